@@ -1,0 +1,59 @@
+# The two commands that matter: `make run` and `make test`. Both set up everything
+# they need on a fresh machine: virtualenv, Python and npm packages, the embedded
+# PostgreSQL and Redis under var/ (unless DATABASE_URL / REDIS_URL are set).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+# Starts PostgreSQL and Redis if needed, runs the command, stops what it started.
+WITH_SERVICES := $(PY) -m portal.embedded run --
+PORT ?= 8000
+
+.PHONY: setup run test lint format chromium services-stop clean
+
+setup: $(VENV)/.installed node_modules/.installed static/portal/portal.css
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+static/portal/portal.css: static/src/portal.scss node_modules/.installed
+	npm run --silent build:css
+
+# Browser tests drive Debian's Chromium; install it when it is missing.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+run: setup
+	@$(WITH_SERVICES) bash -c 'set -e; \
+	  $(PY) manage.py migrate --noinput; \
+	  $(PY) manage.py seed_demo --if-empty; \
+	  $(PY) manage.py demo_sign_ins --address http://127.0.0.1:$(PORT)/; \
+	  PORT=$(PORT) exec $(VENV)/bin/honcho start -f Procfile'
+
+test: setup chromium lint
+	$(WITH_SERVICES) bash -c 'set -e; \
+	  $(PY) manage.py makemigrations --check --dry-run; \
+	  $(PY) -m pytest'
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+services-stop: setup
+	$(PY) -m portal.embedded stop
+
+clean:
+	rm -rf $(VENV) node_modules static/portal/portal.css

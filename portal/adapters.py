@@ -1,0 +1,32 @@
+"""How allauth and axes fit the portal: no open sign-up, MFA kept for staff."""
+
+from __future__ import annotations
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def is_open_for_signup(self, request) -> bool:
+        # Staff accounts are made by an admin; care leavers join by their PA's invitation.
+        return False
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    def can_delete_authenticator(self, authenticator: Authenticator) -> bool:
+        # Staff must keep an authenticator app; they may replace recovery codes, not drop MFA.
+        if authenticator.type == Authenticator.Type.TOTP and authenticator.user.is_staff_role:
+            return False
+        return super().can_delete_authenticator(authenticator)
+
+
+def axes_username(request, credentials: dict | None) -> str | None:
+    """The email address a sign-in attempt names, from allauth's form or Django's."""
+    credentials = credentials or {}
+    posted = request.POST if request is not None else {}
+    for key in ("email", "login", "username"):
+        value = credentials.get(key) or posted.get(key)
+        if value:
+            return str(value).strip().lower()
+    return None

@@ -1,0 +1,72 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+
+from portal.models import Authority, Team, User
+
+
+@admin.register(Authority)
+class AuthorityAdmin(admin.ModelAdmin):
+    list_display = ["name", "duty_phone"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Team)
+class TeamAdmin(admin.ModelAdmin):
+    list_display = ["name", "authority", "manager", "caseload_limit"]
+    list_select_related = ["authority", "manager"]
+    list_filter = ["authority"]
+
+
+class StaffCreationForm(AdminUserCreationForm):
+    class Meta:
+        model = User
+        fields = ["email", "first_name", "last_name", "role", "authority", "team"]
+
+
+class StaffChangeForm(UserChangeForm):
+    class Meta:
+        model = User
+        fields = "__all__"
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    """Admins make staff accounts here; care leavers arrive by invitation instead."""
+
+    add_form = StaffCreationForm
+    form = StaffChangeForm
+    ordering = ["email"]
+    list_display = ["email", "first_name", "last_name", "role", "team", "is_active"]
+    list_filter = ["role", "is_active", "team"]
+    list_select_related = ["team"]
+    search_fields = ["email", "first_name", "last_name"]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        ("Person", {"fields": ["first_name", "last_name", "phone"]}),
+        (
+            "Role",
+            {"fields": ["role", "authority", "team", "is_active", "is_staff", "is_superuser"]},
+        ),
+        ("Dates", {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (
+            None,
+            {
+                "classes": ["wide"],
+                "fields": [
+                    "email",
+                    "first_name",
+                    "last_name",
+                    "role",
+                    "authority",
+                    "team",
+                    "usable_password",
+                    "password1",
+                    "password2",
+                ],
+            },
+        )
+    ]
+    readonly_fields = ["last_login", "date_joined"]

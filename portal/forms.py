@@ -1,0 +1,110 @@
+"""Forms for people pages; GOV.UK markup comes from crispy-forms-gds."""
+
+from __future__ import annotations
+
+from allauth.mfa.base.forms import AuthenticateForm as MFAAuthenticateForm
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Fluid, Layout, Submit
+from django import forms
+
+from portal.models import User
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="Search by name", required=False, max_length=100)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.layout = Layout(
+            Field.text("q", field_width=Fluid.TWO_THIRDS), Submit("", "Search")
+        )
+
+
+class AllocationForm(forms.Form):
+    pa = forms.ModelChoiceField(
+        label="Personal adviser",
+        queryset=User.objects.none(),
+        empty_label="Choose a personal adviser",
+        error_messages={
+            "required": "Choose a personal adviser",
+            "invalid_choice": "Choose a personal adviser from the list",
+        },
+    )
+
+    def __init__(self, *args, pas, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pa"].queryset = pas
+        self.fields["pa"].label_from_instance = lambda pa: (
+            f"{pa.get_full_name()} ({pa.caseload} young people)"
+        )
+        self.helper = FormHelper()
+        self.helper.layout = Layout(Field.select("pa"), Submit("allocate", "Allocate"))
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(
+        label="Their email address",
+        help_text="We will send a link to this address. The link works once and lasts 14 days.",
+        error_messages={
+            "required": "Enter their email address",
+            "invalid": "Enter an email address in the right format, like name@example.com",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.text(
+                "email", field_width=Fluid.TWO_THIRDS, autocomplete="off", spellcheck="false"
+            ),
+            Submit("invite", "Send invitation"),
+        )
+
+
+class SetPasswordForm(forms.Form):
+    password1 = forms.CharField(
+        label="Create a password",
+        help_text=(
+            "At least 10 characters. A few words together are easy to remember and hard to guess."
+        ),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": "Enter a password"},
+    )
+    password2 = forms.CharField(
+        label="Type the password again",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": "Type the password again"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.text("password1", field_width=Fluid.TWO_THIRDS),
+            Field.text("password2", field_width=Fluid.TWO_THIRDS),
+            Submit("create", "Create my account"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        first, second = cleaned.get("password1"), cleaned.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", "The two passwords are different. Type them again.")
+        return cleaned
+
+
+class AuthenticateForm(MFAAuthenticateForm):
+    """allauth's code form, labelled for people rather than for security experts."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        code = self.fields["code"]
+        code.label = "Authenticator code"
+        code.help_text = "For example, 123456"
+        code.widget.attrs.update({"inputmode": "numeric", "autocomplete": "one-time-code"})
+        code.error_messages["required"] = "Enter the code from your authenticator app"

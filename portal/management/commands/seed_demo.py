@@ -1,0 +1,221 @@
+"""Fill an empty database with a believable, generated leaving-care service."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+from faker import Faker
+
+from portal.demo import DEMO_PASSWORD, DEMO_SIGN_INS, DEMO_TOTP_SECRET
+from portal.models import (
+    Allocation,
+    Authority,
+    ContactMethod,
+    EndReason,
+    LegalStatus,
+    Role,
+    Team,
+    User,
+    YoungPerson,
+)
+
+TEAM_NAMES = ["North team", "South team", "21 plus team"]
+PAS_PER_TEAM = 4
+
+
+class Command(BaseCommand):
+    help = "Create demo data (a council, teams, staff, young people) if the database has none."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--young-people", type=int, default=250)
+        parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Do nothing when any account exists already."
+        )
+
+    def handle(self, *args, young_people: int, seed: int, if_empty: bool, **options):
+        if User.objects.exists():
+            if if_empty:
+                self.stdout.write("Demo data is already there; not seeding again.")
+                return
+            self.stderr.write(
+                "The database already has accounts; seed_demo only fills an empty one."
+            )
+            return
+        builder = DemoBuilder(seed=seed, today=timezone.localdate())
+        with transaction.atomic():
+            builder.build(young_people)
+        self.stdout.write(
+            self.style.SUCCESS(f"Seeded {young_people} young people and their staff.")
+        )
+
+
+class DemoBuilder:
+    """Generates people whose ages, statuses, dates and allocations agree with each other."""
+
+    def __init__(self, *, seed: int, today: dt.date):
+        self.random = random.Random(seed)
+        self.fake = Faker("en_GB")
+        self.fake.seed_instance(seed)
+        self.today = today
+        self.used_emails: set[str] = set()
+
+    def build(self, young_people: int) -> None:
+        authority = Authority.objects.create(
+            name="Northmoor Council",
+            slug="northmoor",
+            duty_phone="01632 960 100",
+            contact_email="leaving.care@example.org",
+        )
+        demo = dict(DEMO_SIGN_INS)
+        manager = self._staff(authority, Role.MANAGER, demo["Manager"])
+        second_manager = self._staff(authority, Role.MANAGER, None)
+        self._staff(authority, Role.OFFER_EDITOR, demo["Offer editor"])
+        admin = self._staff(authority, Role.ADMIN, demo["Administrator"])
+        admin.is_superuser = True
+        admin.save()
+        teams = [
+            Team.objects.create(authority=authority, name=name, manager=boss)
+            for name, boss in zip(TEAM_NAMES, [manager, manager, second_manager], strict=True)
+        ]
+        pas = []
+        for index, team in enumerate(teams):
+            for number in range(PAS_PER_TEAM):
+                email = demo["Personal adviser"] if index == 0 and number == 0 else None
+                pas.append(self._staff(authority, Role.PA, email, team=team))
+        people = [self._young_person(authority) for _ in range(young_people)]
+        YoungPerson.objects.bulk_create(people)
+        self._allocate(people, pas, teams, manager)
+        self._care_leaver_account(people, demo["Care leaver"], pas)
+
+    def _email_for(self, first: str, last: str) -> str:
+        base = f"{first}.{last}".lower().replace(" ", "").replace("'", "")
+        email, n = f"{base}@example.org", 1
+        while email in self.used_emails:
+            n += 1
+            email = f"{base}{n}@example.org"
+        self.used_emails.add(email)
+        return email
+
+    def _staff(
+        self, authority: Authority, role: str, email: str | None, team: Team | None = None
+    ) -> User:
+        first, last = self.fake.first_name(), self.fake.last_name()
+        email = email or self._email_for(first, last)
+        self.used_emails.add(email)
+        user = User.objects.create_user(
+            email=email,
+            password=DEMO_PASSWORD,
+            first_name=first,
+            last_name=last,
+            role=role,
+            authority=authority,
+            team=team,
+            phone=f"07700 900{self.random.randint(100, 999)}",
+        )
+        TOTP.activate(user, DEMO_TOTP_SECRET)
+        RecoveryCodes.activate(user)
+        return user
+
+    def _young_person(self, authority: Authority) -> YoungPerson:
+        age_days = self.random.randint(16 * 365 + 5, 25 * 365 + 360)
+        born = self.today - dt.timedelta(days=age_days)
+        age = (self.today - born).days // 365
+        if age < 18:
+            status = self.random.choice([LegalStatus.ELIGIBLE] * 3 + [LegalStatus.RELEVANT])
+        else:
+            status = self.random.choice(
+                [LegalStatus.FORMER_RELEVANT] * 9 + [LegalStatus.QUALIFYING]
+            )
+        left_care = None
+        if status != LegalStatus.ELIGIBLE:
+            left_at = self.random.choice([16, 17, 18, 18, 18])
+            left_care = min(
+                born + dt.timedelta(days=left_at * 365 + self.random.randint(0, 300)), self.today
+            )
+        if self.random.random() < 0.55:
+            first = self.fake.first_name_female()
+        else:
+            first = self.fake.first_name_male()
+        last = self.fake.last_name()
+        has_email = self.random.random() < 0.8
+        return YoungPerson(
+            authority=authority,
+            first_name=first,
+            last_name=last,
+            preferred_name=first[:3] if self.random.random() < 0.08 and len(first) > 4 else "",
+            date_of_birth=born,
+            legal_status=status,
+            date_left_care=left_care,
+            is_unaccompanied_asylum_seeker=self.random.random() < 0.08,
+            email=self._email_for(first, last) if has_email else "",
+            phone=f"07700 900{self.random.randint(100, 999)}",
+            address=self.fake.address(),
+            preferred_contact=self.random.choice(
+                [ContactMethod.TEXT] * 5 + [ContactMethod.PHONE] * 3 + [ContactMethod.EMAIL] * 2
+            ),
+        )
+
+    def _allocate(
+        self, people: list[YoungPerson], pas: list[User], teams: list[Team], by: User
+    ) -> None:
+        """Under-21s all have a PA; over-21s only some (support from 21 is on request)."""
+        young_pas = [pa for pa in pas if pa.team_id != teams[2].pk]
+        older_pas = [pa for pa in pas if pa.team_id == teams[2].pk]
+        allocations = []
+        for person in people:
+            age = person.age_on(self.today)
+            if age >= 21 and self.random.random() < 0.4:
+                continue
+            pool = older_pas if age >= 21 else young_pas
+            start = max(
+                person.date_of_birth + dt.timedelta(days=16 * 365),
+                self.today - dt.timedelta(days=5 * 365),
+            )
+            if self.random.random() < 0.35 and (self.today - start).days > 400:
+                changed = start + dt.timedelta(
+                    days=self.random.randint(180, (self.today - start).days - 30)
+                )
+                allocations.append(
+                    Allocation(
+                        young_person=person,
+                        pa=self.random.choice(pas),
+                        started_on=start,
+                        ended_on=changed,
+                        end_reason=self.random.choice([EndReason.REALLOCATED, EndReason.PA_LEFT]),
+                        created_by=by,
+                    )
+                )
+                start = changed
+            allocations.append(
+                Allocation(
+                    young_person=person,
+                    pa=self.random.choice(pool),
+                    started_on=start,
+                    created_by=by,
+                )
+            )
+        Allocation.objects.bulk_create(allocations)
+
+    def _care_leaver_account(self, people: list[YoungPerson], email: str, pas: list[User]) -> None:
+        """Give one 19-year-old with a PA in the demo PA's caseload an account to sign in with."""
+        demo_pa = next(pa for pa in pas if pa.email == DEMO_SIGN_INS[0][1])
+        person = next(p for p in people if p.age_on(self.today) == 19)
+        Allocation.objects.filter(young_person=person, ended_on__isnull=True).update(pa=demo_pa)
+        user = User.objects.create_user(
+            email=email,
+            password=DEMO_PASSWORD,
+            first_name=person.known_as,
+            last_name=person.last_name,
+            role=Role.CARE_LEAVER,
+            authority_id=person.authority_id,
+        )
+        person.user = user
+        person.email = email
+        person.save(update_fields=["user", "email"])

@@ -1,0 +1,338 @@
+"""People and their places: councils, teams, staff, young people and allocations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import rules
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+
+
+class Role(models.TextChoices):
+    CARE_LEAVER = "care_leaver", "Care leaver"
+    PA = "pa", "Personal adviser"
+    MANAGER = "manager", "Manager"
+    OFFER_EDITOR = "offer_editor", "Offer editor"
+    ADMIN = "admin", "Administrator"
+
+
+STAFF_ROLES = frozenset({Role.PA, Role.MANAGER, Role.OFFER_EDITOR, Role.ADMIN})
+
+
+class Authority(models.Model):
+    """A council. One database can hold several."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(unique=True)
+    duty_phone = models.CharField(
+        max_length=40, blank=True, help_text="The leaving-care duty line, shown to care leavers."
+    )
+    contact_email = models.EmailField(blank=True)
+
+    class Meta:
+        verbose_name_plural = "authorities"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Team(models.Model):
+    authority = models.ForeignKey(Authority, on_delete=models.PROTECT, related_name="teams")
+    name = models.CharField(max_length=200)
+    manager = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="managed_teams",
+        null=True,
+        blank=True,
+        limit_choices_to={"role": Role.MANAGER},
+    )
+    caseload_limit = models.PositiveSmallIntegerField(
+        default=25, help_text="Most young people one PA in this team should hold."
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["authority", "name"], name="team_name_unique_in_authority"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra):
+        if not email:
+            raise ValueError("An email address is required")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra):
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra):
+        extra.setdefault("role", Role.ADMIN)
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra)
+
+
+class User(AbstractUser):
+    """Anyone who signs in. Staff roles must use MFA; care leavers join by invitation."""
+
+    username = None
+    email = models.EmailField("email address", unique=True)
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.CARE_LEAVER)
+    authority = models.ForeignKey(
+        Authority, on_delete=models.PROTECT, related_name="users", null=True, blank=True
+    )
+    team = models.ForeignKey(
+        Team,
+        on_delete=models.SET_NULL,
+        related_name="members",
+        null=True,
+        blank=True,
+        help_text="The team a PA works in.",
+    )
+    phone = models.CharField(
+        max_length=40, blank=True, help_text="Work phone, shown to care leavers."
+    )
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = UserManager()
+
+    class Meta:
+        ordering = ["first_name", "last_name"]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="user_email_unique_ignoring_case"),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.email
+
+    def save(self, *args, **kwargs):
+        self.email = self.email.lower()
+        # Only administrators use Django's admin site.
+        self.is_staff = self.role == Role.ADMIN or self.is_superuser
+        super().save(*args, **kwargs)
+
+    def has_perm(self, perm: str, obj=None) -> bool:
+        # Superusers administer accounts, they do not hold cases: the portal's own rules
+        # decide who sees young people, with no superuser shortcut.
+        if rules.perm_exists(perm):
+            return self.is_active and rules.has_perm(perm, self, obj)
+        return super().has_perm(perm, obj)
+
+    @property
+    def is_staff_role(self) -> bool:
+        return self.role in STAFF_ROLES
+
+    @property
+    def is_pa(self) -> bool:
+        return self.role == Role.PA
+
+    @property
+    def is_manager(self) -> bool:
+        return self.role == Role.MANAGER
+
+    @property
+    def is_care_leaver(self) -> bool:
+        return self.role == Role.CARE_LEAVER
+
+
+class LegalStatus(models.TextChoices):
+    ELIGIBLE = "eligible", "Eligible (16-17, still in care)"
+    RELEVANT = "relevant", "Relevant (16-17, left care)"
+    FORMER_RELEVANT = "former_relevant", "Former relevant (18-25)"
+    QUALIFYING = "qualifying", "Qualifying"
+
+
+class ContactMethod(models.TextChoices):
+    TEXT = "text", "Text message"
+    PHONE = "phone", "Phone call"
+    EMAIL = "email", "Email"
+    LETTER = "letter", "Letter"
+
+
+class YoungPerson(models.Model):
+    """A care leaver the service supports, whether or not they have an account."""
+
+    authority = models.ForeignKey(Authority, on_delete=models.PROTECT, related_name="young_people")
+    first_name = models.CharField(max_length=100)
+    last_name = models.CharField(max_length=100)
+    preferred_name = models.CharField(max_length=100, blank=True)
+    date_of_birth = models.DateField()
+    legal_status = models.CharField(max_length=20, choices=LegalStatus.choices)
+    date_left_care = models.DateField(null=True, blank=True)
+    is_unaccompanied_asylum_seeker = models.BooleanField(
+        "unaccompanied asylum-seeking young person", default=False
+    )
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    address = models.TextField(blank=True)
+    preferred_contact = models.CharField(
+        "preferred way to be contacted",
+        max_length=10,
+        choices=ContactMethod.choices,
+        default=ContactMethod.TEXT,
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        related_name="young_person",
+        null=True,
+        blank=True,
+        limit_choices_to={"role": Role.CARE_LEAVER},
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "young people"
+        ordering = ["last_name", "first_name"]
+        indexes = [models.Index(Lower("last_name"), Lower("first_name"), name="yp_name_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date_left_care__isnull=True)
+                | Q(date_left_care__gte=models.F("date_of_birth")),
+                name="yp_left_care_after_birth",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("portal:young-person-detail", args=[self.pk])
+
+    @property
+    def known_as(self) -> str:
+        return self.preferred_name or self.first_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    def age_on(self, day: dt.date) -> int:
+        born = self.date_of_birth
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+    @property
+    def age(self) -> int:
+        return self.age_on(timezone.localdate())
+
+
+class EndReason(models.TextChoices):
+    REALLOCATED = "reallocated", "Moved to another PA"
+    PA_LEFT = "pa_left", "PA left the service"
+    SUPPORT_ENDED = "support_ended", "Support ended"
+    YOUNG_PERSON_CHOICE = "young_person_choice", "The young person chose to stop"
+    OTHER = "other", "Other"
+
+
+class Allocation(models.Model):
+    """A PA's responsibility for a young person over a period; at most one is current."""
+
+    young_person = models.ForeignKey(
+        YoungPerson, on_delete=models.CASCADE, related_name="allocations"
+    )
+    pa = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="allocations",
+        limit_choices_to={"role": Role.PA},
+    )
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+    end_reason = models.CharField(max_length=30, choices=EndReason.choices, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-started_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["young_person"],
+                condition=Q(ended_on__isnull=True),
+                name="one_current_allocation_per_young_person",
+                violation_error_message="This young person already has a current PA.",
+            ),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")),
+                name="allocation_ends_after_it_starts",
+            ),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | ~Q(end_reason=""),
+                name="ended_allocation_has_reason",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["pa"], condition=Q(ended_on__isnull=True), name="current_allocation_pa_idx"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Allocation {self.pk}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.ended_on is None
+
+
+class Invitation(models.Model):
+    """A single-use link a PA sends so a care leaver can set their password."""
+
+    young_person = models.ForeignKey(
+        YoungPerson, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField()
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Invitation {self.pk}"
+
+    @staticmethod
+    def hash_token(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    @property
+    def is_expired(self) -> bool:
+        return timezone.now() >= self.expires_at
+
+    @property
+    def is_usable(self) -> bool:
+        return self.accepted_at is None and self.revoked_at is None and not self.is_expired

@@ -1,0 +1,63 @@
+"""Who may do what, as rules predicates. Lists are scoped in selectors to match."""
+
+from __future__ import annotations
+
+import rules
+
+from portal.models import Role, YoungPerson
+
+
+@rules.predicate
+def is_care_leaver(user) -> bool:
+    return user.is_authenticated and user.role == Role.CARE_LEAVER
+
+
+@rules.predicate
+def is_pa(user) -> bool:
+    return user.is_authenticated and user.role == Role.PA
+
+
+@rules.predicate
+def is_manager(user) -> bool:
+    return user.is_authenticated and user.role == Role.MANAGER
+
+
+@rules.predicate
+def is_admin(user) -> bool:
+    return user.is_authenticated and user.role == Role.ADMIN
+
+
+@rules.predicate
+def is_own_record(user, young_person: YoungPerson) -> bool:
+    return young_person.user_id is not None and young_person.user_id == user.pk
+
+
+@rules.predicate
+def is_allocated_pa(user, young_person: YoungPerson) -> bool:
+    return young_person.allocations.filter(pa=user, ended_on__isnull=True).exists()
+
+
+@rules.predicate
+def manages_young_person(user, young_person: YoungPerson) -> bool:
+    """A manager sees young people allocated in their teams, and the unallocated ones to place."""
+    if young_person.authority_id != user.authority_id:
+        return False
+    current = young_person.allocations.filter(ended_on__isnull=True).select_related("pa").first()
+    if current is None:
+        return True
+    return (
+        current.pa.team_id is not None and user.managed_teams.filter(pk=current.pa.team_id).exists()
+    )
+
+
+rules.add_perm("portal.view_caseload", is_pa)
+rules.add_perm("portal.view_team", is_manager)
+rules.add_perm("portal.allocate", is_manager)
+rules.add_perm(
+    "portal.view_young_person",
+    (is_pa & is_allocated_pa) | (is_manager & manages_young_person),
+)
+rules.add_perm(
+    "portal.invite_young_person", (is_pa & is_allocated_pa) | (is_manager & manages_young_person)
+)
+rules.add_perm("portal.view_own_record", is_care_leaver)

@@ -1,0 +1,115 @@
+"""Reads about people that more than one view needs, scoped to who is asking."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from portal.models import Allocation, Role, Team, User, YoungPerson
+
+
+def _current_allocations() -> QuerySet[Allocation]:
+    return Allocation.objects.filter(ended_on__isnull=True)
+
+
+def young_people_visible_to(user: User) -> QuerySet[YoungPerson]:
+    """Every young person this user may open; lists and detail pages both start here."""
+    people = YoungPerson.objects.all()
+    if not user.is_authenticated:
+        return people.none()
+    if user.role == Role.CARE_LEAVER:
+        return people.filter(user=user)
+    if user.role == Role.PA:
+        return people.filter(
+            Exists(_current_allocations().filter(young_person=OuterRef("pk"), pa=user))
+        )
+    if user.role == Role.MANAGER:
+        in_my_teams = _current_allocations().filter(
+            young_person=OuterRef("pk"), pa__team__manager=user
+        )
+        unallocated = ~Exists(_current_allocations().filter(young_person=OuterRef("pk")))
+        return people.filter(authority_id=user.authority_id).filter(
+            Exists(in_my_teams) | unallocated
+        )
+    return people.none()
+
+
+def young_person_for_user(user: User, pk: int) -> YoungPerson:
+    """The young person, or 404 whether they do not exist or are not this user's to see."""
+    person = (
+        young_people_visible_to(user)
+        .select_related("authority", "user")
+        .prefetch_related(
+            Prefetch(
+                "allocations",
+                queryset=Allocation.objects.select_related("pa", "pa__team", "created_by"),
+            )
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if person is None:
+        raise Http404("No such young person")
+    return person
+
+
+def current_allocation(person: YoungPerson) -> Allocation | None:
+    """The current allocation from an already prefetched `allocations`, without a query."""
+    return next((a for a in person.allocations.all() if a.ended_on is None), None)
+
+
+def _name_search(people: QuerySet[YoungPerson], search: str) -> QuerySet[YoungPerson]:
+    for term in search.split()[:5]:
+        people = people.filter(
+            Q(first_name__icontains=term)
+            | Q(last_name__icontains=term)
+            | Q(preferred_name__icontains=term)
+        )
+    return people
+
+
+def caseload_for(pa: User, *, search: str = "") -> QuerySet[YoungPerson]:
+    """A PA's young people, with the date each was allocated, optionally filtered by name."""
+    people = YoungPerson.objects.filter(
+        allocations__pa=pa, allocations__ended_on__isnull=True
+    ).annotate(allocated_on=F("allocations__started_on"))
+    return _name_search(people, search).order_by("last_name", "first_name", "pk")
+
+
+def teams_for_manager(manager: User) -> QuerySet[Team]:
+    """The manager's teams, each PA annotated with the size of their current caseload."""
+    members = (
+        User.objects.filter(role=Role.PA, is_active=True)
+        .annotate(caseload=Count("allocations", filter=Q(allocations__ended_on__isnull=True)))
+        .order_by("first_name", "last_name")
+    )
+    return Team.objects.filter(manager=manager).prefetch_related(
+        Prefetch("members", queryset=members)
+    )
+
+
+def unallocated_young_people(manager: User, *, search: str = "") -> QuerySet[YoungPerson]:
+    """Young people in the manager's council with no current PA."""
+    people = YoungPerson.objects.filter(authority_id=manager.authority_id).filter(
+        ~Exists(_current_allocations().filter(young_person=OuterRef("pk")))
+    )
+    return _name_search(people, search).order_by("last_name", "first_name", "pk")
+
+
+def pas_for_manager(manager: User) -> QuerySet[User]:
+    """PAs a manager may allocate to: those in the teams they manage."""
+    return (
+        User.objects.filter(role=Role.PA, is_active=True, team__manager=manager)
+        .annotate(caseload=Count("allocations", filter=Q(allocations__ended_on__isnull=True)))
+        .order_by("first_name", "last_name")
+    )
+
+
+def own_record(user: User) -> YoungPerson | None:
+    """A care leaver's own record with their allocations, or None if it is not linked yet."""
+    return (
+        YoungPerson.objects.filter(user=user)
+        .select_related("authority")
+        .prefetch_related(Prefetch("allocations", queryset=Allocation.objects.select_related("pa")))
+        .first()
+    )

@@ -1,0 +1,210 @@
+"""Writes about people: allocations and invitations. Each is one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from portal import tasks
+from portal.models import (
+    Allocation,
+    EndReason,
+    Invitation,
+    Role,
+    User,
+    YoungPerson,
+)
+
+
+class AllocationError(Exception):
+    """An allocation that would break a rule; the message is shown to the person."""
+
+
+class InvitationError(Exception):
+    """An invitation that cannot be made or used; the message is shown to the person."""
+
+
+def allocation_start(
+    *, young_person: YoungPerson, pa: User, by: User, started_on: dt.date | None = None
+) -> Allocation:
+    """Give a young person with no current PA a PA. The database refuses a second current one."""
+    if pa.role != Role.PA or not pa.is_active:
+        raise AllocationError("Choose an active personal adviser.")
+    try:
+        with transaction.atomic():
+            YoungPerson.objects.select_for_update().get(pk=young_person.pk)
+            if Allocation.objects.filter(young_person=young_person, ended_on__isnull=True).exists():
+                raise AllocationError(
+                    f"{young_person.full_name} already has a PA. Reallocate them instead."
+                )
+            return Allocation.objects.create(
+                young_person=young_person,
+                pa=pa,
+                started_on=started_on or timezone.localdate(),
+                created_by=by,
+            )
+    except IntegrityError as error:
+        raise AllocationError(
+            f"{young_person.full_name} already has a PA. Reallocate them instead."
+        ) from error
+
+
+def allocation_end(
+    *, allocation: Allocation, reason: str, ended_on: dt.date | None = None
+) -> Allocation:
+    """End a current allocation with a reason."""
+    ended_on = ended_on or timezone.localdate()
+    if reason not in EndReason.values:
+        raise AllocationError("Choose why the allocation is ending.")
+    if ended_on < allocation.started_on:
+        raise AllocationError("An allocation cannot end before it started.")
+    with transaction.atomic():
+        locked = Allocation.objects.select_for_update().get(pk=allocation.pk)
+        if locked.ended_on is not None:
+            raise AllocationError("This allocation has already ended.")
+        locked.ended_on = ended_on
+        locked.end_reason = reason
+        locked.save(update_fields=["ended_on", "end_reason"])
+        return locked
+
+
+def allocation_change(*, young_person: YoungPerson, pa: User, by: User) -> Allocation:
+    """Allocate or reallocate: end any current allocation today and start one with `pa`."""
+    with transaction.atomic():
+        YoungPerson.objects.select_for_update().get(pk=young_person.pk)
+        current = Allocation.objects.filter(
+            young_person=young_person, ended_on__isnull=True
+        ).first()
+        if current is not None:
+            if current.pa_id == pa.pk:
+                raise AllocationError(f"{pa} is already {young_person.full_name}'s PA.")
+            allocation_end(allocation=current, reason=EndReason.REALLOCATED)
+        return allocation_start(young_person=young_person, pa=pa, by=by)
+
+
+def invitation_create(*, young_person: YoungPerson, email: str, by: User) -> tuple[Invitation, str]:
+    """Invite a young person to make an account; returns the invitation and its secret token.
+
+    Only the token's hash is stored, so a database reader cannot use a link.
+    """
+    email = email.strip().lower()
+    if young_person.user_id is not None:
+        raise InvitationError(f"{young_person.known_as} already has an account.")
+    if User.objects.filter(email__iexact=email).exists():
+        raise InvitationError("Someone already uses this email address. Use a different one.")
+    token = secrets.token_urlsafe(32)
+    now = timezone.now()
+    with transaction.atomic():
+        YoungPerson.objects.select_for_update().get(pk=young_person.pk)
+        young_person.invitations.filter(accepted_at__isnull=True, revoked_at__isnull=True).update(
+            revoked_at=now
+        )
+        invitation = Invitation.objects.create(
+            young_person=young_person,
+            email=email,
+            token_hash=Invitation.hash_token(token),
+            created_by=by,
+            created_at=now,
+            expires_at=now + dt.timedelta(days=settings.INVITATION_VALID_DAYS),
+        )
+        link = settings.SITE_URL.rstrip("/") + reverse("portal:invitation-accept", args=[token])
+        transaction.on_commit(lambda: tasks.send_invitation_email.delay(invitation.pk, link))
+    return invitation, token
+
+
+def invitation_email_send(*, invitation_id: int, link: str) -> bool:
+    """Send the invitation email once; the row lock and `emailed_at` make a repeat a no-op."""
+    with transaction.atomic():
+        invitation = (
+            Invitation.objects.select_for_update()
+            .select_related("young_person")
+            .filter(pk=invitation_id)
+            .first()
+        )
+        if invitation is None or invitation.emailed_at is not None or not invitation.is_usable:
+            return False
+        context = {"invitation": invitation, "link": link, "days": settings.INVITATION_VALID_DAYS}
+        send_mail(
+            subject="Your leaving care account",
+            message=render_to_string("portal/email/invitation.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[invitation.email],
+        )
+        invitation.emailed_at = timezone.now()
+        invitation.save(update_fields=["emailed_at"])
+        return True
+
+
+def invitation_for_token(token: str) -> Invitation:
+    """The invitation a link points to, or InvitationError saying why it cannot be used."""
+    invitation = (
+        Invitation.objects.select_related("young_person")
+        .filter(token_hash=Invitation.hash_token(token))
+        .first()
+    )
+    _check_usable(invitation)
+    return invitation
+
+
+def _check_usable(invitation: Invitation | None) -> None:
+    if invitation is None or invitation.revoked_at is not None:
+        raise InvitationError(
+            "This link does not work. It may have been replaced by a newer one. "
+            "Ask your personal adviser to send you a new link."
+        )
+    if invitation.accepted_at is not None:
+        raise InvitationError(
+            "This link has already been used. Sign in with your email address and password."
+        )
+    if invitation.is_expired:
+        raise InvitationError(
+            "This link has expired. Links last 14 days. Ask your personal adviser for a new one."
+        )
+
+
+def invitation_accept(*, token: str, password: str) -> User:
+    """Use an invitation: make the care leaver's account and link it to their record, once."""
+    with transaction.atomic():
+        invitation = (
+            Invitation.objects.select_for_update()
+            .select_related("young_person")
+            .filter(token_hash=Invitation.hash_token(token))
+            .first()
+        )
+        _check_usable(invitation)
+        person = YoungPerson.objects.select_for_update().get(pk=invitation.young_person_id)
+        if person.user_id is not None:
+            raise InvitationError("You already have an account. Sign in with your email address.")
+        user = User(
+            email=invitation.email,
+            first_name=person.known_as,
+            last_name=person.last_name,
+            role=Role.CARE_LEAVER,
+            authority_id=person.authority_id,
+        )
+        try:
+            validate_password(password, user)
+        except ValidationError as error:
+            raise InvitationError(" ".join(error.messages)) from error
+        user.set_password(password)
+        try:
+            with transaction.atomic():
+                user.save()
+        except IntegrityError as error:
+            raise InvitationError(
+                "Someone already uses this email address. Ask your personal adviser for help."
+            ) from error
+        person.user = user
+        person.save(update_fields=["user", "updated_at"])
+        invitation.accepted_at = timezone.now()
+        invitation.save(update_fields=["accepted_at"])
+        return user

@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from portal import views
+
+portal_patterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.health, name="health"),
+    path("staff/", views.staff_home, name="staff-home"),
+    path("caseload/", views.caseload, name="caseload"),
+    path("young-people/<int:pk>/", views.young_person_detail, name="young-person-detail"),
+    path("young-people/<int:pk>/allocate/", views.allocation_create, name="allocation-create"),
+    path("young-people/<int:pk>/invite/", views.invitation_create, name="invitation-create"),
+    path("team/", views.team, name="team"),
+    path("my/", views.my_home, name="my-home"),
+    path("invitations/<str:token>/", views.invitation_accept, name="invitation-accept"),
+]
+
+urlpatterns = [
+    path("", include((portal_patterns, "portal"))),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,180 @@
+"""People pages: thin views that parse, authorize, call a selector or service, render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+from rules.contrib.views import permission_required
+
+from portal import selectors, services
+from portal.audit import record_access
+from portal.forms import AllocationForm, InvitationForm, SearchForm, SetPasswordForm
+from portal.models import Role
+
+PAGE_SIZE = 25
+
+
+@require_GET
+def home(request):
+    """Send each person to where they start; show the front page to everyone else."""
+    user = request.user
+    if user.is_authenticated:
+        start = {
+            Role.CARE_LEAVER: "portal:my-home",
+            Role.PA: "portal:caseload",
+            Role.MANAGER: "portal:team",
+        }.get(user.role, "portal:staff-home")
+        return redirect(start)
+    return render(request, "portal/home.html")
+
+
+@require_GET
+def health(request):
+    """For load balancers: answers only when the database does."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+@login_required
+@require_GET
+def staff_home(request):
+    if not request.user.is_staff_role:
+        raise PermissionDenied
+    return render(request, "portal/staff_home.html")
+
+
+@login_required
+@permission_required("portal.view_caseload", raise_exception=True)
+@require_GET
+def caseload(request):
+    context = _searched_page(request, selectors.caseload_for)
+    return render(request, "portal/caseload.html", context)
+
+
+def _searched_page(request, select) -> dict:
+    """The search form, and the page of `select(user, search=...)` the query string asks for."""
+    form = SearchForm(request.GET)
+    search = form.cleaned_data["q"] if form.is_valid() else ""
+    people = select(request.user, search=search)
+    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    return {"form": form, "page": page, "search": search}
+
+
+@login_required
+@require_GET
+@never_cache
+def young_person_detail(request, pk: int):
+    person = selectors.young_person_for_user(request.user, pk)
+    if not request.user.has_perm("portal.view_young_person", person):
+        raise PermissionDenied
+    record_access(person)
+    context = {
+        "person": person,
+        "current": selectors.current_allocation(person),
+        "allocations": person.allocations.all(),
+        "can_invite": request.user.has_perm("portal.invite_young_person", person),
+        "can_allocate": request.user.has_perm("portal.allocate"),
+    }
+    return render(request, "portal/young_person_detail.html", context)
+
+
+@login_required
+@permission_required("portal.view_team", raise_exception=True)
+@require_GET
+def team(request):
+    context = _searched_page(request, selectors.unallocated_young_people)
+    context["teams"] = selectors.teams_for_manager(request.user)
+    return render(request, "portal/team.html", context)
+
+
+@login_required
+@permission_required("portal.allocate", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def allocation_create(request, pk: int):
+    person = selectors.young_person_for_user(request.user, pk)
+    record_access(person)
+    current = selectors.current_allocation(person)
+    pas = selectors.pas_for_manager(request.user)
+    form = AllocationForm(request.POST or None, pas=pas)
+    if request.method == "POST" and form.is_valid():
+        try:
+            allocation = services.allocation_change(
+                young_person=person, pa=form.cleaned_data["pa"], by=request.user
+            )
+        except services.AllocationError as error:
+            form.add_error("pa", str(error))
+        else:
+            messages.success(request, f"{person.full_name} is now allocated to {allocation.pa}.")
+            return redirect(person.get_absolute_url())
+    return render(
+        request, "portal/allocation_form.html", {"person": person, "current": current, "form": form}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invitation_create(request, pk: int):
+    person = selectors.young_person_for_user(request.user, pk)
+    if not request.user.has_perm("portal.invite_young_person", person):
+        raise PermissionDenied
+    record_access(person)
+    form = InvitationForm(request.POST or None, initial={"email": person.email})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invitation_create(
+                young_person=person, email=form.cleaned_data["email"], by=request.user
+            )
+        except services.InvitationError as error:
+            form.add_error("email", str(error))
+        else:
+            messages.success(
+                request, f"We have sent {person.known_as} a link to make their account."
+            )
+            return redirect(person.get_absolute_url())
+    return render(request, "portal/invitation_form.html", {"person": person, "form": form})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request, token: str):
+    if request.user.is_authenticated:
+        messages.info(request, "You are already signed in.")
+        return redirect("portal:home")
+    try:
+        invitation = services.invitation_for_token(token)
+    except services.InvitationError as error:
+        return render(request, "portal/invitation_invalid.html", {"reason": str(error)}, status=410)
+    form = SetPasswordForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invitation_accept(token=token, password=form.cleaned_data["password1"])
+        except services.InvitationError as error:
+            form.add_error("password1", str(error))
+        else:
+            messages.success(
+                request, "Your account is ready. Sign in with your email address and password."
+            )
+            return redirect("account_login")
+    response = render(
+        request, "portal/invitation_accept.html", {"invitation": invitation, "form": form}
+    )
+    # The token is in this page's URL; keep it out of other sites' Referer headers.
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@login_required
+@permission_required("portal.view_own_record", raise_exception=True)
+@require_GET
+def my_home(request):
+    person = selectors.own_record(request.user)
+    current = selectors.current_allocation(person) if person else None
+    return render(request, "portal/my_home.html", {"person": person, "current": current})

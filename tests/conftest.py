@@ -1,0 +1,120 @@
+"""The cast every test can use: two teams, their managers and PAs, two care leavers."""
+
+import pytest
+from django.core.cache import cache
+
+from portal.models import Role
+from tests.factories import (
+    AllocationFactory,
+    AuthorityFactory,
+    TeamFactory,
+    UserFactory,
+    YoungPersonFactory,
+)
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    # Real hashing costs a second per account; tests make hundreds.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _eager_celery(settings):
+    """Unit tests run tasks in-process; tests/portal/test_celery_redis.py uses a real worker."""
+    from portal.celery import app
+
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = False
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # allauth remembers used TOTP codes in the cache; each test starts clean.
+    cache.clear()
+    yield
+
+
+@pytest.fixture
+def authority(db):
+    return AuthorityFactory()
+
+
+@pytest.fixture
+def manager(authority):
+    return UserFactory(role=Role.MANAGER, authority=authority, email="manager@example.org")
+
+
+@pytest.fixture
+def other_manager(authority):
+    return UserFactory(role=Role.MANAGER, authority=authority, email="other.manager@example.org")
+
+
+@pytest.fixture
+def team(authority, manager):
+    return TeamFactory(authority=authority, manager=manager, name="North team")
+
+
+@pytest.fixture
+def other_team(authority, other_manager):
+    return TeamFactory(authority=authority, manager=other_manager, name="South team")
+
+
+@pytest.fixture
+def pa(authority, team):
+    return UserFactory(role=Role.PA, authority=authority, team=team, email="pa@example.org")
+
+
+@pytest.fixture
+def other_pa(authority, other_team):
+    return UserFactory(
+        role=Role.PA, authority=authority, team=other_team, email="other.pa@example.org"
+    )
+
+
+@pytest.fixture
+def admin_user(authority):
+    return UserFactory(
+        role=Role.ADMIN, authority=authority, email="admin@example.org", is_superuser=True
+    )
+
+
+@pytest.fixture
+def offer_editor(authority):
+    return UserFactory(role=Role.OFFER_EDITOR, authority=authority, email="editor@example.org")
+
+
+@pytest.fixture
+def young_person(authority, pa):
+    """A young person allocated to `pa`, with a care leaver account (`care_leaver`)."""
+    person = YoungPersonFactory(authority=authority, first_name="Jade", last_name="Okoro")
+    AllocationFactory(young_person=person, pa=pa)
+    return person
+
+
+def _account_for(person, email: str):
+    user = UserFactory(
+        role=Role.CARE_LEAVER, authority=person.authority, email=email, first_name=person.first_name
+    )
+    person.user = user
+    person.save(update_fields=["user"])
+    return user
+
+
+@pytest.fixture
+def care_leaver(young_person):
+    return _account_for(young_person, "jade@example.org")
+
+
+@pytest.fixture
+def other_young_person(authority, other_pa):
+    person = YoungPersonFactory(authority=authority, first_name="Ryan", last_name="Doyle")
+    AllocationFactory(young_person=person, pa=other_pa)
+    return person
+
+
+@pytest.fixture
+def other_care_leaver(other_young_person):
+    return _account_for(other_young_person, "ryan@example.org")

@@ -1,0 +1,78 @@
+"""factory-boy factories for the cast of every test."""
+
+import datetime as dt
+
+import factory
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
+from django.utils import timezone
+
+from portal.demo import DEMO_TOTP_SECRET
+from portal.models import Allocation, Authority, LegalStatus, Role, Team, User, YoungPerson
+
+TEST_PASSWORD = "a-long-test-password"
+
+
+class AuthorityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Authority
+        django_get_or_create = ["slug"]
+
+    name = "Testshire Council"
+    slug = "testshire"
+    duty_phone = "01632 960 999"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    first_name = factory.Faker("first_name", locale="en_GB")
+    last_name = factory.Faker("last_name", locale="en_GB")
+    role = Role.PA
+    authority = factory.SubFactory(AuthorityFactory)
+    password = factory.django.Password(TEST_PASSWORD)
+
+    @factory.post_generation
+    def mfa(obj, create, extracted, **kwargs):
+        """Staff get an authenticator app unless the test says `mfa=False`."""
+        if create and obj.is_staff_role and extracted is not False:
+            TOTP.activate(obj, DEMO_TOTP_SECRET)
+            RecoveryCodes.activate(obj)
+
+
+class TeamFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Team
+
+    authority = factory.SubFactory(AuthorityFactory)
+    name = factory.Sequence(lambda n: f"Team {n}")
+    manager = factory.SubFactory(UserFactory, role=Role.MANAGER)
+
+
+class YoungPersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = YoungPerson
+
+    authority = factory.SubFactory(AuthorityFactory)
+    first_name = factory.Faker("first_name", locale="en_GB")
+    last_name = factory.Faker("last_name", locale="en_GB")
+    date_of_birth = factory.LazyFunction(
+        lambda: timezone.localdate() - dt.timedelta(days=19 * 365 + 40)
+    )
+    legal_status = LegalStatus.FORMER_RELEVANT
+    date_left_care = factory.LazyAttribute(
+        lambda o: o.date_of_birth + dt.timedelta(days=18 * 365 + 10)
+    )
+    phone = "07700 900123"
+
+
+class AllocationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Allocation
+
+    young_person = factory.SubFactory(YoungPersonFactory)
+    pa = factory.SubFactory(UserFactory, role=Role.PA)
+    started_on = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=200))

@@ -1,0 +1,30 @@
+"""Shared test helpers."""
+
+from collections.abc import Callable
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+
+def count_queries(client, url: str) -> tuple[int, int]:
+    """Fetch `url`; return (status code, number of database queries it made)."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response.status_code, len(queries)
+
+
+def assert_queries_do_not_grow(
+    client, url: str, add_data: Callable[[], None], *, times: int = 3
+) -> int:
+    """Fetch `url`, add more data `times` over, and fail if the page's query count rises."""
+    status, baseline = count_queries(client, url)
+    assert status == 200, f"{url} answered {status}"
+    for round_number in range(1, times + 1):
+        add_data()
+        status, queries = count_queries(client, url)
+        assert status == 200, f"{url} answered {status}"
+        assert queries <= baseline, (
+            f"{url} made {queries} queries after adding data (round {round_number}), "
+            f"{baseline} before: the count grows with the data"
+        )
+    return baseline

@@ -1,0 +1,218 @@
+"""Every named URL x every kind of person -> the status they get.
+
+A new URL pattern without a row here fails `test_every_url_pattern_has_a_row`.
+Staff here have MFA set up; `tests/portal/test_mfa.py` covers staff without it.
+"""
+
+from dataclasses import dataclass, field
+
+import pytest
+from django.contrib import admin
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from portal.models import Invitation
+from portal.services import invitation_create
+
+ROLES = [
+    "anonymous",
+    "care_leaver",
+    "other_care_leaver",
+    "pa",
+    "other_pa",
+    "manager",
+    "other_manager",
+    "admin_user",
+    "offer_editor",
+]
+STAFF = ["pa", "other_pa", "manager", "other_manager", "admin_user", "offer_editor"]
+CARE_LEAVERS = ["care_leaver", "other_care_leaver"]
+SIGNED_IN = CARE_LEAVERS + STAFF
+
+
+def statuses(default: int, **overrides: int) -> dict[str, int]:
+    return {role: overrides.get(role, default) for role in ROLES}
+
+
+@dataclass
+class Row:
+    expected: dict[str, int]
+    kwargs: dict = field(default_factory=dict)
+    method: str = "get"
+
+
+# Shorthands for the common shapes.
+PUBLIC = statuses(200)
+SIGNED_IN_ONLY = statuses(200, anonymous=302)
+ANONYMOUS_ONLY = statuses(302, anonymous=200)
+STAFF_ONLY = statuses(200, anonymous=302, care_leaver=403, other_care_leaver=403)
+ALLAUTH_SIGNED_IN = statuses(200, anonymous=302)
+
+MATRIX: dict[str, Row] = {
+    "portal:home": Row(statuses(302, anonymous=200)),
+    "portal:health": Row(PUBLIC),
+    "portal:staff-home": Row(STAFF_ONLY),
+    "portal:caseload": Row(statuses(403, anonymous=302, pa=200, other_pa=200)),
+    "portal:team": Row(statuses(403, anonymous=302, manager=200, other_manager=200)),
+    "portal:my-home": Row(statuses(403, anonymous=302, care_leaver=200, other_care_leaver=200)),
+    # The young person below is `care_leaver`'s record, allocated to `pa` in `manager`'s team.
+    "portal:young-person-detail": Row(
+        statuses(404, anonymous=302, care_leaver=403, pa=200, manager=200),
+        kwargs={"pk": "young_person"},
+    ),
+    "portal:allocation-create": Row(
+        statuses(403, anonymous=302, manager=200, other_manager=404),
+        kwargs={"pk": "young_person"},
+    ),
+    "portal:invitation-create": Row(
+        statuses(404, anonymous=302, care_leaver=403, pa=200, manager=200),
+        kwargs={"pk": "young_person"},
+    ),
+    "portal:invitation-accept": Row(ANONYMOUS_ONLY, kwargs={"token": "invitation_token"}),
+    # allauth: sign-in and account pages.
+    "account_login": Row(ANONYMOUS_ONLY),
+    "account_logout": Row(statuses(200, anonymous=302)),
+    "account_inactive": Row(PUBLIC),
+    "account_signup": Row(statuses(302, anonymous=200)),  # shows "sign-up is closed"
+    "account_reauthenticate": Row(ALLAUTH_SIGNED_IN),
+    "account_email": Row(ALLAUTH_SIGNED_IN),
+    "account_email_verification_sent": Row(PUBLIC),
+    "account_change_password": Row(ALLAUTH_SIGNED_IN),
+    "account_set_password": Row(statuses(302)),  # everyone here has a password already
+    "account_reset_password": Row(PUBLIC),
+    "account_confirm_login_code": Row(statuses(302)),  # login by code is off
+    "account_confirm_email": Row(PUBLIC, kwargs={"key": "not-a-real-key"}),
+    "account_reset_password_from_key_done": Row(PUBLIC),
+    "account_reset_password_from_key": Row(PUBLIC, kwargs={"uidb36": "1", "key": "not-a-real-key"}),
+    "account_reset_password_done": Row(PUBLIC),
+    "mfa_index": Row(ALLAUTH_SIGNED_IN),
+    "mfa_authenticate": Row(statuses(302)),  # only mid-sign-in
+    "mfa_reauthenticate": Row(statuses(200, anonymous=302, care_leaver=302, other_care_leaver=302)),
+    # Staff already have an app; care leavers may add one if they wish.
+    # (care leavers are asked to confirm their password first).
+    "mfa_activate_totp": Row(statuses(302)),
+    "mfa_deactivate_totp": Row(statuses(302, anonymous=302, **dict.fromkeys(CARE_LEAVERS, 404))),
+    "mfa_view_recovery_codes": Row(
+        statuses(302, anonymous=302, **dict.fromkeys(CARE_LEAVERS, 404))
+    ),
+    "mfa_generate_recovery_codes": Row(
+        statuses(302, anonymous=302, **dict.fromkeys(CARE_LEAVERS, 302))
+    ),
+    "mfa_download_recovery_codes": Row(
+        statuses(302, anonymous=302, **dict.fromkeys(CARE_LEAVERS, 404))
+    ),
+}
+
+# Django's admin: only administrators get in; everyone else is sent to its sign-in.
+ADMIN_ONLY = statuses(302, admin_user=200)
+
+
+def admin_rows() -> dict[str, Row]:
+    rows = {
+        "admin:index": Row(ADMIN_ONLY),
+        "admin:logout": Row(statuses(302, admin_user=200), method="post"),
+    }
+    rows["admin:login"] = Row(statuses(200, admin_user=302))
+    rows["admin:password_change"] = Row(ADMIN_ONLY)
+    rows["admin:password_change_done"] = Row(ADMIN_ONLY)
+    rows["admin:jsi18n"] = Row(ADMIN_ONLY)
+    rows["admin:autocomplete"] = Row(statuses(302, admin_user=403))
+    rows["admin:view_on_site"] = Row(
+        statuses(302, admin_user=404), kwargs={"content_type_id": 0, "object_id": 0}
+    )
+    rows["admin:app_list"] = Row(ADMIN_ONLY, kwargs={"app_label": "portal"})
+    for model in admin.site._registry:
+        prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        rows[f"{prefix}_changelist"] = Row(ADMIN_ONLY)
+        add_status = 403 if model._meta.app_label in {"auditlog", "axes"} else 200
+        rows[f"{prefix}_add"] = Row(statuses(302, admin_user=add_status))
+        # A missing object: the admin sends administrators back to the list.
+        for action in ("change", "delete", "history"):
+            rows[f"{prefix}_{action}"] = Row(statuses(302), kwargs={"object_id": "0"})
+        if model._meta.app_label == "auditlog":
+            # The audit trail cannot be deleted, even by an administrator.
+            rows[f"{prefix}_delete"] = Row(statuses(302, admin_user=403), kwargs={"object_id": "0"})
+    rows["admin:auth_user_password_change"] = Row(statuses(302, admin_user=404), kwargs={"id": "0"})
+    return rows
+
+
+def url_names() -> set[str]:
+    def walk(patterns, namespace=None):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = pattern.namespace
+                ns = f"{namespace}:{inner}" if namespace and inner else (inner or namespace)
+                yield from walk(pattern.url_patterns, ns)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+    return set(walk(get_resolver().url_patterns))
+
+
+def full_matrix() -> dict[str, Row]:
+    return {**MATRIX, **admin_rows()}
+
+
+def test_every_url_pattern_has_a_row():
+    missing = url_names() - set(full_matrix())
+    assert not missing, f"Add these URLs to the access matrix: {sorted(missing)}"
+
+
+def test_matrix_has_no_rows_for_urls_that_are_gone():
+    gone = set(full_matrix()) - url_names()
+    assert not gone, f"These rows name URLs that no longer exist: {sorted(gone)}"
+
+
+@pytest.fixture
+def world(
+    request,
+    care_leaver,
+    other_care_leaver,
+    pa,
+    other_pa,
+    manager,
+    other_manager,
+    admin_user,
+    offer_editor,
+    young_person,
+):
+    invitation_person = young_person.__class__.objects.create(
+        authority=young_person.authority,
+        first_name="Kai",
+        last_name="Mensah",
+        date_of_birth=young_person.date_of_birth,
+        legal_status=young_person.legal_status,
+    )
+    _, token = invitation_create(young_person=invitation_person, email="kai@example.org", by=pa)
+    assert Invitation.objects.filter(young_person=invitation_person).exists()
+    people = {
+        "care_leaver": care_leaver,
+        "other_care_leaver": other_care_leaver,
+        "pa": pa,
+        "other_pa": other_pa,
+        "manager": manager,
+        "other_manager": other_manager,
+        "admin_user": admin_user,
+        "offer_editor": offer_editor,
+    }
+    values = {"young_person": young_person.pk, "invitation_token": token}
+    return people, values
+
+
+@pytest.mark.parametrize("name", sorted(full_matrix()))
+def test_access(name, client, world):
+    people, values = world
+    row = full_matrix()[name]
+    kwargs = {
+        key: values.get(value, value) if isinstance(value, str) else value
+        for key, value in row.kwargs.items()
+    }
+    url = reverse(name, kwargs=kwargs or None)
+    failures = []
+    for role in ROLES:
+        client.logout()
+        if role != "anonymous":
+            client.force_login(people[role])
+        response = getattr(client, row.method)(url)
+        if response.status_code != row.expected[role]:
+            failures.append(f"{role}: expected {row.expected[role]}, got {response.status_code}")
+    assert not failures, f"{name} ({url}):\n" + "\n".join(failures)
