@@ -12,6 +12,7 @@ PORT ?= 8000
 .PHONY: setup run test lint format chromium services-stop clean
 
 setup: $(VENV)/.installed node_modules/.installed static/portal/portal.css
+	@mkdir -p var/staticfiles
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

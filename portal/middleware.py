@@ -9,7 +9,12 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 # Paths a staff member without MFA may still open: setting MFA up, and leaving.
-MFA_SETUP_PREFIXES = ("/accounts/2fa/", "/accounts/logout/", "/static/")
+MFA_SETUP_PREFIXES = (
+    "/accounts/2fa/",
+    "/accounts/reauthenticate/",
+    "/accounts/logout/",
+    "/static/",
+)
 
 
 class RequireStaffMFAMiddleware:

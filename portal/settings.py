@@ -173,6 +173,9 @@ INVITATION_VALID_DAYS = 14
 STAFF_IDLE_TIMEOUT = timedelta(minutes=30)
 SESSION_COOKIE_AGE = int(timedelta(days=14).total_seconds())
 
+# Axes locks one account from one address after repeated failures (and shows a page
+# saying so); allauth's own limit is kept only per address, against password spraying.
+ACCOUNT_RATE_LIMITS = {"login_failed": "30/m/ip"}
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
