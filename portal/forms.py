@@ -10,15 +10,22 @@ from django import forms
 from portal.models import User
 
 
+def form_helper(*layout, method: str = "post") -> FormHelper:
+    """A crispy-forms-gds helper; `novalidate` so that our messages, not the browser's, show."""
+    helper = FormHelper()
+    helper.form_method = method
+    helper.attrs = {"novalidate": "novalidate"}
+    helper.layout = Layout(*layout)
+    return helper
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(label="Search by name", required=False, max_length=100)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.layout = Layout(
-            Field.text("q", field_width=Fluid.TWO_THIRDS), Submit("", "Search")
+        self.helper = form_helper(
+            Field.text("q", field_width=Fluid.TWO_THIRDS), Submit("", "Search"), method="get"
         )
 
 
@@ -39,8 +46,7 @@ class AllocationForm(forms.Form):
         self.fields["pa"].label_from_instance = lambda pa: (
             f"{pa.get_full_name()} ({pa.caseload} young people)"
         )
-        self.helper = FormHelper()
-        self.helper.layout = Layout(Field.select("pa"), Submit("allocate", "Allocate"))
+        self.helper = form_helper(Field.select("pa"), Submit("allocate", "Allocate"))
 
 
 class InvitationForm(forms.Form):
@@ -55,8 +61,7 @@ class InvitationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.layout = Layout(
+        self.helper = form_helper(
             Field.text(
                 "email", field_width=Fluid.TWO_THIRDS, autocomplete="off", spellcheck="false"
             ),
@@ -83,8 +88,7 @@ class SetPasswordForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.layout = Layout(
+        self.helper = form_helper(
             Field.text("password1", field_width=Fluid.TWO_THIRDS),
             Field.text("password2", field_width=Fluid.TWO_THIRDS),
             Submit("create", "Create my account"),

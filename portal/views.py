@@ -163,12 +163,11 @@ def invitation_accept(request, token: str):
                 request, "Your account is ready. Sign in with your email address and password."
             )
             return redirect("account_login")
-    response = render(
+    # The token is in this page's URL; SECURE_REFERRER_POLICY ("same-origin") keeps it
+    # out of the Referer header sent to any other site.
+    return render(
         request, "portal/invitation_accept.html", {"invitation": invitation, "form": form}
     )
-    # The token is in this page's URL; keep it out of other sites' Referer headers.
-    response["Referrer-Policy"] = "no-referrer"
-    return response
 
 
 @login_required

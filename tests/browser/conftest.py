@@ -2,11 +2,16 @@
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
 from django.test import Client
+
+from portal.demo import DEMO_TOTP_SECRET, current_totp_code
+
+TOTP_PERIOD = 30
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
 # between browser steps are still synchronous and safe.
@@ -73,6 +78,13 @@ def sign_in_as(page, live_server, user) -> None:
     client.force_login(user)
     cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
     page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+
+
+def totp_code(secret: str = DEMO_TOTP_SECRET) -> str:
+    """The current code, waiting out the last seconds of a period so it is still valid on submit."""
+    if TOTP_PERIOD - time.time() % TOTP_PERIOD < 4:
+        time.sleep(TOTP_PERIOD - time.time() % TOTP_PERIOD + 0.1)
+    return current_totp_code(secret)
 
 
 def assert_no_axe_violations(page) -> None:

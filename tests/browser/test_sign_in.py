@@ -2,9 +2,8 @@
 
 import pytest
 
-from portal.demo import current_totp_code
-from tests.browser.conftest import assert_no_axe_violations
-from tests.factories import TEST_PASSWORD, AllocationFactory, YoungPersonFactory
+from tests.browser.conftest import assert_no_axe_violations, totp_code
+from tests.factories import TEST_PASSWORD, AllocationFactory, UserFactory, YoungPersonFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,7 +18,7 @@ def test_pa_signs_in_with_mfa_and_sees_their_caseload(page, live_server, pa, you
     page.get_by_label("Password").fill(TEST_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
 
-    page.get_by_label("Authenticator code").fill(current_totp_code())
+    page.get_by_label("Authenticator code").fill(totp_code())
     page.get_by_role("button", name="Sign in").click()
 
     assert page.url.endswith("/caseload/")
@@ -35,10 +34,33 @@ def test_wrong_authenticator_code_is_refused_with_a_message(page, live_server, p
     page.get_by_label("Email").fill(pa.email)
     page.get_by_label("Password").fill(TEST_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    wrong = "000000" if current_totp_code() != "000000" else "111111"
+    wrong = "000000" if totp_code() != "000000" else "111111"
     page.get_by_label("Authenticator code").fill(wrong)
     page.get_by_role("button", name="Sign in").click()
 
     assert page.get_by_text("There is a problem").is_visible()
     assert "/accounts/2fa/authenticate/" in page.url
     assert_no_axe_violations(page)
+
+
+def test_new_staff_member_must_set_up_an_authenticator_app_first(page, live_server, authority):
+    user = UserFactory(role="pa", authority=authority, mfa=False, email="new.pa@example.org")
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+    # allauth asks for the password again before any change to sign-in security.
+    assert "/accounts/reauthenticate/" in page.url
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Confirm").click()
+
+    assert "/accounts/2fa/totp/activate/" in page.url
+    assert_no_axe_violations(page)
+    secret = page.locator("#authenticator_secret").input_value()
+    page.get_by_label("Authenticator code").fill(totp_code(secret))
+    page.get_by_role("button", name="Activate").click()
+
+    page.goto("/caseload/")
+    assert page.url.endswith("/caseload/")
+    assert page.get_by_role("heading", name="My caseload").is_visible()

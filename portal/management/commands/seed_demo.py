@@ -26,6 +26,31 @@ from portal.models import (
 )
 
 TEAM_NAMES = ["North team", "South team", "21 plus team"]
+# First names common among people born in England 2000-2010 (Faker's en_GB lists
+# lean to older generations, and a 19-year-old called Rosemary does not look real).
+GIRLS = (
+    "Olivia Amelia Emily Jessica Chloe Sophie Lily Ella Grace Mia Ruby Evie Holly Megan "
+    "Lauren Charlotte Hannah Amy Ellie Leah Aaliyah Amira Zara Maryam Ayesha Keira Jade "
+    "Courtney Shannon Niamh Precious Chantelle Kayla Tia Demi Abigail Freya Isabella"
+).split()
+BOYS = (
+    "Jack Harry Oliver Charlie Thomas James Joshua George William Daniel Alfie Kai Tyler "
+    "Callum Liam Connor Jordan Ryan Bradley Reece Mohammed Ahmed Yusuf Ibrahim Omar Adam "
+    "Kofi Tunde Marcus Jayden Dylan Ethan Lewis Kieran Aiden Bilal Hamza Dawit Mehmet"
+).split()
+NICKNAMES = {
+    "Joshua": "Josh",
+    "Charlotte": "Lottie",
+    "Mohammed": "Mo",
+    "Isabella": "Bella",
+    "Abigail": "Abbie",
+    "Daniel": "Dan",
+    "Thomas": "Tom",
+    "William": "Will",
+    "Jessica": "Jess",
+    "Bradley": "Brad",
+    "Ibrahim": "Ibby",
+}
 PAS_PER_TEAM = 4
 
 
@@ -139,17 +164,14 @@ class DemoBuilder:
             left_care = min(
                 born + dt.timedelta(days=left_at * 365 + self.random.randint(0, 300)), self.today
             )
-        if self.random.random() < 0.55:
-            first = self.fake.first_name_female()
-        else:
-            first = self.fake.first_name_male()
+        first = self.random.choice(GIRLS if self.random.random() < 0.45 else BOYS)
         last = self.fake.last_name()
         has_email = self.random.random() < 0.8
         return YoungPerson(
             authority=authority,
             first_name=first,
             last_name=last,
-            preferred_name=first[:3] if self.random.random() < 0.08 and len(first) > 4 else "",
+            preferred_name=NICKNAMES.get(first, "") if self.random.random() < 0.5 else "",
             date_of_birth=born,
             legal_status=status,
             date_left_care=left_care,

@@ -1,0 +1,108 @@
+"""Every page so far: no axe-core violations, readable at 320 px, usable without JavaScript."""
+
+import pytest
+from django.urls import reverse
+
+from portal.services import invitation_create
+from tests.browser.conftest import assert_no_axe_violations, sign_in_as
+from tests.factories import TEST_PASSWORD, YoungPersonFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def pages(pa, manager, care_leaver, young_person, authority):
+    """(who, path) for each page, with the data it needs."""
+    unallocated = YoungPersonFactory(authority=authority, first_name="Tia", last_name="Morgan")
+    _, token = invitation_create(young_person=unallocated, email="tia@example.org", by=manager)
+    profile = reverse("portal:young-person-detail", args=[young_person.pk])
+    return [
+        (None, "/"),
+        (None, "/accounts/login/"),
+        (None, "/accounts/password/reset/"),
+        (None, f"/invitations/{token}/"),
+        (None, "/invitations/not-a-real-token/"),
+        (pa, "/caseload/"),
+        (pa, "/caseload/?q=nobody-by-this-name"),
+        (pa, profile),
+        (pa, reverse("portal:invitation-create", args=[young_person.pk])),
+        (pa, "/accounts/2fa/"),
+        (manager, "/team/"),
+        (manager, reverse("portal:allocation-create", args=[unallocated.pk])),
+        (care_leaver, "/my/"),
+    ]
+
+
+def visit_each(page, live_server, pages):
+    """Open each page as its person (or signed out), yielding its path once it has loaded."""
+    for user, path in pages:
+        page.context.clear_cookies()
+        if user is not None:
+            sign_in_as(page, live_server, user)
+        page.goto(path)
+        yield path
+
+
+def test_pages_have_no_accessibility_violations(page, live_server, pages):
+    for _ in visit_each(page, live_server, pages):
+        assert_no_axe_violations(page)
+    # Pages that answer 404 or 410 on purpose log a failed load; nothing else may fail.
+    errors = [e for e in page.console_errors if not e.startswith("Failed to load resource")]
+    assert not errors, errors
+
+
+def test_pages_fit_a_320_pixel_screen(phone_page, live_server, pages):
+    for path in visit_each(phone_page, live_server, pages):
+        width = phone_page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 320, f"{path} is {width} px wide at 320 px"
+
+
+def test_a_form_with_errors_has_no_accessibility_violations(page, live_server, pa, young_person):
+    sign_in_as(page, live_server, pa)
+    page.goto(reverse("portal:invitation-create", args=[young_person.pk]))
+    page.get_by_label("Their email address").fill("not an email")
+    page.get_by_role("button", name="Send invitation").click()
+    assert page.get_by_text("There is a problem").is_visible()
+    assert_no_axe_violations(page)
+
+
+@pytest.fixture
+def no_js_page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_care_leaver_makes_an_account_and_signs_in_without_javascript(
+    no_js_page, live_server, pa, young_person
+):
+    young_person.user = None
+    young_person.save()
+    _, token = invitation_create(young_person=young_person, email="jade.new@example.org", by=pa)
+    page = no_js_page
+    page.goto(f"/invitations/{token}/")
+    page.get_by_label("Create a password").fill(TEST_PASSWORD)
+    page.get_by_label("Type the password again").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Create my account").click()
+
+    assert "/accounts/login/" in page.url
+    page.get_by_label("Email").fill("jade.new@example.org")
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+    assert page.url.endswith("/my/")
+    assert page.get_by_text(pa.get_full_name()).is_visible()
+
+
+def test_manager_allocates_a_pa_without_javascript(no_js_page, live_server, manager, pa, authority):
+    person = YoungPersonFactory(authority=authority, first_name="Omar", last_name="Sheikh")
+    sign_in_as(no_js_page, live_server, manager)
+    no_js_page.goto("/team/")
+    no_js_page.get_by_role("link", name="Allocate a PA for Omar Sheikh").click()
+    no_js_page.get_by_label("Personal adviser").select_option(str(pa.pk))
+    no_js_page.get_by_role("button", name="Allocate").click()
+
+    assert no_js_page.get_by_text(f"Omar Sheikh is now allocated to {pa}").is_visible()
+    assert person.allocations.get().pa == pa
