@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
@@ -18,13 +19,26 @@ class TeamAdmin(admin.ModelAdmin):
     list_filter = ["authority"]
 
 
-class StaffCreationForm(AdminUserCreationForm):
+class UniqueEmailMixin:
+    """Emails are stored in lower case; a duplicate in any case gets a message, not a crash."""
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip().lower()
+        others = User.objects.filter(email__iexact=email)
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.pk)
+        if others.exists():
+            raise forms.ValidationError("Someone already uses this email address.")
+        return email
+
+
+class StaffCreationForm(UniqueEmailMixin, AdminUserCreationForm):
     class Meta:
         model = User
         fields = ["email", "first_name", "last_name", "role", "authority", "team"]
 
 
-class StaffChangeForm(UserChangeForm):
+class StaffChangeForm(UniqueEmailMixin, UserChangeForm):
     class Meta:
         model = User
         fields = "__all__"

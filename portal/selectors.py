@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
 from portal.models import Allocation, Role, Team, User, YoungPerson
@@ -88,12 +88,18 @@ def teams_for_manager(manager: User) -> QuerySet[Team]:
     )
 
 
-def unallocated_young_people(manager: User, *, search: str = "") -> QuerySet[YoungPerson]:
-    """Young people in the manager's council with no current PA."""
-    people = YoungPerson.objects.filter(authority_id=manager.authority_id).filter(
-        ~Exists(_current_allocations().filter(young_person=OuterRef("pk")))
+def team_young_people(manager: User, *, search: str = "") -> QuerySet[YoungPerson]:
+    """With a search, anyone the manager may see; without, those who have no PA.
+
+    Each row carries its current PA's name, so the list needs no query per row.
+    """
+    current = _current_allocations().filter(young_person=OuterRef("pk"))
+    people = young_people_visible_to(manager).annotate(
+        pa_first_name=Subquery(current.values("pa__first_name")[:1]),
+        pa_last_name=Subquery(current.values("pa__last_name")[:1]),
     )
-    return _name_search(people, search).order_by("last_name", "first_name", "pk")
+    people = _name_search(people, search) if search else people.filter(~Exists(current))
+    return people.order_by("last_name", "first_name", "pk")
 
 
 def pas_for_manager(manager: User) -> QuerySet[User]:

@@ -90,7 +90,7 @@ def young_person_detail(request, pk: int):
 @permission_required("portal.view_team", raise_exception=True)
 @require_GET
 def team(request):
-    context = _searched_page(request, selectors.unallocated_young_people)
+    context = _searched_page(request, selectors.team_young_people)
     context["teams"] = selectors.teams_for_manager(request.user)
     return render(request, "portal/team.html", context)
 

@@ -102,3 +102,27 @@ def test_home_sends_each_role_to_their_start_page(client, pa, manager, care_leav
     for user, start in expected.items():
         client.force_login(user)
         assert client.get("/")["Location"] == start
+
+
+def test_manager_finds_an_allocated_young_person_to_reallocate(
+    client, manager, young_person, other_young_person
+):
+    client.force_login(manager)
+    page = client.get(reverse("portal:team"), {"q": young_person.last_name}).content.decode()
+    assert young_person.full_name in page
+    assert (
+        f'Reallocate<span class="govuk-visually-hidden"> a PA for {young_person.full_name}' in page
+    )
+    # Ryan is in another manager's team, so this manager cannot find him.
+    other = client.get(reverse("portal:team"), {"q": other_young_person.last_name}).content.decode()
+    assert other_young_person.full_name not in other
+
+
+def test_team_search_queries_do_not_grow_with_results(client, manager, team, pa, authority):
+    def add_people():
+        for _ in range(4):
+            person = YoungPersonFactory(authority=authority, last_name="Searchable")
+            AllocationFactory(young_person=person, pa=pa)
+
+    client.force_login(manager)
+    assert_queries_do_not_grow(client, reverse("portal:team") + "?q=Searchable", add_people)
