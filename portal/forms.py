@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from allauth.mfa.base.forms import AuthenticateForm as MFAAuthenticateForm
+from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Fluid, Layout, Submit
+from crispy_forms_gds.layout import Field, Fluid, Layout, Size, Submit
 from django import forms
 
-from portal.models import User
+from portal.models import LegalStatus, User, YoungPerson
 
 
 def form_helper(*layout, method: str = "post") -> FormHelper:
@@ -112,3 +113,88 @@ class AuthenticateForm(MFAAuthenticateForm):
         code.help_text = "For example, 123456"
         code.widget.attrs.update({"inputmode": "numeric", "autocomplete": "one-time-code"})
         code.error_messages["required"] = "Enter the code from your authenticator app"
+
+
+class DateField(DateInputField):
+    """GOV.UK's day, month and year boxes, with a plain message for a date that does not exist."""
+
+    def compress(self, data_list):
+        try:
+            return super().compress(data_list)
+        except forms.ValidationError as error:
+            raise forms.ValidationError("Enter a real date, for example 27 3 2007") from error
+
+
+class YoungPersonForm(forms.ModelForm):
+    """A young person's details. `updated_at` travels with the form to catch clashing edits."""
+
+    date_of_birth = DateField(label="Date of birth", help_text="For example, 27 3 2007")
+    date_left_care = DateField(
+        label="Date they left care",
+        help_text="Leave blank if they are still in care. For example, 14 9 2024",
+        require_all_fields=False,
+        required=False,
+    )
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = YoungPerson
+        fields = [
+            "first_name",
+            "last_name",
+            "preferred_name",
+            "date_of_birth",
+            "legal_status",
+            "date_left_care",
+            "is_unaccompanied_asylum_seeker",
+            "phone",
+            "email",
+            "address",
+            "preferred_contact",
+        ]
+        labels = {
+            "preferred_name": "Name they like to be called (optional)",
+            "is_unaccompanied_asylum_seeker": (
+                "They came to the UK as an unaccompanied asylum-seeking child"
+            ),
+            "phone": "Mobile or phone number (optional)",
+            "email": "Email address (optional)",
+            "address": "Address (optional)",
+            "preferred_contact": "How they prefer to be contacted",
+        }
+        widgets = {
+            "legal_status": forms.RadioSelect,
+            "preferred_contact": forms.RadioSelect,
+            "address": forms.Textarea(attrs={"rows": 4}),
+        }
+        error_messages = {
+            "first_name": {"required": "Enter their first name"},
+            "last_name": {"required": "Enter their last name"},
+            "legal_status": {"required": "Choose their legal status"},
+            "email": {
+                "invalid": "Enter an email address in the right format, like name@example.com"
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.updated_at.isoformat()
+        self.fields["legal_status"].choices = LegalStatus.choices
+        self.helper = form_helper(
+            Field.text("first_name", field_width=Fluid.TWO_THIRDS),
+            Field.text("last_name", field_width=Fluid.TWO_THIRDS),
+            Field.text("preferred_name", field_width=Fluid.TWO_THIRDS),
+            Field("date_of_birth"),
+            Field.radios("legal_status", legend_size=Size.SMALL),
+            Field("date_left_care"),
+            Field.checkbox("is_unaccompanied_asylum_seeker"),
+            Field.text("phone", field_width=Fluid.ONE_HALF, autocomplete="off"),
+            Field.text(
+                "email", field_width=Fluid.TWO_THIRDS, autocomplete="off", spellcheck="false"
+            ),
+            Field.textarea("address"),
+            Field.radios("preferred_contact", legend_size=Size.SMALL, small=True),
+            "version",
+            Submit("save", "Save details"),
+        )

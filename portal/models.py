@@ -8,6 +8,7 @@ import hashlib
 import rules
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -224,6 +225,34 @@ class YoungPerson(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("portal:young-person-detail", args=[self.pk])
+
+    def clean(self) -> None:
+        """The statutory rules that tie status, age and leaving care together."""
+        errors: dict[str, str] = {}
+        today = timezone.localdate()
+        if self.date_of_birth:
+            age = self.age_on(today)
+            if age < 16:
+                errors["date_of_birth"] = "The service supports young people from age 16"
+            elif age > 25:
+                errors["date_of_birth"] = "The service supports young people up to age 25"
+            elif self.legal_status in (LegalStatus.ELIGIBLE, LegalStatus.RELEVANT) and age >= 18:
+                errors["legal_status"] = "Eligible and relevant are for 16 and 17 year olds"
+            elif self.legal_status == LegalStatus.FORMER_RELEVANT and age < 18:
+                errors["legal_status"] = "Former relevant is for young people aged 18 or over"
+        if self.date_left_care:
+            if self.date_left_care > today:
+                errors["date_left_care"] = "The date they left care must be today or in the past"
+            elif self.date_of_birth and self.date_left_care < self.date_of_birth:
+                errors["date_left_care"] = "The date they left care must be after their birth"
+            elif self.legal_status == LegalStatus.ELIGIBLE:
+                errors["date_left_care"] = (
+                    "An eligible young person is still in care: leave this blank"
+                )
+        elif self.legal_status in (LegalStatus.RELEVANT, LegalStatus.FORMER_RELEVANT):
+            errors["date_left_care"] = "Enter the date they left care"
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def known_as(self) -> str:

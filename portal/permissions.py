@@ -53,11 +53,10 @@ def manages_young_person(user, young_person: YoungPerson) -> bool:
 rules.add_perm("portal.view_caseload", is_pa)
 rules.add_perm("portal.view_team", is_manager)
 rules.add_perm("portal.allocate", is_manager)
-rules.add_perm(
-    "portal.view_young_person",
-    (is_pa & is_allocated_pa) | (is_manager & manages_young_person),
-)
-rules.add_perm(
-    "portal.invite_young_person", (is_pa & is_allocated_pa) | (is_manager & manages_young_person)
-)
+# The people who work with a young person: their PA, and the manager of that PA's team.
+works_with = (is_pa & is_allocated_pa) | (is_manager & manages_young_person)
+rules.add_perm("portal.view_young_person", works_with)
+rules.add_perm("portal.change_young_person", works_with)
+rules.add_perm("portal.invite_young_person", works_with)
+rules.add_perm("portal.add_young_person", is_manager)
 rules.add_perm("portal.view_own_record", is_care_leaver)

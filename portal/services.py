@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 
+from auditlog.context import set_actor
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -27,6 +28,10 @@ from portal.models import (
 
 class AllocationError(Exception):
     """An allocation that would break a rule; the message is shown to the person."""
+
+
+class StaleEditError(Exception):
+    """Someone else saved the record after this form was opened."""
 
 
 class InvitationError(Exception):
@@ -208,3 +213,52 @@ def invitation_accept(*, token: str, password: str) -> User:
         invitation.accepted_at = timezone.now()
         invitation.save(update_fields=["accepted_at"])
         return user
+
+
+YOUNG_PERSON_FIELDS = (
+    "first_name",
+    "last_name",
+    "preferred_name",
+    "date_of_birth",
+    "legal_status",
+    "date_left_care",
+    "is_unaccompanied_asylum_seeker",
+    "phone",
+    "email",
+    "address",
+    "preferred_contact",
+)
+
+
+def young_person_create(*, authority_id: int, details: dict, by: User) -> YoungPerson:
+    """Add a young person to the council's records; the audit log names `by`."""
+    person = YoungPerson(authority_id=authority_id, **_young_person_fields(details))
+    person.full_clean()
+    with transaction.atomic(), set_actor(by):
+        person.save()
+    return person
+
+
+def young_person_update(
+    *, person: YoungPerson, details: dict, version: str, by: User
+) -> YoungPerson:
+    """Save changed details, unless someone saved since `version` (the form's updated_at).
+
+    The row lock makes the check and the write one step, so two editors cannot both win.
+    """
+    with transaction.atomic(), set_actor(by):
+        locked = YoungPerson.objects.select_for_update().get(pk=person.pk)
+        if locked.updated_at.isoformat() != version:
+            raise StaleEditError(
+                "Someone else changed these details while you were editing. "
+                "Check their changes below, then make yours again."
+            )
+        for field, value in _young_person_fields(details).items():
+            setattr(locked, field, value)
+        locked.full_clean()
+        locked.save()
+        return locked
+
+
+def _young_person_fields(details: dict) -> dict:
+    return {field: details[field] for field in YOUNG_PERSON_FIELDS if field in details}

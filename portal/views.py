@@ -15,7 +15,13 @@ from rules.contrib.views import permission_required
 
 from portal import selectors, services
 from portal.audit import record_access
-from portal.forms import AllocationForm, InvitationForm, SearchForm, SetPasswordForm
+from portal.forms import (
+    AllocationForm,
+    InvitationForm,
+    SearchForm,
+    SetPasswordForm,
+    YoungPersonForm,
+)
 from portal.models import Role
 
 PAGE_SIZE = 25
@@ -81,9 +87,54 @@ def young_person_detail(request, pk: int):
         "current": selectors.current_allocation(person),
         "allocations": person.allocations.all(),
         "can_invite": request.user.has_perm("portal.invite_young_person", person),
+        "can_change": request.user.has_perm("portal.change_young_person", person),
         "can_allocate": request.user.has_perm("portal.allocate"),
     }
     return render(request, "portal/young_person_detail.html", context)
+
+
+@login_required
+@permission_required("portal.add_young_person", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def young_person_create(request):
+    form = YoungPersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        person = services.young_person_create(
+            authority_id=request.user.authority_id, details=form.cleaned_data, by=request.user
+        )
+        messages.success(request, f"{person.full_name} has been added. Now allocate a PA.")
+        return redirect("portal:allocation-create", pk=person.pk)
+    return render(request, "portal/young_person_form.html", {"form": form, "person": None})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def young_person_edit(request, pk: int):
+    person = selectors.young_person_for_user(request.user, pk)
+    if not request.user.has_perm("portal.change_young_person", person):
+        raise PermissionDenied
+    record_access(person)
+    form = YoungPersonForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.young_person_update(
+                person=person,
+                details=form.cleaned_data,
+                version=form.cleaned_data["version"],
+                by=request.user,
+            )
+        except services.StaleEditError as error:
+            # Show what is saved now; the editor makes their change again on top of it.
+            person.refresh_from_db()
+            context = {
+                "form": YoungPersonForm(instance=person),
+                "person": person,
+                "stale": str(error),
+            }
+            return render(request, "portal/young_person_form.html", context, status=409)
+        messages.success(request, f"{person.full_name}'s details are saved.")
+        return redirect(person.get_absolute_url())
+    return render(request, "portal/young_person_form.html", {"form": form, "person": person})
 
 
 @login_required

@@ -59,6 +59,11 @@ MATRIX: dict[str, Row] = {
         statuses(404, anonymous=302, care_leaver=403, pa=200, manager=200),
         kwargs={"pk": "young_person"},
     ),
+    "portal:young-person-create": Row(statuses(403, anonymous=302, manager=200, other_manager=200)),
+    "portal:young-person-edit": Row(
+        statuses(404, anonymous=302, care_leaver=403, pa=200, manager=200),
+        kwargs={"pk": "young_person"},
+    ),
     "portal:allocation-create": Row(
         statuses(403, anonymous=302, manager=200, other_manager=404),
         kwargs={"pk": "young_person"},

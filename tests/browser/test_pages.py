@@ -26,6 +26,8 @@ def pages(pa, manager, care_leaver, young_person, authority):
         (pa, "/caseload/?q=nobody-by-this-name"),
         (pa, profile),
         (pa, reverse("portal:invitation-create", args=[young_person.pk])),
+        (pa, reverse("portal:young-person-edit", args=[young_person.pk])),
+        (manager, reverse("portal:young-person-create")),
         (pa, "/accounts/2fa/"),
         (manager, "/team/"),
         (manager, reverse("portal:allocation-create", args=[unallocated.pk])),
@@ -63,6 +65,15 @@ def test_a_form_with_errors_has_no_accessibility_violations(page, live_server, p
     page.get_by_label("Their email address").fill("not an email")
     page.get_by_role("button", name="Send invitation").click()
     assert page.get_by_text("There is a problem").is_visible()
+    assert_no_axe_violations(page)
+
+
+def test_add_young_person_errors_have_no_accessibility_violations(page, live_server, manager):
+    sign_in_as(page, live_server, manager)
+    page.goto(reverse("portal:young-person-create"))
+    page.get_by_role("button", name="Save details").click()
+    assert page.get_by_text("There is a problem").is_visible()
+    assert page.get_by_role("link", name="Enter their first name").is_visible()
     assert_no_axe_violations(page)
 
 
