@@ -8,7 +8,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fluid, Layout, Size, Submit
 from django import forms
 
-from portal.models import LegalStatus, User, YoungPerson
+from portal.models import YOUNG_PERSON_DETAIL_FIELDS, LegalStatus, User, YoungPerson
 
 
 def form_helper(*layout, method: str = "post") -> FormHelper:
@@ -139,19 +139,7 @@ class YoungPersonForm(forms.ModelForm):
 
     class Meta:
         model = YoungPerson
-        fields = [
-            "first_name",
-            "last_name",
-            "preferred_name",
-            "date_of_birth",
-            "legal_status",
-            "date_left_care",
-            "is_unaccompanied_asylum_seeker",
-            "phone",
-            "email",
-            "address",
-            "preferred_contact",
-        ]
+        fields = list(YOUNG_PERSON_DETAIL_FIELDS)
         labels = {
             "preferred_name": "Name they like to be called (optional)",
             "is_unaccompanied_asylum_seeker": (

@@ -271,6 +271,22 @@ class YoungPerson(models.Model):
         return self.age_on(timezone.localdate())
 
 
+# The details a PA or manager keeps up to date on the profile page.
+YOUNG_PERSON_DETAIL_FIELDS = (
+    "first_name",
+    "last_name",
+    "preferred_name",
+    "date_of_birth",
+    "legal_status",
+    "date_left_care",
+    "is_unaccompanied_asylum_seeker",
+    "phone",
+    "email",
+    "address",
+    "preferred_contact",
+)
+
+
 class EndReason(models.TextChoices):
     REALLOCATED = "reallocated", "Moved to another PA"
     PA_LEFT = "pa_left", "PA left the service"

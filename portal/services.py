@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from portal import tasks
 from portal.models import (
+    YOUNG_PERSON_DETAIL_FIELDS,
     Allocation,
     EndReason,
     Invitation,
@@ -215,21 +216,6 @@ def invitation_accept(*, token: str, password: str) -> User:
         return user
 
 
-YOUNG_PERSON_FIELDS = (
-    "first_name",
-    "last_name",
-    "preferred_name",
-    "date_of_birth",
-    "legal_status",
-    "date_left_care",
-    "is_unaccompanied_asylum_seeker",
-    "phone",
-    "email",
-    "address",
-    "preferred_contact",
-)
-
-
 def young_person_create(*, authority_id: int, details: dict, by: User) -> YoungPerson:
     """Add a young person to the council's records; the audit log names `by`."""
     person = YoungPerson(authority_id=authority_id, **_young_person_fields(details))
@@ -261,4 +247,4 @@ def young_person_update(
 
 
 def _young_person_fields(details: dict) -> dict:
-    return {field: details[field] for field in YOUNG_PERSON_FIELDS if field in details}
+    return {field: details[field] for field in YOUNG_PERSON_DETAIL_FIELDS if field in details}

@@ -65,6 +65,15 @@ def caseload(request):
     return render(request, "portal/caseload.html", context)
 
 
+def _young_person_read(request, pk: int, perm: str):
+    """The young person if this user may see them and `perm` allows it; the read is audited."""
+    person = selectors.young_person_for_user(request.user, pk)
+    if not request.user.has_perm(perm, person):
+        raise PermissionDenied
+    record_access(person)
+    return person
+
+
 def _searched_page(request, select) -> dict:
     """The search form, and the page of `select(user, search=...)` the query string asks for."""
     form = SearchForm(request.GET)
@@ -78,10 +87,7 @@ def _searched_page(request, select) -> dict:
 @require_GET
 @never_cache
 def young_person_detail(request, pk: int):
-    person = selectors.young_person_for_user(request.user, pk)
-    if not request.user.has_perm("portal.view_young_person", person):
-        raise PermissionDenied
-    record_access(person)
+    person = _young_person_read(request, pk, "portal.view_young_person")
     context = {
         "person": person,
         "current": selectors.current_allocation(person),
@@ -110,10 +116,7 @@ def young_person_create(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def young_person_edit(request, pk: int):
-    person = selectors.young_person_for_user(request.user, pk)
-    if not request.user.has_perm("portal.change_young_person", person):
-        raise PermissionDenied
-    record_access(person)
+    person = _young_person_read(request, pk, "portal.change_young_person")
     form = YoungPersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
         try:
@@ -150,8 +153,7 @@ def team(request):
 @permission_required("portal.allocate", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def allocation_create(request, pk: int):
-    person = selectors.young_person_for_user(request.user, pk)
-    record_access(person)
+    person = _young_person_read(request, pk, "portal.view_young_person")
     current = selectors.current_allocation(person)
     pas = selectors.pas_for_manager(request.user)
     form = AllocationForm(request.POST or None, pas=pas)
@@ -173,10 +175,7 @@ def allocation_create(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def invitation_create(request, pk: int):
-    person = selectors.young_person_for_user(request.user, pk)
-    if not request.user.has_perm("portal.invite_young_person", person):
-        raise PermissionDenied
-    record_access(person)
+    person = _young_person_read(request, pk, "portal.invite_young_person")
     form = InvitationForm(request.POST or None, initial={"email": person.email})
     if request.method == "POST" and form.is_valid():
         try:
