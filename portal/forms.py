@@ -26,7 +26,7 @@ class SearchForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = form_helper(
-            Field.text("q", field_width=Fluid.TWO_THIRDS), Submit("", "Search"), method="get"
+            Field.text("q", field_width=Fluid.TWO_THIRDS), Submit("", "Search")
         )
 
 

@@ -59,8 +59,10 @@ def staff_home(request):
 
 @login_required
 @permission_required("portal.view_caseload", raise_exception=True)
-@require_GET
+@require_http_methods(["GET", "POST"])
 def caseload(request):
+    if request.method == "POST":
+        return _remember_search(request)
     context = _searched_page(request, selectors.caseload_for)
     return render(request, "portal/caseload.html", context)
 
@@ -74,10 +76,23 @@ def _young_person_read(request, pk: int, perm: str):
     return person
 
 
+def _search_key(request) -> str:
+    return f"search:{request.resolver_match.url_name}"
+
+
+def _remember_search(request):
+    """Keep a name search in the session, not the URL, so no name reaches logs or history."""
+    form = SearchForm(request.POST)
+    request.session[_search_key(request)] = form.cleaned_data["q"] if form.is_valid() else ""
+    return redirect(request.path)
+
+
 def _searched_page(request, select) -> dict:
-    """The search form, and the page of `select(user, search=...)` the query string asks for."""
-    form = SearchForm(request.GET)
-    search = form.cleaned_data["q"] if form.is_valid() else ""
+    """The search form, and the page of `select(user, search=...)` for the remembered search."""
+    if "clear" in request.GET:
+        request.session.pop(_search_key(request), None)
+    search = request.session.get(_search_key(request), "")
+    form = SearchForm(initial={"q": search})
     people = select(request.user, search=search)
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
     return {"form": form, "page": page, "search": search}
@@ -142,8 +157,10 @@ def young_person_edit(request, pk: int):
 
 @login_required
 @permission_required("portal.view_team", raise_exception=True)
-@require_GET
+@require_http_methods(["GET", "POST"])
 def team(request):
+    if request.method == "POST":
+        return _remember_search(request)
     context = _searched_page(request, selectors.team_young_people)
     context["teams"] = selectors.teams_for_manager(request.user)
     return render(request, "portal/team.html", context)

@@ -23,7 +23,6 @@ def pages(pa, manager, care_leaver, young_person, authority):
         (None, f"/invitations/{token}/"),
         (None, "/invitations/not-a-real-token/"),
         (pa, "/caseload/"),
-        (pa, "/caseload/?q=nobody-by-this-name"),
         (pa, profile),
         (pa, reverse("portal:invitation-create", args=[young_person.pk])),
         (pa, reverse("portal:young-person-edit", args=[young_person.pk])),
@@ -74,6 +73,16 @@ def test_add_young_person_errors_have_no_accessibility_violations(page, live_ser
     page.get_by_role("button", name="Save details").click()
     assert page.get_by_text("There is a problem").is_visible()
     assert page.get_by_role("link", name="Enter their first name").is_visible()
+    assert_no_axe_violations(page)
+
+
+def test_a_search_with_no_results_has_no_accessibility_violations(page, live_server, pa):
+    sign_in_as(page, live_server, pa)
+    page.goto("/caseload/")
+    page.get_by_label("Search by name").fill("Nobody-by-this-name")
+    page.get_by_role("button", name="Search").click()
+    assert page.get_by_text("No one on your caseload matches").is_visible()
+    assert "Nobody" not in page.url
     assert_no_axe_violations(page)
 
 

@@ -19,7 +19,9 @@ def test_caseload_lists_only_the_pas_own_young_people(client, pa, young_person, 
 def test_caseload_search_finds_by_part_of_a_name(client, pa, young_person):
     AllocationFactory(young_person=YoungPersonFactory(first_name="Zainab", last_name="Ali"), pa=pa)
     client.force_login(pa)
-    page = client.get(reverse("portal:caseload"), {"q": "zain"}).content.decode()
+    response = client.post(reverse("portal:caseload"), {"q": "zain"}, follow=True)
+    assert "zain" not in response.redirect_chain[-1][0]
+    page = response.content.decode()
     assert "Zainab Ali" in page
     assert young_person.full_name not in page
 
@@ -108,13 +110,14 @@ def test_manager_finds_an_allocated_young_person_to_reallocate(
     client, manager, young_person, other_young_person
 ):
     client.force_login(manager)
-    page = client.get(reverse("portal:team"), {"q": young_person.last_name}).content.decode()
+    team = reverse("portal:team")
+    page = client.post(team, {"q": young_person.last_name}, follow=True).content.decode()
     assert young_person.full_name in page
     assert (
         f'Reallocate<span class="govuk-visually-hidden"> a PA for {young_person.full_name}' in page
     )
     # Ryan is in another manager's team, so this manager cannot find him.
-    other = client.get(reverse("portal:team"), {"q": other_young_person.last_name}).content.decode()
+    other = client.post(team, {"q": other_young_person.last_name}, follow=True).content.decode()
     assert other_young_person.full_name not in other
 
 
@@ -125,4 +128,15 @@ def test_team_search_queries_do_not_grow_with_results(client, manager, team, pa,
             AllocationFactory(young_person=person, pa=pa)
 
     client.force_login(manager)
-    assert_queries_do_not_grow(client, reverse("portal:team") + "?q=Searchable", add_people)
+    client.post(reverse("portal:team"), {"q": "Searchable"})
+    assert_queries_do_not_grow(client, reverse("portal:team"), add_people)
+
+
+def test_a_name_search_never_appears_in_a_url_and_can_be_cleared(client, pa, young_person):
+    client.force_login(pa)
+    response = client.post(reverse("portal:caseload"), {"q": "Okoro"})
+    assert response["Location"] == reverse("portal:caseload")
+    page = client.get(reverse("portal:caseload")).content.decode()
+    assert "matching “Okoro”" in page and young_person.full_name in page
+    cleared = client.get(reverse("portal:caseload") + "?clear=1").content.decode()
+    assert "matching" not in cleared

@@ -7,6 +7,7 @@ import random
 
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
+from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -90,6 +91,8 @@ class DemoBuilder:
         self.fake.seed_instance(seed)
         self.today = today
         self.used_emails: set[str] = set()
+        # Hashing is slow on purpose; every demo account shares one password, so hash it once.
+        self.password_hash = make_password(DEMO_PASSWORD)
 
     def build(self, young_people: int) -> None:
         authority = Authority.objects.create(
@@ -134,9 +137,9 @@ class DemoBuilder:
         first, last = self.fake.first_name(), self.fake.last_name()
         email = email or self._email_for(first, last)
         self.used_emails.add(email)
-        user = User.objects.create_user(
+        user = User.objects.create(
             email=email,
-            password=DEMO_PASSWORD,
+            password=self.password_hash,
             first_name=first,
             last_name=last,
             role=role,
@@ -230,9 +233,9 @@ class DemoBuilder:
         demo_pa = next(pa for pa in pas if pa.email == DEMO_SIGN_INS[0][1])
         person = next(p for p in people if p.age_on(self.today) == 19)
         Allocation.objects.filter(young_person=person, ended_on__isnull=True).update(pa=demo_pa)
-        user = User.objects.create_user(
+        user = User.objects.create(
             email=email,
-            password=DEMO_PASSWORD,
+            password=self.password_hash,
             first_name=person.known_as,
             last_name=person.last_name,
             role=Role.CARE_LEAVER,
