@@ -122,7 +122,7 @@ def invitation_create(*, young_person: YoungPerson, email: str, by: User) -> tup
             created_at=now,
             expires_at=now + dt.timedelta(days=settings.INVITATION_VALID_DAYS),
         )
-        link = settings.SITE_URL.rstrip("/") + reverse("portal:invitation-accept", args=[token])
+        link = settings.SITE_URL.rstrip("/") + reverse("portal:invitation-open", args=[token])
         transaction.on_commit(lambda: tasks.send_invitation_email.delay(invitation.pk, link))
     return invitation, token
 

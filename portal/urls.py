@@ -15,7 +15,8 @@ portal_patterns = [
     path("young-people/<int:pk>/invite/", views.invitation_create, name="invitation-create"),
     path("team/", views.team, name="team"),
     path("my/", views.my_home, name="my-home"),
-    path("invitations/<str:token>/", views.invitation_accept, name="invitation-accept"),
+    path("invitations/accept/", views.invitation_accept, name="invitation-accept"),
+    path("invitations/<str:token>/", views.invitation_open, name="invitation-open"),
 ]
 
 urlpatterns = [

@@ -209,12 +209,31 @@ def invitation_create(request, pk: int):
     return render(request, "portal/invitation_form.html", {"person": person, "form": form})
 
 
+INVITATION_SESSION_KEY = "invitation_token"
+
+
 @never_cache
-@require_http_methods(["GET", "POST"])
-def invitation_accept(request, token: str):
+@require_GET
+def invitation_open(request, token: str):
+    """The emailed link: keep its secret in the session and continue on a URL without it."""
     if request.user.is_authenticated:
         messages.info(request, "You are already signed in.")
         return redirect("portal:home")
+    try:
+        services.invitation_for_token(token)
+    except services.InvitationError as error:
+        return render(request, "portal/invitation_invalid.html", {"reason": str(error)}, status=410)
+    request.session[INVITATION_SESSION_KEY] = token
+    return redirect("portal:invitation-accept")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request):
+    if request.user.is_authenticated:
+        messages.info(request, "You are already signed in.")
+        return redirect("portal:home")
+    token = request.session.get(INVITATION_SESSION_KEY, "")
     try:
         invitation = services.invitation_for_token(token)
     except services.InvitationError as error:
@@ -226,12 +245,11 @@ def invitation_accept(request, token: str):
         except services.InvitationError as error:
             form.add_error("password1", str(error))
         else:
+            request.session.pop(INVITATION_SESSION_KEY, None)
             messages.success(
                 request, "Your account is ready. Sign in with your email address and password."
             )
             return redirect("account_login")
-    # The token is in this page's URL; SECURE_REFERRER_POLICY ("same-origin") keeps it
-    # out of the Referer header sent to any other site.
     return render(
         request, "portal/invitation_accept.html", {"invitation": invitation, "form": form}
     )

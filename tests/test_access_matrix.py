@@ -72,7 +72,9 @@ MATRIX: dict[str, Row] = {
         statuses(404, anonymous=302, care_leaver=403, pa=200, manager=200),
         kwargs={"pk": "young_person"},
     ),
-    "portal:invitation-accept": Row(ANONYMOUS_ONLY, kwargs={"token": "invitation_token"}),
+    # The emailed link redirects (302) to the password page, which then needs the session.
+    "portal:invitation-open": Row(statuses(302), kwargs={"token": "invitation_token"}),
+    "portal:invitation-accept": Row(statuses(302, anonymous=410)),
     # allauth: sign-in and account pages.
     "account_login": Row(ANONYMOUS_ONLY),
     "account_logout": Row(statuses(200, anonymous=302)),

@@ -21,6 +21,16 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "purple-kettle-harbour"
 
 
+def follow_link(client, token: str, password: str, again: str | None = None):
+    """Open the emailed link, as a care leaver would, then choose a password."""
+    opened = client.get(f"/invitations/{token}/")
+    if opened.status_code != 302:
+        return opened
+    assert opened["Location"] == reverse("portal:invitation-accept")
+    data = {"password1": password, "password2": again if again is not None else password}
+    return client.post(reverse("portal:invitation-accept"), data)
+
+
 @pytest.fixture
 def person(authority, pa):
     from tests.factories import AllocationFactory
@@ -48,7 +58,7 @@ def test_pa_invites_and_the_email_carries_a_working_link(
     assert token not in str(Invitation.objects.values_list())
 
     client.logout()
-    response = client.post(f"/invitations/{token}/", {"password1": PASSWORD, "password2": PASSWORD})
+    response = follow_link(client, token, PASSWORD)
     assert response.status_code == 302
     user = User.objects.get(email="mia@example.org")
     assert user.role == Role.CARE_LEAVER
@@ -73,7 +83,7 @@ def test_an_expired_link_says_so_and_makes_no_account(client, pa, person):
     Invitation.objects.filter(pk=invitation.pk).update(
         expires_at=timezone.now() - dt.timedelta(seconds=1)
     )
-    response = client.post(f"/invitations/{token}/", {"password1": PASSWORD, "password2": PASSWORD})
+    response = follow_link(client, token, PASSWORD)
     assert response.status_code == 410
     assert "expired" in response.content.decode()
     assert not User.objects.filter(email="mia@example.org").exists()
@@ -105,9 +115,7 @@ def test_an_email_someone_already_uses_is_refused_with_a_message(client, pa, per
 
 def test_different_passwords_are_refused_and_the_link_still_works(client, pa, person):
     _, token = invitation_create(young_person=person, email="mia@example.org", by=pa)
-    response = client.post(
-        f"/invitations/{token}/", {"password1": PASSWORD, "password2": PASSWORD + "x"}
-    )
+    response = follow_link(client, token, PASSWORD, again=PASSWORD + "x")
     assert response.status_code == 200
     assert "The two passwords are different" in response.content.decode()
     assert not User.objects.filter(email="mia@example.org").exists()
@@ -133,3 +141,11 @@ def test_a_young_person_with_an_account_is_not_invited_again(pa, young_person, c
     young_person.refresh_from_db()
     with pytest.raises(InvitationError, match="already has an account"):
         invitation_create(young_person=young_person, email="new@example.org", by=pa)
+
+
+def test_the_link_secret_leaves_the_address_bar_at_once(client, pa, person):
+    _, token = invitation_create(young_person=person, email="mia@example.org", by=pa)
+    response = client.get(f"/invitations/{token}/", follow=True)
+    final_url = response.redirect_chain[-1][0]
+    assert token not in final_url
+    assert "Make your account" in response.content.decode()
