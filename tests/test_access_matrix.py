@@ -118,7 +118,9 @@ def admin_rows() -> dict[str, Row]:
         "admin:index": Row(ADMIN_ONLY),
         "admin:logout": Row(statuses(302, admin_user=200), method="post"),
     }
-    rows["admin:login"] = Row(statuses(200, admin_user=302))
+    # The admin's sign-in form is replaced by allauth's (with MFA): anonymous people are
+    # sent there, signed-in non-administrators are refused.
+    rows["admin:login"] = Row(statuses(403, anonymous=302, admin_user=302))
     rows["admin:password_change"] = Row(ADMIN_ONLY)
     rows["admin:password_change_done"] = Row(ADMIN_ONLY)
     rows["admin:jsi18n"] = Row(ADMIN_ONLY)

@@ -79,3 +79,14 @@ def test_five_wrong_passwords_lock_the_account_for_a_while(client, pa):
     response = client.post(reverse("account_login"), {"login": pa.email, "password": TEST_PASSWORD})
     assert response.status_code == 429
     assert "Too many attempts" in response.content.decode()
+
+
+def test_the_admin_sign_in_form_cannot_be_used_to_skip_mfa(client, admin_user):
+    from tests.factories import TEST_PASSWORD
+
+    response = client.get(reverse("admin:login"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+    client.post(reverse("admin:login"), {"username": admin_user.email, "password": TEST_PASSWORD})
+    assert client.get(reverse("admin:index")).status_code == 302
+    assert "_auth_user_id" not in client.session
