@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -17,8 +20,18 @@ MFA_SETUP_PREFIXES = (
 )
 
 
+def session_passed_mfa(request) -> bool:
+    """Whether this session entered an authenticator code (at sign-in or when setting one up)."""
+    records = request.session.get(AUTHENTICATION_METHODS_SESSION_KEY, [])
+    return any(record.get("method") == "mfa" for record in records)
+
+
 class RequireStaffMFAMiddleware:
-    """Send any staff member without an authenticator app to set one up first."""
+    """Staff reach a staff page only from a session that has passed MFA.
+
+    Without an authenticator app they are sent to set one up; with one, but a session
+    that never entered a code (say, signed in by some other door), they sign in again.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -29,9 +42,13 @@ class RequireStaffMFAMiddleware:
             user.is_authenticated
             and user.is_staff_role
             and not request.path.startswith(MFA_SETUP_PREFIXES)
-            and not is_mfa_enabled(user, types=[Authenticator.Type.TOTP])
+            and not session_passed_mfa(request)
         ):
-            return redirect(reverse("mfa_activate_totp"))
+            if not is_mfa_enabled(user, types=[Authenticator.Type.TOTP]):
+                return redirect(reverse("mfa_activate_totp"))
+            logout(request)
+            messages.info(request, "Sign in again with your password and authenticator code.")
+            return redirect(reverse("account_login"))
         return self.get_response(request)
 
 

@@ -1,5 +1,7 @@
 """The cast every test can use: two teams, their managers and PAs, two care leavers."""
 
+import time
+
 import pytest
 from django.core.cache import cache
 
@@ -28,6 +30,31 @@ def _eager_celery(settings):
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = False
+
+
+@pytest.fixture(autouse=True)
+def _force_login_includes_mfa(monkeypatch):
+    """`force_login` stands in for a whole sign-in, so staff sessions record an MFA step too.
+
+    `Client.force_login_without_mfa` keeps the bare version for tests of the MFA rule.
+    """
+    from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
+    from django.test import Client
+
+    bare = Client.force_login
+
+    def force_login(self, user, backend=None):
+        bare(self, user, backend)
+        if user.is_staff_role:
+            session = self.session
+            session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+                {"method": "password", "at": time.time()},
+                {"method": "mfa", "at": time.time(), "type": "totp"},
+            ]
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+    monkeypatch.setattr(Client, "force_login_without_mfa", bare, raising=False)
 
 
 @pytest.fixture(autouse=True)

@@ -29,7 +29,7 @@ def test_staff_without_mfa_are_sent_to_set_it_up_from_every_staff_page(
         team.save()
     if role == Role.PA:
         young_person.allocations.update(pa=user)
-    client.force_login(user)
+    client.force_login_without_mfa(user)
     setup = reverse("mfa_activate_totp")
     for name, kwargs in STAFF_PAGES:
         kwargs = dict.fromkeys(kwargs, young_person.pk)
@@ -39,9 +39,19 @@ def test_staff_without_mfa_are_sent_to_set_it_up_from_every_staff_page(
     assert client.get(setup).status_code in {200, 302}
 
 
+def test_staff_with_an_app_but_a_session_that_skipped_the_code_must_sign_in_again(
+    client, pa, young_person
+):
+    client.force_login_without_mfa(pa)
+    response = client.get(reverse("portal:young-person-detail", args=[young_person.pk]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_login")
+    assert "_auth_user_id" not in client.session
+
+
 def test_staff_can_reach_the_mfa_set_up_page(client, authority):
     user = UserFactory(role=Role.PA, authority=authority, mfa=False)
-    client.force_login(user)
+    client.force_login_without_mfa(user)
     response = client.get(reverse("mfa_activate_totp"), follow=True)
     assert response.status_code == 200
 
