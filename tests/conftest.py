@@ -14,12 +14,16 @@ from tests.factories import (
     YoungPersonFactory,
 )
 
+TEST_CACHE_PREFIX = "portal-tests"
+
 
 def pytest_configure(config):
     from django.conf import settings
 
     # Real hashing costs a second per account; tests make hundreds.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The embedded Redis may also serve a `make run` of this checkout: keep apart from it.
+    settings.CACHES["default"]["KEY_PREFIX"] = TEST_CACHE_PREFIX
 
 
 @pytest.fixture(autouse=True)
@@ -59,8 +63,14 @@ def _force_login_includes_mfa(monkeypatch):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    # allauth remembers used TOTP codes in the cache; each test starts clean.
-    cache.clear()
+    """allauth keeps used TOTP codes and rate limits in the cache; each test starts clean.
+
+    Only the tests' own keys go: `cache.clear()` would empty the whole Redis database,
+    Celery's queues and a running `make run`'s cache with it.
+    """
+    client = cache._cache.get_client()
+    for key in client.scan_iter(match=f"{TEST_CACHE_PREFIX}:*", count=500):
+        client.delete(key)
     yield
 
 

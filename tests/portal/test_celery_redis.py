@@ -18,8 +18,16 @@ def worker():
     """A Celery worker thread consuming from the configured Redis broker."""
     assert app.conf.broker_url.startswith(("redis://", "rediss://", "redis+socket://"))
     app.conf.task_always_eager = False
-    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
-        yield
+    # A queue of the tests' own, so a `make run` worker on the same Redis never takes them.
+    default_queue = app.conf.task_default_queue
+    app.conf.task_default_queue = "portal-tests"
+    try:
+        with start_worker(
+            app, pool="solo", perform_ping_check=False, shutdown_timeout=10, queues=["portal-tests"]
+        ):
+            yield
+    finally:
+        app.conf.task_default_queue = default_queue
 
 
 def wait_for(condition, *, attempts: int = 200, pause: float = 0.05) -> bool:
