@@ -100,3 +100,12 @@ def test_the_admin_sign_in_form_cannot_be_used_to_skip_mfa(client, admin_user):
     client.post(reverse("admin:login"), {"username": admin_user.email, "password": TEST_PASSWORD})
     assert client.get(reverse("admin:index")).status_code == 302
     assert "_auth_user_id" not in client.session
+
+
+def test_a_wrong_password_is_explained_in_the_error_summary(client, pa):
+    response = client.post(reverse("account_login"), {"login": pa.email, "password": "not-it"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in page
+    assert "password you specified are not correct" in page
+    assert "_auth_user_id" not in client.session
