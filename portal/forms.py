@@ -186,3 +186,24 @@ class YoungPersonForm(forms.ModelForm):
             "version",
             Submit("save", "Save details"),
         )
+
+    def clashes_with(self, saved: YoungPerson) -> list[tuple[str, str, str]]:
+        """(label, saved value, typed value) for each detail someone else saved differently."""
+        rows = []
+        for name in YOUNG_PERSON_DETAIL_FIELDS:
+            saved_value, typed_value = getattr(saved, name), self.cleaned_data.get(name)
+            if (saved_value or None) != (typed_value or None):
+                field = self.fields[name]
+                rows.append((field.label, _shown(field, saved_value), _shown(field, typed_value)))
+        return rows
+
+
+def _shown(field: forms.Field, value) -> str:
+    """A value as a person reads it: choice labels, dates in words, Yes or No."""
+    if isinstance(field, forms.BooleanField):
+        return "Yes" if value else "No"
+    if value in (None, ""):
+        return "Not given"
+    if hasattr(value, "strftime"):
+        return f"{value.day} {value:%B %Y}"
+    return str(dict(getattr(field, "choices", [])).get(value, value))

@@ -237,7 +237,7 @@ def young_person_update(
         if locked.updated_at.isoformat() != version:
             raise StaleEditError(
                 "Someone else changed these details while you were editing. "
-                "Check their changes below, then make yours again."
+                "What you typed is still in the form. Check their changes, then save again."
             )
         for field, value in _young_person_fields(details).items():
             setattr(locked, field, value)

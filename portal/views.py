@@ -142,12 +142,17 @@ def young_person_edit(request, pk: int):
                 by=request.user,
             )
         except services.StaleEditError as error:
-            # Show what is saved now; the editor makes their change again on top of it.
+            # Keep what they typed, show what the other person saved, and carry the new
+            # version so that saving again is a choice made knowing both.
             person.refresh_from_db()
+            clashes = form.clashes_with(person)
+            data = request.POST.copy()
+            data["version"] = person.updated_at.isoformat()
             context = {
-                "form": YoungPersonForm(instance=person),
+                "form": YoungPersonForm(data, instance=person),
                 "person": person,
                 "stale": str(error),
+                "clashes": clashes,
             }
             return render(request, "portal/young_person_form.html", context, status=409)
         messages.success(request, f"{person.full_name}'s details are saved.")

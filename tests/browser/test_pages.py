@@ -86,6 +86,21 @@ def test_a_search_with_no_results_has_no_accessibility_violations(page, live_ser
     assert_no_axe_violations(page)
 
 
+def test_a_clashing_edit_keeps_what_was_typed_and_has_no_violations(
+    page, live_server, pa, young_person
+):
+    sign_in_as(page, live_server, pa)
+    page.goto(reverse("portal:young-person-edit", args=[young_person.pk]))
+    young_person.phone = "07700 900111"
+    young_person.save()  # someone else saves while the form is open
+    page.get_by_label("Mobile or phone number (optional)").fill("07700 900222")
+    page.get_by_role("button", name="Save details").click()
+
+    assert page.get_by_text("Your changes were not saved").is_visible()
+    assert page.get_by_label("Mobile or phone number (optional)").input_value() == "07700 900222"
+    assert_no_axe_violations(page)
+
+
 @pytest.fixture
 def no_js_page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)

@@ -103,3 +103,17 @@ def test_two_people_editing_at_once_cannot_overwrite_each_other(client, pa, mana
     assert "Someone else changed these details" in response.content.decode()
     young_person.refresh_from_db()
     assert young_person.phone == "07700 900111"
+
+    # Nothing typed is lost: the form still holds it, beside what the other person saved,
+    # and saving again (now knowing both) goes through.
+    page = response.content.decode()
+    assert 'value="07700 900222"' in page
+    assert "07700 900111" in page
+    assert response.context["clashes"] == [
+        ("Mobile or phone number (optional)", "07700 900111", "07700 900222")
+    ]
+    new_version = response.context["form"]["version"].value()
+    again = details(**names, phone="07700 900222", version=new_version)
+    assert client.post(url, again).status_code == 302
+    young_person.refresh_from_db()
+    assert young_person.phone == "07700 900222"
