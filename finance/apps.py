@@ -3,3 +3,4 @@ from django.apps import AppConfig
 
 class FinanceConfig(AppConfig):
     name = "finance"
+    verbose_name = "Money"

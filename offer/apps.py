@@ -3,3 +3,27 @@ from django.apps import AppConfig
 
 class OfferConfig(AppConfig):
     name = "offer"
+    verbose_name = "Local offer"
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from offer import permissions  # noqa: F401  (registers the rules)
+        from offer.models import OfferItem, OfferItemVersion, OfferSignOff
+        from offer.selectors import items_for_young_person
+        from portal.panels import register_my_panel
+
+        auditlog.register(OfferItem)
+        auditlog.register(OfferItemVersion, exclude_fields=["search_vector"])
+        auditlog.register(OfferSignOff)
+        register_my_panel(
+            template="offer/_my_offer.html",
+            context=lambda person, today: {"offer": items_for_young_person(person, today)},
+            order=50,
+        )
+
+    def seed_demo(self, *, authority, today, seed: int) -> None:
+        """Called by `seed_demo` once the council and its staff exist."""
+        from offer.demo import seed_offer
+
+        seed_offer(authority=authority, today=today, seed=seed)

@@ -16,21 +16,22 @@ class NavItem:
     is_current: bool
 
 
+ANONYMOUS = "anonymous"
 _BY_ROLE: dict[str, list[tuple[str, str]]] = {
-    Role.CARE_LEAVER: [("Home", "portal:my-home")],
-    Role.PA: [("My caseload", "portal:caseload")],
-    Role.MANAGER: [("Team", "portal:team")],
-    Role.OFFER_EDITOR: [("Home", "portal:staff-home")],
+    ANONYMOUS: [("What you can get", "offer:home")],
+    Role.CARE_LEAVER: [("Home", "portal:my-home"), ("What you can get", "offer:home")],
+    Role.PA: [("My caseload", "portal:caseload"), ("Local offer", "offer:home")],
+    Role.MANAGER: [("Team", "portal:team"), ("Local offer", "offer:manage")],
+    Role.OFFER_EDITOR: [("Home", "portal:staff-home"), ("Local offer", "offer:manage")],
     Role.ADMIN: [("Home", "portal:staff-home"), ("Accounts and teams", "admin:index")],
 }
 
 
 def navigation_for(request) -> list[NavItem]:
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return []
+    role = user.role if user is not None and user.is_authenticated else ANONYMOUS
     items = []
-    for label, name in _BY_ROLE.get(user.role, []):
+    for label, name in _BY_ROLE.get(role, []):
         url = reverse(name)
         is_current = request.path == url or (url != "/" and request.path.startswith(url))
         items.append(NavItem(label=label, url=url, is_current=is_current))

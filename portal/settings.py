@@ -170,6 +170,13 @@ MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="Leaving care portal")
 MFA_PASSKEY_LOGIN_ENABLED = False
 
 INVITATION_VALID_DAYS = 14
+
+# --- The local offer -------------------------------------------------------------
+
+# The council whose offer the public pages show (its slug); blank for the only one.
+OFFER_AUTHORITY = env.str("OFFER_AUTHORITY", default="")
+# An item's owner checks it this often; "still correct" moves its review date on by this much.
+OFFER_REVIEW_MONTHS = env.int("OFFER_REVIEW_MONTHS", default=6)
 STAFF_IDLE_TIMEOUT = timedelta(minutes=30)
 SESSION_COOKIE_AGE = int(timedelta(days=14).total_seconds())
 

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from rules.contrib.views import permission_required
@@ -23,6 +24,7 @@ from portal.forms import (
     YoungPersonForm,
 )
 from portal.models import Role
+from portal.panels import render_my_panels
 
 PAGE_SIZE = 25
 
@@ -266,4 +268,7 @@ def invitation_accept(request):
 def my_home(request):
     person = selectors.own_record(request.user)
     current = selectors.current_allocation(person) if person else None
-    return render(request, "portal/my_home.html", {"person": person, "current": current})
+    panels = render_my_panels(request, person, timezone.localdate()) if person else []
+    return render(
+        request, "portal/my_home.html", {"person": person, "current": current, "panels": panels}
+    )

@@ -76,3 +76,50 @@ class AllocationFactory(factory.django.DjangoModelFactory):
     young_person = factory.SubFactory(YoungPersonFactory)
     pa = factory.SubFactory(UserFactory, role=Role.PA)
     started_on = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=200))
+
+
+def offer_content(**overrides) -> dict:
+    """The words and rules of an offer item, as the item form hands them to the services."""
+    from offer.models import Category
+
+    content = {
+        "category": Category.objects.get(slug="money"),
+        "title": "Setting up home allowance",
+        "summary": "Money to buy what you need for your first home.",
+        "body": "You can spend it on a bed, a cooker and a fridge.",
+        "how_to_get": "Ask your personal adviser.",
+        "provider_name": "Testshire leaving care team",
+        "provider_phone": "01632 960 100",
+        "provider_email": "",
+        "provider_website": "",
+        "amount_pence": 300000,
+        "amount_period": "once",
+        "scheme": None,
+        "keywords": "furniture, white goods",
+        "min_age": None,
+        "max_age": None,
+        "legal_statuses": [],
+        "circumstances": [],
+    }
+    content.update(overrides)
+    return content
+
+
+def offer_item(
+    *, editor, manager, slug: str = "setting-up-home-allowance", publish=True, **content
+):
+    """An offer item made through the services: drafted by `editor`, approved by `manager`."""
+    from offer import services
+
+    item = services.item_create(
+        authority=editor.authority,
+        slug=slug,
+        owner=editor,
+        review_by=timezone.localdate() + dt.timedelta(days=90),
+        content=offer_content(**content),
+        by=editor,
+    )
+    if publish:
+        services.item_submit(item=item, by=editor)
+        services.item_approve(item=item, by=manager)
+    return item

@@ -11,7 +11,9 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from portal.models import Invitation
+from offer import services
 from portal.services import invitation_create
+from tests.factories import offer_content, offer_item
 
 ROLES = [
     "anonymous",
@@ -46,6 +48,9 @@ SIGNED_IN_ONLY = statuses(200, anonymous=302)
 ANONYMOUS_ONLY = statuses(302, anonymous=200)
 STAFF_ONLY = statuses(200, anonymous=302, care_leaver=403, other_care_leaver=403)
 ALLAUTH_SIGNED_IN = statuses(200, anonymous=302)
+OFFER_EDITORS = statuses(403, anonymous=302, manager=200, other_manager=200, offer_editor=200)
+OFFER_EDITOR_ACTION = statuses(403, anonymous=302, manager=302, other_manager=302, offer_editor=302)
+MANAGER_ACTION = statuses(403, anonymous=302, manager=302, other_manager=302)
 
 MATRIX: dict[str, Row] = {
     "portal:home": Row(statuses(302, anonymous=200)),
@@ -75,6 +80,29 @@ MATRIX: dict[str, Row] = {
     # The emailed link redirects (302) to the password page, which then needs the session.
     "portal:invitation-open": Row(statuses(302), kwargs={"token": "invitation_token"}),
     "portal:invitation-accept": Row(statuses(302, anonymous=410)),
+    # The local offer: public pages, then the editors' and managers' pages.
+    "offer:home": Row(PUBLIC),
+    "offer:search": Row(PUBLIC),
+    "offer:check": Row(PUBLIC),
+    "offer:category": Row(PUBLIC, kwargs={"slug": "money"}),
+    "offer:item-detail": Row(PUBLIC, kwargs={"slug": "offer_slug"}),
+    "offer:manage": Row(OFFER_EDITORS),
+    "offer:item-create": Row(OFFER_EDITORS),
+    "offer:item-preview": Row(OFFER_EDITORS, kwargs={"pk": "offer_item"}),
+    "offer:item-edit": Row(OFFER_EDITORS, kwargs={"pk": "offer_item"}),
+    "offer:item-history": Row(OFFER_EDITORS, kwargs={"pk": "offer_item"}),
+    "offer:item-compare": Row(OFFER_EDITORS, kwargs={"pk": "offer_item"}),
+    # Actions answer with a redirect back to the item, whether or not there was anything to do.
+    "offer:item-submit": Row(OFFER_EDITOR_ACTION, kwargs={"pk": "offer_item"}, method="post"),
+    "offer:item-reviewed": Row(OFFER_EDITOR_ACTION, kwargs={"pk": "offer_item"}, method="post"),
+    "offer:item-approve": Row(MANAGER_ACTION, kwargs={"pk": "offer_item"}, method="post"),
+    # Without a note, sending back shows the form again with its error.
+    "offer:item-return": Row(
+        statuses(403, anonymous=302, manager=400, other_manager=400),
+        kwargs={"pk": "offer_item"},
+        method="post",
+    ),
+    "offer:sign-off": Row(statuses(403, anonymous=302, manager=200, other_manager=200)),
     # allauth: sign-in and account pages.
     "account_login": Row(ANONYMOUS_ONLY),
     "account_logout": Row(statuses(200, anonymous=302)),
@@ -203,7 +231,22 @@ def world(
         "admin_user": admin_user,
         "offer_editor": offer_editor,
     }
-    values = {"young_person": young_person.pk, "invitation_token": token}
+    # An offer item with a published version and a later draft, so there is something to compare.
+    item = offer_item(editor=offer_editor, manager=manager)
+    services.item_draft_save(
+        item=item,
+        content=offer_content(title="Setting up home allowance (changed)"),
+        owner=offer_editor,
+        review_by=item.review_by,
+        based_on=1,
+        by=offer_editor,
+    )
+    values = {
+        "young_person": young_person.pk,
+        "invitation_token": token,
+        "offer_item": item.pk,
+        "offer_slug": item.slug,
+    }
     return people, values
 
 

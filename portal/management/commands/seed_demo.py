@@ -7,6 +7,7 @@ import random
 
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
+from django.apps import apps
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -76,7 +77,12 @@ class Command(BaseCommand):
             return
         builder = DemoBuilder(seed=seed, today=timezone.localdate())
         with transaction.atomic():
-            builder.build(young_people)
+            authority = builder.build(young_people)
+            # Each app adds its own demo data (the offer, plans, money, the rota).
+            for config in apps.get_app_configs():
+                seed_app = getattr(config, "seed_demo", None)
+                if seed_app is not None:
+                    seed_app(authority=authority, today=builder.today, seed=seed)
         self.stdout.write(
             self.style.SUCCESS(f"Seeded {young_people} young people and their staff.")
         )
@@ -94,7 +100,7 @@ class DemoBuilder:
         # Hashing is slow on purpose; every demo account shares one password, so hash it once.
         self.password_hash = make_password(DEMO_PASSWORD)
 
-    def build(self, young_people: int) -> None:
+    def build(self, young_people: int) -> Authority:
         authority = Authority.objects.create(
             name="Northmoor Council",
             slug="northmoor",
@@ -121,6 +127,7 @@ class DemoBuilder:
         YoungPerson.objects.bulk_create(people)
         self._allocate(people, pas, teams, manager)
         self._care_leaver_account(people, demo["Care leaver"], pas)
+        return authority
 
     def _email_for(self, first: str, last: str) -> str:
         base = f"{first}.{last}".lower().replace(" ", "").replace("'", "")

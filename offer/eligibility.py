@@ -1,0 +1,130 @@
+"""Who an item is for: one set of rules, asked in SQL for lists and in Python for reasons.
+
+An item's rules are an age range, the legal statuses it is for, and the circumstances
+it is for. Each part left empty means "anyone"; a person needs at least one of the
+listed statuses and at least one of the listed circumstances.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+
+from offer.models import Circumstance, OfferItemVersion
+from portal.models import LegalStatus, YoungPerson
+
+# The legal statuses in the words a young person would use for themselves.
+STATUS_IN_PLAIN_WORDS = {
+    LegalStatus.ELIGIBLE: "16 or 17 and still in care",
+    LegalStatus.RELEVANT: "16 or 17 and have left care",
+    LegalStatus.FORMER_RELEVANT: "18 or over and were in care at 16 or 17",
+    LegalStatus.QUALIFYING: "under a special guardianship order, or in care for a shorter time",
+}
+
+
+@dataclass(frozen=True)
+class Person:
+    """What the rules need to know about someone: nothing that identifies them."""
+
+    age: int
+    legal_status: str | None = None  # None: they are not sure
+    circumstances: frozenset[str] = field(default_factory=frozenset)
+
+
+def age_on(born: dt.date, day: dt.date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def person_from_record(young_person: YoungPerson, today: dt.date) -> Person:
+    """What a young person's own record says, for "your offer"."""
+    circumstances = set()
+    if young_person.is_unaccompanied_asylum_seeker:
+        circumstances.add(Circumstance.ASYLUM_SEEKER.value)
+    return Person(
+        age=young_person.age_on(today),
+        legal_status=young_person.legal_status,
+        circumstances=frozenset(circumstances),
+    )
+
+
+def rules_q(person: Person, prefix: str = "") -> Q:
+    """The rules as a filter on versions (or on rows `prefix`-related to a version)."""
+
+    def q(**lookups) -> Q:
+        return Q(**{f"{prefix}{name}": value for name, value in lookups.items()})
+
+    statuses = [person.legal_status] if person.legal_status else []
+    return (
+        (q(min_age__isnull=True) | q(min_age__lte=person.age))
+        & (q(max_age__isnull=True) | q(max_age__gte=person.age))
+        & (q(legal_statuses=[]) | q(legal_statuses__overlap=statuses))
+        & (q(circumstances=[]) | q(circumstances__overlap=sorted(person.circumstances)))
+    )
+
+
+def for_person(versions: QuerySet[OfferItemVersion], person: Person) -> QuerySet:
+    return versions.filter(rules_q(person))
+
+
+def rules_hold(version: OfferItemVersion, person: Person) -> bool:
+    """The same rules as `rules_q`, in Python."""
+    return (
+        (version.min_age is None or version.min_age <= person.age)
+        and (version.max_age is None or person.age <= version.max_age)
+        and (not version.legal_statuses or person.legal_status in version.legal_statuses)
+        and (not version.circumstances or bool(person.circumstances & set(version.circumstances)))
+    )
+
+
+def who_it_is_for(version: OfferItemVersion) -> list[str]:
+    """The rules in plain words, for the item page."""
+    lines = []
+    ages = _age_range(version)
+    if ages:
+        lines.append(f"Young people aged {ages}.")
+    if version.legal_statuses:
+        lines.append(
+            "Care leavers who are "
+            + _or_list([STATUS_IN_PLAIN_WORDS[s] for s in version.legal_statuses])
+            + "."
+        )
+    if version.circumstances:
+        labels = [Circumstance(c).label.lower() for c in version.circumstances]
+        lines.append("If you are " + _or_list(labels) + ".")
+    return lines or ["Every care leaver."]
+
+
+def reasons(version: OfferItemVersion, person: Person) -> list[str]:
+    """Why this person can get this item, one short sentence a rule."""
+    lines = []
+    ages = _age_range(version)
+    if ages:
+        lines.append(f"You are {person.age}, and it is for ages {ages}.")
+    if version.legal_statuses and person.legal_status:
+        lines.append(
+            f"It is for care leavers who are {STATUS_IN_PLAIN_WORDS[person.legal_status]}."
+        )
+    if version.circumstances:
+        matched = [c for c in version.circumstances if c in person.circumstances]
+        labels = [Circumstance(c).label.lower() for c in matched]
+        lines.append("You said you are " + _or_list(labels, word="and") + ".")
+    return lines or ["It is for every care leaver."]
+
+
+def _age_range(version: OfferItemVersion) -> str:
+    low, high = version.min_age, version.max_age
+    if low is None and high is None:
+        return ""
+    if low is None:
+        return f"up to {high}"
+    if high is None:
+        return f"{low} and over"
+    return f"{low} to {high}"
+
+
+def _or_list(words: list[str], word: str = "or") -> str:
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + f" {word} " + words[-1]

@@ -1,0 +1,203 @@
+"""Reads of the local offer: the public pages, search, "what can I get?" and the editors' lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import reduce
+from operator import or_
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Greatest
+from django.http import Http404
+
+from offer import eligibility
+from offer.models import (
+    OPEN_STATES,
+    Category,
+    OfferItem,
+    OfferItemVersion,
+    OfferSignOff,
+    VersionState,
+)
+from portal.models import Authority, YoungPerson
+
+# Trigram matching catches spelling mistakes ("bursery") in words this long or longer.
+TRIGRAM_MIN_WORD = 5
+TRIGRAM_THRESHOLD = 0.45
+SEARCH_MAX_WORDS = 8
+
+
+def public_authority() -> Authority | None:
+    """The council whose offer the public pages show: OFFER_AUTHORITY, or the only one."""
+    authorities = Authority.objects.order_by("pk")
+    if settings.OFFER_AUTHORITY:
+        authorities = authorities.filter(slug=settings.OFFER_AUTHORITY)
+    return authorities.first()
+
+
+def published_versions(authority: Authority | None) -> QuerySet[OfferItemVersion]:
+    """What the public may read: one approved version per item, never a draft."""
+    return OfferItemVersion.objects.filter(
+        state=VersionState.PUBLISHED, item__authority=authority
+    ).select_related("item", "category", "scheme")
+
+
+def categories_with_counts(authority: Authority | None) -> QuerySet[Category]:
+    published = Q(versions__state=VersionState.PUBLISHED, versions__item__authority=authority)
+    return Category.objects.annotate(item_count=Count("versions", filter=published))
+
+
+def category_for_slug(slug: str) -> Category:
+    category = Category.objects.filter(slug=slug).first()
+    if category is None:
+        raise Http404("No such category")
+    return category
+
+
+def category_items(authority: Authority | None, category: Category) -> QuerySet[OfferItemVersion]:
+    return published_versions(authority).filter(category=category).order_by("title")
+
+
+def published_item(authority: Authority | None, slug: str) -> OfferItemVersion:
+    version = published_versions(authority).filter(item__slug=slug).first()
+    if version is None:
+        raise Http404("No such item")
+    return version
+
+
+def search_words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())[:SEARCH_MAX_WORDS]
+
+
+def _closest(words: list[str], field: str):
+    """How close the nearest longer query word comes to a word in `field` (pg_trgm)."""
+    close = [TrigramWordSimilarity(word, field) for word in words if len(word) >= TRIGRAM_MIN_WORD]
+    if not close:
+        return Value(0.0, output_field=FloatField())
+    return Greatest(*close, output_field=FloatField()) if len(close) > 1 else close[0]
+
+
+def search(authority: Authority | None, text: str) -> QuerySet[OfferItemVersion]:
+    """Published items for `text`, best first.
+
+    Full-text search over weighted fields (title, then keywords and summary, then body)
+    finds items with any of the words, and ranks those with all of them higher; trigram
+    similarity of each longer word to the title and keywords forgives spelling mistakes.
+    """
+    words = search_words(text)
+    if not words:
+        return OfferItemVersion.objects.none()
+    any_word = reduce(or_, (SearchQuery(word, config="english") for word in words))
+    every_word = SearchQuery(" ".join(words), config="english")
+    return (
+        published_versions(authority)
+        .annotate(
+            rank_any=SearchRank(F("search_vector"), any_word),
+            has_every_word=Case(
+                When(search_vector=every_word, then=Value(1.0)),
+                default=Value(0.0),
+                output_field=FloatField(),
+            ),
+            title_closeness=_closest(words, "title"),
+            keyword_closeness=_closest(words, "keywords"),
+        )
+        .filter(
+            Q(search_vector=any_word)
+            | Q(title_closeness__gte=TRIGRAM_THRESHOLD)
+            | Q(keyword_closeness__gte=TRIGRAM_THRESHOLD)
+        )
+        .annotate(
+            score=F("rank_any")
+            + F("has_every_word")
+            + F("title_closeness") * Value(0.3)
+            + F("keyword_closeness") * Value(0.15)
+        )
+        .order_by("-score", "title")
+    )
+
+
+def eligible_items(authority: Authority | None, person: eligibility.Person) -> list:
+    """Published items whose rules hold for `person`, by category, each with its reasons."""
+    versions = eligibility.for_person(published_versions(authority), person).order_by(
+        "category__position", "title"
+    )
+    return [(version, eligibility.reasons(version, person)) for version in versions]
+
+
+def items_for_young_person(person: YoungPerson, today: dt.date) -> list:
+    """ "Your offer": what a young person's own record makes them eligible for."""
+    return eligible_items(person.authority, eligibility.person_from_record(person, today))
+
+
+def latest_sign_off(authority: Authority | None) -> OfferSignOff | None:
+    return (
+        OfferSignOff.objects.filter(authority=authority)
+        .select_related("signed_off_by")
+        .order_by("-signed_off_at")
+        .first()
+    )
+
+
+# --- For editors and managers -----------------------------------------------------------
+
+
+def _latest_version() -> QuerySet[OfferItemVersion]:
+    return OfferItemVersion.objects.filter(item=OuterRef("pk")).order_by("-number")
+
+
+def items_for_editors(authority: Authority | None) -> QuerySet[OfferItem]:
+    """Every item with its newest title and whether it has a draft, a submission or is live."""
+    versions = OfferItemVersion.objects.filter(item=OuterRef("pk"))
+    return (
+        OfferItem.objects.filter(authority=authority)
+        .select_related("owner")
+        .annotate(
+            title=Subquery(_latest_version().values("title")[:1]),
+            category_name=Subquery(_latest_version().values("category__name")[:1]),
+            open_state=Subquery(versions.filter(state__in=OPEN_STATES).values("state")[:1]),
+            is_published=Exists(versions.filter(state=VersionState.PUBLISHED)),
+        )
+        .order_by("title")
+    )
+
+
+def stale_items(authority: Authority | None, today: dt.date) -> QuerySet[OfferItem]:
+    return items_for_editors(authority).filter(review_by__lt=today).order_by("review_by", "title")
+
+
+def item_for_editor(authority: Authority | None, pk: int) -> OfferItem:
+    item = OfferItem.objects.filter(authority=authority, pk=pk).select_related("owner").first()
+    if item is None:
+        raise Http404("No such item")
+    return item
+
+
+def item_versions(item: OfferItem) -> QuerySet[OfferItemVersion]:
+    return item.versions.select_related("category", "created_by", "published_by", "scheme")
+
+
+def latest_version(item: OfferItem) -> OfferItemVersion:
+    return item_versions(item).order_by("-number").first()
+
+
+def changes_since_sign_off(authority: Authority | None, sign_off: OfferSignOff | None) -> int:
+    """How many published items are not as they were when the offer was last signed off."""
+    published = published_versions(authority)
+    if sign_off is None:
+        return published.count()
+    return published.exclude(sign_offs=sign_off).count()

@@ -1,0 +1,32 @@
+"""Turning an item's plain text, with its few marks of formatting, into safe GOV.UK markup."""
+
+from __future__ import annotations
+
+import markdown
+import nh3
+from django import template
+from django.utils.safestring import SafeString, mark_safe
+
+register = template.Library()
+
+# Paragraphs, lists and emphasis; nothing else an editor types becomes markup.
+ALLOWED_TAGS = {"p", "ul", "ol", "li", "strong", "em"}
+GOVUK_CLASSES = {
+    "p": {"class": "govuk-body"},
+    "ul": {"class": "govuk-list govuk-list--bullet"},
+    "ol": {"class": "govuk-list govuk-list--number"},
+}
+
+
+@register.filter
+def simple_format(text: str) -> SafeString:
+    html = markdown.markdown(text or "", output_format="html")
+    return mark_safe(  # noqa: S308  (nh3 has removed every tag and attribute but these)
+        nh3.clean(html, tags=ALLOWED_TAGS, attributes={}, set_tag_attribute_values=GOVUK_CLASSES)
+    )
+
+
+@register.filter
+def tel(phone: str) -> str:
+    """A phone number as a tel: link target."""
+    return "".join(ch for ch in phone if ch.isdigit() or ch == "+")

@@ -1,0 +1,340 @@
+"""Local offer pages: public ones anyone can read, and the editors' and managers' pages."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from rules.contrib.views import permission_required
+
+from offer import eligibility, selectors, services
+from offer.compare import compare_versions
+from offer.forms import CheckerForm, ItemForm, ReturnForm, SignOffForm
+from offer.models import VersionState
+
+SEARCH_PAGE_SIZE = 20
+MANAGE_PAGE_SIZE = 50
+
+
+def _public_context(authority) -> dict:
+    return {"sign_off": selectors.latest_sign_off(authority)}
+
+
+@require_GET
+def home(request):
+    authority = selectors.public_authority()
+    context = {
+        "categories": selectors.categories_with_counts(authority),
+        **_public_context(authority),
+    }
+    return render(request, "offer/home.html", context)
+
+
+@require_GET
+def category(request, slug: str):
+    authority = selectors.public_authority()
+    chosen = selectors.category_for_slug(slug)
+    context = {
+        "category": chosen,
+        "items": selectors.category_items(authority, chosen),
+        **_public_context(authority),
+    }
+    return render(request, "offer/category.html", context)
+
+
+@require_GET
+def item_detail(request, slug: str):
+    authority = selectors.public_authority()
+    version = selectors.published_item(authority, slug)
+    context = {
+        "version": version,
+        "who_for": eligibility.who_it_is_for(version),
+        **_public_context(authority),
+    }
+    return render(request, "offer/item_detail.html", context)
+
+
+@require_GET
+def search(request):
+    authority = selectors.public_authority()
+    text = request.GET.get("q", "").strip()[:200]
+    page = None
+    if text:
+        results = selectors.search(authority, text)
+        page = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "q": text,
+        "q_query": urlencode({"q": text}),
+        "page": page,
+        **_public_context(authority),
+    }
+    return render(request, "offer/search.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def check(request):
+    """The "what can I get?" questions. POSTed, so nothing said here is kept in a URL."""
+    authority = selectors.public_authority()
+    form = CheckerForm(request.POST or None)
+    results = None
+    if request.method == "POST" and form.is_valid():
+        results = selectors.eligible_items(authority, form.person())
+    context = {"form": form, "results": results, **_public_context(authority)}
+    return render(request, "offer/check.html", context)
+
+
+# --- Editors and managers -----------------------------------------------------------
+
+
+def _item(request, pk: int):
+    return selectors.item_for_editor(request.user.authority, pk)
+
+
+@login_required
+@permission_required("offer.manage_offer", raise_exception=True)
+@require_GET
+def manage(request):
+    authority = request.user.authority
+    items = selectors.items_for_editors(authority)
+    sign_off = selectors.latest_sign_off(authority)
+    context = {
+        "stale": selectors.stale_items(authority, timezone.localdate()),
+        "waiting": items.filter(open_state=VersionState.SUBMITTED),
+        "drafts": items.filter(open_state=VersionState.DRAFT),
+        "page": Paginator(items, MANAGE_PAGE_SIZE).get_page(request.GET.get("page")),
+        "sign_off": sign_off,
+        "changes_since_sign_off": selectors.changes_since_sign_off(authority, sign_off),
+    }
+    return render(request, "offer/manage.html", context)
+
+
+@login_required
+@permission_required("offer.manage_offer", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def item_create(request):
+    authority = request.user.authority
+    initial = {
+        "owner": request.user.pk,
+        "review_by": services.review_date_after(timezone.localdate()),
+    }
+    form = ItemForm(request.POST or None, authority=authority, is_new=True, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = services.item_create(
+                authority=authority,
+                slug=form.cleaned_data["slug"],
+                owner=form.cleaned_data["owner"],
+                review_by=form.cleaned_data["review_by"],
+                content=form.content(),
+                change_note=form.cleaned_data["change_note"],
+                by=request.user,
+            )
+        except services.OfferError as error:
+            form.add_error("slug", str(error))
+        else:
+            messages.success(request, "The draft is saved. Check it, then send it for approval.")
+            return redirect("offer:item-preview", pk=item.pk)
+    return render(request, "offer/item_form.html", {"form": form, "item": None})
+
+
+@login_required
+@permission_required("offer.manage_offer", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def item_edit(request, pk: int):
+    item = _item(request, pk)
+    latest = selectors.latest_version(item)
+    initial = {"owner": item.owner_id, "review_by": item.review_by}
+    form = ItemForm(
+        request.POST or None,
+        instance=latest,
+        authority=item.authority,
+        is_new=False,
+        initial=initial,
+    )
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            draft = services.item_draft_save(
+                item=item,
+                content=form.content(),
+                owner=form.cleaned_data["owner"],
+                review_by=form.cleaned_data["review_by"],
+                based_on=form.cleaned_data["based_on"] or 0,
+                change_note=form.cleaned_data["change_note"],
+                by=request.user,
+            )
+        except services.StaleDraftError as error:
+            # Keep what they typed; saving again is then a choice made knowing both.
+            data = request.POST.copy()
+            data["based_on"] = selectors.latest_version(item).number
+            form = ItemForm(
+                data, instance=latest, authority=item.authority, is_new=False, initial=initial
+            )
+            form.is_valid()
+            form.add_error(None, str(error))
+            status = 409
+        else:
+            if draft is None:
+                messages.success(request, "The owner and review date are saved.")
+            else:
+                messages.success(
+                    request, "The draft is saved. The public page has not changed yet."
+                )
+            return redirect("offer:item-preview", pk=item.pk)
+    return render(
+        request,
+        "offer/item_form.html",
+        {"form": form, "item": item, "latest": latest},
+        status=status,
+    )
+
+
+@login_required
+@permission_required("offer.manage_offer", raise_exception=True)
+@require_GET
+def item_preview(request, pk: int):
+    """The newest version as the public would see it, with what can be done next."""
+    item = _item(request, pk)
+    version = selectors.latest_version(item)
+    context = {
+        "item": item,
+        "version": version,
+        "who_for": eligibility.who_it_is_for(version),
+        "return_form": ReturnForm(),
+        "can_approve": request.user.has_perm("offer.approve_offer"),
+    }
+    return render(request, "offer/item_preview.html", context)
+
+
+def _act(request, pk: int, action, done: str):
+    item = _item(request, pk)
+    try:
+        action(item)
+    except services.OfferError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, done)
+    return redirect("offer:item-preview", pk=item.pk)
+
+
+@login_required
+@permission_required("offer.manage_offer", raise_exception=True)
+@require_POST
+def item_submit(request, pk: int):
+    return _act(
+        request,
+        pk,
+        lambda item: services.item_submit(item=item, by=request.user),
+        "Sent for approval. A manager will check it.",
+    )
+
+
+@login_required
+@permission_required("offer.approve_offer", raise_exception=True)
+@require_POST
+def item_approve(request, pk: int):
+    return _act(
+        request,
+        pk,
+        lambda item: services.item_approve(item=item, by=request.user),
+        "Approved. The public page now shows this version.",
+    )
+
+
+@login_required
+@permission_required("offer.approve_offer", raise_exception=True)
+@require_POST
+def item_return(request, pk: int):
+    item = _item(request, pk)
+    form = ReturnForm(request.POST)
+    if form.is_valid():
+        return _act(
+            request,
+            pk,
+            lambda item: services.item_return(
+                item=item, by=request.user, note=form.cleaned_data["note"]
+            ),
+            "Sent back to the editor with your note.",
+        )
+    version = selectors.latest_version(item)
+    context = {
+        "item": item,
+        "version": version,
+        "who_for": eligibility.who_it_is_for(version),
+        "return_form": form,
+        "can_approve": True,
+    }
+    return render(request, "offer/item_preview.html", context, status=400)
+
+
+@login_required
+@permission_required("offer.manage_offer", raise_exception=True)
+@require_POST
+def item_reviewed(request, pk: int):
+    return _act(
+        request,
+        pk,
+        lambda item: services.item_mark_reviewed(item=item, by=request.user),
+        "Marked as checked. The next review date has moved on.",
+    )
+
+
+@login_required
+@permission_required("offer.manage_offer", raise_exception=True)
+@require_GET
+def item_history(request, pk: int):
+    item = _item(request, pk)
+    versions = list(selectors.item_versions(item).order_by("-number"))
+    return render(request, "offer/item_history.html", {"item": item, "versions": versions})
+
+
+@login_required
+@permission_required("offer.manage_offer", raise_exception=True)
+@require_GET
+def item_compare(request, pk: int):
+    item = _item(request, pk)
+    versions = {v.number: v for v in selectors.item_versions(item)}
+    try:
+        new = versions[int(request.GET.get("to", max(versions)))]
+        old = versions[int(request.GET.get("from", new.number - 1))]
+    except (KeyError, ValueError) as error:
+        raise Http404("No such version") from error
+    context = {"item": item, "old": old, "new": new, "changes": compare_versions(old, new)}
+    return render(request, "offer/item_compare.html", context)
+
+
+@login_required
+@permission_required("offer.sign_off_offer", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def sign_off(request):
+    authority = request.user.authority
+    form = SignOffForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.offer_sign_off(
+                authority=authority, by=request.user, note=form.cleaned_data["note"]
+            )
+        except services.OfferError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "You have signed off the local offer as it is published now.")
+            return redirect("offer:manage")
+    latest = selectors.latest_sign_off(authority)
+    items = selectors.items_for_editors(authority)
+    context = {
+        "form": form,
+        "sign_off": latest,
+        "changes_since_sign_off": selectors.changes_since_sign_off(authority, latest),
+        "published_count": selectors.published_versions(authority).count(),
+        "waiting_count": items.filter(open_state=VersionState.SUBMITTED).count(),
+        "stale_count": selectors.stale_items(authority, timezone.localdate()).count(),
+    }
+    return render(request, "offer/sign_off.html", context)
