@@ -341,12 +341,13 @@ class ReturnForm(forms.Form):
         error_messages={"required": "Say what needs changing, so the editor knows what to do"},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, action: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = form_helper(
             Field.textarea("note"),
             Submit("return", "Send back", css_class="govuk-button--secondary"),
         )
+        self.helper.form_action = action
 
 
 class SignOffForm(forms.Form):

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -208,7 +209,7 @@ def item_preview(request, pk: int):
         "item": item,
         "version": version,
         "who_for": eligibility.who_it_is_for(version),
-        "return_form": ReturnForm(),
+        "return_form": ReturnForm(action=reverse("offer:item-return", args=[item.pk])),
         "can_approve": request.user.has_perm("offer.approve_offer"),
     }
     return render(request, "offer/item_preview.html", context)
@@ -254,7 +255,7 @@ def item_approve(request, pk: int):
 @require_POST
 def item_return(request, pk: int):
     item = _item(request, pk)
-    form = ReturnForm(request.POST)
+    form = ReturnForm(request.POST, action=reverse("offer:item-return", args=[item.pk]))
     if form.is_valid():
         return _act(
             request,

@@ -10,8 +10,8 @@ import pytest
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from portal.models import Invitation
 from offer import services
+from portal.models import Invitation
 from portal.services import invitation_create
 from tests.factories import offer_content, offer_item
 

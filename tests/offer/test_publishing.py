@@ -1,0 +1,282 @@
+"""Draft, approve, publish, sign off: the public only ever sees what a manager approved."""
+
+import datetime as dt
+
+import pytest
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from offer import selectors, services
+from offer.models import OfferItemVersion, VersionState
+from tests.factories import AuthorityFactory, UserFactory, offer_content, offer_item
+
+pytestmark = pytest.mark.django_db
+
+
+def public_page(client, item) -> tuple[int, str]:
+    response = client.get(reverse("offer:item-detail", args=[item.slug]))
+    return response.status_code, response.content.decode()
+
+
+def edit(item, by, **changes) -> OfferItemVersion | None:
+    latest = item.versions.order_by("-number").first()
+    return services.item_draft_save(
+        item=item,
+        content={**latest.content(), **changes},
+        owner=item.owner,
+        review_by=item.review_by,
+        based_on=latest.number,
+        by=by,
+    )
+
+
+def test_a_new_item_is_not_public_until_a_manager_approves_it(
+    client, authority, offer_editor, manager
+):
+    item = offer_item(editor=offer_editor, manager=manager, publish=False)
+    assert public_page(client, item)[0] == 404
+    assert "Setting up home allowance" not in client.get("/offer/money/").content.decode()
+
+    services.item_submit(item=item, by=offer_editor)
+    assert public_page(client, item)[0] == 404
+
+    services.item_approve(item=item, by=manager)
+    status, page = public_page(client, item)
+    assert status == 200
+    assert "Setting up home allowance" in page
+    assert "Setting up home allowance" in client.get("/offer/money/").content.decode()
+
+
+def test_editing_a_published_item_leaves_the_public_version_until_approved(
+    client, offer_editor, manager
+):
+    item = offer_item(editor=offer_editor, manager=manager)
+    draft = edit(item, offer_editor, title="Home start grant")
+    assert draft.state == VersionState.DRAFT and draft.number == 2
+
+    status, page = public_page(client, item)
+    assert "Setting up home allowance" in page and "Home start grant" not in page
+    services.item_submit(item=item, by=offer_editor)
+    assert "Home start grant" not in public_page(client, item)[1]
+
+    services.item_approve(item=item, by=manager)
+    assert "Home start grant" in public_page(client, item)[1]
+    states = dict(item.versions.values_list("number", "state"))
+    assert states == {1: VersionState.SUPERSEDED, 2: VersionState.PUBLISHED}
+
+
+def test_every_save_is_kept_and_a_later_draft_replaces_the_earlier(offer_editor, manager):
+    item = offer_item(editor=offer_editor, manager=manager)
+    edit(item, offer_editor, summary="First try.")
+    edit(item, offer_editor, summary="Second try.")
+    versions = list(item.versions.order_by("number").values_list("summary", "state"))
+    assert versions == [
+        ("Money to buy what you need for your first home.", VersionState.PUBLISHED),
+        ("First try.", VersionState.SUPERSEDED),
+        ("Second try.", VersionState.DRAFT),
+    ]
+
+
+def test_saving_only_the_review_date_makes_no_new_version(offer_editor, manager):
+    item = offer_item(editor=offer_editor, manager=manager)
+    later = item.review_by + dt.timedelta(days=30)
+    result = services.item_draft_save(
+        item=item,
+        content=item.versions.get().content(),
+        owner=item.owner,
+        review_by=later,
+        based_on=1,
+        by=offer_editor,
+    )
+    item.refresh_from_db()
+    assert result is None
+    assert item.review_by == later
+    assert item.versions.count() == 1
+
+
+def test_an_edit_from_an_out_of_date_form_is_refused(offer_editor, manager):
+    item = offer_item(editor=offer_editor, manager=manager)
+    edit(item, manager, title="Someone else's change")
+    with pytest.raises(services.StaleDraftError):
+        services.item_draft_save(
+            item=item,
+            content=offer_content(title="My change"),
+            owner=item.owner,
+            review_by=item.review_by,
+            based_on=1,
+            by=offer_editor,
+        )
+    assert not item.versions.filter(title="My change").exists()
+
+
+def test_the_edit_page_keeps_what_was_typed_when_someone_saved_first(client, offer_editor, manager):
+    item = offer_item(editor=offer_editor, manager=manager)
+    client.force_login(offer_editor)
+    form = client.get(reverse("offer:item-edit", args=[item.pk])).context["form"]
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    edit(item, manager, title="Manager's change")
+
+    data.update(
+        title="Editor's change",
+        category=item.versions.first().category_id,
+        owner=offer_editor.pk,
+        review_by_0=item.review_by.day,
+        review_by_1=item.review_by.month,
+        review_by_2=item.review_by.year,
+        legal_statuses=[],
+        circumstances=[],
+        amount="3000",
+        amount_period="once",
+        scheme="",
+    )
+    response = client.post(reverse("offer:item-edit", args=[item.pk]), data)
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert "saved a newer version" in page
+    assert 'value="Editor&#x27;s change"' in page
+    assert not item.versions.filter(title="Editor's change").exists()
+
+
+def test_only_a_manager_approves(client, offer_editor, manager):
+    item = offer_item(editor=offer_editor, manager=manager, publish=False)
+    services.item_submit(item=item, by=offer_editor)
+    with pytest.raises(services.OfferError):
+        services.item_approve(item=item, by=offer_editor)
+    client.force_login(offer_editor)
+    assert client.post(reverse("offer:item-approve", args=[item.pk])).status_code == 403
+    assert not item.versions.filter(state=VersionState.PUBLISHED).exists()
+
+
+def test_a_manager_sends_a_draft_back_with_a_note(client, offer_editor, manager):
+    item = offer_item(editor=offer_editor, manager=manager, publish=False)
+    services.item_submit(item=item, by=offer_editor)
+    client.force_login(manager)
+    response = client.post(
+        reverse("offer:item-return", args=[item.pk]), {"note": "Add the phone number."}
+    )
+    assert response.status_code == 302
+    draft = item.versions.get()
+    assert (draft.state, draft.return_note) == (VersionState.DRAFT, "Add the phone number.")
+    client.force_login(offer_editor)
+    assert "Add the phone number." in client.get(response.url).content.decode()
+
+
+def test_sending_back_without_a_note_says_what_is_missing(client, offer_editor, manager):
+    item = offer_item(editor=offer_editor, manager=manager, publish=False)
+    services.item_submit(item=item, by=offer_editor)
+    client.force_login(manager)
+    response = client.post(reverse("offer:item-return", args=[item.pk]), {"note": ""})
+    assert response.status_code == 400
+    assert "Say what needs changing" in response.content.decode()
+    assert item.versions.get().state == VersionState.SUBMITTED
+
+
+def test_the_database_refuses_two_published_versions_of_one_item(offer_editor, manager):
+    item = offer_item(editor=offer_editor, manager=manager)
+    draft = edit(item, offer_editor, title="Another")
+    draft.state = VersionState.PUBLISHED
+    draft.published_at = timezone.now()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        draft.save()
+
+
+def test_history_and_compare_show_what_changed(client, offer_editor, manager):
+    item = offer_item(editor=offer_editor, manager=manager)
+    edit(item, offer_editor, body="You can spend it on a bed, a sofa and a fridge.")
+    client.force_login(offer_editor)
+    history = client.get(reverse("offer:item-history", args=[item.pk])).content.decode()
+    assert "Compare with version 1" in history
+    page = client.get(
+        reverse("offer:item-compare", args=[item.pk]), {"from": 1, "to": 2}
+    ).content.decode()
+    assert '<del class="portal-removed">cooker</del>' in page
+    assert '<ins class="portal-added">sofa</ins>' in page
+    assert "Title" not in page  # unchanged fields are not listed
+
+
+def test_comparing_a_version_that_does_not_exist_is_not_found(client, offer_editor, manager):
+    item = offer_item(editor=offer_editor, manager=manager)
+    client.force_login(offer_editor)
+    url = reverse("offer:item-compare", args=[item.pk])
+    assert client.get(url, {"from": 1, "to": 9}).status_code == 404
+    assert client.get(url, {"from": "x"}).status_code == 404
+
+
+def test_another_councils_items_are_not_found(client, offer_editor, manager):
+    elsewhere = AuthorityFactory(name="Elsewhere Council", slug="elsewhere")
+    their_editor = UserFactory(role="offer_editor", authority=elsewhere)
+    their_manager = UserFactory(role="manager", authority=elsewhere)
+    item = offer_item(editor=their_editor, manager=their_manager)
+    client.force_login(offer_editor)
+    assert client.get(reverse("offer:item-preview", args=[item.pk])).status_code == 404
+    assert client.post(reverse("offer:item-submit", args=[item.pk])).status_code == 404
+
+
+def test_items_past_their_review_date_are_listed_as_stale(client, offer_editor, manager):
+    fresh = offer_item(editor=offer_editor, manager=manager, slug="fresh", title="Fresh item")
+    stale = offer_item(editor=offer_editor, manager=manager, slug="stale", title="Stale item")
+    stale.review_by = timezone.localdate() - dt.timedelta(days=1)
+    stale.save()
+    assert [i.pk for i in selectors.stale_items(stale.authority, timezone.localdate())] == [
+        stale.pk
+    ]
+    client.force_login(offer_editor)
+    page = client.get(reverse("offer:manage")).content.decode()
+    stale_section = page.split("Past their review date")[1].split("</table>")[0]
+    assert "Stale item" in stale_section and "Fresh item" not in stale_section
+
+    client.post(reverse("offer:item-reviewed", args=[stale.pk]))
+    stale.refresh_from_db()
+    assert not stale.is_stale and stale.review_by > fresh.review_by
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (dt.date(2026, 8, 31), 6, dt.date(2027, 2, 28)),
+        (dt.date(2027, 8, 31), 6, dt.date(2028, 2, 29)),
+        (dt.date(2026, 11, 24), 6, dt.date(2027, 5, 24)),
+        (dt.date(2026, 1, 31), 1, dt.date(2026, 2, 28)),
+    ],
+)
+def test_the_next_review_date_lands_on_a_real_day(day, months, expected):
+    assert services.review_date_after(day, months) == expected
+
+
+def test_sign_off_is_shown_on_the_public_pages(client, offer_editor, manager):
+    item = offer_item(editor=offer_editor, manager=manager)
+    assert "has not been signed off" in client.get("/offer/").content.decode()
+    sign_off = services.offer_sign_off(authority=item.authority, by=manager)
+    assert list(sign_off.versions.all()) == [item.versions.get()]
+    name = manager.get_full_name()
+    for url in ("/offer/", "/offer/money/", item.get_absolute_url()):
+        assert f"signed off by {name}, manager" in client.get(url).content.decode()
+
+
+def test_changes_since_sign_off_are_counted_for_managers(client, offer_editor, manager):
+    item = offer_item(editor=offer_editor, manager=manager)
+    services.offer_sign_off(authority=item.authority, by=manager)
+    edit(item, offer_editor, title="Changed")
+    services.item_submit(item=item, by=offer_editor)
+    services.item_approve(item=item, by=manager)
+    latest = selectors.latest_sign_off(item.authority)
+    assert selectors.changes_since_sign_off(item.authority, latest) == 1
+    client.force_login(manager)
+    assert "1 published item changed since then" in client.get("/offer/manage/").content.decode()
+
+
+def test_only_a_manager_signs_off(client, offer_editor, manager):
+    offer_item(editor=offer_editor, manager=manager)
+    with pytest.raises(services.OfferError):
+        services.offer_sign_off(authority=offer_editor.authority, by=offer_editor)
+    client.force_login(manager)
+    response = client.post(reverse("offer:sign-off"), {"note": "Checked with the forum."})
+    assert response.status_code == 302
+    assert selectors.latest_sign_off(manager.authority).note == "Checked with the forum."
+
+
+def test_signing_off_an_empty_offer_explains_why_not(client, manager):
+    client.force_login(manager)
+    response = client.post(reverse("offer:sign-off"), {"note": ""})
+    assert "Nothing is published yet" in response.content.decode()
