@@ -74,7 +74,7 @@ def _publish(entry, authority, staff, categories, today, rng) -> OfferItem:
         by=editor,
     )
     services.item_submit(item=item, by=editor)
-    services.item_approve(item=item, by=manager)
+    services.item_approve(item=item, number=1, by=manager)
     # Checked about six months before its review date, give or take.
     published = timezone.now() - dt.timedelta(
         days=max(1, 182 - entry["review_in_days"] + rng.randint(-10, 10))
@@ -94,7 +94,7 @@ def _propose_change(item: OfferItem, entry: dict, staff: dict, note: str) -> Non
         content=content,
         owner=item.owner,
         review_by=item.review_by,
-        based_on=item.versions.aggregate(Max("number"))["number__max"],
+        based_on=services.edit_token(item, version),
         by=staff["editor"],
         change_note=note,
     )

@@ -15,13 +15,39 @@ from django.db.models import Q, QuerySet
 from offer.models import Circumstance, OfferItemVersion
 from portal.models import LegalStatus, YoungPerson
 
-# The legal statuses in the words a young person would use for themselves.
-STATUS_IN_PLAIN_WORDS = {
+# The legal statuses as a group of care leavers ("care leavers who are ..."), and as a
+# young person's own answer on the checker.
+STATUS_GROUP = {
     LegalStatus.ELIGIBLE: "16 or 17 and still in care",
     LegalStatus.RELEVANT: "16 or 17 and have left care",
     LegalStatus.FORMER_RELEVANT: "18 or over and were in care at 16 or 17",
-    LegalStatus.QUALIFYING: "under a special guardianship order, or in care for a shorter time",
+    LegalStatus.QUALIFYING: (
+        "living with a special guardian, or were in care only for a short time after turning 14"
+    ),
 }
+STATUS_ANSWER = {
+    LegalStatus.ELIGIBLE: "I am 16 or 17 and still in care",
+    LegalStatus.RELEVANT: "I am 16 or 17 and I have left care",
+    LegalStatus.FORMER_RELEVANT: "I am 18 or over and I was in care when I was 16 or 17",
+    LegalStatus.QUALIFYING: (
+        "I live with a special guardian, or I was in care only for a short time after I turned 14"
+    ),
+}
+# Each circumstance after "you": "You said you are a parent."
+CIRCUMSTANCE_AFTER_YOU = {
+    Circumstance.IN_EDUCATION: "are in school, college or training",
+    Circumstance.AT_UNIVERSITY: "are at university or in other higher education",
+    Circumstance.IN_WORK: "are in work or an apprenticeship",
+    Circumstance.LOOKING_FOR_WORK: "are looking for work",
+    Circumstance.PARENT: "are a parent",
+    Circumstance.PREGNANT: "are pregnant, or your partner is",
+    Circumstance.DISABLED: "are disabled, or have a long-term health condition",
+    Circumstance.ASYLUM_SEEKER: "came to the UK alone as a child, seeking asylum",
+    Circumstance.IN_CUSTODY: "are in custody, or were released recently",
+    Circumstance.OUT_OF_AREA: "live outside the council's area",
+}
+SAID = "You said"
+ON_RECORD = "Your record says"
 
 
 @dataclass(frozen=True)
@@ -78,38 +104,36 @@ def rules_hold(version: OfferItemVersion, person: Person) -> bool:
     )
 
 
-def who_it_is_for(version: OfferItemVersion) -> list[str]:
-    """The rules in plain words, for the item page."""
-    lines = []
+def who_it_is_for(version: OfferItemVersion) -> list[tuple[str, list[str]]]:
+    """The rules in plain words for the item page: each line, and any list that goes with it."""
+    lines: list[tuple[str, list[str]]] = []
     ages = _age_range(version)
     if ages:
-        lines.append(f"Young people aged {ages}.")
-    if version.legal_statuses:
-        lines.append(
-            "Care leavers who are "
-            + _or_list([STATUS_IN_PLAIN_WORDS[s] for s in version.legal_statuses])
-            + "."
-        )
-    if version.circumstances:
-        labels = [Circumstance(c).label.lower() for c in version.circumstances]
-        lines.append("If you are " + _or_list(labels) + ".")
-    return lines or ["Every care leaver."]
+        lines.append((f"Young people aged {ages}.", []))
+    groups = [STATUS_GROUP[status] for status in version.legal_statuses]
+    if len(groups) == 1:
+        lines.append((f"Care leavers who are {groups[0]}.", []))
+    elif groups:
+        lines.append(("Care leavers who are:", groups))
+    phrases = [f"you {CIRCUMSTANCE_AFTER_YOU[c]}" for c in version.circumstances]
+    if len(phrases) == 1:
+        lines.append((f"If {phrases[0]}.", []))
+    elif phrases:
+        lines.append(("If any of these is true:", phrases))
+    return lines or [("Every care leaver.", [])]
 
 
-def reasons(version: OfferItemVersion, person: Person) -> list[str]:
+def reasons(version: OfferItemVersion, person: Person, source: str = SAID) -> list[str]:
     """Why this person can get this item, one short sentence a rule."""
     lines = []
     ages = _age_range(version)
     if ages:
         lines.append(f"You are {person.age}, and it is for ages {ages}.")
     if version.legal_statuses and person.legal_status:
-        lines.append(
-            f"It is for care leavers who are {STATUS_IN_PLAIN_WORDS[person.legal_status]}."
-        )
-    if version.circumstances:
-        matched = [c for c in version.circumstances if c in person.circumstances]
-        labels = [Circumstance(c).label.lower() for c in matched]
-        lines.append("You said you are " + _or_list(labels, word="and") + ".")
+        lines.append(f"It is for care leavers who are {STATUS_GROUP[person.legal_status]}.")
+    for circumstance in version.circumstances:
+        if circumstance in person.circumstances:
+            lines.append(f"{source} you {CIRCUMSTANCE_AFTER_YOU[circumstance]}.")
     return lines or ["It is for every care leaver."]
 
 
@@ -122,9 +146,3 @@ def _age_range(version: OfferItemVersion) -> str:
     if high is None:
         return f"{low} and over"
     return f"{low} to {high}"
-
-
-def _or_list(words: list[str], word: str = "or") -> str:
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + f" {word} " + words[-1]

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from finance.models import Scheme
-from offer.eligibility import STATUS_IN_PLAIN_WORDS, Person, age_on
+from offer.eligibility import STATUS_ANSWER, Person, age_on
 from offer.models import (
     OLDEST,
     RESERVED_SLUGS,
@@ -26,10 +26,20 @@ from portal.forms import DateField, form_helper
 from portal.models import LegalStatus, Role, User
 
 NOT_SURE = "not_sure"
-AGE_RANGE_MESSAGE = (
-    f"The local offer is for care leavers aged {YOUNGEST} to {OLDEST}. "
-    f"Enter an age from {YOUNGEST} to {OLDEST}"
+TOO_YOUNG = (
+    f"The local offer is for care leavers aged {YOUNGEST} to {OLDEST}. If you are younger, "
+    "your social worker can tell you what help there is"
 )
+TOO_OLD = (
+    f"The local offer is for care leavers aged {YOUNGEST} to {OLDEST}. If you are older, "
+    "call the leaving care duty line: they can still tell you where to get help"
+)
+# Statuses that only fit some ages, and what to say when the answers disagree.
+STATUS_AGES = {
+    LegalStatus.ELIGIBLE: (16, 17),
+    LegalStatus.RELEVANT: (16, 17),
+    LegalStatus.FORMER_RELEVANT: (18, OLDEST),
+}
 
 
 class CheckerForm(forms.Form):
@@ -38,6 +48,7 @@ class CheckerForm(forms.Form):
     age = forms.IntegerField(
         label="How old are you?",
         required=False,
+        widget=forms.TextInput,
         help_text="Or enter your date of birth below instead.",
         error_messages={"invalid": "Enter your age as a number, like 19"},
     )
@@ -49,8 +60,7 @@ class CheckerForm(forms.Form):
     )
     status = forms.ChoiceField(
         label="Which of these is true for you?",
-        choices=[(value, f"I am {words}") for value, words in STATUS_IN_PLAIN_WORDS.items()]
-        + [(NOT_SURE, "I am not sure")],
+        choices=list(STATUS_ANSWER.items()) + [(NOT_SURE, "I am not sure")],
         widget=forms.RadioSelect,
         error_messages={"required": "Choose the one that is true for you, or “I am not sure”"},
     )
@@ -89,13 +99,28 @@ class CheckerForm(forms.Form):
                 )
                 return cleaned
             age = from_birth
+        where = "date_of_birth" if born else "age"
         if age is None:
             self.add_error("age", "Enter your age, or your date of birth")
-        elif not YOUNGEST <= age <= OLDEST:
-            self.add_error("date_of_birth" if born else "age", AGE_RANGE_MESSAGE)
+        elif age < YOUNGEST:
+            self.add_error(where, TOO_YOUNG)
+        elif age > OLDEST:
+            self.add_error(where, TOO_OLD)
         else:
             cleaned["age"] = age
+            self._check_status_fits_age(cleaned.get("status"), age)
         return cleaned
+
+    def _check_status_fits_age(self, status: str | None, age: int) -> None:
+        if status not in STATUS_AGES:
+            return
+        low, high = STATUS_AGES[status]
+        if not low <= age <= high:
+            self.add_error(
+                "status",
+                f"You are {age}, so “{STATUS_ANSWER[status]}” cannot be right. "
+                "Choose another answer, or “I am not sure”",
+            )
 
     def person(self) -> Person:
         status = self.cleaned_data["status"]
@@ -119,6 +144,7 @@ class ItemForm(forms.ModelForm):
     amount = forms.DecimalField(
         label="Amount in pounds (optional)",
         required=False,
+        widget=forms.TextInput,
         min_value=Decimal("0.01"),
         max_digits=9,
         decimal_places=2,
@@ -145,12 +171,14 @@ class ItemForm(forms.ModelForm):
     min_age = forms.IntegerField(
         label="Youngest age (optional)",
         required=False,
+        widget=forms.TextInput,
         validators=[MinValueValidator(YOUNGEST), MaxValueValidator(OLDEST)],
         error_messages={"invalid": "Enter an age as a number"},
     )
     max_age = forms.IntegerField(
         label="Oldest age (optional)",
         required=False,
+        widget=forms.TextInput,
         validators=[MinValueValidator(YOUNGEST), MaxValueValidator(OLDEST)],
         error_messages={"invalid": "Enter an age as a number"},
     )
@@ -165,11 +193,12 @@ class ItemForm(forms.ModelForm):
     change_note = forms.CharField(
         label="What did you change? (optional)", required=False, max_length=300
     )
-    based_on = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    based_on = forms.CharField(widget=forms.HiddenInput, required=False)
     provider_website = forms.URLField(
         label="Their website (optional)",
         required=False,
         assume_scheme="https",
+        widget=forms.TextInput,
         error_messages={"invalid": "Enter a web address, like https://example.org"},
     )
 
@@ -245,7 +274,6 @@ class ItemForm(forms.ModelForm):
                 circumstances=instance.circumstances,
                 min_age=instance.min_age,
                 max_age=instance.max_age,
-                based_on=instance.number,
             )
         layout = [
             Field.text("title", field_width=Fluid.FULL),
@@ -334,6 +362,7 @@ class ItemForm(forms.ModelForm):
 
 
 class ReturnForm(forms.Form):
+    number = forms.IntegerField(widget=forms.HiddenInput)
     note = forms.CharField(
         label="What needs changing?",
         max_length=500,
@@ -344,6 +373,7 @@ class ReturnForm(forms.Form):
     def __init__(self, *args, action: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = form_helper(
+            "number",
             Field.textarea("note"),
             Submit("return", "Send back", css_class="govuk-button--secondary"),
         )

@@ -82,6 +82,9 @@ class OfferItem(models.Model):
         help_text="Who keeps this item accurate.",
     )
     review_by = models.DateField(help_text="When the owner must next check it is still right.")
+    checked_on = models.DateField(
+        null=True, blank=True, help_text="When it was last approved or checked as still right."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -9,6 +9,7 @@ from operator import or_
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import (
     Case,
     Count,
@@ -44,17 +45,22 @@ SEARCH_MAX_WORDS = 8
 
 def public_authority() -> Authority | None:
     """The council whose offer the public pages show: OFFER_AUTHORITY, or the only one."""
-    authorities = Authority.objects.order_by("pk")
     if settings.OFFER_AUTHORITY:
-        authorities = authorities.filter(slug=settings.OFFER_AUTHORITY)
-    return authorities.first()
+        return Authority.objects.filter(slug=settings.OFFER_AUTHORITY).first()
+    authorities = list(Authority.objects.order_by("pk")[:2])
+    if len(authorities) > 1:
+        raise ImproperlyConfigured(
+            "This database holds more than one council: set OFFER_AUTHORITY to the slug of "
+            "the one whose local offer /offer/ shows."
+        )
+    return authorities[0] if authorities else None
 
 
 def published_versions(authority: Authority | None) -> QuerySet[OfferItemVersion]:
     """What the public may read: one approved version per item, never a draft."""
     return OfferItemVersion.objects.filter(
         state=VersionState.PUBLISHED, item__authority=authority
-    ).select_related("item", "category", "scheme")
+    ).select_related("item", "category")
 
 
 def categories_with_counts(authority: Authority | None) -> QuerySet[Category]:
@@ -131,17 +137,25 @@ def search(authority: Authority | None, text: str) -> QuerySet[OfferItemVersion]
     )
 
 
-def eligible_items(authority: Authority | None, person: eligibility.Person) -> list:
+def eligible_items(
+    authority: Authority | None, person: eligibility.Person, source: str = eligibility.SAID
+) -> list:
     """Published items whose rules hold for `person`, by category, each with its reasons."""
     versions = eligibility.for_person(published_versions(authority), person).order_by(
         "category__position", "title"
     )
-    return [(version, eligibility.reasons(version, person)) for version in versions]
+    return [(version, eligibility.reasons(version, person, source)) for version in versions]
 
 
 def items_for_young_person(person: YoungPerson, today: dt.date) -> list:
-    """ "Your offer": what a young person's own record makes them eligible for."""
-    return eligible_items(person.authority, eligibility.person_from_record(person, today))
+    """What a young person's own record makes them eligible for ("your offer").
+
+    Only for the council whose offer the public pages show, since the links lead there.
+    """
+    if person.authority_id != getattr(public_authority(), "pk", None):
+        return []
+    profile = eligibility.person_from_record(person, today)
+    return eligible_items(person.authority, profile, source=eligibility.ON_RECORD)
 
 
 def latest_sign_off(authority: Authority | None) -> OfferSignOff | None:
@@ -193,6 +207,11 @@ def item_versions(item: OfferItem) -> QuerySet[OfferItemVersion]:
 
 def latest_version(item: OfferItem) -> OfferItemVersion:
     return item_versions(item).order_by("-number").first()
+
+
+def is_in_sign_off(version: OfferItemVersion, sign_off: OfferSignOff | None) -> bool:
+    """Whether the manager's last sign-off covered this very version."""
+    return sign_off is not None and sign_off.versions.filter(pk=version.pk).exists()
 
 
 def changes_since_sign_off(authority: Authority | None, sign_off: OfferSignOff | None) -> int:

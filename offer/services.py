@@ -17,12 +17,13 @@ from django.utils import timezone
 from offer.models import (
     CONTENT_FIELDS,
     RESERVED_SLUGS,
+    Circumstance,
     OfferItem,
     OfferItemVersion,
     OfferSignOff,
     VersionState,
 )
-from portal.models import Authority, Role, User
+from portal.models import Authority, LegalStatus, Role, User
 
 
 class OfferError(Exception):
@@ -47,6 +48,11 @@ def review_date_after(day: dt.date, months: int | None = None) -> dt.date:
         except ValueError:
             continue
     raise AssertionError("unreachable")
+
+
+def edit_token(item: OfferItem, latest: OfferItemVersion) -> str:
+    """What an edit form was opened from: the newest version, the owner and the review date."""
+    return f"{latest.number}:{item.owner_id}:{item.review_by.isoformat()}"
 
 
 def _lock(item: OfferItem) -> OfferItem:
@@ -91,8 +97,12 @@ def _new_version(
     item: OfferItem, content: dict, *, by: User, number: int, change_note: str
 ) -> OfferItemVersion:
     fields = {name: content.get(name) for name in CONTENT_FIELDS}
-    for name in ("legal_statuses", "circumstances"):
-        fields[name] = sorted(fields[name] or [])
+    # Kept in the order the choices are listed, so lists read the same everywhere.
+    for name, order in (
+        ("legal_statuses", LegalStatus.values),
+        ("circumstances", Circumstance.values),
+    ):
+        fields[name] = sorted(set(fields[name] or []), key=order.index)
     for name in ("provider_phone", "provider_email", "provider_website", "keywords"):
         fields[name] = fields[name] or ""
     if fields["amount_pence"] is None:
@@ -113,24 +123,25 @@ def item_draft_save(
     content: dict,
     owner: User,
     review_by: dt.date,
-    based_on: int,
+    based_on: str,
     by: User,
     change_note: str = "",
 ) -> OfferItemVersion | None:
     """Save an edit as a new draft version, leaving the published one as it is.
 
-    `based_on` is the number of the version the form was opened from: if someone has
-    saved since, the edit is refused rather than overwriting theirs. Returns the new
-    draft, or None when only the owner or review date changed.
+    `based_on` is the `edit_token` the form was opened with: if anyone has saved a
+    version, or changed the owner or review date since, the edit is refused rather
+    than overwriting theirs. Returns the new draft, or None when only the owner or
+    review date changed.
     """
     _check_editor(by)
     with transaction.atomic(), set_actor(by):
         item = _lock(item)
         latest = item.versions.order_by("-number").first()
-        if latest.number != based_on:
+        if edit_token(item, latest) != based_on:
             raise StaleDraftError(
-                f"{latest.created_by} saved a newer version of this item while you were "
-                "editing. Your changes are below: check them against theirs and save again."
+                "Someone changed this item while you were editing it. Nothing you typed is "
+                "saved yet: check it against the latest version, then save again."
             )
         if (item.owner_id, item.review_by) != (owner.pk, review_by):
             item.owner, item.review_by = owner, review_by
@@ -171,34 +182,51 @@ def item_submit(*, item: OfferItem, by: User) -> OfferItemVersion:
         return draft
 
 
-def item_approve(*, item: OfferItem, by: User) -> OfferItemVersion:
-    """Publish the submitted draft; the version the public saw before is kept as history."""
+def _submitted(item: OfferItem, number: int) -> OfferItemVersion:
+    """The version waiting for approval, if it is still the one (`number`) the manager read."""
+    draft = _open_draft(item)
+    if draft is None or draft.state != VersionState.SUBMITTED:
+        raise OfferError("There is nothing waiting for approval on this item.")
+    if draft.number != number:
+        raise OfferError(
+            "The item changed after you opened it. Read the latest version before you decide."
+        )
+    return draft
+
+
+def item_approve(*, item: OfferItem, number: int, by: User) -> OfferItemVersion:
+    """Publish the submitted draft; the version the public saw before is kept as history.
+
+    A manager approves version `number` as they read it, and never a version they wrote.
+    """
     if by.role != Role.MANAGER:
         raise OfferError("Only a manager can approve changes to the offer.")
     with transaction.atomic(), set_actor(by):
         item = _lock(item)
-        draft = _open_draft(item)
-        if draft is None or draft.state != VersionState.SUBMITTED:
-            raise OfferError("There is nothing waiting for approval on this item.")
-        item.versions.filter(state=VersionState.PUBLISHED).update(state=VersionState.SUPERSEDED)
+        draft = _submitted(item, number)
+        if draft.created_by_id == by.pk:
+            raise OfferError("You wrote this version, so another manager must approve it.")
+        for old in item.versions.filter(state=VersionState.PUBLISHED):
+            old.state = VersionState.SUPERSEDED
+            old.save(update_fields=["state"])
         draft.state = VersionState.PUBLISHED
         draft.published_by = by
         draft.published_at = timezone.now()
         draft.save(update_fields=["state", "published_by", "published_at"])
+        item.checked_on = timezone.localdate()
+        item.save(update_fields=["checked_on"])
         return draft
 
 
-def item_return(*, item: OfferItem, by: User, note: str) -> OfferItemVersion:
-    """Send a submitted draft back to its editor with what needs changing."""
+def item_return(*, item: OfferItem, number: int, by: User, note: str) -> OfferItemVersion:
+    """Send submitted version `number` back to its editor with what needs changing."""
     if by.role != Role.MANAGER:
         raise OfferError("Only a manager can send a draft back.")
     if not note.strip():
         raise OfferError("Say what needs changing, so the editor knows what to do.")
     with transaction.atomic(), set_actor(by):
         item = _lock(item)
-        draft = _open_draft(item)
-        if draft is None or draft.state != VersionState.SUBMITTED:
-            raise OfferError("There is nothing waiting for approval on this item.")
+        draft = _submitted(item, number)
         draft.state = VersionState.DRAFT
         draft.return_note = note.strip()
         draft.submitted_at = None
@@ -213,7 +241,8 @@ def item_mark_reviewed(*, item: OfferItem, by: User, today: dt.date | None = Non
     with transaction.atomic(), set_actor(by):
         item = _lock(item)
         item.review_by = review_date_after(today)
-        item.save(update_fields=["review_by"])
+        item.checked_on = today
+        item.save(update_fields=["review_by", "checked_on"])
         return item
 
 
@@ -222,10 +251,12 @@ def offer_sign_off(*, authority: Authority, by: User, note: str = "") -> OfferSi
     if by.role != Role.MANAGER:
         raise OfferError("Only a manager can sign off the offer.")
     with transaction.atomic(), set_actor(by):
+        # Locking the items waits for any approval under way, so none is half counted.
+        list(OfferItem.objects.select_for_update().filter(authority=authority).values("pk"))
         published = list(
-            OfferItemVersion.objects.select_for_update()
-            .filter(state=VersionState.PUBLISHED, item__authority=authority)
-            .values_list("pk", flat=True)
+            OfferItemVersion.objects.filter(
+                state=VersionState.PUBLISHED, item__authority=authority
+            ).values_list("pk", flat=True)
         )
         if not published:
             raise OfferError("Nothing is published yet, so there is nothing to sign off.")

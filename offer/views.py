@@ -57,6 +57,7 @@ def item_detail(request, slug: str):
     context = {
         "version": version,
         "who_for": eligibility.who_it_is_for(version),
+        "in_sign_off": selectors.is_in_sign_off(version, selectors.latest_sign_off(authority)),
         **_public_context(authority),
     }
     return render(request, "offer/item_detail.html", context)
@@ -152,7 +153,11 @@ def item_create(request):
 def item_edit(request, pk: int):
     item = _item(request, pk)
     latest = selectors.latest_version(item)
-    initial = {"owner": item.owner_id, "review_by": item.review_by}
+    initial = {
+        "owner": item.owner_id,
+        "review_by": item.review_by,
+        "based_on": services.edit_token(item, latest),
+    }
     form = ItemForm(
         request.POST or None,
         instance=latest,
@@ -160,7 +165,7 @@ def item_edit(request, pk: int):
         is_new=False,
         initial=initial,
     )
-    status = 200
+    context = {"item": item, "latest": latest}
     if request.method == "POST" and form.is_valid():
         try:
             draft = services.item_draft_save(
@@ -168,34 +173,56 @@ def item_edit(request, pk: int):
                 content=form.content(),
                 owner=form.cleaned_data["owner"],
                 review_by=form.cleaned_data["review_by"],
-                based_on=form.cleaned_data["based_on"] or 0,
+                based_on=form.cleaned_data["based_on"],
                 change_note=form.cleaned_data["change_note"],
                 by=request.user,
             )
         except services.StaleDraftError as error:
-            # Keep what they typed; saving again is then a choice made knowing both.
+            # Keep what they typed, point to what changed, and carry the new state so that
+            # saving again is a choice made knowing both.
+            opened = form.cleaned_data["based_on"].partition(":")[0]
+            item.refresh_from_db()
+            current = selectors.latest_version(item)
             data = request.POST.copy()
-            data["based_on"] = selectors.latest_version(item).number
+            data["based_on"] = services.edit_token(item, current)
             form = ItemForm(
-                data, instance=latest, authority=item.authority, is_new=False, initial=initial
+                data, instance=current, authority=item.authority, is_new=False, initial=initial
             )
             form.is_valid()
-            form.add_error(None, str(error))
-            status = 409
+            context.update(
+                stale=str(error),
+                latest=current,
+                opened_number=int(opened) if opened.isdigit() else current.number,
+            )
+            return render(request, "offer/item_form.html", {"form": form, **context}, status=409)
+        if draft is None:
+            messages.success(request, "The owner and review date are saved.")
+        elif latest.state == VersionState.SUBMITTED:
+            messages.success(
+                request,
+                "Your change is saved as a new draft. It replaces the one that was waiting "
+                "for approval, so send it for approval again when it is ready.",
+            )
         else:
-            if draft is None:
-                messages.success(request, "The owner and review date are saved.")
-            else:
-                messages.success(
-                    request, "The draft is saved. The public page has not changed yet."
-                )
-            return redirect("offer:item-preview", pk=item.pk)
-    return render(
-        request,
-        "offer/item_form.html",
-        {"form": form, "item": item, "latest": latest},
-        status=status,
-    )
+            messages.success(request, "The draft is saved. The public page has not changed yet.")
+        return redirect("offer:item-preview", pk=item.pk)
+    return render(request, "offer/item_form.html", {"form": form, **context})
+
+
+def _preview_context(request, item, return_form=None) -> dict:
+    version = selectors.latest_version(item)
+    return {
+        "item": item,
+        "version": version,
+        "who_for": eligibility.who_it_is_for(version),
+        "is_live": item.versions.filter(state=VersionState.PUBLISHED).exists(),
+        "return_form": return_form
+        or ReturnForm(
+            action=reverse("offer:item-return", args=[item.pk]),
+            initial={"number": version.number},
+        ),
+        "can_approve": request.user.has_perm("offer.approve_offer"),
+    }
 
 
 @login_required
@@ -204,15 +231,15 @@ def item_edit(request, pk: int):
 def item_preview(request, pk: int):
     """The newest version as the public would see it, with what can be done next."""
     item = _item(request, pk)
-    version = selectors.latest_version(item)
-    context = {
-        "item": item,
-        "version": version,
-        "who_for": eligibility.who_it_is_for(version),
-        "return_form": ReturnForm(action=reverse("offer:item-return", args=[item.pk])),
-        "can_approve": request.user.has_perm("offer.approve_offer"),
-    }
-    return render(request, "offer/item_preview.html", context)
+    return render(request, "offer/item_preview.html", _preview_context(request, item))
+
+
+def _posted_number(request) -> int:
+    """The version number a manager's decision is about, as the page they read showed it."""
+    try:
+        return int(request.POST.get("number", ""))
+    except ValueError:
+        return 0
 
 
 def _act(request, pk: int, action, done: str):
@@ -245,7 +272,9 @@ def item_approve(request, pk: int):
     return _act(
         request,
         pk,
-        lambda item: services.item_approve(item=item, by=request.user),
+        lambda item: services.item_approve(
+            item=item, number=_posted_number(request), by=request.user
+        ),
         "Approved. The public page now shows this version.",
     )
 
@@ -261,18 +290,14 @@ def item_return(request, pk: int):
             request,
             pk,
             lambda item: services.item_return(
-                item=item, by=request.user, note=form.cleaned_data["note"]
+                item=item,
+                number=_posted_number(request),
+                by=request.user,
+                note=form.cleaned_data["note"],
             ),
             "Sent back to the editor with your note.",
         )
-    version = selectors.latest_version(item)
-    context = {
-        "item": item,
-        "version": version,
-        "who_for": eligibility.who_it_is_for(version),
-        "return_form": form,
-        "can_approve": True,
-    }
+    context = _preview_context(request, item, return_form=form)
     return render(request, "offer/item_preview.html", context, status=400)
 
 

@@ -121,5 +121,5 @@ def offer_item(
     )
     if publish:
         services.item_submit(item=item, by=editor)
-        services.item_approve(item=item, by=manager)
+        services.item_approve(item=item, number=1, by=manager)
     return item

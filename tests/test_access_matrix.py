@@ -238,7 +238,7 @@ def world(
         content=offer_content(title="Setting up home allowance (changed)"),
         owner=offer_editor,
         review_by=item.review_by,
-        based_on=1,
+        based_on=services.edit_token(item, item.versions.get()),
         by=offer_editor,
     )
     values = {

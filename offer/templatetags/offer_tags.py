@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import markdown
 import nh3
 from django import template
 from django.utils.safestring import SafeString, mark_safe
+from markdown_it import MarkdownIt
 
 register = template.Library()
 
-# Paragraphs, lists and emphasis; nothing else an editor types becomes markup.
+# CommonMark with only paragraphs, lists and emphasis: a "- " line starts a list even
+# straight after a sentence, and nothing else an editor types becomes markup.
+PLAIN_TEXT = MarkdownIt("zero").enable(["list", "emphasis"])
 ALLOWED_TAGS = {"p", "ul", "ol", "li", "strong", "em"}
 GOVUK_CLASSES = {
     "p": {"class": "govuk-body"},
@@ -20,7 +22,7 @@ GOVUK_CLASSES = {
 
 @register.filter
 def simple_format(text: str) -> SafeString:
-    html = markdown.markdown(text or "", output_format="html")
+    html = PLAIN_TEXT.render(text or "")
     return mark_safe(  # noqa: S308  (nh3 has removed every tag and attribute but these)
         nh3.clean(html, tags=ALLOWED_TAGS, attributes={}, set_tag_attribute_values=GOVUK_CLASSES)
     )

@@ -26,3 +26,11 @@ def govuk_widget(field, css_class: str) -> str:
     # allauth sets placeholders that repeat the label; GOV.UK forms use hints instead.
     field.field.widget.attrs.pop("placeholder", None)
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def error_target(field, field_id: str) -> str:
+    """Where an error summary link should go: the first option of radios and checkboxes."""
+    if isinstance(field.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        return f"{field.auto_id}_1"
+    return field_id

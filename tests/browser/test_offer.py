@@ -63,7 +63,7 @@ def test_checker_results_and_errors_have_no_accessibility_violations(page, demo_
     assert_no_axe_violations(page)
 
     page.get_by_label("How old are you?").fill("19")
-    page.get_by_label("I am 18 or over and were in care at 16 or 17").check()
+    page.get_by_label("I am 18 or over and I was in care when I was 16 or 17").check()
     page.get_by_label("A parent").check()
     page.get_by_role("button", name="Show what I can get").click()
     assert page.get_by_role("heading", name="What you can get").is_visible()
@@ -87,7 +87,7 @@ def test_the_checker_works_without_javascript(no_js_page, demo_offer):
     page.get_by_label("Day").fill("12")
     page.get_by_label("Month").fill("3")
     page.get_by_label("Year").fill(str(timezone.localdate().year - 20))
-    page.get_by_label("I am 18 or over and were in care at 16 or 17").check()
+    page.get_by_label("I am 18 or over and I was in care when I was 16 or 17").check()
     page.get_by_label("At university or in other higher education").check()
     page.get_by_role("button", name="Show what I can get").click()
 

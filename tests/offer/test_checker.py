@@ -101,6 +101,15 @@ def test_not_sure_of_status_lists_only_what_does_not_depend_on_it(client, items)
         ),
         ({"age": "19", "status": ""}, "Choose the one that is true for you"),
         ({"age": "19", "status": "made-up"}, "Select a valid choice"),
+        ({"age": "26"}, "If you are older, call the leaving care duty line"),
+        (
+            {"age": "24", "status": LegalStatus.ELIGIBLE},
+            "You are 24, so “I am 16 or 17 and still in care” cannot be right",
+        ),
+        (
+            {"age": "17", "status": LegalStatus.FORMER_RELEVANT},
+            "You are 17, so “I am 18 or over and I was in care when I was 16 or 17” cannot",
+        ),
     ],
 )
 def test_bad_answers_get_a_clear_message_on_the_form(client, items, data, message):

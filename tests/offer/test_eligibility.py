@@ -149,9 +149,12 @@ def test_reasons_say_why_in_plain_words(authority, offer_editor):
         "You said you are a parent.",
     ]
     assert eligibility.who_it_is_for(version) == [
-        "Young people aged 18 to 21.",
-        "Care leavers who are 18 or over and were in care at 16 or 17.",
-        "If you are a parent or pregnant, or your partner is.",
+        ("Young people aged 18 to 21.", []),
+        ("Care leavers who are 18 or over and were in care at 16 or 17.", []),
+        (
+            "If any of these is true:",
+            ["you are a parent", "you are pregnant, or your partner is"],
+        ),
     ]
 
 
@@ -160,7 +163,7 @@ def test_an_item_for_everyone_says_so(authority, offer_editor):
     publish_items(authority, offer_editor, [rules])
     [(version, reasons)] = selectors.eligible_items(authority, eligibility.Person(age=23))
     assert reasons == ["It is for every care leaver."]
-    assert eligibility.who_it_is_for(version) == ["Every care leaver."]
+    assert eligibility.who_it_is_for(version) == [("Every care leaver.", [])]
 
 
 def test_your_offer_comes_from_the_young_persons_own_record(young_person):

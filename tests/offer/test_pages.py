@@ -108,8 +108,9 @@ def test_an_items_text_cannot_inject_markup(client, offer_editor, manager):
     )
     page = client.get(item.get_absolute_url()).content.decode()
     assert "<script>alert" not in page
-    assert "javascript:" not in page
-    assert "onerror" not in page
+    assert '<a href="javascript:' not in page
+    assert "<img" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # shown as the text it is
 
 
 def test_a_care_leaver_sees_their_own_offer_on_their_home_page(
@@ -133,7 +134,9 @@ def test_a_care_leaver_sees_their_own_offer_on_their_home_page(
 
     young_person.is_unaccompanied_asylum_seeker = True
     young_person.save()
-    assert "For asylum seekers" in client.get(reverse("portal:my-home")).content.decode()
+    page = client.get(reverse("portal:my-home")).content.decode()
+    assert "For asylum seekers" in page
+    assert "Your record says you came to the UK alone as a child, seeking asylum." in page
 
 
 def test_your_offer_does_not_make_more_queries_as_the_offer_grows(
@@ -161,3 +164,45 @@ def test_the_demo_offer_is_full_and_realistic(db):
     assert published.exclude(min_age=None).exists()
     for version in published.select_related("item"):
         version.full_clean(exclude=["search_vector"])
+
+
+def test_with_two_councils_the_public_offer_needs_to_be_told_which(client, settings, authority):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from tests.factories import AuthorityFactory
+
+    AuthorityFactory(name="Elsewhere Council", slug="elsewhere")
+    settings.OFFER_AUTHORITY = ""
+    with pytest.raises(ImproperlyConfigured, match="OFFER_AUTHORITY"):
+        client.get("/offer/")
+    settings.OFFER_AUTHORITY = "elsewhere"
+    assert client.get("/offer/").status_code == 200
+
+
+def test_your_offer_is_only_shown_for_the_council_whose_offer_is_public(
+    client, settings, care_leaver, offer_editor, manager
+):
+    from tests.factories import AuthorityFactory
+
+    offer_item(editor=offer_editor, manager=manager, title="For everyone")
+    AuthorityFactory(name="Elsewhere Council", slug="elsewhere")
+    settings.OFFER_AUTHORITY = "elsewhere"
+    client.force_login(care_leaver)
+    page = client.get(reverse("portal:my-home")).content.decode()
+    assert "For everyone" not in page
+
+
+def test_statuses_are_listed_in_the_order_of_the_law(client, offer_editor, manager):
+    item = offer_item(
+        editor=offer_editor,
+        manager=manager,
+        legal_statuses=[LegalStatus.QUALIFYING, LegalStatus.ELIGIBLE, LegalStatus.RELEVANT],
+    )
+    assert item.versions.get().legal_statuses == [
+        LegalStatus.ELIGIBLE,
+        LegalStatus.RELEVANT,
+        LegalStatus.QUALIFYING,
+    ]
+    page = client.get(item.get_absolute_url()).content.decode()
+    assert "Care leavers who are:" in page
+    assert page.index("16 or 17 and still in care") < page.index("living with a special guardian")

@@ -26,9 +26,13 @@ def edit(item, by, **changes) -> OfferItemVersion | None:
         content={**latest.content(), **changes},
         owner=item.owner,
         review_by=item.review_by,
-        based_on=latest.number,
+        based_on=services.edit_token(item, latest),
         by=by,
     )
+
+
+def approve(item, by):
+    return services.item_approve(item=item, number=item.versions.latest("number").number, by=by)
 
 
 def test_a_new_item_is_not_public_until_a_manager_approves_it(
@@ -41,7 +45,7 @@ def test_a_new_item_is_not_public_until_a_manager_approves_it(
     services.item_submit(item=item, by=offer_editor)
     assert public_page(client, item)[0] == 404
 
-    services.item_approve(item=item, by=manager)
+    approve(item, manager)
     status, page = public_page(client, item)
     assert status == 200
     assert "Setting up home allowance" in page
@@ -60,7 +64,7 @@ def test_editing_a_published_item_leaves_the_public_version_until_approved(
     services.item_submit(item=item, by=offer_editor)
     assert "Home start grant" not in public_page(client, item)[1]
 
-    services.item_approve(item=item, by=manager)
+    approve(item, manager)
     assert "Home start grant" in public_page(client, item)[1]
     states = dict(item.versions.values_list("number", "state"))
     assert states == {1: VersionState.SUPERSEDED, 2: VersionState.PUBLISHED}
@@ -86,7 +90,7 @@ def test_saving_only_the_review_date_makes_no_new_version(offer_editor, manager)
         content=item.versions.get().content(),
         owner=item.owner,
         review_by=later,
-        based_on=1,
+        based_on=services.edit_token(item, item.versions.get()),
         by=offer_editor,
     )
     item.refresh_from_db()
@@ -97,6 +101,7 @@ def test_saving_only_the_review_date_makes_no_new_version(offer_editor, manager)
 
 def test_an_edit_from_an_out_of_date_form_is_refused(offer_editor, manager):
     item = offer_item(editor=offer_editor, manager=manager)
+    opened = services.edit_token(item, item.versions.get())
     edit(item, manager, title="Someone else's change")
     with pytest.raises(services.StaleDraftError):
         services.item_draft_save(
@@ -104,23 +109,37 @@ def test_an_edit_from_an_out_of_date_form_is_refused(offer_editor, manager):
             content=offer_content(title="My change"),
             owner=item.owner,
             review_by=item.review_by,
-            based_on=1,
+            based_on=opened,
             by=offer_editor,
         )
     assert not item.versions.filter(title="My change").exists()
 
 
-def test_the_edit_page_keeps_what_was_typed_when_someone_saved_first(client, offer_editor, manager):
+def test_an_edit_opened_before_someone_checked_the_item_does_not_undo_their_check(
+    offer_editor, manager
+):
     item = offer_item(editor=offer_editor, manager=manager)
-    client.force_login(offer_editor)
-    form = client.get(reverse("offer:item-edit", args=[item.pk])).context["form"]
-    data = {name: value for name, value in form.initial.items() if value is not None}
-    edit(item, manager, title="Manager's change")
+    opened = services.edit_token(item, item.versions.get())
+    checked = services.item_mark_reviewed(item=item, by=manager)
+    with pytest.raises(services.StaleDraftError):
+        services.item_draft_save(
+            item=item,
+            content=offer_content(title="My change"),
+            owner=item.owner,
+            review_by=item.review_by,  # the date the form showed, before the check
+            based_on=opened,
+            by=offer_editor,
+        )
+    item.refresh_from_db()
+    assert item.review_by == checked.review_by
 
+
+def form_data(form, item, **changes) -> dict:
+    """What the edit form would post, as it was opened, with `changes` typed in."""
+    data = {name: value for name, value in form.initial.items() if value is not None}
     data.update(
-        title="Editor's change",
         category=item.versions.first().category_id,
-        owner=offer_editor.pk,
+        owner=form.initial["owner"],
         review_by_0=item.review_by.day,
         review_by_1=item.review_by.month,
         review_by_2=item.review_by.year,
@@ -130,10 +149,21 @@ def test_the_edit_page_keeps_what_was_typed_when_someone_saved_first(client, off
         amount_period="once",
         scheme="",
     )
+    data.update(changes)
+    return data
+
+
+def test_the_edit_page_keeps_what_was_typed_when_someone_saved_first(client, offer_editor, manager):
+    item = offer_item(editor=offer_editor, manager=manager)
+    client.force_login(offer_editor)
+    form = client.get(reverse("offer:item-edit", args=[item.pk])).context["form"]
+    edit(item, manager, title="Manager's change")
+    data = form_data(form, item, title="Editor's change")
     response = client.post(reverse("offer:item-edit", args=[item.pk]), data)
     page = response.content.decode()
     assert response.status_code == 409
-    assert "saved a newer version" in page
+    assert "Someone changed this item while you were editing it" in page
+    assert "?from=1&amp;to=2" in page
     assert 'value="Editor&#x27;s change"' in page
     assert not item.versions.filter(title="Editor's change").exists()
 
@@ -142,7 +172,7 @@ def test_only_a_manager_approves(client, offer_editor, manager):
     item = offer_item(editor=offer_editor, manager=manager, publish=False)
     services.item_submit(item=item, by=offer_editor)
     with pytest.raises(services.OfferError):
-        services.item_approve(item=item, by=offer_editor)
+        approve(item, offer_editor)
     client.force_login(offer_editor)
     assert client.post(reverse("offer:item-approve", args=[item.pk])).status_code == 403
     assert not item.versions.filter(state=VersionState.PUBLISHED).exists()
@@ -153,7 +183,8 @@ def test_a_manager_sends_a_draft_back_with_a_note(client, offer_editor, manager)
     services.item_submit(item=item, by=offer_editor)
     client.force_login(manager)
     response = client.post(
-        reverse("offer:item-return", args=[item.pk]), {"note": "Add the phone number."}
+        reverse("offer:item-return", args=[item.pk]),
+        {"note": "Add the phone number.", "number": 1},
     )
     assert response.status_code == 302
     draft = item.versions.get()
@@ -166,7 +197,7 @@ def test_sending_back_without_a_note_says_what_is_missing(client, offer_editor, 
     item = offer_item(editor=offer_editor, manager=manager, publish=False)
     services.item_submit(item=item, by=offer_editor)
     client.force_login(manager)
-    response = client.post(reverse("offer:item-return", args=[item.pk]), {"note": ""})
+    response = client.post(reverse("offer:item-return", args=[item.pk]), {"note": "", "number": 1})
     assert response.status_code == 400
     assert "Say what needs changing" in response.content.decode()
     assert item.versions.get().state == VersionState.SUBMITTED
@@ -190,8 +221,13 @@ def test_history_and_compare_show_what_changed(client, offer_editor, manager):
     page = client.get(
         reverse("offer:item-compare", args=[item.pk]), {"from": 1, "to": 2}
     ).content.decode()
-    assert '<del class="portal-removed">cooker</del>' in page
-    assert '<ins class="portal-added">sofa</ins>' in page
+    assert (
+        '<del class="portal-removed"><span class="govuk-visually-hidden">[removed: </span>cooker'
+        in page
+    )
+    assert (
+        '<ins class="portal-added"><span class="govuk-visually-hidden">[added: </span>sofa' in page
+    )
     assert "Title" not in page  # unchanged fields are not listed
 
 
@@ -259,7 +295,7 @@ def test_changes_since_sign_off_are_counted_for_managers(client, offer_editor, m
     services.offer_sign_off(authority=item.authority, by=manager)
     edit(item, offer_editor, title="Changed")
     services.item_submit(item=item, by=offer_editor)
-    services.item_approve(item=item, by=manager)
+    approve(item, manager)
     latest = selectors.latest_sign_off(item.authority)
     assert selectors.changes_since_sign_off(item.authority, latest) == 1
     client.force_login(manager)
@@ -280,3 +316,53 @@ def test_signing_off_an_empty_offer_explains_why_not(client, manager):
     client.force_login(manager)
     response = client.post(reverse("offer:sign-off"), {"note": ""})
     assert "Nothing is published yet" in response.content.decode()
+
+
+def test_a_manager_approves_only_the_version_they_read(client, offer_editor, manager):
+    item = offer_item(editor=offer_editor, manager=manager, publish=False)
+    services.item_submit(item=item, by=offer_editor)
+    client.force_login(manager)
+    preview = client.get(reverse("offer:item-preview", args=[item.pk])).content.decode()
+    assert 'name="number" value="1"' in preview
+    # The editor changes and resubmits while the manager is reading version 1.
+    edit(item, offer_editor, title="Not what the manager read")
+    services.item_submit(item=item, by=offer_editor)
+
+    response = client.post(reverse("offer:item-approve", args=[item.pk]), {"number": 1})
+    assert response.status_code == 302
+    assert not item.versions.filter(state=VersionState.PUBLISHED).exists()
+    page = client.get(response.url).content.decode()
+    assert "The item changed after you opened it" in page
+
+
+def test_a_manager_cannot_approve_their_own_version(offer_editor, manager, other_manager):
+    item = offer_item(editor=offer_editor, manager=manager)
+    edit(item, manager, title="My own change")
+    services.item_submit(item=item, by=manager)
+    with pytest.raises(services.OfferError, match="another manager"):
+        approve(item, manager)
+    assert approve(item, other_manager).title == "My own change"
+
+
+def test_changing_a_draft_that_waits_for_approval_says_it_must_be_sent_again(
+    client, offer_editor, manager
+):
+    item = offer_item(editor=offer_editor, manager=manager, publish=False)
+    services.item_submit(item=item, by=offer_editor)
+    client.force_login(offer_editor)
+    form = client.get(reverse("offer:item-edit", args=[item.pk])).context["form"]
+    data = form_data(form, item, title="A better title")
+    response = client.post(reverse("offer:item-edit", args=[item.pk]), data, follow=True)
+    assert "send it for approval again" in response.content.decode()
+    assert item.versions.get(state=VersionState.DRAFT).title == "A better title"
+
+
+def test_an_item_changed_since_the_sign_off_says_so(client, offer_editor, manager):
+    item = offer_item(editor=offer_editor, manager=manager)
+    services.offer_sign_off(authority=item.authority, by=manager)
+    assert "last signed off by" in client.get(item.get_absolute_url()).content.decode()
+    edit(item, offer_editor, title="Changed")
+    services.item_submit(item=item, by=offer_editor)
+    approve(item, manager)
+    page = client.get(item.get_absolute_url()).content.decode()
+    assert "This page changed after a manager last signed off the whole offer" in page
