@@ -72,6 +72,16 @@ def phone_page(browser, live_server):
     page.context.close()
 
 
+@pytest.fixture
+def no_js_page(browser, live_server):
+    """A browser with JavaScript switched off: every journey must still work."""
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
 def sign_in_as(page, live_server, user) -> None:
     """Give the browser a session for `user` without going through the sign-in pages."""
     client = Client()

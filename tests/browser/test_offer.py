@@ -71,15 +71,6 @@ def test_checker_results_and_errors_have_no_accessibility_violations(page, demo_
     assert_no_axe_violations(page)
 
 
-@pytest.fixture
-def no_js_page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def test_the_checker_works_without_javascript(no_js_page, demo_offer):
     page = no_js_page
     page.goto("/offer/")

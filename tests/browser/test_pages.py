@@ -101,15 +101,6 @@ def test_a_clashing_edit_keeps_what_was_typed_and_has_no_violations(
     assert_no_axe_violations(page)
 
 
-@pytest.fixture
-def no_js_page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def test_care_leaver_makes_an_account_and_signs_in_without_javascript(
     no_js_page, live_server, pa, young_person
 ):
