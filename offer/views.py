@@ -107,8 +107,10 @@ def manage(request):
     authority = request.user.authority
     items = selectors.items_for_editors(authority)
     sign_off = selectors.latest_sign_off(authority)
+    stale = selectors.stale_items(authority, timezone.localdate())
     context = {
-        "stale": selectors.stale_items(authority, timezone.localdate()),
+        "stale": stale,
+        "stale_mine": sum(1 for item in stale if item.owner_id == request.user.pk),
         "waiting": items.filter(open_state=VersionState.SUBMITTED),
         "drafts": items.filter(open_state=VersionState.DRAFT),
         "page": Paginator(items, MANAGE_PAGE_SIZE).get_page(request.GET.get("page")),

@@ -38,6 +38,8 @@ def home(request):
             Role.CARE_LEAVER: "portal:my-home",
             Role.PA: "portal:caseload",
             Role.MANAGER: "portal:team",
+            # An editor starts where the items past their review date are listed.
+            Role.OFFER_EDITOR: "offer:manage",
         }.get(user.role, "portal:staff-home")
         return redirect(start)
     return render(request, "portal/home.html")

@@ -261,6 +261,7 @@ def test_items_past_their_review_date_are_listed_as_stale(client, offer_editor, 
     page = client.get(reverse("offer:manage")).content.decode()
     stale_section = page.split("Past their review date")[1].split("</table>")[0]
     assert "Stale item" in stale_section and "Fresh item" not in stale_section
+    assert "1 of them is yours" in page
 
     client.post(reverse("offer:item-reviewed", args=[stale.pk]))
     stale.refresh_from_db()
@@ -366,3 +367,8 @@ def test_an_item_changed_since_the_sign_off_says_so(client, offer_editor, manage
     approve(item, manager)
     page = client.get(item.get_absolute_url()).content.decode()
     assert "This page changed after a manager last signed off the whole offer" in page
+
+
+def test_an_offer_editor_starts_at_the_list_of_items_to_check(client, offer_editor):
+    client.force_login(offer_editor)
+    assert client.get(reverse("portal:home")).url == reverse("offer:manage")
