@@ -75,9 +75,11 @@ def _publish(entry, authority, staff, categories, today, rng) -> OfferItem:
     )
     services.item_submit(item=item, by=editor)
     services.item_approve(item=item, number=1, by=manager)
-    # Checked about six months before its review date, give or take.
+    # Checked one review interval (six months, or a year for the slower-changing items)
+    # before its review date, give or take, and never in the last ten days.
+    interval = 365 if entry["review_in_days"] > 150 else 182
     published = timezone.now() - dt.timedelta(
-        days=max(1, 182 - entry["review_in_days"] + rng.randint(-10, 10))
+        days=max(10, interval - entry["review_in_days"] + rng.randint(-7, 7))
     )
     OfferItemVersion.objects.filter(item=item).update(
         created_at=published - dt.timedelta(days=rng.randint(1, 6)), published_at=published
@@ -102,7 +104,7 @@ def _propose_change(item: OfferItem, entry: dict, staff: dict, note: str) -> Non
 
 
 def _sign_off(authority: Authority, manager: User, today: dt.date, rng) -> None:
-    """The manager signed the offer off after the last approvals."""
+    """The manager signed the offer off a few days after the last approvals."""
     sign_off = services.offer_sign_off(
         authority=authority, by=manager, note="Quarterly check of the whole offer."
     )
