@@ -83,3 +83,9 @@ def test_search_results_are_paged_and_keep_the_search(client, authority, offer_e
     page = client.get(reverse("offer:search"), {"q": "grant"}).content.decode()
     assert "25 results" in page
     assert "?q=grant&amp;page=2" in page
+
+
+@pytest.mark.parametrize("text", ["the a", "&|!:*", "%", "a" * 300, "'); DROP TABLE offer;--"])
+def test_odd_searches_get_a_page_not_an_error(client, demo_offer, text):
+    response = client.get(reverse("offer:search"), {"q": text})
+    assert response.status_code == 200
