@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from finance.models import Scheme
 from offer.eligibility import STATUS_ANSWER, Person, age_on
 from offer.models import (
+    CONTENT_FIELDS,
     OLDEST,
     RESERVED_SLUGS,
     YOUNGEST,
@@ -204,20 +205,8 @@ class ItemForm(forms.ModelForm):
 
     class Meta:
         model = OfferItemVersion
-        fields = [
-            "title",
-            "category",
-            "summary",
-            "body",
-            "how_to_get",
-            "provider_name",
-            "provider_phone",
-            "provider_email",
-            "provider_website",
-            "amount_period",
-            "scheme",
-            "keywords",
-        ]
+        # The amount is typed in pounds (`amount`) and stored in pence.
+        fields = [name for name in CONTENT_FIELDS if name != "amount_pence"]
         labels = {
             "summary": "Summary",
             "body": "What it is",
@@ -356,8 +345,6 @@ class ItemForm(forms.ModelForm):
         data = {name: self.cleaned_data.get(name) for name in self.Meta.fields}
         amount = self.cleaned_data.get("amount")
         data["amount_pence"] = int(amount * 100) if amount is not None else None
-        for name in ("min_age", "max_age", "legal_statuses", "circumstances"):
-            data[name] = self.cleaned_data.get(name)
         return data
 
 
