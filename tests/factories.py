@@ -123,3 +123,29 @@ def offer_item(
         services.item_submit(item=item, by=editor)
         services.item_approve(item=item, number=1, by=manager)
     return item
+
+
+def published_in_bulk(authority, editor, overrides: list[dict], *, start: int = 0) -> list:
+    """One published item per entry of `overrides` (its rules or words), in two bulk inserts.
+
+    For tests that need many items quickly; the services make items one at a time.
+    """
+    from offer.models import OfferItem, OfferItemVersion, VersionState
+
+    review_by = timezone.localdate() + dt.timedelta(days=60)
+    items = OfferItem.objects.bulk_create(
+        OfferItem(authority=authority, slug=f"bulk-{n}", owner=editor, review_by=review_by)
+        for n in range(start, start + len(overrides))
+    )
+    return OfferItemVersion.objects.bulk_create(
+        OfferItemVersion(
+            item=item,
+            number=1,
+            state=VersionState.PUBLISHED,
+            created_by=editor,
+            published_by=editor,
+            published_at=timezone.now(),
+            **offer_content(**{"title": f"Grant {item.slug}", **changes}),
+        )
+        for item, changes in zip(items, overrides, strict=True)
+    )

@@ -4,7 +4,6 @@ import datetime as dt
 
 import pytest
 from django.db import transaction
-from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -12,14 +11,11 @@ from offer import eligibility, selectors
 from offer.models import (
     OLDEST,
     YOUNGEST,
-    Category,
     Circumstance,
-    OfferItem,
     OfferItemVersion,
-    VersionState,
 )
 from portal.models import LegalStatus
-from tests.factories import offer_content
+from tests.factories import published_in_bulk
 
 pytestmark = pytest.mark.django_db
 
@@ -62,26 +58,8 @@ def rules_hold_for(rules: dict, person: eligibility.Person) -> bool:
 
 
 def publish_items(authority, editor, all_rules: list[dict]) -> dict[int, dict]:
-    """Published versions with the given rules, made in bulk; returns rules by version id."""
-    category = Category.objects.get(slug="money")
-    review_by = timezone.localdate() + dt.timedelta(days=30)
-    items = OfferItem.objects.bulk_create(
-        OfferItem(authority=authority, slug=f"item-{n}", owner=editor, review_by=review_by)
-        for n in range(len(all_rules))
-    )
-    content = offer_content(category=category)
-    versions = OfferItemVersion.objects.bulk_create(
-        OfferItemVersion(
-            item=item,
-            number=1,
-            state=VersionState.PUBLISHED,
-            created_by=editor,
-            published_by=editor,
-            published_at=timezone.now(),
-            **{**content, **rules, "title": f"Item {n}"},
-        )
-        for n, (item, rules) in enumerate(zip(items, all_rules, strict=True))
-    )
+    """Published versions with the given rules; returns rules by version id."""
+    versions = published_in_bulk(authority, editor, all_rules)
     return {version.pk: rules for version, rules in zip(versions, all_rules, strict=True)}
 
 

@@ -1,7 +1,5 @@
 """The public offer pages and "your offer": what they show, and queries that do not grow."""
 
-import datetime as dt
-
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -9,32 +7,15 @@ from django.utils import timezone
 
 from offer.models import Category, Circumstance, OfferItem, OfferItemVersion, VersionState
 from portal.models import LegalStatus
-from tests.factories import offer_content, offer_item
+from tests.factories import offer_item, published_in_bulk
 from tests.helpers import assert_queries_do_not_grow, count_queries
 
 pytestmark = pytest.mark.django_db
 
 
-def add_published(authority, editor, count: int, start: int = 0, **rules) -> None:
-    """`count` published items in Money, in two bulk inserts."""
-    review_by = timezone.localdate() + dt.timedelta(days=60)
-    items = OfferItem.objects.bulk_create(
-        OfferItem(authority=authority, slug=f"bulk-{n}", owner=editor, review_by=review_by)
-        for n in range(start, start + count)
-    )
-    content = offer_content(**rules)
-    OfferItemVersion.objects.bulk_create(
-        OfferItemVersion(
-            item=item,
-            number=1,
-            state=VersionState.PUBLISHED,
-            created_by=editor,
-            published_by=editor,
-            published_at=timezone.now(),
-            **{**content, "title": f"Grant {item.slug}"},
-        )
-        for item in items
-    )
+def add_published(authority, editor, count: int, start: int = 0) -> None:
+    """`count` published items in Money."""
+    published_in_bulk(authority, editor, [{}] * count, start=start)
 
 
 def test_the_category_page_makes_the_same_queries_for_10_and_500_items(
