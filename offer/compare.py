@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
-import re
 from dataclasses import dataclass
 
 from offer.models import CONTENT_FIELDS, OfferItemVersion
+from portal.compare import word_runs
 
 
 @dataclass(frozen=True)
@@ -29,26 +28,11 @@ def _shown(version: OfferItemVersion, name: str) -> str:
     return "" if value is None else str(value)
 
 
-def _word_runs(old: str, new: str) -> list[tuple[str, str]]:
-    old_words, new_words = re.findall(r"\S+|\s+", old), re.findall(r"\S+|\s+", new)
-    runs: list[tuple[str, str]] = []
-    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
-    for op, a1, a2, b1, b2 in matcher.get_opcodes():
-        if op == "equal":
-            runs.append(("same", "".join(old_words[a1:a2])))
-            continue
-        if a2 > a1:
-            runs.append(("removed", "".join(old_words[a1:a2])))
-        if b2 > b1:
-            runs.append(("added", "".join(new_words[b1:b2])))
-    return runs
-
-
 def compare_versions(old: OfferItemVersion, new: OfferItemVersion) -> list[FieldChange]:
     changes = []
     for name in CONTENT_FIELDS:
         before, after = _shown(old, name), _shown(new, name)
         if before != after:
             label = OfferItemVersion._meta.get_field(name).verbose_name
-            changes.append(FieldChange(label=label.capitalize(), runs=_word_runs(before, after)))
+            changes.append(FieldChange(label=label.capitalize(), runs=word_runs(before, after)))
     return changes

@@ -23,6 +23,7 @@ from offer.models import (
     OfferSignOff,
     VersionState,
 )
+from portal.dates import add_months
 from portal.models import Authority, LegalStatus, Role, User
 
 
@@ -39,15 +40,7 @@ EDITOR_ROLES = (Role.OFFER_EDITOR, Role.MANAGER)
 
 def review_date_after(day: dt.date, months: int | None = None) -> dt.date:
     """`day` moved on by the review interval, on the last day of a shorter month if need be."""
-    months = settings.OFFER_REVIEW_MONTHS if months is None else months
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for day_number in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, day_number)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    return add_months(day, settings.OFFER_REVIEW_MONTHS if months is None else months)
 
 
 def edit_token(item: OfferItem, latest: OfferItemVersion) -> str:

@@ -1,5 +1,44 @@
+"""Pathway plans, reviews, contacts, actions and the health passport."""
+
 from django.apps import AppConfig
 
 
 class PathwayConfig(AppConfig):
     name = "pathway"
+    verbose_name = "Pathway plans"
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from pathway import (
+            models,
+            permissions,  # noqa: F401  (registers the rules)
+        )
+        from pathway.panels import my_panel_context, profile_panel_context
+        from portal.panels import PROFILE, register_my_panel, register_panel
+
+        for model in (
+            models.Plan,
+            models.Section,
+            models.SectionView,
+            models.Action,
+            models.ReviewRequest,
+            models.Review,
+            models.PlanVersion,
+            models.Contact,
+            models.AccommodationSpell,
+            models.ActivitySpell,
+            models.HealthPassport,
+            models.Document,
+        ):
+            auditlog.register(model)
+        register_my_panel(template="pathway/_my_panel.html", context=my_panel_context, order=20)
+        register_panel(
+            PROFILE, template="pathway/_profile_panel.html", context=profile_panel_context, order=10
+        )
+
+    def seed_demo(self, *, authority, today, seed: int) -> None:
+        """Called by `seed_demo` once the council, its staff and young people exist."""
+        from pathway.demo import seed_pathway
+
+        seed_pathway(authority=authority, today=today, seed=seed)

@@ -8,7 +8,7 @@ from portal.models import Authority, Team, User
 
 @admin.register(Authority)
 class AuthorityAdmin(admin.ModelAdmin):
-    list_display = ["name", "duty_phone"]
+    list_display = ["name", "duty_phone", "contact_interval_weeks"]
     prepopulated_fields = {"slug": ["name"]}
 
 

@@ -36,6 +36,11 @@ class Authority(models.Model):
         max_length=40, blank=True, help_text="The leaving-care duty line, shown to care leavers."
     )
     contact_email = models.EmailField(blank=True)
+    contact_interval_weeks = models.PositiveSmallIntegerField(
+        "keep in touch at least every (weeks)",
+        default=8,
+        help_text="A young person with no contact for longer than this shows as overdue.",
+    )
 
     class Meta:
         verbose_name_plural = "authorities"

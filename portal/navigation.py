@@ -19,9 +19,17 @@ class NavItem:
 ANONYMOUS = "anonymous"
 _BY_ROLE: dict[str, list[tuple[str, str]]] = {
     ANONYMOUS: [("What you can get", "offer:home")],
-    Role.CARE_LEAVER: [("Home", "portal:my-home"), ("What you can get", "offer:home")],
-    Role.PA: [("My caseload", "portal:caseload"), ("Local offer", "offer:home")],
-    Role.MANAGER: [("Team", "portal:team"), ("Local offer", "offer:manage")],
+    Role.CARE_LEAVER: [
+        ("Home", "portal:my-home"),
+        ("Your plan", "pathway:my-plan"),
+        ("What you can get", "offer:home"),
+    ],
+    Role.PA: [("My caseload", "pathway:caseload"), ("Local offer", "offer:home")],
+    Role.MANAGER: [
+        ("Team", "portal:team"),
+        ("Reviews to sign", "pathway:reviews-to-sign"),
+        ("Local offer", "offer:manage"),
+    ],
     Role.OFFER_EDITOR: [("Home", "portal:staff-home"), ("Local offer", "offer:manage")],
     Role.ADMIN: [("Home", "portal:staff-home"), ("Accounts and teams", "admin:index")],
 }

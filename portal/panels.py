@@ -1,4 +1,5 @@
-"""Sections other apps add to a care leaver's home page (`/my/`).
+"""Sections other apps add to pages `portal` owns: a care leaver's home page (`/my/`) and
+a young person's profile for staff.
 
 The apps register here from their AppConfig.ready(), so `portal` never imports them.
 """
@@ -12,28 +13,54 @@ from dataclasses import dataclass
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
-from portal.models import YoungPerson
+from portal.models import User, YoungPerson
+
+MY_HOME = "my"
+PROFILE = "profile"
 
 
 @dataclass(frozen=True)
-class MyPanel:
+class Panel:
     template: str
-    context: Callable[[YoungPerson, dt.date], dict]
+    # (young person, the person looking, today) -> template context
+    context: Callable[[YoungPerson, User, dt.date], dict]
     order: int
 
 
-_panels: dict[str, MyPanel] = {}
+_panels: dict[str, dict[str, Panel]] = {MY_HOME: {}, PROFILE: {}}
+
+
+def register_panel(
+    page: str,
+    *,
+    template: str,
+    context: Callable[[YoungPerson, User, dt.date], dict],
+    order: int = 100,
+) -> None:
+    _panels[page][template] = Panel(template=template, context=context, order=order)
 
 
 def register_my_panel(
     *, template: str, context: Callable[[YoungPerson, dt.date], dict], order: int = 100
 ) -> None:
-    _panels[template] = MyPanel(template=template, context=context, order=order)
+    """A section of the care leaver's home page; `context(person, today)`."""
+    register_panel(
+        MY_HOME,
+        template=template,
+        context=lambda person, user, today: context(person, today),
+        order=order,
+    )
+
+
+def render_panels(page: str, request, person: YoungPerson, today: dt.date) -> list[SafeString]:
+    panels = sorted(_panels[page].values(), key=lambda panel: panel.order)
+    return [
+        render_to_string(
+            panel.template, panel.context(person, request.user, today), request=request
+        )
+        for panel in panels
+    ]
 
 
 def render_my_panels(request, person: YoungPerson, today: dt.date) -> list[SafeString]:
-    panels = sorted(_panels.values(), key=lambda panel: panel.order)
-    return [
-        render_to_string(panel.template, panel.context(person, today), request=request)
-        for panel in panels
-    ]
+    return render_panels(MY_HOME, request, person, today)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
 from portal.models import Allocation, Role, Team, User, YoungPerson
@@ -58,7 +58,7 @@ def current_allocation(person: YoungPerson) -> Allocation | None:
     return next((a for a in person.allocations.all() if a.ended_on is None), None)
 
 
-def _name_search(people: QuerySet[YoungPerson], search: str) -> QuerySet[YoungPerson]:
+def name_search(people: QuerySet[YoungPerson], search: str) -> QuerySet[YoungPerson]:
     for term in search.split()[:5]:
         people = people.filter(
             Q(first_name__icontains=term)
@@ -66,14 +66,6 @@ def _name_search(people: QuerySet[YoungPerson], search: str) -> QuerySet[YoungPe
             | Q(preferred_name__icontains=term)
         )
     return people
-
-
-def caseload_for(pa: User, *, search: str = "") -> QuerySet[YoungPerson]:
-    """A PA's young people, with the date each was allocated, optionally filtered by name."""
-    people = YoungPerson.objects.filter(
-        allocations__pa=pa, allocations__ended_on__isnull=True
-    ).annotate(allocated_on=F("allocations__started_on"))
-    return _name_search(people, search).order_by("last_name", "first_name", "pk")
 
 
 def teams_for_manager(manager: User) -> QuerySet[Team]:
@@ -98,7 +90,7 @@ def team_young_people(manager: User, *, search: str = "") -> QuerySet[YoungPerso
         pa_first_name=Subquery(current.values("pa__first_name")[:1]),
         pa_last_name=Subquery(current.values("pa__last_name")[:1]),
     )
-    people = _name_search(people, search) if search else people.filter(~Exists(current))
+    people = name_search(people, search) if search else people.filter(~Exists(current))
     return people.order_by("last_name", "first_name", "pk")
 
 

@@ -177,6 +177,13 @@ INVITATION_VALID_DAYS = 14
 OFFER_AUTHORITY = env.str("OFFER_AUTHORITY", default="")
 # An item's owner checks it this often; "still correct" moves its review date on by this much.
 OFFER_REVIEW_MONTHS = env.int("OFFER_REVIEW_MONTHS", default=6)
+
+# Pathway plans: a review at least every PATHWAY_REVIEW_MONTHS after the last signed one;
+# a first plan signed within PATHWAY_FIRST_PLAN_MONTHS of starting it; and a review asked
+# for (or a change of circumstances) brings it forward to within PATHWAY_ASKED_REVIEW_DAYS.
+PATHWAY_REVIEW_MONTHS = env.int("PATHWAY_REVIEW_MONTHS", default=6)
+PATHWAY_FIRST_PLAN_MONTHS = env.int("PATHWAY_FIRST_PLAN_MONTHS", default=3)
+PATHWAY_ASKED_REVIEW_DAYS = env.int("PATHWAY_ASKED_REVIEW_DAYS", default=28)
 STAFF_IDLE_TIMEOUT = timedelta(minutes=30)
 SESSION_COOKIE_AGE = int(timedelta(days=14).total_seconds())
 
@@ -218,6 +225,9 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
+# Young people's documents: outside MEDIA_ROOT, served only through permission-checked views.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "var" / "private")
+UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -274,5 +284,8 @@ LOGGING = {
     "loggers": {
         # Axes logs the username of every failed attempt; that is personal data.
         "axes": {"level": "WARNING"},
+        # WeasyPrint and its font tools narrate every step of every PDF at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

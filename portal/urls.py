@@ -8,7 +8,6 @@ portal_patterns = [
     path("", views.home, name="home"),
     path("healthz", views.health, name="health"),
     path("staff/", views.staff_home, name="staff-home"),
-    path("caseload/", views.caseload, name="caseload"),
     path("young-people/new/", views.young_person_create, name="young-person-create"),
     path("young-people/<int:pk>/", views.young_person_detail, name="young-person-detail"),
     path("young-people/<int:pk>/edit/", views.young_person_edit, name="young-person-edit"),
@@ -25,6 +24,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", include((portal_patterns, "portal"))),
+    path("", include("pathway.urls")),
     path("offer/", include("offer.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -24,7 +24,7 @@ from portal.forms import (
     YoungPersonForm,
 )
 from portal.models import Role
-from portal.panels import render_my_panels
+from portal.panels import PROFILE, render_my_panels, render_panels
 
 PAGE_SIZE = 25
 
@@ -36,7 +36,7 @@ def home(request):
     if user.is_authenticated:
         start = {
             Role.CARE_LEAVER: "portal:my-home",
-            Role.PA: "portal:caseload",
+            Role.PA: "pathway:caseload",
             Role.MANAGER: "portal:team",
             # An editor starts where the items past their review date are listed.
             Role.OFFER_EDITOR: "offer:manage",
@@ -61,17 +61,7 @@ def staff_home(request):
     return render(request, "portal/staff_home.html")
 
 
-@login_required
-@permission_required("portal.view_caseload", raise_exception=True)
-@require_http_methods(["GET", "POST"])
-def caseload(request):
-    if request.method == "POST":
-        return _remember_search(request)
-    context = _searched_page(request, selectors.caseload_for)
-    return render(request, "portal/caseload.html", context)
-
-
-def _young_person_read(request, pk: int, perm: str):
+def young_person_read(request, pk: int, perm: str):
     """The young person if this user may see them and `perm` allows it; the read is audited."""
     person = selectors.young_person_for_user(request.user, pk)
     if not request.user.has_perm(perm, person):
@@ -84,18 +74,23 @@ def _search_key(request) -> str:
     return f"search:{request.resolver_match.url_name}"
 
 
-def _remember_search(request):
+def remember_search(request):
     """Keep a name search in the session, not the URL, so no name reaches logs or history."""
     form = SearchForm(request.POST)
     request.session[_search_key(request)] = form.cleaned_data["q"] if form.is_valid() else ""
     return redirect(request.path)
 
 
-def _searched_page(request, select) -> dict:
-    """The search form, and the page of `select(user, search=...)` for the remembered search."""
+def remembered_search(request) -> str:
+    """The name search kept by `remember_search` for this page, unless the person cleared it."""
     if "clear" in request.GET:
         request.session.pop(_search_key(request), None)
-    search = request.session.get(_search_key(request), "")
+    return request.session.get(_search_key(request), "")
+
+
+def _searched_page(request, select) -> dict:
+    """The search form, and the page of `select(user, search=...)` for the remembered search."""
+    search = remembered_search(request)
     form = SearchForm(initial={"q": search})
     people = select(request.user, search=search)
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -106,7 +101,7 @@ def _searched_page(request, select) -> dict:
 @require_GET
 @never_cache
 def young_person_detail(request, pk: int):
-    person = _young_person_read(request, pk, "portal.view_young_person")
+    person = young_person_read(request, pk, "portal.view_young_person")
     context = {
         "person": person,
         "current": selectors.current_allocation(person),
@@ -114,6 +109,7 @@ def young_person_detail(request, pk: int):
         "can_invite": request.user.has_perm("portal.invite_young_person", person),
         "can_change": request.user.has_perm("portal.change_young_person", person),
         "can_allocate": request.user.has_perm("portal.allocate"),
+        "panels": render_panels(PROFILE, request, person, timezone.localdate()),
     }
     return render(request, "portal/young_person_detail.html", context)
 
@@ -135,7 +131,7 @@ def young_person_create(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def young_person_edit(request, pk: int):
-    person = _young_person_read(request, pk, "portal.change_young_person")
+    person = young_person_read(request, pk, "portal.change_young_person")
     form = YoungPersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
         try:
@@ -169,7 +165,7 @@ def young_person_edit(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def team(request):
     if request.method == "POST":
-        return _remember_search(request)
+        return remember_search(request)
     context = _searched_page(request, selectors.team_young_people)
     context["teams"] = selectors.teams_for_manager(request.user)
     return render(request, "portal/team.html", context)
@@ -179,7 +175,7 @@ def team(request):
 @permission_required("portal.allocate", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def allocation_create(request, pk: int):
-    person = _young_person_read(request, pk, "portal.view_young_person")
+    person = young_person_read(request, pk, "portal.view_young_person")
     current = selectors.current_allocation(person)
     pas = selectors.pas_for_manager(request.user)
     form = AllocationForm(request.POST or None, pas=pas)
@@ -201,7 +197,7 @@ def allocation_create(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def invitation_create(request, pk: int):
-    person = _young_person_read(request, pk, "portal.invite_young_person")
+    person = young_person_read(request, pk, "portal.invite_young_person")
     form = InvitationForm(request.POST or None, initial={"email": person.email})
     if request.method == "POST" and form.is_valid():
         try:

@@ -62,6 +62,12 @@ def _force_login_includes_mfa(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _private_files(settings, tmp_path):
+    """Uploaded documents go to a folder of the test's own, not var/private."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     """allauth keeps used TOTP codes and rate limits in the cache; each test starts clean.
 

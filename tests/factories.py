@@ -149,3 +149,72 @@ def published_in_bulk(authority, editor, overrides: list[dict], *, start: int = 
         )
         for item, changes in zip(items, overrides, strict=True)
     )
+
+
+# --- Pathway plans -------------------------------------------------------------------------
+
+# The smallest real files of each kind the portal accepts, made here rather than copied.
+PNG_BYTES = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+    b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00"
+    b"\x00\x00\x00IEND\xaeB`\x82"
+)
+
+
+def upload(name: str = "letter.png", content: bytes = PNG_BYTES):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content)
+
+
+def signed_plan(young_person, *, pa, manager, needs: str = "Help to find a college course."):
+    """A plan started by `pa`, with one section written, reviewed and signed off by `manager`."""
+    from pathway import selectors, services, snapshot
+    from pathway.models import Matter
+
+    plan = services.plan_start(young_person=young_person, by=pa)
+    section = plan.sections.get(matter=Matter.EDUCATION)
+    services.section_save(section=section, fields={"needs": needs}, revision=0, by=pa)
+    review = services.review_record(
+        plan=plan,
+        held_on=plan.started_on,
+        participants=f"{young_person.first_name} and their PA",
+        young_person_took_part=True,
+        outcome="The plan was agreed.",
+        by=pa,
+    )
+    read = snapshot.digest(snapshot.plan_content(selectors.plan_detail(young_person.pk)))
+    services.review_sign(review=review, read=read, by=manager)
+    plan.refresh_from_db()
+    return plan
+
+
+def pathway_world(young_person, *, pa, manager):
+    """A signed plan with an action for the young person, a review waiting, and a document."""
+    import datetime as dt
+
+    from pathway import services
+    from pathway.models import ActionOwner, Matter
+
+    plan = signed_plan(young_person, pa=pa, manager=manager)
+    action = services.action_create(
+        plan=plan,
+        matter=Matter.EDUCATION,
+        what="Visit two colleges",
+        owner=ActionOwner.YOUNG_PERSON,
+        agency="",
+        due_on=plan.started_on + dt.timedelta(days=30),
+        by=pa,
+    )
+    services.review_record(
+        plan=plan,
+        held_on=plan.started_on,
+        participants="Their PA",
+        young_person_took_part=False,
+        outcome="College place confirmed.",
+        by=pa,
+    )
+    document = services.document_upload(
+        young_person=young_person, kind="health", title="GP letter", upload=upload(), by=pa
+    )
+    return plan, action, document

@@ -13,7 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from offer import services
 from portal.models import Invitation
 from portal.services import invitation_create
-from tests.factories import offer_content, offer_item
+from tests.factories import offer_content, offer_item, pathway_world
 
 ROLES = [
     "anonymous",
@@ -51,12 +51,63 @@ ALLAUTH_SIGNED_IN = statuses(200, anonymous=302)
 OFFER_EDITORS = statuses(403, anonymous=302, manager=200, other_manager=200, offer_editor=200)
 OFFER_EDITOR_ACTION = statuses(403, anonymous=302, manager=302, other_manager=302, offer_editor=302)
 MANAGER_ACTION = statuses(403, anonymous=302, manager=302, other_manager=302)
+# A page of `young_person`'s record: their PA and that PA's manager only. The care leaver
+# is refused staff pages about themselves; everyone else is told it does not exist.
+PERSON_PAGE = statuses(404, anonymous=302, care_leaver=403, pa=200, manager=200)
+PERSON_ACTION = statuses(404, anonymous=302, care_leaver=403, pa=302, manager=302)
+SIGN_OFF_ACTION = statuses(404, anonymous=302, care_leaver=403, pa=403, manager=302)
+CARE_LEAVER_PAGE = statuses(403, anonymous=302, care_leaver=200, other_care_leaver=200)
+# `other_care_leaver` has no plan yet, so their plan's pages do not exist.
+OWN_PLAN_PAGE = statuses(403, anonymous=302, care_leaver=200, other_care_leaver=404)
+OWN_PLAN_ACTION = statuses(403, anonymous=302, care_leaver=302, other_care_leaver=404)
+PERSON = {"pk": "young_person"}
 
 MATRIX: dict[str, Row] = {
     "portal:home": Row(statuses(302, anonymous=200)),
     "portal:health": Row(PUBLIC),
     "portal:staff-home": Row(STAFF_ONLY),
-    "portal:caseload": Row(statuses(403, anonymous=302, pa=200, other_pa=200)),
+    "pathway:caseload": Row(statuses(403, anonymous=302, pa=200, other_pa=200)),
+    "pathway:reviews-to-sign": Row(statuses(403, anonymous=302, manager=200, other_manager=200)),
+    "pathway:plan": Row(PERSON_PAGE, kwargs=PERSON),
+    "pathway:plan-start": Row(PERSON_ACTION, kwargs=PERSON, method="post"),
+    "pathway:section-edit": Row(PERSON_PAGE, kwargs={**PERSON, "matter": "accommodation"}),
+    "pathway:action-create": Row(PERSON_PAGE, kwargs=PERSON),
+    "pathway:action-edit": Row(PERSON_PAGE, kwargs={**PERSON, "action_pk": "action"}),
+    "pathway:review-request": Row(PERSON_PAGE, kwargs=PERSON),
+    "pathway:review-create": Row(PERSON_PAGE, kwargs=PERSON),
+    "pathway:review-detail": Row(PERSON_PAGE, kwargs={**PERSON, "number": "open_review"}),
+    "pathway:review-edit": Row(PERSON_PAGE, kwargs={**PERSON, "number": "open_review"}),
+    # Signing without the page's fingerprint of the plan is refused, and sent back to the page.
+    "pathway:review-sign": Row(
+        SIGN_OFF_ACTION, kwargs={**PERSON, "number": "open_review"}, method="post"
+    ),
+    # Sending back without a note shows the page again with its error.
+    "pathway:review-return": Row(
+        statuses(404, anonymous=302, care_leaver=403, pa=403, manager=400),
+        kwargs={**PERSON, "number": "open_review"},
+        method="post",
+    ),
+    "pathway:version-detail": Row(PERSON_PAGE, kwargs={**PERSON, "number": 1}),
+    "pathway:version-compare": Row(PERSON_PAGE, kwargs={**PERSON, "number": 1}),
+    "pathway:version-pdf": Row(PERSON_PAGE, kwargs={**PERSON, "number": 1}),
+    "pathway:contacts": Row(PERSON_PAGE, kwargs=PERSON),
+    "pathway:contact-create": Row(PERSON_PAGE, kwargs=PERSON),
+    "pathway:situation": Row(PERSON_PAGE, kwargs=PERSON),
+    "pathway:accommodation-create": Row(PERSON_PAGE, kwargs=PERSON),
+    "pathway:activity-create": Row(PERSON_PAGE, kwargs=PERSON),
+    "pathway:health": Row(PERSON_PAGE, kwargs=PERSON),
+    "pathway:health-edit": Row(PERSON_PAGE, kwargs=PERSON),
+    "pathway:document-create": Row(PERSON_PAGE, kwargs=PERSON),
+    # Documents are for staff; a care leaver is refused even their own through this page.
+    "pathway:document-download": Row(
+        statuses(404, anonymous=302, care_leaver=403, other_care_leaver=403, pa=200, manager=200),
+        kwargs={**PERSON, "document_pk": "document"},
+    ),
+    "pathway:my-plan": Row(CARE_LEAVER_PAGE),
+    "pathway:my-plan-pdf": Row(OWN_PLAN_PAGE),
+    "pathway:my-review-request": Row(OWN_PLAN_PAGE),
+    "pathway:my-section-view": Row(OWN_PLAN_PAGE, kwargs={"matter": "education"}),
+    "pathway:my-action-done": Row(OWN_PLAN_ACTION, kwargs={"action_pk": "action"}, method="post"),
     "portal:team": Row(statuses(403, anonymous=302, manager=200, other_manager=200)),
     "portal:my-home": Row(statuses(403, anonymous=302, care_leaver=200, other_care_leaver=200)),
     # The young person below is `care_leaver`'s record, allocated to `pa` in `manager`'s team.
@@ -241,7 +292,11 @@ def world(
         based_on=services.edit_token(item, item.versions.get()),
         by=offer_editor,
     )
+    plan, action, document = pathway_world(young_person, pa=pa, manager=manager)
     values = {
+        "action": action.pk,
+        "document": document.pk,
+        "open_review": plan.reviews.get(state="awaiting").number,
         "young_person": young_person.pk,
         "invitation_token": token,
         "offer_item": item.pk,

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 STAFF_PAGES = [
     ("portal:staff-home", {}),
-    ("portal:caseload", {}),
+    ("pathway:caseload", {}),
     ("portal:team", {}),
     ("portal:young-person-detail", {"pk": "young_person"}),
     ("portal:allocation-create", {"pk": "young_person"}),
@@ -63,7 +63,7 @@ def test_care_leavers_do_not_need_mfa(client, care_leaver):
 
 def test_staff_sessions_expire_after_thirty_idle_minutes(client, pa):
     client.force_login(pa)
-    client.get(reverse("portal:caseload"))
+    client.get(reverse("pathway:caseload"))
     assert client.session.get_expiry_age() == 30 * 60
 
 

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 def test_caseload_lists_only_the_pas_own_young_people(client, pa, young_person, other_young_person):
     client.force_login(pa)
-    page = client.get(reverse("portal:caseload")).content.decode()
+    page = client.get(reverse("pathway:caseload")).content.decode()
     assert young_person.full_name in page
     assert other_young_person.full_name not in page
 
@@ -19,7 +19,7 @@ def test_caseload_lists_only_the_pas_own_young_people(client, pa, young_person, 
 def test_caseload_search_finds_by_part_of_a_name(client, pa, young_person):
     AllocationFactory(young_person=YoungPersonFactory(first_name="Zainab", last_name="Ali"), pa=pa)
     client.force_login(pa)
-    response = client.post(reverse("portal:caseload"), {"q": "zain"}, follow=True)
+    response = client.post(reverse("pathway:caseload"), {"q": "zain"}, follow=True)
     assert "zain" not in response.redirect_chain[-1][0]
     page = response.content.decode()
     assert "Zainab Ali" in page
@@ -31,8 +31,8 @@ def test_caseload_is_paged(client, pa, authority):
         person = YoungPersonFactory(authority=authority, last_name=f"Surname{number:02}")
         AllocationFactory(young_person=person, pa=pa)
     client.force_login(pa)
-    first = client.get(reverse("portal:caseload")).content.decode()
-    second = client.get(reverse("portal:caseload"), {"page": 2}).content.decode()
+    first = client.get(reverse("pathway:caseload")).content.decode()
+    second = client.get(reverse("pathway:caseload"), {"page": 2}).content.decode()
     assert "Page 1 of 2" in first and "Surname00" in first and "Surname29" not in first
     assert "Surname29" in second
 
@@ -43,7 +43,7 @@ def test_caseload_queries_do_not_grow_with_the_caseload(client, pa, authority):
             AllocationFactory(young_person=YoungPersonFactory(authority=authority), pa=pa)
 
     client.force_login(pa)
-    assert_queries_do_not_grow(client, reverse("portal:caseload"), add_people)
+    assert_queries_do_not_grow(client, reverse("pathway:caseload"), add_people)
 
 
 def test_team_queries_do_not_grow_with_pas_or_young_people(client, manager, team, authority):
@@ -134,9 +134,9 @@ def test_team_search_queries_do_not_grow_with_results(client, manager, team, pa,
 
 def test_a_name_search_never_appears_in_a_url_and_can_be_cleared(client, pa, young_person):
     client.force_login(pa)
-    response = client.post(reverse("portal:caseload"), {"q": "Okoro"})
-    assert response["Location"] == reverse("portal:caseload")
-    page = client.get(reverse("portal:caseload")).content.decode()
+    response = client.post(reverse("pathway:caseload"), {"q": "Okoro"})
+    assert response["Location"] == reverse("pathway:caseload")
+    page = client.get(reverse("pathway:caseload")).content.decode()
     assert "matching “Okoro”" in page and young_person.full_name in page
-    cleared = client.get(reverse("portal:caseload") + "?clear=1").content.decode()
+    cleared = client.get(reverse("pathway:caseload") + "?clear=1").content.decode()
     assert "matching" not in cleared

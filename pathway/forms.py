@@ -1,0 +1,367 @@
+"""Forms for plans, contacts, circumstances and the health passport."""
+
+from __future__ import annotations
+
+from crispy_forms_gds.layout import Field, Fluid, Size, Submit
+from django import forms
+
+from pathway.models import (
+    HEALTH_FIELDS,
+    SUITABILITY_POINTS,
+    AccommodationType,
+    ActionOwner,
+    ActionStatus,
+    Activity,
+    ContactMethod,
+    DocumentKind,
+    HealthPassport,
+    Matter,
+    ReviewReason,
+)
+from pathway.selectors import CASELOAD_FILTERS, CASELOAD_SORTS
+from portal.forms import DateField, form_helper
+from portal.uploads import ACCEPTED_NAMES
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+def _yes_no(label: str, error: str, **kwargs) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=YES_NO,
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": error},
+        **kwargs,
+    )
+
+
+def _text(label: str, *, required: bool = False, rows: int = 5, **kwargs) -> forms.CharField:
+    return forms.CharField(
+        label=label, required=required, widget=forms.Textarea(attrs={"rows": rows}), **kwargs
+    )
+
+
+class CaseloadForm(forms.Form):
+    """What to show and in what order; sent in the URL (nothing personal in it)."""
+
+    show = forms.ChoiceField(
+        label="Show", required=False, choices=[("", "Everyone"), *CASELOAD_FILTERS.items()]
+    )
+    sort = forms.ChoiceField(label="Sort by", required=False, choices=CASELOAD_SORTS.items())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(
+            Field.select("show"), Field.select("sort"), Submit("", "Show"), method="get"
+        )
+
+
+class SectionForm(forms.Form):
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, section, person, **kwargs):
+        super().__init__(*args, **kwargs)
+        name = person.known_as
+        self.fields["needs"] = _text("Needs", help_text=f"What {name} needs help with.")
+        self.fields["strengths"] = _text(
+            "Strengths", help_text=f"What is going well, and what {name} is good at."
+        )
+        self.fields["young_person_says"] = _text(
+            f"What {name} says", help_text="In their words, as far as you can."
+        )
+        self.fields["how_met"] = _text(
+            "How the needs will be met",
+            help_text="Who will do what, and by when. Add each step as an action too.",
+        )
+        layout = [Field.textarea(n) for n in ("needs", "strengths", "young_person_says", "how_met")]
+        if section.matter == Matter.ACCOMMODATION:
+            for key, label in SUITABILITY_POINTS:
+                self.fields[key] = _text(label, rows=2)
+                layout.append(Field.textarea(key))
+            self.fields["suitable"] = forms.ChoiceField(
+                label="Is the accommodation suitable?",
+                choices=[("yes", "Yes"), ("no", "No"), ("", "Not decided yet")],
+                widget=forms.RadioSelect,
+                required=False,
+            )
+            layout.append(Field.radios("suitable", legend_size=Size.SMALL, small=True))
+        if not self.is_bound:
+            values = {n: getattr(section, n) for n in ("needs", "strengths", "young_person_says")}
+            values["how_met"] = section.how_met
+            values.update(section.suitability)
+            self.initial.update(values, revision=section.revision)
+        self.helper = form_helper(*layout, "revision", Submit("save", "Save section"))
+
+
+class SectionViewForm(forms.Form):
+    text = _text(
+        "Your view",
+        required=True,
+        rows=6,
+        max_length=5000,
+        help_text="Say what you think about this part of your plan. Your PA will read it.",
+        error_messages={
+            "required": "Write what you think before you send it",
+            "max_length": "Write 5000 characters or fewer",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(Field.textarea("text"), Submit("send", "Send my view"))
+
+
+class ActionForm(forms.Form):
+    matter = forms.ChoiceField(label="Part of the plan", choices=Matter.choices)
+    what = forms.CharField(
+        label="What will happen",
+        max_length=300,
+        error_messages={"required": "Enter what will happen"},
+    )
+    owner = forms.ChoiceField(
+        label="Who will do it",
+        choices=ActionOwner.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose who will do it"},
+    )
+    agency = forms.CharField(
+        label="Which person or agency (if another person or agency)",
+        max_length=200,
+        required=False,
+    )
+    due_on = DateField(label="By when", help_text="For example, 27 3 2027")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["due_on"].error_messages["required"] = "Enter the date it should be done by"
+        self.helper = form_helper(
+            Field.select("matter"),
+            Field.text("what"),
+            Field.radios("owner", legend_size=Size.SMALL, small=True),
+            Field.text("agency", field_width=Fluid.TWO_THIRDS),
+            Field("due_on"),
+            Submit("save", "Add action"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("owner") == ActionOwner.AGENCY and not data.get("agency", "").strip():
+            self.add_error("agency", "Enter which person or agency will do it")
+        return data
+
+
+class ActionStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label="What has happened?",
+        choices=ActionStatus.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what has happened"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(
+            Field.radios("status", legend_size=Size.MEDIUM), Submit("save", "Save")
+        )
+
+
+class ReviewRequestForm(forms.Form):
+    reason = forms.ChoiceField(
+        label="Why does the plan need a review?",
+        choices=[c for c in ReviewReason.choices if c[0] != ReviewReason.YOUNG_PERSON_ASKED],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose why the plan needs a review"},
+    )
+    note = _text("Anything else to say (optional)", rows=3, max_length=2000)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(
+            Field.radios("reason", legend_size=Size.MEDIUM),
+            Field.textarea("note"),
+            Submit("save", "Ask for a review"),
+        )
+
+
+class MyReviewRequestForm(forms.Form):
+    note = _text(
+        "What would you like to talk about? (optional)",
+        rows=4,
+        max_length=2000,
+        help_text="For example, you are moving, or something in your plan is not right.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(Field.textarea("note"), Submit("send", "Ask for a review"))
+
+
+class ReviewForm(forms.Form):
+    held_on = DateField(label="Date of the review", help_text="For example, 12 11 2026")
+    participants = _text(
+        "Who took part",
+        required=True,
+        rows=3,
+        help_text="Names and roles, for example their PA, a college tutor, a support worker.",
+        error_messages={"required": "Enter who took part"},
+    )
+    young_person_took_part = _yes_no(
+        "Did the young person take part?", "Say whether the young person took part"
+    )
+    outcome = _text(
+        "Outcome",
+        required=True,
+        rows=6,
+        help_text="What was agreed, and what changed in the plan.",
+        error_messages={"required": "Enter the outcome of the review"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["held_on"].error_messages["required"] = "Enter the date of the review"
+        self.helper = form_helper(
+            Field("held_on"),
+            Field.textarea("participants"),
+            Field.radios("young_person_took_part", legend_size=Size.SMALL, inline=True),
+            Field.textarea("outcome"),
+            Submit("save", "Send for sign-off"),
+        )
+
+
+class ReturnForm(forms.Form):
+    note = _text(
+        "What needs to change",
+        required=True,
+        rows=4,
+        error_messages={"required": "Say what needs to change before sending it back"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(
+            Field.textarea("note"),
+            Submit("return", "Send back", css_class="govuk-button--secondary"),
+        )
+
+
+class ContactForm(forms.Form):
+    happened_on = DateField(label="Date", help_text="For example, 20 11 2026")
+    method = forms.ChoiceField(
+        label="How",
+        choices=[c for c in ContactMethod.choices if c[0] != ContactMethod.DUTY],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how you were in touch"},
+    )
+    seen = _yes_no("Did you see the young person?", "Say whether you saw the young person")
+    note = _text(
+        "Note",
+        rows=5,
+        max_length=10000,
+        help_text="What you talked about, and anything to follow up.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["happened_on"].error_messages["required"] = "Enter the date of the contact"
+        self.helper = form_helper(
+            Field("happened_on"),
+            Field.radios("method", legend_size=Size.SMALL, small=True),
+            Field.radios("seen", legend_size=Size.SMALL, inline=True),
+            Field.textarea("note"),
+            Submit("save", "Save contact"),
+        )
+
+
+class AccommodationForm(forms.Form):
+    started_on = DateField(label="Moved in on", help_text="For example, 1 9 2026")
+    kind = forms.ChoiceField(
+        label="Type of accommodation", choices=[("", "Choose a type"), *AccommodationType.choices]
+    )
+    suitable = _yes_no(
+        "Is it suitable?",
+        "Say whether the accommodation is suitable",
+        help_text="No fixed abode and custody always count as not suitable.",
+    )
+    description = forms.CharField(label="Where (optional)", max_length=200, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].error_messages["required"] = "Choose the type of accommodation"
+        self.fields["started_on"].error_messages["required"] = "Enter the date they moved in"
+        self.helper = form_helper(
+            Field("started_on"),
+            Field.select("kind"),
+            Field.radios("suitable", legend_size=Size.SMALL, inline=True),
+            Field.text("description", field_width=Fluid.TWO_THIRDS),
+            Submit("save", "Save"),
+        )
+
+
+class ActivityForm(forms.Form):
+    started_on = DateField(label="Started on", help_text="For example, 1 9 2026")
+    code = forms.ChoiceField(
+        label="Main activity", choices=[("", "Choose an activity"), *Activity.choices]
+    )
+    description = forms.CharField(label="Details (optional)", max_length=200, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].error_messages["required"] = "Choose their main activity"
+        self.fields["started_on"].error_messages["required"] = "Enter the date it started"
+        self.helper = form_helper(
+            Field("started_on"),
+            Field.select("code"),
+            Field.text("description", field_width=Fluid.TWO_THIRDS),
+            Submit("save", "Save"),
+        )
+
+
+class HealthPassportForm(forms.ModelForm):
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = HealthPassport
+        fields = list(HEALTH_FIELDS)
+        widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in HEALTH_FIELDS}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["revision"] = self.instance.revision
+        self.helper = form_helper(
+            *(Field.textarea(name) for name in HEALTH_FIELDS),
+            "revision",
+            Submit("save", "Save health passport"),
+        )
+
+
+class DocumentForm(forms.Form):
+    title = forms.CharField(
+        label="Name of the document",
+        max_length=200,
+        help_text="For example, GP letter about asthma",
+        error_messages={"required": "Enter a name for the document"},
+    )
+    kind = forms.ChoiceField(
+        label="What it is",
+        choices=DocumentKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what the document is"},
+    )
+    file = forms.FileField(
+        label="File",
+        help_text=f"A {ACCEPTED_NAMES} file, smaller than 10 MB.",
+        error_messages={"required": "Choose a file to upload", "empty": "The file is empty"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(
+            Field.text("title", field_width=Fluid.TWO_THIRDS),
+            Field.radios("kind", legend_size=Size.SMALL, small=True),
+            Field("file"),
+            Submit("upload", "Upload"),
+        )
+        self.helper.form_tag = True
+        self.helper.attrs["enctype"] = "multipart/form-data"

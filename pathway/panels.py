@@ -1,0 +1,38 @@
+"""What pathway adds to a care leaver's home page and to a young person's profile."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pathway import due, selectors
+from pathway.models import ActionOwner, Plan
+from portal.models import User, YoungPerson
+
+
+def my_panel_context(person: YoungPerson, today: dt.date) -> dict:
+    plan = Plan.objects.filter(young_person=person).first()
+    actions = (
+        selectors.open_actions_for(person).filter(owner=ActionOwner.YOUNG_PERSON)[:3]
+        if plan
+        else []
+    )
+    return {"plan": plan, "my_actions": actions, "today": today}
+
+
+def profile_panel_context(person: YoungPerson, user: User, today: dt.date) -> dict:
+    """Plan, contact and circumstances at a glance. `person` has its allocations prefetched."""
+    from portal.selectors import current_allocation
+
+    current = current_allocation(person)
+    since = current.started_on if current else person.created_at.date()
+    plan = Plan.objects.filter(young_person=person).first()
+    return {
+        "person": person,
+        "plan": plan,
+        "today": today,
+        "contact": selectors.contact_status(person, since),
+        "situation": selectors.situation_on(person, today),
+        "actions_overdue": selectors.open_actions_for(person).filter(due_on__lt=today).count(),
+        "birthday": due.next_birthday_that_matters(person.date_of_birth, today),
+        "can_change": user.has_perm("pathway.change_plan", person),
+    }

@@ -1,0 +1,266 @@
+"""Reads about plans, contacts and circumstances, scoped to who is asking."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    ExpressionWrapper,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import GreaterThan
+
+from pathway import due
+from pathway.models import (
+    AccommodationSpell,
+    Action,
+    ActionStatus,
+    ActivitySpell,
+    Contact,
+    Document,
+    HealthPassport,
+    Plan,
+    PlanVersion,
+    Review,
+    ReviewRequest,
+    ReviewState,
+    Section,
+)
+from portal.models import User, YoungPerson
+from portal.selectors import name_search, young_people_visible_to
+
+# Reviews due within this many days show as "due soon".
+DUE_SOON_DAYS = 28
+
+
+def plan_detail(young_person_id: int) -> Plan | None:
+    """The plan with everything its pages show, in a fixed number of queries."""
+    return (
+        Plan.objects.select_related("young_person")
+        .prefetch_related(
+            Prefetch(
+                "sections",
+                queryset=Section.objects.select_related("updated_by").prefetch_related("views"),
+            ),
+            Prefetch("actions", queryset=Action.objects.select_related("done_by")),
+            Prefetch(
+                "reviews",
+                queryset=Review.objects.select_related("recorded_by", "signed_by", "version"),
+            ),
+            Prefetch(
+                "review_requests",
+                queryset=ReviewRequest.objects.filter(answered_by__isnull=True).select_related(
+                    "raised_by"
+                ),
+                to_attr="open_requests",
+            ),
+        )
+        .filter(young_person_id=young_person_id)
+        .first()
+    )
+
+
+def plan_version(plan: Plan, number: int) -> PlanVersion | None:
+    return plan.versions.select_related("review", "signed_by").filter(number=number).first()
+
+
+def latest_version(plan: Plan) -> PlanVersion | None:
+    return plan.versions.select_related("review").first()
+
+
+def _next_birthday_that_matters(today: dt.date):
+    return Case(
+        *(
+            When(
+                GreaterThan(_birthday_sql(age), Value(today)),
+                then=_birthday_sql(age),
+            )
+            for age in due.BIRTHDAYS_THAT_MATTER
+        ),
+        default=None,
+        output_field=DateField(),
+    )
+
+
+def _birthday_sql(age: int) -> Func:
+    """The date of birth plus `age` years, in SQL."""
+    return Func(
+        F("date_of_birth"),
+        template="(%(expressions)s + make_interval(years => %(years)d))::date",
+        years=int(age),
+        output_field=DateField(),
+    )
+
+
+CASELOAD_FILTERS = {
+    "review_overdue": "Review overdue",
+    "review_soon": "Review due in the next 4 weeks",
+    "no_plan": "No signed plan",
+    "contact_overdue": "Contact overdue",
+    "actions_overdue": "Actions overdue",
+}
+CASELOAD_SORTS = {
+    "name": "Name",
+    "review": "Review due",
+    "contact": "Contact due",
+    "birthday": "Next birthday that matters",
+}
+
+
+def caseload(
+    pa: User, *, today: dt.date, search: str = "", show: str = "", sort: str = "name"
+) -> QuerySet[YoungPerson]:
+    """A PA's young people with what needs doing for each, in one query however many.
+
+    Each row carries: allocated_on, review_due, last_signed, last_contact, contact_due,
+    actions_overdue and next_birthday (18, 21 or 25).
+    """
+    last_contact = (
+        Contact.objects.filter(young_person=OuterRef("pk"))
+        .order_by("-happened_on")
+        .values("happened_on")[:1]
+    )
+    overdue_actions = (
+        Action.objects.filter(
+            plan__young_person=OuterRef("pk"), status=ActionStatus.OPEN, due_on__lt=today
+        )
+        .values("plan")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    people = (
+        YoungPerson.objects.filter(allocations__pa=pa, allocations__ended_on__isnull=True)
+        .annotate(
+            allocated_on=F("allocations__started_on"),
+            plan_id=F("pathway_plan__pk"),
+            review_due=F("pathway_plan__review_due_on"),
+            last_signed=F("pathway_plan__last_signed_on"),
+            last_contact=Subquery(last_contact, output_field=DateField()),
+            actions_overdue=Coalesce(Subquery(overdue_actions, output_field=IntegerField()), 0),
+            next_birthday=_next_birthday_that_matters(today),
+        )
+        .annotate(
+            contact_due=ExpressionWrapper(
+                Coalesce("last_contact", "allocated_on")
+                + F("authority__contact_interval_weeks") * 7,
+                output_field=DateField(),
+            )
+        )
+    )
+    people = name_search(people, search)
+    flags = {
+        "review_overdue": Q(review_due__lt=today),
+        "review_soon": Q(
+            review_due__gte=today, review_due__lte=today + dt.timedelta(days=DUE_SOON_DAYS)
+        ),
+        "no_plan": Q(last_signed__isnull=True),
+        "contact_overdue": Q(contact_due__lt=today),
+        "actions_overdue": Q(actions_overdue__gt=0),
+    }
+    if show in flags:
+        people = people.filter(flags[show])
+    order = {
+        "review": [F("review_due").asc(nulls_first=True)],
+        "contact": [F("contact_due").asc()],
+        "birthday": [F("next_birthday").asc(nulls_last=True)],
+    }.get(sort, [])
+    return people.order_by(*order, "last_name", "first_name", "pk")
+
+
+@dataclass(frozen=True)
+class ContactStatus:
+    last_contact: Contact | None
+    due_on: dt.date
+    interval_weeks: int
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return self.due_on < today
+
+
+def contact_status(person: YoungPerson, since: dt.date) -> ContactStatus:
+    """The last contact and when the next is due (from `since`, if there has been none)."""
+    last = person.contacts.select_related("recorded_by").first()
+    weeks = person.authority.contact_interval_weeks
+    return ContactStatus(
+        last_contact=last,
+        due_on=due.contact_due_on(last.happened_on if last else None, since, weeks),
+        interval_weeks=weeks,
+    )
+
+
+def contacts_for(person: YoungPerson) -> QuerySet[Contact]:
+    return person.contacts.select_related("recorded_by")
+
+
+@dataclass(frozen=True)
+class Situation:
+    accommodation: AccommodationSpell | None
+    activity: ActivitySpell | None
+
+
+def situation_on(person: YoungPerson, day: dt.date) -> Situation:
+    """Where the young person lived and what they were doing on `day`, as recorded."""
+    return Situation(
+        accommodation=person.accommodation_spells.filter(started_on__lte=day)
+        .order_by("-started_on")
+        .first(),
+        activity=person.activity_spells.filter(started_on__lte=day).order_by("-started_on").first(),
+    )
+
+
+def histories(person: YoungPerson) -> tuple[QuerySet, QuerySet]:
+    return (
+        person.accommodation_spells.select_related("recorded_by"),
+        person.activity_spells.select_related("recorded_by"),
+    )
+
+
+def health_passport(person: YoungPerson) -> HealthPassport | None:
+    return HealthPassport.objects.filter(young_person=person).select_related("updated_by").first()
+
+
+def documents_for(person: YoungPerson) -> QuerySet[Document]:
+    return person.documents.select_related("uploaded_by")
+
+
+def document_for_user(user: User, young_person_id: int, document_id: int) -> Document | None:
+    """The document, if it belongs to a young person this user may see."""
+    return (
+        Document.objects.filter(
+            pk=document_id,
+            young_person_id=young_person_id,
+            young_person__in=young_people_visible_to(user),
+        )
+        .select_related("young_person")
+        .first()
+    )
+
+
+def reviews_to_sign(manager: User) -> QuerySet[Review]:
+    """Reviews waiting for sign-off, for young people this manager may see; oldest first."""
+    return (
+        Review.objects.filter(
+            state=ReviewState.AWAITING,
+            plan__young_person__in=young_people_visible_to(manager),
+        )
+        .select_related("plan__young_person", "recorded_by")
+        .order_by("held_on", "pk")
+    )
+
+
+def open_actions_for(person: YoungPerson) -> QuerySet[Action]:
+    return Action.objects.filter(plan__young_person=person, status=ActionStatus.OPEN)

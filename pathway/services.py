@@ -1,0 +1,456 @@
+"""Writes to plans and the record around them. Each function is one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from auditlog.context import set_actor
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from pathway import due, snapshot
+from pathway.models import (
+    EDUCATION_ACTIVITIES,
+    HEALTH_FIELDS,
+    NEVER_SUITABLE,
+    SUITABILITY_POINTS,
+    AccommodationSpell,
+    AccommodationType,
+    Action,
+    ActionOwner,
+    ActionStatus,
+    ActivitySpell,
+    Contact,
+    Document,
+    HealthPassport,
+    Matter,
+    Plan,
+    PlanVersion,
+    Review,
+    ReviewReason,
+    ReviewRequest,
+    ReviewState,
+    Section,
+    SectionView,
+)
+from portal.models import User, YoungPerson
+from portal.uploads import check_upload
+
+SECTION_TEXT_FIELDS = ("needs", "strengths", "young_person_says", "how_met")
+VIEW_MAX_LENGTH = 5000
+
+
+class PlanError(Exception):
+    """A change the rules do not allow; the message is shown to the person."""
+
+
+class StaleEditError(PlanError):
+    """Someone saved this since the form was opened. `saved` is what they saved."""
+
+    def __init__(self, message: str, saved):
+        super().__init__(message)
+        self.saved = saved
+
+
+def _refresh_due(plan: Plan) -> None:
+    asked = plan.review_requests.filter(answered_by__isnull=True).values_list(
+        "raised_on", flat=True
+    )
+    plan.review_due_on = due.review_due_on(
+        started_on=plan.started_on, last_signed_on=plan.last_signed_on, asked_on=asked
+    )
+    plan.save(update_fields=["review_due_on"])
+
+
+def plan_start(*, young_person: YoungPerson, by: User, today: dt.date | None = None) -> Plan:
+    """Start a young person's plan with an empty section for each matter."""
+    today = today or timezone.localdate()
+    try:
+        with transaction.atomic(), set_actor(by):
+            plan = Plan.objects.create(
+                young_person=young_person,
+                started_on=today,
+                started_by=by,
+                review_due_on=due.review_due_on(started_on=today, last_signed_on=None),
+            )
+            Section.objects.bulk_create(Section(plan=plan, matter=m.value) for m in Matter)
+    except IntegrityError as error:
+        raise PlanError(f"{young_person.full_name} already has a pathway plan.") from error
+    return plan
+
+
+def section_save(*, section: Section, fields: dict, revision: int, by: User) -> Section:
+    """Save a section, unless someone saved it after the form was opened at `revision`."""
+    with transaction.atomic(), set_actor(by):
+        locked = Section.objects.select_for_update().get(pk=section.pk)
+        if locked.revision != revision:
+            who = locked.updated_by.get_full_name() if locked.updated_by else "Someone"
+            raise StaleEditError(
+                f"{who} saved this section while you were editing it. Your changes are below, "
+                "next to theirs: copy what you need into the form and save again.",
+                saved=locked,
+            )
+        for name in SECTION_TEXT_FIELDS:
+            setattr(locked, name, fields.get(name, "").strip())
+        if locked.matter == Matter.ACCOMMODATION:
+            keys = [key for key, _ in SUITABILITY_POINTS] + ["suitable"]
+            locked.suitability = {
+                key: fields[key].strip() for key in keys if fields.get(key, "").strip()
+            }
+        locked.revision += 1
+        locked.updated_at = timezone.now()
+        locked.updated_by = by
+        locked.save()
+    return locked
+
+
+def section_view_add(*, section: Section, text: str, by: User) -> SectionView:
+    """The young person's own words on a section, kept as they wrote them."""
+    text = text.strip()
+    if not text:
+        raise PlanError("Write what you think before you send it")
+    if len(text) > VIEW_MAX_LENGTH:
+        raise PlanError(f"Write {VIEW_MAX_LENGTH} characters or fewer")
+    with transaction.atomic(), set_actor(by):
+        return SectionView.objects.create(section=section, text=text, written_by=by)
+
+
+def action_create(
+    *,
+    plan: Plan,
+    matter: str,
+    what: str,
+    owner: str,
+    agency: str,
+    due_on: dt.date,
+    by: User,
+) -> Action:
+    if owner != ActionOwner.AGENCY:
+        agency = ""
+    elif not agency.strip():
+        raise PlanError("Enter which person or agency will do it")
+    with transaction.atomic(), set_actor(by):
+        return Action.objects.create(
+            plan=plan,
+            matter=matter,
+            what=what.strip(),
+            owner=owner,
+            agency=agency.strip(),
+            due_on=due_on,
+            created_by=by,
+        )
+
+
+def action_set_status(
+    *, action: Action, status: str, by: User, today: dt.date | None = None
+) -> Action:
+    """Mark an action done, no longer needed, or to do again."""
+    if status not in ActionStatus.values:
+        raise PlanError("Choose what has happened to this action")
+    with transaction.atomic(), set_actor(by):
+        locked = Action.objects.select_for_update().get(pk=action.pk)
+        locked.status = status
+        if status == ActionStatus.DONE:
+            locked.done_on = locked.done_on or today or timezone.localdate()
+            locked.done_by = locked.done_by or by
+        else:
+            locked.done_on, locked.done_by = None, None
+        locked.save()
+    return locked
+
+
+def action_done_by_young_person(*, action: Action, by: User) -> Action:
+    """A young person ticks off one of their own actions."""
+    if action.owner != ActionOwner.YOUNG_PERSON:
+        raise PlanError("You can only mark your own actions as done")
+    return action_set_status(action=action, status=ActionStatus.DONE, by=by)
+
+
+def review_request_raise(
+    *, plan: Plan, reason: str, note: str, by: User, today: dt.date | None = None
+) -> ReviewRequest:
+    """Ask for a review sooner than six months: it falls due within four weeks."""
+    if reason not in ReviewReason.values:
+        raise PlanError("Choose why the plan needs a review")
+    with transaction.atomic(), set_actor(by):
+        plan = Plan.objects.select_for_update().get(pk=plan.pk)
+        request = ReviewRequest.objects.create(
+            plan=plan,
+            reason=reason,
+            raised_on=today or timezone.localdate(),
+            raised_by=by,
+            note=note.strip(),
+        )
+        _refresh_due(plan)
+    return request
+
+
+def _check_review_fields(plan: Plan, held_on: dt.date, today: dt.date) -> None:
+    if held_on > today:
+        raise PlanError("The date of the review must be today or in the past")
+    if held_on < plan.started_on:
+        raise PlanError("The review cannot be before the plan was started")
+    if plan.last_signed_on and held_on < plan.last_signed_on:
+        raise PlanError("The review cannot be before the last signed review")
+
+
+def review_record(
+    *,
+    plan: Plan,
+    held_on: dt.date,
+    participants: str,
+    young_person_took_part: bool,
+    outcome: str,
+    by: User,
+    today: dt.date | None = None,
+) -> Review:
+    """Record a review meeting; it then waits for a manager's sign-off."""
+    _check_review_fields(plan, held_on, today or timezone.localdate())
+    try:
+        with transaction.atomic(), set_actor(by):
+            Plan.objects.select_for_update().get(pk=plan.pk)
+            number = (plan.reviews.aggregate(n=Max("number"))["n"] or 0) + 1
+            return Review.objects.create(
+                plan=plan,
+                number=number,
+                held_on=held_on,
+                participants=participants.strip(),
+                young_person_took_part=young_person_took_part,
+                outcome=outcome.strip(),
+                recorded_by=by,
+            )
+    except IntegrityError as error:
+        raise PlanError(
+            "A review is already waiting for sign-off. Change that review instead."
+        ) from error
+
+
+def review_update(
+    *,
+    review: Review,
+    held_on: dt.date,
+    participants: str,
+    young_person_took_part: bool,
+    outcome: str,
+    by: User,
+    today: dt.date | None = None,
+) -> Review:
+    """Correct a review before sign-off; one sent back goes to the manager again."""
+    _check_review_fields(review.plan, held_on, today or timezone.localdate())
+    with transaction.atomic(), set_actor(by):
+        locked = Review.objects.select_for_update().get(pk=review.pk)
+        if locked.state == ReviewState.SIGNED:
+            raise PlanError("This review is signed off and cannot be changed")
+        locked.held_on = held_on
+        locked.participants = participants.strip()
+        locked.young_person_took_part = young_person_took_part
+        locked.outcome = outcome.strip()
+        locked.state = ReviewState.AWAITING
+        locked.save()
+    return locked
+
+
+def review_sign(*, review: Review, read: str, by: User) -> PlanVersion:
+    """Sign off a review, freezing the plan exactly as the manager read it (`read` digest)."""
+    from pathway.selectors import plan_detail
+
+    if review.recorded_by_id == by.pk:
+        raise PlanError("Someone other than the person who recorded the review must sign it off")
+    with transaction.atomic(), set_actor(by):
+        plan = Plan.objects.select_for_update().get(pk=review.plan_id)
+        locked = Review.objects.select_for_update().get(pk=review.pk)
+        if locked.state != ReviewState.AWAITING:
+            raise PlanError("This review is not waiting for sign-off")
+        content = snapshot.plan_content(plan_detail(plan.young_person_id))
+        if snapshot.digest(content) != read:
+            raise PlanError(
+                "The plan changed after you opened this page. Read it again before you sign."
+            )
+        now = timezone.now()
+        locked.state, locked.signed_by, locked.signed_at = ReviewState.SIGNED, by, now
+        locked.save()
+        number = (plan.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+        content["review"] = snapshot.review_content(locked)
+        content["signed"] = {"by": by.get_full_name(), "at": now.isoformat()}
+        version = PlanVersion.objects.create(
+            plan=plan, number=number, review=locked, content=content, signed_by=by, signed_at=now
+        )
+        plan.review_requests.filter(answered_by__isnull=True, raised_on__lte=locked.held_on).update(
+            answered_by=locked
+        )
+        plan.last_signed_on = max(filter(None, [plan.last_signed_on, locked.held_on]))
+        plan.save(update_fields=["last_signed_on"])
+        _refresh_due(plan)
+    return version
+
+
+def review_return(*, review: Review, note: str, by: User) -> Review:
+    """Send a review back to the PA with a note saying what to change."""
+    if not note.strip():
+        raise PlanError("Say what needs to change before sending it back")
+    with transaction.atomic(), set_actor(by):
+        locked = Review.objects.select_for_update().get(pk=review.pk)
+        if locked.state != ReviewState.AWAITING:
+            raise PlanError("This review is not waiting for sign-off")
+        locked.state, locked.return_note = ReviewState.RETURNED, note.strip()
+        locked.save()
+    return locked
+
+
+def contact_record(
+    *,
+    young_person: YoungPerson,
+    happened_on: dt.date,
+    method: str,
+    seen: bool,
+    note: str,
+    by: User,
+    today: dt.date | None = None,
+) -> Contact:
+    if happened_on > (today or timezone.localdate()):
+        raise PlanError("The date must be today or in the past")
+    with transaction.atomic(), set_actor(by):
+        return Contact.objects.create(
+            young_person=young_person,
+            happened_on=happened_on,
+            method=method,
+            seen=seen,
+            note=note.strip(),
+            recorded_by=by,
+        )
+
+
+def _raise_for_change(young_person: YoungPerson, reason: str, note: str, by: User, day: dt.date):
+    """A change of circumstances brings the review forward, when there is a plan to review."""
+    plan = Plan.objects.filter(young_person=young_person).first()
+    if plan is not None:
+        review_request_raise(plan=plan, reason=reason, note=note, by=by, today=day)
+
+
+def _check_spell_date(started_on: dt.date, young_person: YoungPerson, today: dt.date) -> None:
+    if started_on > today:
+        raise PlanError("The date must be today or in the past")
+    if started_on < young_person.date_of_birth:
+        raise PlanError("The date must be after their date of birth")
+
+
+def accommodation_record(
+    *,
+    young_person: YoungPerson,
+    started_on: dt.date,
+    kind: str,
+    suitable: bool,
+    description: str,
+    by: User,
+    today: dt.date | None = None,
+) -> AccommodationSpell:
+    """Record a move. A new home or custody after the latest one brings the review forward."""
+    today = today or timezone.localdate()
+    _check_spell_date(started_on, young_person, today)
+    suitable = suitable and kind not in NEVER_SUITABLE
+    try:
+        with transaction.atomic(), set_actor(by):
+            latest = young_person.accommodation_spells.order_by("-started_on").first()
+            spell = AccommodationSpell.objects.create(
+                young_person=young_person,
+                started_on=started_on,
+                kind=kind,
+                suitable=suitable,
+                description=description.strip(),
+                recorded_by=by,
+            )
+            if latest is not None and started_on > latest.started_on:
+                reason = (
+                    ReviewReason.CUSTODY
+                    if kind == AccommodationType.X
+                    else ReviewReason.NEW_ACCOMMODATION
+                )
+                _raise_for_change(young_person, reason, spell.get_kind_display(), by, today)
+    except IntegrityError as error:
+        raise PlanError("A move is already recorded on that date. Choose another date.") from error
+    return spell
+
+
+def activity_record(
+    *,
+    young_person: YoungPerson,
+    started_on: dt.date,
+    code: str,
+    description: str,
+    by: User,
+    today: dt.date | None = None,
+) -> ActivitySpell:
+    """Record a change of main activity. Leaving education brings the review forward."""
+    today = today or timezone.localdate()
+    _check_spell_date(started_on, young_person, today)
+    try:
+        with transaction.atomic(), set_actor(by):
+            latest = young_person.activity_spells.order_by("-started_on").first()
+            spell = ActivitySpell.objects.create(
+                young_person=young_person,
+                started_on=started_on,
+                code=code,
+                description=description.strip(),
+                recorded_by=by,
+            )
+            if (
+                latest is not None
+                and started_on > latest.started_on
+                and latest.code in EDUCATION_ACTIVITIES
+                and code not in EDUCATION_ACTIVITIES
+            ):
+                _raise_for_change(
+                    young_person, ReviewReason.LEFT_EDUCATION, spell.get_code_display(), by, today
+                )
+    except IntegrityError as error:
+        raise PlanError(
+            "A change of activity is already recorded on that date. Choose another date."
+        ) from error
+    return spell
+
+
+def health_passport_save(
+    *, young_person: YoungPerson, fields: dict, revision: int, by: User
+) -> HealthPassport:
+    """Save the health passport, unless someone saved it after the form was opened."""
+    with transaction.atomic(), set_actor(by):
+        passport, _ = HealthPassport.objects.get_or_create(young_person=young_person)
+        locked = HealthPassport.objects.select_for_update().get(pk=passport.pk)
+        if locked.revision != revision:
+            who = locked.updated_by.get_full_name() if locked.updated_by else "Someone"
+            raise StaleEditError(
+                f"{who} saved the health passport while you were editing it. Your changes "
+                "are below, next to theirs: copy what you need into the form and save again.",
+                saved=locked,
+            )
+        for name in HEALTH_FIELDS:
+            setattr(locked, name, fields.get(name, "").strip())
+        locked.revision += 1
+        locked.updated_at, locked.updated_by = timezone.now(), by
+        locked.save()
+    return locked
+
+
+def document_upload(
+    *, young_person: YoungPerson, kind: str, title: str, upload: UploadedFile, by: User
+) -> Document:
+    """Keep a checked file for the young person; an unsupported or oversized one is refused."""
+    try:
+        checked = check_upload(upload)
+    except ValidationError as error:
+        raise PlanError(error.messages[0]) from error
+    upload.name = f"upload{checked.extension}"
+    with transaction.atomic(), set_actor(by):
+        return Document.objects.create(
+            young_person=young_person,
+            kind=kind,
+            title=title.strip(),
+            file=upload,
+            content_type=checked.content_type,
+            size=checked.size,
+            sha256=checked.sha256,
+            uploaded_by=by,
+        )

@@ -1,0 +1,120 @@
+"""The whole plan as plain data: what a signed version freezes, and what pages and PDFs show.
+
+The live draft and every signed version have the same shape, so one template prints both
+and two of them can be compared field by field.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from pathway.models import (
+    MATTER_GUIDANCE,
+    SUITABILITY_POINTS,
+    Matter,
+    Plan,
+    PlanVersion,
+    Review,
+)
+from portal.compare import word_runs
+
+TEXT_FIELDS = (
+    ("needs", "Needs"),
+    ("strengths", "Strengths"),
+    ("young_person_says", "What they say"),
+    ("how_met", "How the needs will be met"),
+)
+
+
+def plan_content(plan: Plan) -> dict:
+    """The plan as it stands now. `plan` should come from `selectors.plan_detail`."""
+    person = plan.young_person
+    sections = {section.matter: section for section in plan.sections.all()}
+    actions_by_matter: dict[str, list] = {}
+    for action in plan.actions.all():
+        actions_by_matter.setdefault(action.matter, []).append(action)
+    content_sections = []
+    for matter in Matter:
+        section = sections.get(matter.value)
+        suitability = section.suitability if section else {}
+        content_sections.append(
+            {
+                "matter": matter.value,
+                "title": matter.label,
+                "asks": MATTER_GUIDANCE[matter][1],
+                **{name: getattr(section, name, "") if section else "" for name, _ in TEXT_FIELDS},
+                "suitability": [
+                    [label, suitability.get(key, "")]
+                    for key, label in SUITABILITY_POINTS
+                    if suitability.get(key)
+                ],
+                "suitable": suitability.get("suitable", ""),
+                "views": [
+                    {"text": view.text, "written_at": view.written_at.isoformat()}
+                    for view in (section.views.all() if section else [])
+                ],
+                "actions": [
+                    {
+                        "what": action.what,
+                        "who": action.who,
+                        "due_on": action.due_on.isoformat(),
+                        "status": action.get_status_display(),
+                    }
+                    for action in actions_by_matter.get(matter.value, [])
+                ],
+            }
+        )
+    return {
+        "young_person": {
+            "name": person.full_name,
+            "date_of_birth": person.date_of_birth.isoformat(),
+            "legal_status": person.get_legal_status_display(),
+        },
+        "sections": content_sections,
+    }
+
+
+def review_content(review: Review) -> dict:
+    return {
+        "number": review.number,
+        "held_on": review.held_on.isoformat(),
+        "participants": review.participants,
+        "young_person_took_part": review.young_person_took_part,
+        "outcome": review.outcome,
+    }
+
+
+def digest(content: dict) -> str:
+    """A fingerprint of what a manager read, so that they sign exactly that."""
+    return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+
+
+def compare(old: PlanVersion, new: PlanVersion) -> list[dict]:
+    """For each section that changed: its title and, per changed part, the word runs."""
+    old_sections = {s["matter"]: s for s in old.content["sections"]}
+    changes = []
+    for section in new.content["sections"]:
+        before = old_sections.get(section["matter"], {})
+        parts = []
+        for name, label in (*TEXT_FIELDS, ("suitability", "Suitability"), ("actions", "Actions")):
+            old_text, new_text = _as_text(before.get(name, "")), _as_text(section.get(name, ""))
+            if old_text != new_text:
+                parts.append({"label": label, "runs": word_runs(old_text, new_text)})
+        if parts:
+            changes.append({"title": section["title"], "parts": parts})
+    return changes
+
+
+def _as_text(value) -> str:
+    if isinstance(value, str):
+        return value
+    lines = []
+    for entry in value:
+        if isinstance(entry, dict):  # an action
+            lines.append(
+                f"{entry['what']} ({entry['who']}, by {entry['due_on']}: {entry['status']})"
+            )
+        else:  # a suitability point
+            lines.append(f"{entry[0]}: {entry[1]}")
+    return "\n".join(lines)

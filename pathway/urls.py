@@ -1,0 +1,45 @@
+from django.urls import path
+
+from pathway import views
+
+app_name = "pathway"
+
+person = "young-people/<int:pk>/"
+plan = person + "plan/"
+
+urlpatterns = [
+    path("caseload/", views.caseload, name="caseload"),
+    path("reviews/to-sign/", views.reviews_to_sign, name="reviews-to-sign"),
+    path(plan, views.plan, name="plan"),
+    path(plan + "start/", views.plan_start, name="plan-start"),
+    path(plan + "sections/<slug:matter>/", views.section_edit, name="section-edit"),
+    path(plan + "actions/new/", views.action_create, name="action-create"),
+    path(plan + "actions/<int:action_pk>/", views.action_edit, name="action-edit"),
+    path(plan + "ask-for-review/", views.review_request, name="review-request"),
+    path(plan + "reviews/new/", views.review_create, name="review-create"),
+    path(plan + "reviews/<int:number>/", views.review_detail, name="review-detail"),
+    path(plan + "reviews/<int:number>/edit/", views.review_edit, name="review-edit"),
+    path(plan + "reviews/<int:number>/sign/", views.review_sign, name="review-sign"),
+    path(plan + "reviews/<int:number>/return/", views.review_return, name="review-return"),
+    path(plan + "versions/<int:number>/", views.version_detail, name="version-detail"),
+    path(plan + "versions/<int:number>/compare/", views.version_compare, name="version-compare"),
+    path(plan + "versions/<int:number>/pdf/", views.version_pdf, name="version-pdf"),
+    path(person + "contacts/", views.contacts, name="contacts"),
+    path(person + "contacts/new/", views.contact_create, name="contact-create"),
+    path(person + "situation/", views.situation, name="situation"),
+    path(
+        person + "situation/accommodation/", views.accommodation_create, name="accommodation-create"
+    ),
+    path(person + "situation/activity/", views.activity_create, name="activity-create"),
+    path(person + "health/", views.health, name="health"),
+    path(person + "health/edit/", views.health_edit, name="health-edit"),
+    path(person + "documents/new/", views.document_create, name="document-create"),
+    path(
+        person + "documents/<int:document_pk>/", views.document_download, name="document-download"
+    ),
+    path("my/plan/", views.my_plan, name="my-plan"),
+    path("my/plan/pdf/", views.my_plan_pdf, name="my-plan-pdf"),
+    path("my/plan/ask-for-review/", views.my_review_request, name="my-review-request"),
+    path("my/plan/actions/<int:action_pk>/done/", views.my_action_done, name="my-action-done"),
+    path("my/plan/<slug:matter>/", views.my_section_view, name="my-section-view"),
+]

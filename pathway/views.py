@@ -1,0 +1,776 @@
+"""Plan pages for staff and for the young person. Thin: parse, authorize, call, render."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.text import slugify
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from rules.contrib.views import permission_required
+
+from pathway import due, selectors, services, snapshot
+from pathway.forms import (
+    AccommodationForm,
+    ActionForm,
+    ActionStatusForm,
+    ActivityForm,
+    CaseloadForm,
+    ContactForm,
+    DocumentForm,
+    HealthPassportForm,
+    MyReviewRequestForm,
+    ReturnForm,
+    ReviewForm,
+    ReviewRequestForm,
+    SectionForm,
+    SectionViewForm,
+)
+from pathway.models import (
+    HEALTH_FIELDS,
+    MATTER_GUIDANCE,
+    ActionOwner,
+    HealthPassport,
+    Matter,
+    Plan,
+    ReviewReason,
+    ReviewState,
+)
+from pathway.pdf import plan_pdf
+from portal import selectors as people
+from portal.audit import record_access
+from portal.forms import SearchForm
+from portal.views import PAGE_SIZE, remember_search, remembered_search, young_person_read
+
+
+def _today():
+    return timezone.localdate()
+
+
+def _plan(person) -> Plan:
+    plan = selectors.plan_detail(person.pk)
+    if plan is None:
+        raise Http404("No plan yet")
+    return plan
+
+
+def _section(plan: Plan, matter: str):
+    section = next((s for s in plan.sections.all() if s.matter == matter), None)
+    if section is None:
+        raise Http404("No such section")
+    return section
+
+
+def _clashes(form, saved: dict) -> list[tuple[str, str, str]]:
+    """(label, saved now, typed) for each field where the two differ."""
+    rows = []
+    for name, field in form.fields.items():
+        if name == "revision":
+            continue
+        saved_text = str(saved.get(name) or "").strip()
+        typed_text = str(form.cleaned_data.get(name) or "").strip()
+        if saved_text != typed_text:
+            rows.append((str(field.label).capitalize(), saved_text, typed_text))
+    return rows
+
+
+def _form_page(request, form, *, title: str, back: str, caption: str = "", status=200, **extra):
+    """The one page every simple form here uses: back link, caption, heading, the form."""
+    context = {"form": form, "title": title, "back": back, "caption": caption, **extra}
+    return render(request, "pathway/form_page.html", context, status=status)
+
+
+def _record(person) -> str:
+    return f"{person.full_name}: pathway plan"
+
+
+# --- The caseload --------------------------------------------------------------------------
+
+
+@login_required
+@permission_required("portal.view_caseload", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def caseload(request):
+    """A PA's young people and, for each, what is due or overdue."""
+    if request.method == "POST":
+        return remember_search(request)
+    today = _today()
+    search = remembered_search(request)
+    form = CaseloadForm(request.GET or None)
+    show, sort = "", "name"
+    if form.is_valid():
+        show, sort = form.cleaned_data["show"], form.cleaned_data["sort"] or "name"
+    rows = selectors.caseload(request.user, today=today, search=search, show=show, sort=sort)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    for person in page.object_list:
+        person.birthday_that_matters = due.next_birthday_that_matters(person.date_of_birth, today)
+    context = {
+        "search_form": SearchForm(initial={"q": search}),
+        "form": form,
+        "page": page,
+        "search": search,
+        "show": show,
+        "sort": sort,
+        "today": today,
+        "query": urlencode({"show": show, "sort": sort}) if show or sort != "name" else "",
+    }
+    return render(request, "pathway/caseload.html", context)
+
+
+# --- The plan, for staff -------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+@never_cache
+def plan(request, pk: int):
+    person = young_person_read(request, pk, "pathway.view_plan")
+    plan = selectors.plan_detail(person.pk)
+    context = {
+        "person": person,
+        "plan": plan,
+        "today": _today(),
+        "can_change": request.user.has_perm("pathway.change_plan", person),
+    }
+    if plan is not None:
+        reviews = list(plan.reviews.all())
+        context.update(
+            sections=plan.sections.all(),
+            guidance={m: text for m, (text, _) in MATTER_GUIDANCE.items()},
+            actions=plan.actions.all(),
+            reviews=reviews,
+            open_review=next((r for r in reviews if r.state != ReviewState.SIGNED), None),
+        )
+    return render(request, "pathway/plan.html", context)
+
+
+@login_required
+@require_POST
+def plan_start(request, pk: int):
+    person = young_person_read(request, pk, "pathway.change_plan")
+    try:
+        services.plan_start(young_person=person, by=request.user)
+    except services.PlanError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "The plan is started. Fill in each section with them.")
+    return redirect("pathway:plan", pk=person.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def section_edit(request, pk: int, matter: str):
+    person = young_person_read(request, pk, "pathway.change_plan")
+    plan = _plan(person)
+    section = _section(plan, matter)
+    form = SectionForm(request.POST or None, section=section, person=person)
+    page = {
+        "title": section.get_matter_display(),
+        "back": reverse("pathway:plan", args=[person.pk]) + f"#{matter}",
+        "caption": _record(person),
+        "intro": MATTER_GUIDANCE[matter][0],
+    }
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.section_save(
+                section=section,
+                fields=form.cleaned_data,
+                revision=form.cleaned_data["revision"],
+                by=request.user,
+            )
+        except services.StaleEditError as error:
+            # Keep what they typed; show what was saved; the next save is made knowing both.
+            saved = error.saved
+            data = request.POST.copy()
+            data["revision"] = saved.revision
+            saved_values = {n: getattr(saved, n) for n in services.SECTION_TEXT_FIELDS}
+            saved_values.update(saved.suitability)
+            return _form_page(
+                request,
+                SectionForm(data, section=saved, person=person),
+                status=409,
+                stale=str(error),
+                clashes=_clashes(form, saved_values),
+                **page,
+            )
+        messages.success(request, f"{section.get_matter_display()} is saved.")
+        return redirect(reverse("pathway:plan", args=[person.pk]) + f"#{matter}")
+    return _form_page(request, form, **page)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_create(request, pk: int):
+    person = young_person_read(request, pk, "pathway.change_plan")
+    plan = _plan(person)
+    initial = {"matter": request.GET.get("matter")} if request.GET.get("matter") else None
+    form = ActionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.action_create(plan=plan, by=request.user, **form.cleaned_data)
+        except services.PlanError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "The action is added to the plan.")
+            return redirect(reverse("pathway:plan", args=[person.pk]) + "#actions")
+    return _form_page(
+        request,
+        form,
+        title="Add an action",
+        back=reverse("pathway:plan", args=[person.pk]) + "#actions",
+        caption=_record(person),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_edit(request, pk: int, action_pk: int):
+    person = young_person_read(request, pk, "pathway.change_plan")
+    plan = _plan(person)
+    action = next((a for a in plan.actions.all() if a.pk == action_pk), None)
+    if action is None:
+        raise Http404("No such action")
+    form = ActionStatusForm(request.POST or None, initial={"status": action.status})
+    if request.method == "POST" and form.is_valid():
+        services.action_set_status(
+            action=action, status=form.cleaned_data["status"], by=request.user
+        )
+        messages.success(request, "The action is updated.")
+        return redirect(reverse("pathway:plan", args=[person.pk]) + "#actions")
+    return _form_page(
+        request,
+        form,
+        title="Update an action",
+        back=reverse("pathway:plan", args=[person.pk]) + "#actions",
+        caption=_record(person),
+        intro=f"{action.what} ({action.who}, by {action.due_on:%-d %B %Y})",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_request(request, pk: int):
+    person = young_person_read(request, pk, "pathway.change_plan")
+    plan = _plan(person)
+    form = ReviewRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.review_request_raise(plan=plan, by=request.user, **form.cleaned_data)
+        plan.refresh_from_db()
+        messages.success(request, f"The next review is now due by {plan.review_due_on:%-d %B %Y}.")
+        return redirect("pathway:plan", pk=person.pk)
+    return _form_page(
+        request,
+        form,
+        title="Bring the review forward",
+        back=reverse("pathway:plan", args=[person.pk]),
+        caption=_record(person),
+        intro=f"The review will then be due within {settings.PATHWAY_ASKED_REVIEW_DAYS} days.",
+    )
+
+
+def _review_form_page(request, person, plan, review=None):
+    initial = None
+    if review is not None:
+        initial = {
+            "held_on": review.held_on,
+            "participants": review.participants,
+            "young_person_took_part": "yes" if review.young_person_took_part else "no",
+            "outcome": review.outcome,
+        }
+    form = ReviewForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if review is None:
+                review = services.review_record(plan=plan, by=request.user, **form.cleaned_data)
+            else:
+                services.review_update(review=review, by=request.user, **form.cleaned_data)
+        except services.PlanError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "The review is recorded and waits for a manager to sign it.")
+            return redirect("pathway:review-detail", pk=person.pk, number=review.number)
+    return _form_page(
+        request,
+        form,
+        title=f"Change review {review.number}" if review else "Record a review",
+        back=reverse("pathway:plan", args=[person.pk]),
+        caption=_record(person),
+        intro=(
+            f"Sent back: {review.return_note}"
+            if review and review.state == ReviewState.RETURNED
+            else "A manager signs the review off. Signing freezes the plan as it is then."
+        ),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_create(request, pk: int):
+    person = young_person_read(request, pk, "pathway.change_plan")
+    return _review_form_page(request, person, _plan(person))
+
+
+def _review(plan: Plan, number: int):
+    review = next((r for r in plan.reviews.all() if r.number == number), None)
+    if review is None:
+        raise Http404("No such review")
+    return review
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_edit(request, pk: int, number: int):
+    person = young_person_read(request, pk, "pathway.change_plan")
+    plan = _plan(person)
+    review = _review(plan, number)
+    if review.state == ReviewState.SIGNED:
+        messages.error(request, "This review is signed off and cannot be changed.")
+        return redirect("pathway:review-detail", pk=person.pk, number=number)
+    return _review_form_page(request, person, plan, review)
+
+
+@login_required
+@require_GET
+@never_cache
+def review_detail(request, pk: int, number: int):
+    """The review and, while it waits, the plan as it would be signed."""
+    person = young_person_read(request, pk, "pathway.view_plan")
+    plan = _plan(person)
+    review = _review(plan, number)
+    if review.state == ReviewState.SIGNED:
+        context = {"person": person, "plan": plan, "review": review}
+        return render(request, "pathway/review_detail.html", context)
+    can_sign = (
+        request.user.has_perm("pathway.sign_review", person)
+        and review.state == ReviewState.AWAITING
+        and review.recorded_by_id != request.user.pk
+    )
+    return _review_page(request, person, plan, review, ReturnForm(), can_sign=can_sign)
+
+
+def _review_page(request, person, plan, review, return_form, *, can_sign: bool, status=200):
+    """A review waiting for sign-off, with the plan as it would be signed."""
+    content = snapshot.plan_content(plan)
+    return_form.helper.form_action = reverse(
+        "pathway:review-return", args=[person.pk, review.number]
+    )
+    context = {
+        "person": person,
+        "plan": plan,
+        "review": review,
+        "content": content,
+        "read": snapshot.digest(content),
+        "can_sign": can_sign,
+        "can_edit": request.user.has_perm("pathway.change_plan", person),
+        "return_form": return_form,
+    }
+    return render(request, "pathway/review_detail.html", context, status=status)
+
+
+@login_required
+@require_POST
+def review_sign(request, pk: int, number: int):
+    person = young_person_read(request, pk, "pathway.sign_review")
+    plan = _plan(person)
+    review = _review(plan, number)
+    try:
+        version = services.review_sign(
+            review=review, read=request.POST.get("read", ""), by=request.user
+        )
+    except services.PlanError as error:
+        messages.error(request, str(error))
+        return redirect("pathway:review-detail", pk=person.pk, number=number)
+    messages.success(request, f"Review {number} is signed off. Version {version.number} is kept.")
+    return redirect("pathway:version-detail", pk=person.pk, number=version.number)
+
+
+@login_required
+@require_POST
+def review_return(request, pk: int, number: int):
+    person = young_person_read(request, pk, "pathway.sign_review")
+    plan = _plan(person)
+    review = _review(plan, number)
+    form = ReturnForm(request.POST)
+    if form.is_valid():
+        try:
+            services.review_return(review=review, note=form.cleaned_data["note"], by=request.user)
+        except services.PlanError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, f"Review {number} is sent back to {review.recorded_by}.")
+            return redirect("pathway:reviews-to-sign")
+        return redirect("pathway:review-detail", pk=person.pk, number=number)
+    return _review_page(request, person, plan, review, form, can_sign=True, status=400)
+
+
+@login_required
+@permission_required("pathway.view_reviews_to_sign", raise_exception=True)
+@require_GET
+def reviews_to_sign(request):
+    reviews = selectors.reviews_to_sign(request.user)
+    return render(request, "pathway/reviews_to_sign.html", {"reviews": reviews})
+
+
+def _version(person, number: int):
+    plan = _plan(person)
+    version = selectors.plan_version(plan, number)
+    if version is None:
+        raise Http404("No such version")
+    return plan, version
+
+
+@login_required
+@require_GET
+@never_cache
+def version_detail(request, pk: int, number: int):
+    person = young_person_read(request, pk, "pathway.view_plan")
+    plan, version = _version(person, number)
+    context = {"person": person, "plan": plan, "version": version, "content": version.content}
+    return render(request, "pathway/version_detail.html", context)
+
+
+@login_required
+@require_GET
+@never_cache
+def version_compare(request, pk: int, number: int):
+    person = young_person_read(request, pk, "pathway.view_plan")
+    plan, version = _version(person, number)
+    previous = selectors.plan_version(plan, number - 1)
+    changes = snapshot.compare(previous, version) if previous else None
+    context = {"person": person, "version": version, "previous": previous, "changes": changes}
+    return render(request, "pathway/version_compare.html", context)
+
+
+def _pdf_response(content: dict, name: str, number: int | None) -> HttpResponse:
+    response = HttpResponse(plan_pdf(content), content_type="application/pdf")
+    suffix = f"-version-{number}" if number else "-draft"
+    filename = f"pathway-plan-{slugify(name)}{suffix}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_GET
+def version_pdf(request, pk: int, number: int):
+    person = young_person_read(request, pk, "pathway.view_plan")
+    _, version = _version(person, number)
+    return _pdf_response(version.content, person.known_as, version.number)
+
+
+# --- Keeping in touch, circumstances, health ------------------------------------------------
+
+
+@login_required
+@require_GET
+@never_cache
+def contacts(request, pk: int):
+    person = young_person_read(request, pk, "pathway.view_plan")
+    current = people.current_allocation(person)
+    since = current.started_on if current else person.created_at.date()
+    page = Paginator(selectors.contacts_for(person), PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "person": person,
+        "page": page,
+        "status": selectors.contact_status(person, since),
+        "today": _today(),
+    }
+    return render(request, "pathway/contacts.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_create(request, pk: int):
+    person = young_person_read(request, pk, "pathway.change_plan")
+    form = ContactForm(request.POST or None, initial={"happened_on": _today()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.contact_record(young_person=person, by=request.user, **form.cleaned_data)
+        except services.PlanError as error:
+            form.add_error("happened_on", str(error))
+        else:
+            messages.success(request, "The contact is saved.")
+            return redirect("pathway:contacts", pk=person.pk)
+    return _form_page(
+        request,
+        form,
+        title="Record a contact",
+        back=reverse("pathway:contacts", args=[person.pk]),
+        caption=person.full_name,
+    )
+
+
+@login_required
+@require_GET
+@never_cache
+def situation(request, pk: int):
+    person = young_person_read(request, pk, "pathway.view_plan")
+    accommodation, activity = selectors.histories(person)
+    context = {"person": person, "accommodation": accommodation, "activity": activity}
+    return render(request, "pathway/situation.html", context)
+
+
+def _spell_page(request, pk: int, form_class, record, title: str):
+    person = young_person_read(request, pk, "pathway.change_plan")
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record(young_person=person, by=request.user, **form.cleaned_data)
+        except services.PlanError as error:
+            form.add_error("started_on", str(error))
+        else:
+            messages.success(request, "Saved.")
+            return redirect("pathway:situation", pk=person.pk)
+    return _form_page(
+        request,
+        form,
+        title=title,
+        back=reverse("pathway:situation", args=[person.pk]),
+        caption=person.full_name,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def accommodation_create(request, pk: int):
+    return _spell_page(
+        request, pk, AccommodationForm, services.accommodation_record, "Record a move"
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_create(request, pk: int):
+    return _spell_page(
+        request, pk, ActivityForm, services.activity_record, "Record a change of main activity"
+    )
+
+
+@login_required
+@require_GET
+@never_cache
+def health(request, pk: int):
+    person = young_person_read(request, pk, "pathway.view_plan")
+    passport = selectors.health_passport(person)
+    context = {
+        "person": person,
+        "passport": passport,
+        "rows": [
+            (HealthPassport._meta.get_field(name).verbose_name, getattr(passport, name, ""))
+            for name in HEALTH_FIELDS
+        ],
+        "documents": selectors.documents_for(person),
+    }
+    return render(request, "pathway/health.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def health_edit(request, pk: int):
+    person = young_person_read(request, pk, "pathway.change_plan")
+    passport = selectors.health_passport(person) or HealthPassport(young_person=person)
+    form = HealthPassportForm(request.POST or None, instance=passport)
+    page = {
+        "title": "Health passport",
+        "back": reverse("pathway:health", args=[person.pk]),
+        "caption": person.full_name,
+    }
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.health_passport_save(
+                young_person=person,
+                fields=form.cleaned_data,
+                revision=form.cleaned_data["revision"],
+                by=request.user,
+            )
+        except services.StaleEditError as error:
+            saved = error.saved
+            data = request.POST.copy()
+            data["revision"] = saved.revision
+            return _form_page(
+                request,
+                HealthPassportForm(data, instance=saved),
+                status=409,
+                stale=str(error),
+                clashes=_clashes(form, {n: getattr(saved, n) for n in HEALTH_FIELDS}),
+                **page,
+            )
+        messages.success(request, "The health passport is saved.")
+        return redirect("pathway:health", pk=person.pk)
+    return _form_page(request, form, **page)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def document_create(request, pk: int):
+    person = young_person_read(request, pk, "pathway.change_plan")
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.document_upload(
+                young_person=person,
+                kind=form.cleaned_data["kind"],
+                title=form.cleaned_data["title"],
+                upload=form.cleaned_data["file"],
+                by=request.user,
+            )
+        except services.PlanError as error:
+            form.add_error("file", str(error))
+        else:
+            messages.success(request, "The document is uploaded.")
+            return redirect("pathway:health", pk=person.pk)
+    return _form_page(
+        request,
+        form,
+        title="Upload a document",
+        back=reverse("pathway:health", args=[person.pk]),
+        caption=person.full_name,
+        intro="Only people who work with them can open it. Every download is recorded.",
+    )
+
+
+@login_required
+@require_GET
+def document_download(request, pk: int, document_pk: int):
+    """Send a document to someone who may see it; every download is in the audit trail."""
+    if not request.user.is_staff_role:
+        raise PermissionDenied
+    document = selectors.document_for_user(request.user, pk, document_pk)
+    if document is None or not request.user.has_perm("pathway.view_plan", document.young_person):
+        raise Http404("No such document")
+    record_access(document.young_person)
+    record_access(document)
+    extension = document.file.name.rsplit(".", 1)[-1]
+    response = FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=f"{slugify(document.title) or 'document'}.{extension}",
+        content_type=document.content_type,
+    )
+    response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+# --- The young person's own plan -----------------------------------------------------------
+
+
+def _own_plan(request):
+    person = people.own_record(request.user)
+    if person is None:
+        raise Http404("No record linked to this account")
+    return person, selectors.plan_detail(person.pk)
+
+
+@login_required
+@permission_required("pathway.view_own_plan", raise_exception=True)
+@require_GET
+@never_cache
+def my_plan(request):
+    person, plan = _own_plan(request)
+    context = {"person": person, "plan": plan, "today": _today()}
+    if plan is not None:
+        version = selectors.latest_version(plan)
+        context.update(
+            version=version,
+            draft=snapshot.plan_content(plan),
+            sections={s.matter: s for s in plan.sections.all()},
+            my_actions=[a for a in plan.actions.all() if a.owner == ActionOwner.YOUNG_PERSON],
+            asked=any(r.reason == ReviewReason.YOUNG_PERSON_ASKED for r in plan.open_requests),
+        )
+    return render(request, "pathway/my_plan.html", context)
+
+
+@login_required
+@permission_required("pathway.view_own_plan", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def my_section_view(request, matter: str):
+    person, plan = _own_plan(request)
+    if plan is None:
+        raise Http404("No plan yet")
+    section = _section(plan, matter)
+    form = SectionViewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.section_view_add(
+                section=section, text=form.cleaned_data["text"], by=request.user
+            )
+        except services.PlanError as error:
+            form.add_error("text", str(error))
+        else:
+            messages.success(request, "Thank you. Your view is added to your plan.")
+            return redirect(reverse("pathway:my-plan") + f"#{matter}")
+    return _form_page(
+        request,
+        form,
+        title=section.get_matter_display(),
+        back=reverse("pathway:my-plan") + f"#{matter}",
+        caption="Your pathway plan",
+        intro=MATTER_GUIDANCE[Matter(matter)][1],
+    )
+
+
+@login_required
+@permission_required("pathway.view_own_plan", raise_exception=True)
+@require_POST
+def my_action_done(request, action_pk: int):
+    _, plan = _own_plan(request)
+    action = next((a for a in plan.actions.all() if a.pk == action_pk), None) if plan else None
+    if action is None:
+        raise Http404("No such action")
+    try:
+        services.action_done_by_young_person(action=action, by=request.user)
+    except services.PlanError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"Well done. “{action.what}” is marked as done.")
+    return redirect(reverse("pathway:my-plan") + "#my-actions")
+
+
+@login_required
+@permission_required("pathway.view_own_plan", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def my_review_request(request):
+    person, plan = _own_plan(request)
+    if plan is None:
+        raise Http404("No plan yet")
+    form = MyReviewRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.review_request_raise(
+            plan=plan,
+            reason=ReviewReason.YOUNG_PERSON_ASKED,
+            note=form.cleaned_data["note"],
+            by=request.user,
+        )
+        messages.success(request, "Thank you. Your PA will be in touch to arrange your review.")
+        return redirect("pathway:my-plan")
+    return _form_page(
+        request,
+        form,
+        title="Ask for a review of your plan",
+        back=reverse("pathway:my-plan"),
+        caption="Your pathway plan",
+        intro=(
+            "You can ask for your plan to be looked at again at any time. Your PA will "
+            f"arrange a review with you within {settings.PATHWAY_ASKED_REVIEW_DAYS // 7} weeks."
+        ),
+    )
+
+
+@login_required
+@permission_required("pathway.view_own_plan", raise_exception=True)
+@require_GET
+def my_plan_pdf(request):
+    person, plan = _own_plan(request)
+    version = selectors.latest_version(plan) if plan else None
+    if version is None:
+        raise Http404("No signed plan yet")
+    return _pdf_response(version.content, person.known_as, version.number)
