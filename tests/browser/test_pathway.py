@@ -1,0 +1,152 @@
+"""Pathway plans in a real browser: a PA writes and logs, a care leaver adds their view."""
+
+import pytest
+from django.urls import reverse
+
+from pathway import services
+from pathway.models import Contact, Matter, Section
+from tests.browser.conftest import assert_no_axe_violations, sign_in_as
+from tests.factories import pathway_world
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def record(young_person, pa, manager, care_leaver):
+    """A signed plan with a review waiting, an action, a document, contacts and histories."""
+    plan, action, document = pathway_world(young_person, pa=pa, manager=manager)
+    services.section_view_add(
+        section=plan.sections.get(matter=Matter.HEALTH),
+        text="I want to see a dentist.",
+        by=care_leaver,
+    )
+    services.contact_record(
+        young_person=young_person,
+        happened_on=plan.started_on,
+        method="visit",
+        seen=True,
+        note="Talked about college.",
+        by=pa,
+    )
+    services.accommodation_record(
+        young_person=young_person,
+        started_on=plan.started_on,
+        kind="E",
+        suitable=True,
+        description="Supported lodgings with Mrs Patel",
+        by=pa,
+    )
+    services.activity_record(
+        young_person=young_person, started_on=plan.started_on, code="F2", description="", by=pa
+    )
+    return plan, action, document
+
+
+def _pages(young_person, pa, manager, care_leaver, action):
+    pk = young_person.pk
+    return [
+        (pa, reverse("pathway:caseload")),
+        (pa, reverse("pathway:caseload") + "?show=contact_overdue&sort=review"),
+        (pa, reverse("portal:young-person-detail", args=[pk])),
+        (pa, reverse("pathway:plan", args=[pk])),
+        (pa, reverse("pathway:section-edit", args=[pk, "accommodation"])),
+        (pa, reverse("pathway:action-create", args=[pk])),
+        (pa, reverse("pathway:action-edit", args=[pk, action.pk])),
+        (pa, reverse("pathway:review-request", args=[pk])),
+        (pa, reverse("pathway:review-edit", args=[pk, 2])),
+        (manager, reverse("pathway:reviews-to-sign")),
+        (manager, reverse("pathway:review-detail", args=[pk, 2])),
+        (pa, reverse("pathway:review-detail", args=[pk, 1])),
+        (pa, reverse("pathway:version-detail", args=[pk, 1])),
+        (pa, reverse("pathway:version-compare", args=[pk, 1])),
+        (pa, reverse("pathway:contacts", args=[pk])),
+        (pa, reverse("pathway:contact-create", args=[pk])),
+        (pa, reverse("pathway:situation", args=[pk])),
+        (pa, reverse("pathway:accommodation-create", args=[pk])),
+        (pa, reverse("pathway:activity-create", args=[pk])),
+        (pa, reverse("pathway:health", args=[pk])),
+        (pa, reverse("pathway:health-edit", args=[pk])),
+        (pa, reverse("pathway:document-create", args=[pk])),
+        (care_leaver, reverse("portal:my-home")),
+        (care_leaver, reverse("pathway:my-plan")),
+        (care_leaver, reverse("pathway:my-section-view", args=["education"])),
+        (care_leaver, reverse("pathway:my-review-request")),
+    ]
+
+
+def test_plan_pages_have_no_accessibility_violations_and_fit_a_phone(
+    page, phone_page, live_server, record, young_person, pa, manager, care_leaver
+):
+    _, action, _ = record
+    for user, path in _pages(young_person, pa, manager, care_leaver, action):
+        for browser_page in (page, phone_page):
+            browser_page.context.clear_cookies()
+            sign_in_as(browser_page, live_server, user)
+            response = browser_page.goto(path)
+            assert response.status == 200, path
+        assert_no_axe_violations(page)
+        width = phone_page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 320, f"{path} is {width} px wide at 320 px"
+
+
+def _pa_edits_a_section_and_logs_a_contact(page, young_person, check) -> None:
+    """The journey; `check(page)` runs on each page reached (axe, where JavaScript runs)."""
+    page.goto(reverse("pathway:plan", args=[young_person.pk]))
+    check(page)
+    page.get_by_role("link", name="Edit Accommodation").click()
+    check(page)
+    page.get_by_label("Needs", exact=True).fill("A flat of her own by the summer.")
+    page.get_by_label("Safety").fill("Smoke alarms checked in October.")
+    page.get_by_role("radio", name="Yes").check()
+    page.get_by_role("button", name="Save section").click()
+    assert page.get_by_text("Accommodation is saved.").is_visible()
+    assert page.get_by_text("A flat of her own by the summer.").is_visible()
+    check(page)
+    section = Section.objects.get(plan__young_person=young_person, matter=Matter.ACCOMMODATION)
+    assert section.suitability == {"safety": "Smoke alarms checked in October.", "suitable": "yes"}
+
+    page.get_by_role("link", name="Keeping in touch").click()
+    page.get_by_role("link", name="Record a contact").click()
+    page.get_by_role("button", name="Save contact").click()  # nothing chosen yet
+    assert page.get_by_text("There is a problem").is_visible()
+    check(page)
+    page.get_by_role("radio", name="Phone call").check()
+    page.get_by_role("group", name="Did you see the young person?").get_by_label("No").check()
+    page.get_by_label("Note").fill("She has a viewing on Friday.")
+    page.get_by_role("button", name="Save contact").click()
+    assert page.get_by_text("The contact is saved.").is_visible()
+    assert page.get_by_text("She has a viewing on Friday.").is_visible()
+    check(page)
+    assert Contact.objects.filter(young_person=young_person, method="phone").exists()
+
+
+def test_a_pa_edits_a_section_and_logs_a_contact(page, live_server, record, young_person, pa):
+    sign_in_as(page, live_server, pa)
+    _pa_edits_a_section_and_logs_a_contact(page, young_person, assert_no_axe_violations)
+
+
+def test_the_same_works_without_javascript(no_js_page, live_server, record, young_person, pa):
+    # axe-core needs JavaScript, so the check here is only that each step works.
+    sign_in_as(no_js_page, live_server, pa)
+    _pa_edits_a_section_and_logs_a_contact(no_js_page, young_person, lambda page: None)
+
+
+def test_a_care_leaver_adds_their_view_to_their_plan(
+    page, live_server, record, young_person, care_leaver
+):
+    sign_in_as(page, live_server, care_leaver)
+    page.goto(reverse("portal:my-home"))
+    page.get_by_role("link", name="Read your plan and add your views").click()
+    assert page.get_by_role("heading", name="Your pathway plan").is_visible()
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="Add your view on Education and training").click()
+    page.get_by_role("button", name="Send my view").click()
+    assert page.get_by_text("Write what you think before you send it").first.is_visible()
+    assert_no_axe_violations(page)
+    page.get_by_label("Your view").fill("I would rather do an apprenticeship.")
+    page.get_by_role("button", name="Send my view").click()
+    assert page.get_by_text("Your view is added to your plan.").is_visible()
+    assert page.get_by_text("I would rather do an apprenticeship.").is_visible()
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Visit two colleges").click()
+    assert page.get_by_text("is marked as done").is_visible()

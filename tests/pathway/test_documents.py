@@ -1,0 +1,127 @@
+"""Documents: checked by content, kept out of public folders, sent only to who may see them."""
+
+import io
+import zipfile
+
+import pytest
+from auditlog.models import LogEntry
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from pathway import services
+from pathway.models import Document
+from portal.uploads import check_upload
+from tests.factories import PNG_BYTES, upload
+
+pytestmark = pytest.mark.django_db
+
+
+def _docx() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+def _zip() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("run.sh", "echo hello")
+    return buffer.getvalue()
+
+
+ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 200
+PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + b"\x00" * 50
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "content_type"),
+    [
+        ("letter.pdf", PDF, "application/pdf"),
+        ("photo.jpeg", JPEG, "image/jpeg"),
+        ("scan.png", PNG_BYTES, "image/png"),
+        (
+            "cv.docx",
+            _docx(),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
+        # The name does not matter: the content decides.
+        ("scan.pdf", PNG_BYTES, "image/png"),
+    ],
+)
+def test_accepted_files_are_known_by_their_content(name, content, content_type):
+    assert check_upload(upload(name, content)).content_type == content_type
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("report.pdf", ELF, "must be a PDF, JPEG, PNG or Word"),  # a renamed program
+        ("cv.docx", _zip(), "must be a PDF, JPEG, PNG or Word"),  # a ZIP that is not Word
+        ("notes.txt", b"just some text", "must be a PDF, JPEG, PNG or Word"),
+        ("empty.pdf", b"", "empty"),
+    ],
+)
+def test_other_files_are_refused_with_a_clear_message(name, content, message):
+    with pytest.raises(ValidationError, match=message):
+        check_upload(upload(name, content))
+
+
+def test_a_file_over_the_limit_is_refused(settings):
+    assert settings.UPLOAD_MAX_BYTES == 10 * 1024 * 1024
+    big = PDF + b"\x00" * (10 * 1024 * 1024)
+    with pytest.raises(ValidationError, match="smaller than 10 MB"):
+        check_upload(upload("big.pdf", big))
+
+
+def test_an_upload_through_the_page_is_stored_privately_under_a_random_name(
+    client, young_person, pa
+):
+    client.force_login(pa)
+    url = reverse("pathway:document-create", args=[young_person.pk])
+    refused = client.post(
+        url, {"title": "Passport", "kind": "identity", "file": upload("passport.pdf", ELF)}
+    )
+    assert refused.status_code == 200
+    assert "must be a PDF, JPEG, PNG or Word" in refused.content.decode()
+    assert not Document.objects.exists()
+
+    response = client.post(
+        url, {"title": "GP letter", "kind": "health", "file": upload("jade-okoro-gp.png")}
+    )
+    assert response.status_code == 302
+    document = Document.objects.get()
+    assert "okoro" not in document.file.name and document.file.name.endswith(".png")
+    path = document.file.path
+    assert path.startswith(str(settings.PRIVATE_MEDIA_ROOT))
+    assert not path.startswith(str(settings.MEDIA_ROOT))
+    assert not path.startswith(str(settings.STATIC_ROOT))
+
+
+def test_a_download_is_served_to_their_pa_and_audited_but_not_to_another_pa(
+    client, young_person, pa, other_pa
+):
+    document = services.document_upload(
+        young_person=young_person, kind="health", title="GP letter", upload=upload(), by=pa
+    )
+    url = reverse("pathway:document-download", args=[young_person.pk, document.pk])
+    client.force_login(other_pa)
+    refused = client.get(url)
+    assert refused.status_code == 404
+    assert not getattr(refused, "streaming", False)
+    assert PNG_BYTES not in refused.content
+
+    client.force_login(pa)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PNG_BYTES
+    assert response["Content-Disposition"].startswith('attachment; filename="gp-letter.png"')
+    reads = LogEntry.objects.get_for_object(document).filter(action=LogEntry.Action.ACCESS)
+    assert [entry.actor for entry in reads] == [pa]
+
+    # The young person's own documents are not offered through the staff page.
+    wrong_person = reverse("pathway:document-download", args=[young_person.pk + 999, document.pk])
+    assert client.get(wrong_person).status_code == 404
