@@ -82,17 +82,29 @@ def plan_start(*, young_person: YoungPerson, by: User, today: dt.date | None = N
     return plan
 
 
+def _lock_if_unchanged(model, pk: int, revision: int, what: str):
+    """The row, locked, if nobody saved it since the form was opened at `revision`."""
+    locked = model.objects.select_for_update().get(pk=pk)
+    if locked.revision != revision:
+        who = locked.updated_by.get_full_name() if locked.updated_by else "Someone"
+        raise StaleEditError(
+            f"{who} saved {what} while you were editing it. Your changes are below, next "
+            "to theirs: copy what you need into the form and save again.",
+            saved=locked,
+        )
+    return locked
+
+
+def _save_edit(locked, by: User) -> None:
+    locked.revision += 1
+    locked.updated_at, locked.updated_by = timezone.now(), by
+    locked.save()
+
+
 def section_save(*, section: Section, fields: dict, revision: int, by: User) -> Section:
     """Save a section, unless someone saved it after the form was opened at `revision`."""
     with transaction.atomic(), set_actor(by):
-        locked = Section.objects.select_for_update().get(pk=section.pk)
-        if locked.revision != revision:
-            who = locked.updated_by.get_full_name() if locked.updated_by else "Someone"
-            raise StaleEditError(
-                f"{who} saved this section while you were editing it. Your changes are below, "
-                "next to theirs: copy what you need into the form and save again.",
-                saved=locked,
-            )
+        locked = _lock_if_unchanged(Section, section.pk, revision, "this section")
         for name in SECTION_TEXT_FIELDS:
             setattr(locked, name, fields.get(name, "").strip())
         if locked.matter == Matter.ACCOMMODATION:
@@ -100,10 +112,7 @@ def section_save(*, section: Section, fields: dict, revision: int, by: User) -> 
             locked.suitability = {
                 key: fields[key].strip() for key in keys if fields.get(key, "").strip()
             }
-        locked.revision += 1
-        locked.updated_at = timezone.now()
-        locked.updated_by = by
-        locked.save()
+        _save_edit(locked, by)
     return locked
 
 
@@ -418,19 +427,10 @@ def health_passport_save(
     """Save the health passport, unless someone saved it after the form was opened."""
     with transaction.atomic(), set_actor(by):
         passport, _ = HealthPassport.objects.get_or_create(young_person=young_person)
-        locked = HealthPassport.objects.select_for_update().get(pk=passport.pk)
-        if locked.revision != revision:
-            who = locked.updated_by.get_full_name() if locked.updated_by else "Someone"
-            raise StaleEditError(
-                f"{who} saved the health passport while you were editing it. Your changes "
-                "are below, next to theirs: copy what you need into the form and save again.",
-                saved=locked,
-            )
+        locked = _lock_if_unchanged(HealthPassport, passport.pk, revision, "the health passport")
         for name in HEALTH_FIELDS:
             setattr(locked, name, fields.get(name, "").strip())
-        locked.revision += 1
-        locked.updated_at, locked.updated_by = timezone.now(), by
-        locked.save()
+        _save_edit(locked, by)
     return locked
 
 

@@ -69,6 +69,28 @@ def _section(plan: Plan, matter: str):
     return section
 
 
+def _save_or_show_clash(request, form, save, *, rebuild, saved_values, page):
+    """Run `save()`; if someone saved first, the form again (409) with both versions shown.
+
+    What they typed stays in the form, now carrying the newer revision, so saving again
+    is a choice made knowing both.
+    """
+    try:
+        save()
+    except services.StaleEditError as error:
+        data = request.POST.copy()
+        data["revision"] = error.saved.revision
+        return _form_page(
+            request,
+            rebuild(data, error.saved),
+            status=409,
+            stale=str(error),
+            clashes=_clashes(form, saved_values(error.saved)),
+            **page,
+        )
+    return None
+
+
 def _clashes(form, saved: dict) -> list[tuple[str, str, str]]:
     """(label, saved now, typed) for each field where the two differ."""
     rows = []
@@ -179,28 +201,24 @@ def section_edit(request, pk: int, matter: str):
         "intro": MATTER_GUIDANCE[matter][0],
     }
     if request.method == "POST" and form.is_valid():
-        try:
-            services.section_save(
+        clash = _save_or_show_clash(
+            request,
+            form,
+            lambda: services.section_save(
                 section=section,
                 fields=form.cleaned_data,
                 revision=form.cleaned_data["revision"],
                 by=request.user,
-            )
-        except services.StaleEditError as error:
-            # Keep what they typed; show what was saved; the next save is made knowing both.
-            saved = error.saved
-            data = request.POST.copy()
-            data["revision"] = saved.revision
-            saved_values = {n: getattr(saved, n) for n in services.SECTION_TEXT_FIELDS}
-            saved_values.update(saved.suitability)
-            return _form_page(
-                request,
-                SectionForm(data, section=saved, person=person),
-                status=409,
-                stale=str(error),
-                clashes=_clashes(form, saved_values),
-                **page,
-            )
+            ),
+            rebuild=lambda data, saved: SectionForm(data, section=saved, person=person),
+            saved_values=lambda saved: {
+                **{n: getattr(saved, n) for n in services.SECTION_TEXT_FIELDS},
+                **saved.suitability,
+            },
+            page=page,
+        )
+        if clash:
+            return clash
         messages.success(request, f"{section.get_matter_display()} is saved.")
         return redirect(reverse("pathway:plan", args=[person.pk]) + f"#{matter}")
     return _form_page(request, form, **page)
@@ -584,25 +602,21 @@ def health_edit(request, pk: int):
         "caption": person.full_name,
     }
     if request.method == "POST" and form.is_valid():
-        try:
-            services.health_passport_save(
+        clash = _save_or_show_clash(
+            request,
+            form,
+            lambda: services.health_passport_save(
                 young_person=person,
                 fields=form.cleaned_data,
                 revision=form.cleaned_data["revision"],
                 by=request.user,
-            )
-        except services.StaleEditError as error:
-            saved = error.saved
-            data = request.POST.copy()
-            data["revision"] = saved.revision
-            return _form_page(
-                request,
-                HealthPassportForm(data, instance=saved),
-                status=409,
-                stale=str(error),
-                clashes=_clashes(form, {n: getattr(saved, n) for n in HEALTH_FIELDS}),
-                **page,
-            )
+            ),
+            rebuild=lambda data, saved: HealthPassportForm(data, instance=saved),
+            saved_values=lambda saved: {n: getattr(saved, n) for n in HEALTH_FIELDS},
+            page=page,
+        )
+        if clash:
+            return clash
         messages.success(request, "The health passport is saved.")
         return redirect("pathway:health", pk=person.pk)
     return _form_page(request, form, **page)
