@@ -19,10 +19,10 @@ def review_due_on(
 ) -> dt.date:
     """The date by which the next review must be signed.
 
-    Six months after the last signed review; a first plan within three months of being
-    started. A review asked for by the young person or PA, or a change of circumstances,
-    brings it forward to four weeks from the day it was raised, never later than the
-    six-monthly date.
+    Six months after the last signed review. A first plan within three months of
+    `started_on` (16, or joining the service if later: services.first_plan_from). A
+    review asked for by the young person or PA, or a change of circumstances, brings it
+    forward to four weeks from the day it was raised, never later than it was due.
     """
     if last_signed_on is None:
         due = add_months(started_on, settings.PATHWAY_FIRST_PLAN_MONTHS)

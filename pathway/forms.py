@@ -198,6 +198,7 @@ class MyReviewRequestForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
     held_on = DateField(label="Date of the review", help_text="For example, 12 11 2026")
     participants = _text(
         "Who took part",
@@ -225,6 +226,7 @@ class ReviewForm(forms.Form):
             Field.textarea("participants"),
             Field.radios("young_person_took_part", legend_size=Size.SMALL, inline=True),
             Field.textarea("outcome"),
+            "revision",
             Submit("save", "Send for sign-off"),
         )
 

@@ -283,6 +283,13 @@ class Review(models.Model):
     )
     recorded_at = models.DateTimeField(default=timezone.now, editable=False)
     return_note = models.TextField(blank=True)
+    # Who last changed it before sign-off: they cannot sign it either. `revision` catches
+    # two people changing it at once.
+    revision = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
     signed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
@@ -396,7 +403,8 @@ class Activity(models.TextChoices):
 
 
 NEVER_SUITABLE = ("S", "X")
-EDUCATION_ACTIVITIES = frozenset({"F1", "P1", "F2", "P2"})
+# Education or training: leaving one of these for anything else brings the review forward.
+EDUCATION_ACTIVITIES = frozenset({"F1", "P1", "F2", "P2", "F4", "P4"})
 
 
 class AccommodationSpell(models.Model):

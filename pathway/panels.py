@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
+
 from pathway import due, selectors
 from pathway.models import ActionOwner, Plan
 from portal.models import User, YoungPerson
@@ -24,7 +26,7 @@ def profile_panel_context(person: YoungPerson, user: User, today: dt.date) -> di
     from portal.selectors import current_allocation
 
     current = current_allocation(person)
-    since = current.started_on if current else person.created_at.date()
+    since = current.started_on if current else timezone.localdate(person.created_at)
     plan = Plan.objects.filter(young_person=person).first()
     return {
         "person": person,

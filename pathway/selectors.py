@@ -97,10 +97,18 @@ def _next_birthday_that_matters(today: dt.date):
 
 
 def _birthday_sql(age: int) -> Func:
-    """The date of birth plus `age` years, in SQL."""
+    """The day someone turns `age`, in SQL, as portal.dates.birthday counts it.
+
+    PostgreSQL moves 29 February to the 28th in other years; the law in England (and
+    `birthday`) counts the 1st of March, so a day is added back in that one case.
+    """
+    plus = "(%(expressions)s + make_interval(years => %(years)d))::date"
     return Func(
         F("date_of_birth"),
-        template="(%(expressions)s + make_interval(years => %(years)d))::date",
+        template=(
+            f"{plus} + CASE WHEN to_char(%(expressions)s, 'MM-DD') = '02-29' "
+            f"AND to_char({plus}, 'MM-DD') = '02-28' THEN 1 ELSE 0 END"
+        ),
         years=int(age),
         output_field=DateField(),
     )
@@ -251,11 +259,12 @@ def document_for_user(user: User, young_person_id: int, document_id: int) -> Doc
 
 
 def reviews_to_sign(manager: User) -> QuerySet[Review]:
-    """Reviews waiting for sign-off, for young people this manager may see; oldest first."""
+    """Reviews waiting for sign-off by this manager (their PAs' young people); oldest first."""
     return (
         Review.objects.filter(
             state=ReviewState.AWAITING,
-            plan__young_person__in=young_people_visible_to(manager),
+            plan__young_person__allocations__ended_on__isnull=True,
+            plan__young_person__allocations__pa__team__manager=manager,
         )
         .select_related("plan__young_person", "recorded_by")
         .order_by("held_on", "pk")

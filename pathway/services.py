@@ -36,6 +36,7 @@ from pathway.models import (
     Section,
     SectionView,
 )
+from portal.dates import birthday
 from portal.models import User, YoungPerson
 from portal.uploads import check_upload
 
@@ -60,9 +61,18 @@ def _refresh_due(plan: Plan) -> None:
         "raised_on", flat=True
     )
     plan.review_due_on = due.review_due_on(
-        started_on=plan.started_on, last_signed_on=plan.last_signed_on, asked_on=asked
+        started_on=first_plan_from(plan.young_person, plan.started_on),
+        last_signed_on=plan.last_signed_on,
+        asked_on=asked,
     )
     plan.save(update_fields=["review_due_on"])
+
+
+def first_plan_from(young_person: YoungPerson, started_on: dt.date) -> dt.date:
+    """When the clock for a first plan starts: 16, or joining the service if that was later."""
+    allocation = young_person.allocations.filter(ended_on__isnull=True).first()
+    joined = min(allocation.started_on, started_on) if allocation else started_on
+    return max(birthday(young_person.date_of_birth, 16), joined)
 
 
 def plan_start(*, young_person: YoungPerson, by: User, today: dt.date | None = None) -> Plan:
@@ -74,7 +84,9 @@ def plan_start(*, young_person: YoungPerson, by: User, today: dt.date | None = N
                 young_person=young_person,
                 started_on=today,
                 started_by=by,
-                review_due_on=due.review_due_on(started_on=today, last_signed_on=None),
+                review_due_on=due.review_due_on(
+                    started_on=first_plan_from(young_person, today), last_signed_on=None
+                ),
             )
             Section.objects.bulk_create(Section(plan=plan, matter=m.value) for m in Matter)
     except IntegrityError as error:
@@ -175,6 +187,8 @@ def action_done_by_young_person(*, action: Action, by: User) -> Action:
     """A young person ticks off one of their own actions."""
     if action.owner != ActionOwner.YOUNG_PERSON:
         raise PlanError("You can only mark your own actions as done")
+    if action.status != ActionStatus.OPEN:
+        raise PlanError("This step is already closed")
     return action_set_status(action=action, status=ActionStatus.DONE, by=by)
 
 
@@ -244,21 +258,25 @@ def review_update(
     participants: str,
     young_person_took_part: bool,
     outcome: str,
+    revision: int,
     by: User,
     today: dt.date | None = None,
 ) -> Review:
-    """Correct a review before sign-off; one sent back goes to the manager again."""
+    """Correct a review before sign-off; one sent back goes to the manager again.
+
+    Refused if someone changed the review (or sent it back) after the form was opened.
+    """
     _check_review_fields(review.plan, held_on, today or timezone.localdate())
     with transaction.atomic(), set_actor(by):
-        locked = Review.objects.select_for_update().get(pk=review.pk)
-        if locked.state == ReviewState.SIGNED:
+        if Review.objects.get(pk=review.pk).state == ReviewState.SIGNED:
             raise PlanError("This review is signed off and cannot be changed")
+        locked = _lock_if_unchanged(Review, review.pk, revision, "this review")
         locked.held_on = held_on
         locked.participants = participants.strip()
         locked.young_person_took_part = young_person_took_part
         locked.outcome = outcome.strip()
         locked.state = ReviewState.AWAITING
-        locked.save()
+        _save_edit(locked, by)
     return locked
 
 
@@ -266,23 +284,25 @@ def review_sign(*, review: Review, read: str, by: User) -> PlanVersion:
     """Sign off a review, freezing the plan exactly as the manager read it (`read` digest)."""
     from pathway.selectors import plan_detail
 
-    if review.recorded_by_id == by.pk:
-        raise PlanError("Someone other than the person who recorded the review must sign it off")
+    if by.pk in (review.recorded_by_id, review.updated_by_id):
+        raise PlanError("Someone other than the person who wrote the review must sign it off")
     with transaction.atomic(), set_actor(by):
         plan = Plan.objects.select_for_update().get(pk=review.plan_id)
         locked = Review.objects.select_for_update().get(pk=review.pk)
         if locked.state != ReviewState.AWAITING:
             raise PlanError("This review is not waiting for sign-off")
-        content = snapshot.plan_content(plan_detail(plan.young_person_id))
+        if by.pk in (locked.recorded_by_id, locked.updated_by_id):
+            raise PlanError("Someone other than the person who wrote the review must sign it off")
+        content = snapshot.to_sign(plan_detail(plan.young_person_id), locked)
         if snapshot.digest(content) != read:
             raise PlanError(
-                "The plan changed after you opened this page. Read it again before you sign."
+                "The plan or the review changed after you opened this page. "
+                "Read it again before you sign."
             )
         now = timezone.now()
         locked.state, locked.signed_by, locked.signed_at = ReviewState.SIGNED, by, now
         locked.save()
         number = (plan.versions.aggregate(n=Max("number"))["n"] or 0) + 1
-        content["review"] = snapshot.review_content(locked)
         content["signed"] = {"by": by.get_full_name(), "at": now.isoformat()}
         version = PlanVersion.objects.create(
             plan=plan, number=number, review=locked, content=content, signed_by=by, signed_at=now
@@ -305,6 +325,7 @@ def review_return(*, review: Review, note: str, by: User) -> Review:
         if locked.state != ReviewState.AWAITING:
             raise PlanError("This review is not waiting for sign-off")
         locked.state, locked.return_note = ReviewState.RETURNED, note.strip()
+        locked.revision += 1  # a form opened before it was sent back is out of date
         locked.save()
     return locked
 
@@ -443,14 +464,21 @@ def document_upload(
     except ValidationError as error:
         raise PlanError(error.messages[0]) from error
     upload.name = f"upload{checked.extension}"
-    with transaction.atomic(), set_actor(by):
-        return Document.objects.create(
-            young_person=young_person,
-            kind=kind,
-            title=title.strip(),
-            file=upload,
-            content_type=checked.content_type,
-            size=checked.size,
-            sha256=checked.sha256,
-            uploaded_by=by,
-        )
+    document = Document(
+        young_person=young_person,
+        kind=kind,
+        title=title.strip(),
+        content_type=checked.content_type,
+        size=checked.size,
+        sha256=checked.sha256,
+        uploaded_by=by,
+    )
+    # The file is written first; if the row then fails, the file must not stay behind.
+    document.file.save(upload.name, upload, save=False)
+    try:
+        with transaction.atomic(), set_actor(by):
+            document.save()
+    except Exception:
+        document.file.delete(save=False)
+        raise
+    return document

@@ -85,6 +85,11 @@ def review_content(review: Review) -> dict:
     }
 
 
+def to_sign(plan: Plan, review: Review) -> dict:
+    """What a manager reads and signs: the plan as it stands, with the review."""
+    return {**plan_content(plan), "review": review_content(review)}
+
+
 def digest(content: dict) -> str:
     """A fingerprint of what a manager read, so that they sign exactly that."""
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()

@@ -294,39 +294,58 @@ def review_request(request, pk: int):
     )
 
 
+def _review_initial(review) -> dict:
+    return {
+        "held_on": review.held_on,
+        "participants": review.participants,
+        "young_person_took_part": "yes" if review.young_person_took_part else "no",
+        "outcome": review.outcome,
+        "revision": review.revision,
+    }
+
+
 def _review_form_page(request, person, plan, review=None):
-    initial = None
-    if review is not None:
-        initial = {
-            "held_on": review.held_on,
-            "participants": review.participants,
-            "young_person_took_part": "yes" if review.young_person_took_part else "no",
-            "outcome": review.outcome,
-        }
-    form = ReviewForm(request.POST or None, initial=initial)
+    form = ReviewForm(request.POST or None, initial=_review_initial(review) if review else None)
+    page = {
+        "title": f"Change review {review.number}" if review else "Record a review",
+        "back": reverse("pathway:plan", args=[person.pk]),
+        "caption": _record(person),
+        "intro": (
+            f"Sent back: {review.return_note}"
+            if review and review.state == ReviewState.RETURNED
+            else "A manager signs the review off. Signing freezes the plan as it is then."
+        ),
+    }
     if request.method == "POST" and form.is_valid():
+        fields = {k: v for k, v in form.cleaned_data.items() if k != "revision"}
         try:
             if review is None:
-                review = services.review_record(plan=plan, by=request.user, **form.cleaned_data)
+                review = services.review_record(plan=plan, by=request.user, **fields)
             else:
-                services.review_update(review=review, by=request.user, **form.cleaned_data)
+                clash = _save_or_show_clash(
+                    request,
+                    form,
+                    lambda: services.review_update(
+                        review=review,
+                        revision=form.cleaned_data["revision"] or 0,
+                        by=request.user,
+                        **fields,
+                    ),
+                    rebuild=lambda data, saved: ReviewForm(data),
+                    saved_values=lambda saved: {
+                        **_review_initial(saved),
+                        "young_person_took_part": saved.young_person_took_part,
+                    },
+                    page=page,
+                )
+                if clash:
+                    return clash
         except services.PlanError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, "The review is recorded and waits for a manager to sign it.")
             return redirect("pathway:review-detail", pk=person.pk, number=review.number)
-    return _form_page(
-        request,
-        form,
-        title=f"Change review {review.number}" if review else "Record a review",
-        back=reverse("pathway:plan", args=[person.pk]),
-        caption=_record(person),
-        intro=(
-            f"Sent back: {review.return_note}"
-            if review and review.state == ReviewState.RETURNED
-            else "A manager signs the review off. Signing freezes the plan as it is then."
-        ),
-    )
+    return _form_page(request, form, **page)
 
 
 @login_required
@@ -366,17 +385,20 @@ def review_detail(request, pk: int, number: int):
     if review.state == ReviewState.SIGNED:
         context = {"person": person, "plan": plan, "review": review}
         return render(request, "pathway/review_detail.html", context)
-    can_sign = (
-        request.user.has_perm("pathway.sign_review", person)
+    return _review_page(request, person, plan, review, ReturnForm())
+
+
+def _can_sign(user, person, review) -> bool:
+    return (
+        user.has_perm("pathway.sign_review", person)
         and review.state == ReviewState.AWAITING
-        and review.recorded_by_id != request.user.pk
+        and user.pk not in (review.recorded_by_id, review.updated_by_id)
     )
-    return _review_page(request, person, plan, review, ReturnForm(), can_sign=can_sign)
 
 
-def _review_page(request, person, plan, review, return_form, *, can_sign: bool, status=200):
+def _review_page(request, person, plan, review, return_form, *, status=200):
     """A review waiting for sign-off, with the plan as it would be signed."""
-    content = snapshot.plan_content(plan)
+    content = snapshot.to_sign(plan, review)
     return_form.helper.form_action = reverse(
         "pathway:review-return", args=[person.pk, review.number]
     )
@@ -386,7 +408,7 @@ def _review_page(request, person, plan, review, return_form, *, can_sign: bool, 
         "review": review,
         "content": content,
         "read": snapshot.digest(content),
-        "can_sign": can_sign,
+        "can_sign": _can_sign(request.user, person, review),
         "can_edit": request.user.has_perm("pathway.change_plan", person),
         "return_form": return_form,
     }
@@ -426,7 +448,10 @@ def review_return(request, pk: int, number: int):
             messages.success(request, f"Review {number} is sent back to {review.recorded_by}.")
             return redirect("pathway:reviews-to-sign")
         return redirect("pathway:review-detail", pk=person.pk, number=number)
-    return _review_page(request, person, plan, review, form, can_sign=True, status=400)
+    if not _can_sign(request.user, person, review):
+        messages.error(request, "This review is not waiting for your sign-off.")
+        return redirect("pathway:review-detail", pk=person.pk, number=number)
+    return _review_page(request, person, plan, review, form, status=400)
 
 
 @login_required
@@ -467,10 +492,10 @@ def version_compare(request, pk: int, number: int):
     return render(request, "pathway/version_compare.html", context)
 
 
-def _pdf_response(content: dict, name: str, number: int | None) -> HttpResponse:
+def _pdf_response(content: dict, number: int) -> HttpResponse:
     response = HttpResponse(plan_pdf(content), content_type="application/pdf")
-    suffix = f"-version-{number}" if number else "-draft"
-    filename = f"pathway-plan-{slugify(name)}{suffix}.pdf"
+    # No name in the file name: downloads lists on shared computers are not private.
+    filename = f"pathway-plan-version-{number}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
     return response
@@ -481,7 +506,7 @@ def _pdf_response(content: dict, name: str, number: int | None) -> HttpResponse:
 def version_pdf(request, pk: int, number: int):
     person = young_person_read(request, pk, "pathway.view_plan")
     _, version = _version(person, number)
-    return _pdf_response(version.content, person.known_as, version.number)
+    return _pdf_response(version.content, version.number)
 
 
 # --- Keeping in touch, circumstances, health ------------------------------------------------
@@ -493,7 +518,7 @@ def version_pdf(request, pk: int, number: int):
 def contacts(request, pk: int):
     person = young_person_read(request, pk, "pathway.view_plan")
     current = people.current_allocation(person)
-    since = current.started_on if current else person.created_at.date()
+    since = current.started_on if current else timezone.localdate(person.created_at)
     page = Paginator(selectors.contacts_for(person), PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "person": person,
@@ -787,4 +812,4 @@ def my_plan_pdf(request):
     version = selectors.latest_version(plan) if plan else None
     if version is None:
         raise Http404("No signed plan yet")
-    return _pdf_response(version.content, person.known_as, version.number)
+    return _pdf_response(version.content, version.number)

@@ -91,8 +91,9 @@ def check_upload(upload: UploadedFile | None) -> CheckedFile:
     upload.seek(0)
     kind = filetype.guess(head)
     found = kind.extension if kind else None
-    if found in ("zip", "docx") and _is_docx(upload):
-        found = "docx"
+    if found in ("zip", "docx"):
+        # Only a ZIP with a Word document part is a DOCX, whatever its first bytes say.
+        found = "docx" if _is_docx(upload) else None
     if found not in ACCEPTED:
         raise ValidationError(f"The file must be a {ACCEPTED_NAMES}")
     content_type, extension, _ = ACCEPTED[found]

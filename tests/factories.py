@@ -183,7 +183,7 @@ def signed_plan(young_person, *, pa, manager, needs: str = "Help to find a colle
         outcome="The plan was agreed.",
         by=pa,
     )
-    read = snapshot.digest(snapshot.plan_content(selectors.plan_detail(young_person.pk)))
+    read = snapshot.digest(snapshot.to_sign(selectors.plan_detail(young_person.pk), review))
     services.review_sign(review=review, read=read, by=manager)
     plan.refresh_from_db()
     return plan

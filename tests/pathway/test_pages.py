@@ -270,3 +270,18 @@ def test_the_profile_shows_plan_and_contact_at_a_glance(client, young_person, pa
     page = page.decode()
     assert "Contact overdue" in page
     assert "Review due by" in page
+
+
+def test_the_caseload_counts_a_29_february_birthday_as_1_march_like_the_page(authority, pa):
+    from pathway.due import next_birthday_that_matters
+    from pathway.selectors import caseload
+
+    leap = YoungPersonFactory(authority=authority, date_of_birth=dt.date(2008, 2, 29))
+    Allocation.objects.create(young_person=leap, pa=pa, started_on=dt.date(2025, 1, 1))
+    today = dt.date(2026, 2, 28)
+    row = caseload(pa, today=today).get(pk=leap.pk)
+    assert row.next_birthday == dt.date(2026, 3, 1)
+    assert next_birthday_that_matters(leap.date_of_birth, today) == (18, dt.date(2026, 3, 1))
+    ordinary = YoungPersonFactory(authority=authority, date_of_birth=dt.date(2007, 3, 1))
+    Allocation.objects.create(young_person=ordinary, pa=pa, started_on=dt.date(2025, 1, 1))
+    assert caseload(pa, today=today).get(pk=ordinary.pk).next_birthday == dt.date(2028, 3, 1)

@@ -16,14 +16,16 @@ from pathway.models import (
     ReviewState,
     SectionView,
 )
-from portal.dates import add_months
+from portal.dates import add_months, birthday
 from tests.factories import signed_plan
 
 pytestmark = pytest.mark.django_db
 
 
-def _read(person):
-    return snapshot.digest(snapshot.plan_content(selectors.plan_detail(person.pk)))
+def _read(person, review):
+    """The fingerprint of what a manager reads before signing `review`."""
+    review.refresh_from_db()
+    return snapshot.digest(snapshot.to_sign(selectors.plan_detail(person.pk), review))
 
 
 def _review(plan, by, **overrides):
@@ -39,7 +41,10 @@ def _review(plan, by, **overrides):
 def test_a_new_plan_has_a_section_for_each_matter_of_schedule_1(young_person, pa):
     plan = services.plan_start(young_person=young_person, by=pa)
     assert sorted(plan.sections.values_list("matter", flat=True)) == sorted(Matter.values)
-    assert plan.review_due_on == add_months(plan.started_on, 3)
+    allocated = young_person.allocations.get().started_on
+    assert plan.review_due_on == add_months(
+        max(allocated, birthday(young_person.date_of_birth, 16)), 3
+    )
     with pytest.raises(services.PlanError, match="already has a pathway plan"):
         services.plan_start(young_person=young_person, by=pa)
 
@@ -101,13 +106,13 @@ def test_a_young_persons_words_cannot_be_changed_in_the_database(
 def test_a_manager_signs_exactly_what_they_read(young_person, pa, manager):
     plan = services.plan_start(young_person=young_person, by=pa)
     review = _review(plan, pa)
-    read = _read(young_person)
+    read = _read(young_person, review)
     section = plan.sections.get(matter=Matter.FINANCE)
     services.section_save(section=section, fields={"needs": "A budget"}, revision=0, by=pa)
     with pytest.raises(services.PlanError, match="changed after you opened"):
         services.review_sign(review=review, read=read, by=manager)
     assert not PlanVersion.objects.exists()
-    version = services.review_sign(review=review, read=_read(young_person), by=manager)
+    version = services.review_sign(review=review, read=_read(young_person, review), by=manager)
     finance = next(s for s in version.content["sections"] if s["matter"] == "finance")
     assert finance["needs"] == "A budget"
 
@@ -116,7 +121,7 @@ def test_the_person_who_recorded_a_review_cannot_sign_it(young_person, pa, manag
     plan = services.plan_start(young_person=young_person, by=manager)
     review = _review(plan, manager)
     with pytest.raises(services.PlanError, match="Someone other than"):
-        services.review_sign(review=review, read=_read(young_person), by=manager)
+        services.review_sign(review=review, read=_read(young_person, review), by=manager)
 
 
 def test_only_one_review_waits_at_a_time_and_a_sent_back_one_can_be_corrected(
@@ -135,11 +140,12 @@ def test_only_one_review_waits_at_a_time_and_a_sent_back_one_can_be_corrected(
         participants="Jade, her PA, Mr Amin (college)",
         young_person_took_part=True,
         outcome=review.outcome,
+        revision=review.revision,
         by=pa,
     )
     review.refresh_from_db()
     assert review.state == ReviewState.AWAITING
-    services.review_sign(review=review, read=_read(young_person), by=manager)
+    services.review_sign(review=review, read=_read(young_person, review), by=manager)
     with pytest.raises(services.PlanError, match="cannot be changed"):
         services.review_update(
             review=review,
@@ -147,6 +153,7 @@ def test_only_one_review_waits_at_a_time_and_a_sent_back_one_can_be_corrected(
             participants="x",
             young_person_took_part=True,
             outcome="x",
+            revision=review.revision,
             by=pa,
         )
 
@@ -169,7 +176,7 @@ def test_asking_for_a_review_brings_it_forward_and_signing_answers_it(
     plan.refresh_from_db()
     assert plan.review_due_on == today + dt.timedelta(days=28)
     review = _review(plan, pa)
-    services.review_sign(review=review, read=_read(young_person), by=manager)
+    services.review_sign(review=review, read=_read(young_person, review), by=manager)
     plan.refresh_from_db()
     assert plan.review_due_on == add_months(today, 6)
     assert plan.review_requests.get().answered_by == review
@@ -249,7 +256,7 @@ def test_compare_shows_the_words_that_changed_between_versions(young_person, pa,
         by=pa,
     )
     review = _review(plan, pa)
-    services.review_sign(review=review, read=_read(young_person), by=manager)
+    services.review_sign(review=review, read=_read(young_person, review), by=manager)
     old, new = plan.versions.order_by("number")
     changes = snapshot.compare(old, new)
     assert [c["title"] for c in changes] == ["Education and training"]
@@ -273,3 +280,72 @@ def test_a_manager_signs_off_through_the_page(client, young_person, pa, manager)
     assert plan.versions.get().review == review
     version_page = client.get(reverse("pathway:version-detail", args=[young_person.pk, 1]))
     assert "cannot be changed" in version_page.content.decode()
+
+
+def test_a_review_changed_after_the_manager_read_it_is_not_signed(young_person, pa, manager):
+    plan = services.plan_start(young_person=young_person, by=pa)
+    review = _review(plan, pa)
+    read = _read(young_person, review)
+    services.review_update(
+        review=review,
+        held_on=review.held_on,
+        participants=review.participants,
+        young_person_took_part=True,
+        outcome="Changed after the manager read it.",
+        revision=review.revision,
+        by=pa,
+    )
+    review.refresh_from_db()
+    with pytest.raises(services.PlanError, match="changed after you opened"):
+        services.review_sign(review=review, read=read, by=manager)
+    assert not PlanVersion.objects.exists()
+
+
+def test_a_manager_who_changed_a_review_cannot_sign_it_and_edits_do_not_overwrite(
+    young_person, pa, manager
+):
+    plan = services.plan_start(young_person=young_person, by=pa)
+    review = _review(plan, pa)
+    opened = review.revision
+    fields = {"held_on": review.held_on, "participants": "x", "young_person_took_part": True}
+    services.review_update(
+        review=review, outcome="Manager's words", revision=opened, by=manager, **fields
+    )
+    # The PA's form was opened before the manager's change: refused, nothing overwritten.
+    with pytest.raises(services.StaleEditError):
+        services.review_update(
+            review=review, outcome="PA's words", revision=opened, by=pa, **fields
+        )
+    review.refresh_from_db()
+    assert review.outcome == "Manager's words"
+    read = _read(young_person, review)
+    with pytest.raises(services.PlanError, match="Someone other than"):
+        services.review_sign(review=review, read=read, by=manager)
+
+
+def test_a_manager_signs_only_for_their_own_teams_young_people(
+    young_person, pa, manager, other_manager
+):
+    plan = services.plan_start(young_person=young_person, by=pa)
+    _review(plan, pa)
+    assert manager.has_perm("pathway.sign_review", young_person)
+    assert not other_manager.has_perm("pathway.sign_review", young_person)
+    assert list(selectors.reviews_to_sign(other_manager)) == []
+    assert len(selectors.reviews_to_sign(manager)) == 1
+
+
+def test_a_closed_step_cannot_be_ticked_off(young_person, pa, care_leaver):
+    plan = services.plan_start(young_person=young_person, by=pa)
+    action = services.action_create(
+        plan=plan,
+        matter=Matter.SKILLS,
+        what="Cook a meal",
+        owner="young_person",
+        agency="",
+        due_on=timezone.localdate(),
+        by=pa,
+    )
+    services.action_set_status(action=action, status="dropped", by=pa)
+    action.refresh_from_db()
+    with pytest.raises(services.PlanError, match="already closed"):
+        services.action_done_by_young_person(action=action, by=care_leaver)
