@@ -459,7 +459,8 @@ def review_return(request, pk: int, number: int):
 @require_GET
 def reviews_to_sign(request):
     reviews = selectors.reviews_to_sign(request.user)
-    return render(request, "pathway/reviews_to_sign.html", {"reviews": reviews})
+    page = Paginator(reviews, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "pathway/reviews_to_sign.html", {"page": page})
 
 
 def _version(person, number: int):
