@@ -48,7 +48,13 @@ from pathway.pdf import plan_pdf
 from portal import selectors as people
 from portal.audit import record_access
 from portal.forms import SearchForm
-from portal.views import PAGE_SIZE, remember_search, remembered_search, young_person_read
+from portal.views import (
+    PAGE_SIZE,
+    form_page,
+    remember_search,
+    remembered_search,
+    young_person_read,
+)
 
 
 def _today():
@@ -80,7 +86,7 @@ def _save_or_show_clash(request, form, save, *, rebuild, saved_values, page):
     except services.StaleEditError as error:
         data = request.POST.copy()
         data["revision"] = error.saved.revision
-        return _form_page(
+        return form_page(
             request,
             rebuild(data, error.saved),
             status=409,
@@ -102,12 +108,6 @@ def _clashes(form, saved: dict) -> list[tuple[str, str, str]]:
         if saved_text != typed_text:
             rows.append((str(field.label).capitalize(), saved_text, typed_text))
     return rows
-
-
-def _form_page(request, form, *, title: str, back: str, caption: str = "", status=200, **extra):
-    """The one page every simple form here uses: back link, caption, heading, the form."""
-    context = {"form": form, "title": title, "back": back, "caption": caption, **extra}
-    return render(request, "pathway/form_page.html", context, status=status)
 
 
 def _record(person) -> str:
@@ -221,7 +221,7 @@ def section_edit(request, pk: int, matter: str):
             return clash
         messages.success(request, f"{section.get_matter_display()} is saved.")
         return redirect(reverse("pathway:plan", args=[person.pk]) + f"#{matter}")
-    return _form_page(request, form, **page)
+    return form_page(request, form, **page)
 
 
 @login_required
@@ -239,7 +239,7 @@ def action_create(request, pk: int):
         else:
             messages.success(request, "The action is added to the plan.")
             return redirect(reverse("pathway:plan", args=[person.pk]) + "#actions")
-    return _form_page(
+    return form_page(
         request,
         form,
         title="Add an action",
@@ -263,7 +263,7 @@ def action_edit(request, pk: int, action_pk: int):
         )
         messages.success(request, "The action is updated.")
         return redirect(reverse("pathway:plan", args=[person.pk]) + "#actions")
-    return _form_page(
+    return form_page(
         request,
         form,
         title="Update an action",
@@ -284,7 +284,7 @@ def review_request(request, pk: int):
         plan.refresh_from_db()
         messages.success(request, f"The next review is now due by {plan.review_due_on:%-d %B %Y}.")
         return redirect("pathway:plan", pk=person.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title="Bring the review forward",
@@ -304,7 +304,7 @@ def _review_initial(review) -> dict:
     }
 
 
-def _review_form_page(request, person, plan, review=None):
+def _reviewform_page(request, person, plan, review=None):
     form = ReviewForm(request.POST or None, initial=_review_initial(review) if review else None)
     page = {
         "title": f"Change review {review.number}" if review else "Record a review",
@@ -345,14 +345,14 @@ def _review_form_page(request, person, plan, review=None):
         else:
             messages.success(request, "The review is recorded and waits for a manager to sign it.")
             return redirect("pathway:review-detail", pk=person.pk, number=review.number)
-    return _form_page(request, form, **page)
+    return form_page(request, form, **page)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def review_create(request, pk: int):
     person = young_person_read(request, pk, "pathway.change_plan")
-    return _review_form_page(request, person, _plan(person))
+    return _reviewform_page(request, person, _plan(person))
 
 
 def _review(plan: Plan, number: int):
@@ -371,7 +371,7 @@ def review_edit(request, pk: int, number: int):
     if review.state == ReviewState.SIGNED:
         messages.error(request, "This review is signed off and cannot be changed.")
         return redirect("pathway:review-detail", pk=person.pk, number=number)
-    return _review_form_page(request, person, plan, review)
+    return _reviewform_page(request, person, plan, review)
 
 
 @login_required
@@ -543,7 +543,7 @@ def contact_create(request, pk: int):
         else:
             messages.success(request, "The contact is saved.")
             return redirect("pathway:contacts", pk=person.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title="Record a contact",
@@ -573,7 +573,7 @@ def _spell_page(request, pk: int, form_class, record, title: str):
         else:
             messages.success(request, "Saved.")
             return redirect("pathway:situation", pk=person.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=title,
@@ -645,7 +645,7 @@ def health_edit(request, pk: int):
             return clash
         messages.success(request, "The health passport is saved.")
         return redirect("pathway:health", pk=person.pk)
-    return _form_page(request, form, **page)
+    return form_page(request, form, **page)
 
 
 @login_required
@@ -667,7 +667,7 @@ def document_create(request, pk: int):
         else:
             messages.success(request, "The document is uploaded.")
             return redirect("pathway:health", pk=person.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title="Upload a document",
@@ -748,7 +748,7 @@ def my_section_view(request, matter: str):
         else:
             messages.success(request, "Thank you. Your view is added to your plan.")
             return redirect(reverse("pathway:my-plan") + f"#{matter}")
-    return _form_page(
+    return form_page(
         request,
         form,
         title=section.get_matter_display(),
@@ -792,7 +792,7 @@ def my_review_request(request):
         )
         messages.success(request, "Thank you. Your PA will be in touch to arrange your review.")
         return redirect("pathway:my-plan")
-    return _form_page(
+    return form_page(
         request,
         form,
         title="Ask for a review of your plan",

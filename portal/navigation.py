@@ -22,12 +22,20 @@ _BY_ROLE: dict[str, list[tuple[str, str]]] = {
     Role.CARE_LEAVER: [
         ("Home", "portal:my-home"),
         ("Your plan", "pathway:my-plan"),
+        ("Your money", "finance:my-money"),
         ("What you can get", "offer:home"),
     ],
-    Role.PA: [("My caseload", "pathway:caseload"), ("Local offer", "offer:home")],
+    Role.PA: [
+        ("My caseload", "pathway:caseload"),
+        ("Claims", "finance:claims-waiting"),
+        ("Local offer", "offer:home"),
+    ],
     Role.MANAGER: [
         ("Team", "portal:team"),
         ("Reviews to sign", "pathway:reviews-to-sign"),
+        ("Claims", "finance:claims-waiting"),
+        ("Payments", "finance:payments"),
+        ("Budgets", "finance:budget"),
         ("Local offer", "offer:manage"),
     ],
     Role.OFFER_EDITOR: [("Home", "portal:staff-home"), ("Local offer", "offer:manage")],

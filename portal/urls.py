@@ -25,6 +25,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 urlpatterns = [
     path("", include((portal_patterns, "portal"))),
     path("", include("pathway.urls")),
+    path("", include("finance.urls")),
     path("offer/", include("offer.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

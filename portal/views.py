@@ -61,6 +61,15 @@ def staff_home(request):
     return render(request, "portal/staff_home.html")
 
 
+def form_page(request, form, *, title: str, back: str, caption: str = "", status=200, **extra):
+    """The one page a simple form uses: back link, caption, heading, intro, the form.
+
+    `stale` and `clashes` (label, saved, typed) show a refused out-of-date save.
+    """
+    context = {"form": form, "title": title, "back": back, "caption": caption, **extra}
+    return render(request, "form_page.html", context, status=status)
+
+
 def young_person_read(request, pk: int, perm: str):
     """The young person if this user may see them and `perm` allows it; the read is audited."""
     person = selectors.young_person_for_user(request.user, pk)

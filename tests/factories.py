@@ -218,3 +218,41 @@ def pathway_world(young_person, *, pa, manager):
         young_person=young_person, kind="health", title="GP letter", upload=upload(), by=pa
     )
     return plan, action, document
+
+
+# --- Money ---------------------------------------------------------------------------------
+
+
+def scheme(authority, **overrides):
+    from finance.models import Scheme
+
+    fields = {
+        "code": "setting-up-home",
+        "name": "Setting up home allowance",
+        "description": "Money for furniture and things for your first home.",
+        "cap_pence": 300000,
+        "cap_period": "lifetime",
+        "min_age": 16,
+        "max_age": 25,
+        "evidence": "",
+        "yearly_budget_pence": 5000000,
+        "pa_approval_limit_pence": 50000,
+    }
+    fields.update(overrides)
+    return Scheme.objects.create(authority=authority, **fields)
+
+
+def money_world(young_person, *, pa, manager):
+    """An award with a paid claim (in a payment run) and a claim with a receipt waiting."""
+    from finance import services
+
+    award = services.award_grant(
+        young_person=young_person, scheme=scheme(young_person.authority), amount_pence=300000, by=pa
+    )
+    paid = services.claim_make(award=award, amount_pence=25000, purpose="Bed", receipt=None, by=pa)
+    services.claim_approve(claim=paid, amount_pence=25000, reason="", by=pa)
+    batch = services.payment_run(authority_id=young_person.authority_id, by=manager)
+    waiting = services.claim_make(
+        award=award, amount_pence=4500, purpose="Kettle and toaster", receipt=upload(), by=pa
+    )
+    return waiting, batch

@@ -13,7 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from offer import services
 from portal.models import Invitation
 from portal.services import invitation_create
-from tests.factories import offer_content, offer_item, pathway_world
+from tests.factories import money_world, offer_content, offer_item, pathway_world
 
 ROLES = [
     "anonymous",
@@ -108,6 +108,34 @@ MATRIX: dict[str, Row] = {
     "pathway:my-review-request": Row(OWN_PLAN_PAGE),
     "pathway:my-section-view": Row(OWN_PLAN_PAGE, kwargs={"matter": "education"}),
     "pathway:my-action-done": Row(OWN_PLAN_ACTION, kwargs={"action_pk": "action"}, method="post"),
+    # Money: the care leaver's own page, the young person's tab, claims and payment runs.
+    "finance:my-money": Row(CARE_LEAVER_PAGE),
+    # `other_care_leaver` has nothing to claim from, so is sent back to their money page.
+    "finance:my-claim": Row(statuses(403, anonymous=302, care_leaver=200, other_care_leaver=302)),
+    "finance:person-money": Row(PERSON_PAGE, kwargs=PERSON),
+    "finance:award-create": Row(PERSON_PAGE, kwargs=PERSON),
+    "finance:person-claim": Row(PERSON_PAGE, kwargs=PERSON),
+    "finance:entry-reverse": Row(
+        statuses(404, anonymous=302, care_leaver=403, manager=200),
+        kwargs={**PERSON, "entry_pk": "ledger_entry"},
+    ),
+    "finance:claims-waiting": Row(
+        statuses(403, anonymous=302, pa=200, other_pa=200, manager=200, other_manager=200)
+    ),
+    "finance:claim-detail": Row(
+        statuses(403, anonymous=302, pa=200, other_pa=404, manager=200, other_manager=404),
+        kwargs={"claim_pk": "claim"},
+    ),
+    "finance:claim-receipt": Row(
+        statuses(403, anonymous=302, pa=200, other_pa=404, manager=200, other_manager=404),
+        kwargs={"claim_pk": "claim"},
+    ),
+    "finance:payments": Row(statuses(403, anonymous=302, manager=200, other_manager=200)),
+    "finance:payment-csv": Row(
+        statuses(403, anonymous=302, manager=200, other_manager=200),
+        kwargs={"batch_pk": "batch"},
+    ),
+    "finance:budget": Row(statuses(403, anonymous=302, manager=200, other_manager=200)),
     "portal:team": Row(statuses(403, anonymous=302, manager=200, other_manager=200)),
     "portal:my-home": Row(statuses(403, anonymous=302, care_leaver=200, other_care_leaver=200)),
     # The young person below is `care_leaver`'s record, allocated to `pa` in `manager`'s team.
@@ -293,7 +321,11 @@ def world(
         by=offer_editor,
     )
     plan, action, document = pathway_world(young_person, pa=pa, manager=manager)
+    claim, batch = money_world(young_person, pa=pa, manager=manager)
     values = {
+        "claim": claim.pk,
+        "batch": batch.pk,
+        "ledger_entry": batch.entries.get().pk,
         "action": action.pk,
         "document": document.pk,
         "open_review": plan.reviews.get(state="awaiting").number,

@@ -1,0 +1,123 @@
+"""Reads about money, scoped to who is asking. Balances are sums of the ledger, in SQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
+
+from finance.models import Award, Claim, ClaimState, EntryKind, LedgerEntry, PaymentBatch, Scheme
+from finance.services import financial_year
+from portal.models import Role, User, YoungPerson
+
+
+def _sum(queryset, field: str = "amount_pence"):
+    total = queryset.values("award").annotate(total=Sum(field)).values("total")
+    return Coalesce(Subquery(total, output_field=IntegerField()), 0)
+
+
+def awards_for(person: YoungPerson) -> QuerySet[Award]:
+    """Each award with `left` (its ledger balance) and `used` (paid, less reversals)."""
+    entries = LedgerEntry.objects.filter(award=OuterRef("pk"))
+    return (
+        Award.objects.filter(young_person=person)
+        .select_related("scheme")
+        .annotate(left=_sum(entries))
+        .annotate(used=F("amount_pence") - F("left"))
+        .order_by("expires_on", "pk")
+    )
+
+
+def claims_for(person: YoungPerson) -> QuerySet[Claim]:
+    return (
+        Claim.objects.filter(award__young_person=person)
+        .select_related("award__scheme", "decided_by", "created_by")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def entries_for(person: YoungPerson) -> QuerySet[LedgerEntry]:
+    return (
+        LedgerEntry.objects.filter(award__young_person=person)
+        .select_related("award__scheme", "created_by", "reversed_by")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def own_award(user: User, award_id) -> Award | None:
+    """One of the care leaver's own awards, or None (never someone else's)."""
+    return (
+        Award.objects.filter(pk=award_id, young_person__user=user)
+        .select_related("scheme", "young_person")
+        .first()
+    )
+
+
+def claims_waiting_for(user: User) -> QuerySet[Claim]:
+    """Claims this person decides: a PA, their young people's within the PA limit; a
+    manager, everything waiting for their teams' young people. Oldest first."""
+    current = Q(award__young_person__allocations__ended_on__isnull=True, state=ClaimState.WAITING)
+    if user.role == Role.PA:
+        scope = current & Q(
+            award__young_person__allocations__pa=user,
+            amount_pence__lte=F("award__scheme__pa_approval_limit_pence"),
+        )
+    elif user.role == Role.MANAGER:
+        scope = current & Q(award__young_person__allocations__pa__team__manager=user)
+    else:
+        return Claim.objects.none()
+    return (
+        Claim.objects.filter(scope)
+        .select_related("award__scheme", "award__young_person", "created_by")
+        .order_by("created_at", "pk")
+    )
+
+
+def claim_for_staff(user: User, claim_id: int) -> Claim | None:
+    """A claim for a young person this staff member works with (their PA or team manager)."""
+    claims = Claim.objects.filter(pk=claim_id, award__young_person__allocations__ended_on=None)
+    if user.role == Role.PA:
+        claims = claims.filter(award__young_person__allocations__pa=user)
+    elif user.role == Role.MANAGER:
+        claims = claims.filter(award__young_person__allocations__pa__team__manager=user)
+    else:
+        return None
+    return claims.select_related("award__scheme", "award__young_person", "created_by").first()
+
+
+def spend_against_budget(authority_id: int, day: dt.date) -> list[Scheme]:
+    """Each scheme with awarded, paid and waiting-to-be-paid this financial year, and budget."""
+    start, end = financial_year(day)
+    in_year = Q(created_at__date__range=(start, end))
+    entries = LedgerEntry.objects.filter(award__scheme=OuterRef("pk")).filter(in_year)
+
+    def total(kind_q: Q):
+        rows = entries.filter(kind_q).values("award__scheme").annotate(t=Sum("amount_pence"))
+        return Coalesce(Subquery(rows.values("t"), output_field=IntegerField()), 0)
+
+    approved = (
+        Claim.objects.filter(award__scheme=OuterRef("pk"), state=ClaimState.APPROVED)
+        .values("award__scheme")
+        .annotate(t=Sum("approved_pence"))
+        .values("t")
+    )
+    return list(
+        Scheme.objects.filter(authority_id=authority_id)
+        .annotate(
+            awarded=total(Q(kind=EntryKind.AWARD)),
+            paid=-total(Q(kind=EntryKind.PAYMENT) | Q(kind=EntryKind.REVERSAL, amount_pence__gt=0)),
+            approved=Coalesce(Subquery(approved, output_field=IntegerField()), 0),
+        )
+        .order_by("name")
+    )
+
+
+def batches_for(authority_id: int) -> QuerySet[PaymentBatch]:
+    return PaymentBatch.objects.filter(authority_id=authority_id).select_related("created_by")
+
+
+def batch_lines(batch: PaymentBatch) -> QuerySet[LedgerEntry]:
+    return batch.entries.select_related("award__scheme", "award__young_person", "claim").order_by(
+        "pk"
+    )

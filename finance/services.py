@@ -1,0 +1,297 @@
+"""Writes about money. Each is one transaction; approving and paying lock the award row.
+
+The ledger is the truth: an award's balance is the sum of its entries, and the database
+refuses an entry that would take it below zero or pay a claim twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from auditlog.context import set_actor
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.db.models import Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from finance.models import (
+    Award,
+    CapPeriod,
+    Claim,
+    ClaimState,
+    EntryKind,
+    LedgerEntry,
+    PaymentBatch,
+    Scheme,
+)
+from portal.dates import birthday
+from portal.models import Role, User, YoungPerson
+from portal.uploads import check_upload
+
+
+class FinanceError(Exception):
+    """Something the money rules do not allow; the message is shown to the person."""
+
+
+def pounds(pence: int) -> str:
+    """2550 -> "£25.50"; 3000 -> "£30"."""
+    whole, part = divmod(abs(pence), 100)
+    sign = "-" if pence < 0 else ""
+    return f"{sign}£{whole:,}" + (f".{part:02d}" if part else "")
+
+
+def financial_year(day: dt.date) -> tuple[dt.date, dt.date]:
+    """The April-to-March year `day` falls in: (1 April, 31 March)."""
+    start_year = day.year if day.month >= 4 else day.year - 1
+    return dt.date(start_year, 4, 1), dt.date(start_year + 1, 3, 31)
+
+
+def expiry_for(scheme: Scheme, young_person: YoungPerson, awarded_on: dt.date) -> dt.date:
+    """The last day the award can be used: the day before the age limit, or the year's end."""
+    last = birthday(young_person.date_of_birth, scheme.max_age) - dt.timedelta(days=1)
+    if scheme.cap_period == CapPeriod.FINANCIAL_YEAR:
+        last = min(last, financial_year(awarded_on)[1])
+    return last
+
+
+def balance_of(award: Award) -> int:
+    return award.entries.aggregate(total=Coalesce(Sum("amount_pence"), 0))["total"]
+
+
+def committed_of(award: Award) -> int:
+    """Approved but not yet paid: promised, so not available to another claim."""
+    return award.claims.filter(state=ClaimState.APPROVED).aggregate(
+        total=Coalesce(Sum("approved_pence"), 0)
+    )["total"]
+
+
+def available_of(award: Award) -> int:
+    return balance_of(award) - committed_of(award)
+
+
+def _check_amount(pence: int) -> None:
+    if pence is None or pence <= 0:
+        raise FinanceError("Enter an amount more than £0")
+
+
+def award_grant(
+    *,
+    young_person: YoungPerson,
+    scheme: Scheme,
+    amount_pence: int,
+    by: User,
+    today: dt.date | None = None,
+) -> Award:
+    """Give a young person money from a scheme, within its cap, ages and statuses."""
+    today = today or timezone.localdate()
+    _check_amount(amount_pence)
+    if not scheme.is_active or scheme.authority_id != young_person.authority_id:
+        raise FinanceError("Choose one of the council's current schemes")
+    age = young_person.age_on(today)
+    if not scheme.min_age <= age < scheme.max_age:
+        raise FinanceError(
+            f"{scheme.name} is for young people from {scheme.min_age} until they turn "
+            f"{scheme.max_age}; {young_person.known_as} is {age}"
+        )
+    if scheme.eligible_statuses and young_person.legal_status not in scheme.eligible_statuses:
+        raise FinanceError(
+            f"{young_person.known_as}'s legal status is not one {scheme.name} is for"
+        )
+    with transaction.atomic(), set_actor(by):
+        # One award at a time per young person, so two cannot both fit under the cap.
+        YoungPerson.objects.select_for_update().get(pk=young_person.pk)
+        if scheme.cap_pence is not None and scheme.cap_period != CapPeriod.PER_CLAIM:
+            earlier = Award.objects.filter(young_person=young_person, scheme=scheme)
+            if scheme.cap_period == CapPeriod.FINANCIAL_YEAR:
+                start, end = financial_year(today)
+                earlier = earlier.filter(awarded_on__range=(start, end))
+            given = earlier.aggregate(total=Coalesce(Sum("amount_pence"), 0))["total"]
+            if given + amount_pence > scheme.cap_pence:
+                raise FinanceError(
+                    f"That is more than the {pounds(scheme.cap_pence)} cap: "
+                    f"{pounds(given)} is already awarded"
+                )
+        award = Award.objects.create(
+            young_person=young_person,
+            scheme=scheme,
+            amount_pence=amount_pence,
+            awarded_on=today,
+            expires_on=expiry_for(scheme, young_person, today),
+            awarded_by=by,
+        )
+        LedgerEntry.objects.create(
+            award=award,
+            kind=EntryKind.AWARD,
+            amount_pence=amount_pence,
+            idempotency_key=f"award:{award.pk}",
+            created_by=by,
+        )
+    return award
+
+
+def claim_make(
+    *,
+    award: Award,
+    amount_pence: int,
+    purpose: str,
+    receipt: UploadedFile | None,
+    by: User,
+    today: dt.date | None = None,
+) -> Claim:
+    """Ask for money from an award: what for, and a receipt or quote when the scheme needs one."""
+    today = today or timezone.localdate()
+    _check_amount(amount_pence)
+    if by.role == Role.CARE_LEAVER and award.young_person.user_id != by.pk:
+        raise FinanceError("You can only claim from your own money")
+    if not purpose.strip():
+        raise FinanceError("Say what the money is for")
+    if award.expires_on and today > award.expires_on:
+        raise FinanceError(f"This money had to be used by {award.expires_on:%-d %B %Y}")
+    scheme = award.scheme
+    per_claim = scheme.cap_period == CapPeriod.PER_CLAIM and scheme.cap_pence is not None
+    if per_claim and amount_pence > scheme.cap_pence:
+        raise FinanceError(f"Each claim can be up to {pounds(scheme.cap_pence)}")
+    checked = None
+    if receipt:
+        try:
+            checked = check_upload(receipt)
+        except ValidationError as error:
+            raise FinanceError(error.messages[0]) from error
+    elif scheme.evidence:
+        raise FinanceError(f"Add {scheme.evidence[0].lower()}{scheme.evidence[1:]}")
+    with transaction.atomic(), set_actor(by):
+        Award.objects.select_for_update().get(pk=award.pk)
+        left = available_of(award)
+        if amount_pence > left:
+            raise FinanceError(f"That is more than is left: you can ask for up to {pounds(left)}")
+        claim = Claim(
+            award=award, amount_pence=amount_pence, purpose=purpose.strip(), created_by=by
+        )
+        if checked:
+            claim.receipt_type = checked.content_type
+            claim.receipt.save(f"receipt{checked.extension}", receipt, save=False)
+        try:
+            claim.save()
+        except Exception:
+            if claim.receipt:
+                claim.receipt.delete(save=False)
+            raise
+    return claim
+
+
+def may_decide(user: User, claim: Claim, amount_pence: int | None = None) -> bool:
+    """A PA decides claims up to the scheme's limit; a manager any claim."""
+    if user.role == Role.MANAGER:
+        return True
+    amount = claim.amount_pence if amount_pence is None else amount_pence
+    return user.role == Role.PA and amount <= claim.award.scheme.pa_approval_limit_pence
+
+
+def claim_approve(*, claim: Claim, amount_pence: int, reason: str, by: User) -> Claim:
+    """Approve all of a claim, or part of it with a reason. The award row is locked."""
+    _check_amount(amount_pence)
+    if amount_pence > claim.amount_pence:
+        raise FinanceError(f"You can approve up to the {pounds(claim.amount_pence)} asked for")
+    if amount_pence < claim.amount_pence and not reason.strip():
+        raise FinanceError("Say why only part of the claim is approved")
+    if not may_decide(by, claim, amount_pence):
+        limit = pounds(claim.award.scheme.pa_approval_limit_pence)
+        raise FinanceError(f"Claims over {limit} need a manager to approve them")
+    with transaction.atomic(), set_actor(by):
+        award = Award.objects.select_for_update().get(pk=claim.award_id)
+        locked = Claim.objects.select_for_update().get(pk=claim.pk)
+        if locked.state != ClaimState.WAITING:
+            raise FinanceError("This claim has already been decided")
+        left = available_of(award)
+        if amount_pence > left:
+            raise FinanceError(f"That is more than is left on the award ({pounds(left)})")
+        locked.state, locked.approved_pence = ClaimState.APPROVED, amount_pence
+        locked.reason = reason.strip()
+        locked.decided_by, locked.decided_at = by, timezone.now()
+        locked.save()
+    return locked
+
+
+def claim_refuse(*, claim: Claim, reason: str, by: User) -> Claim:
+    if not reason.strip():
+        raise FinanceError("Say why the claim is refused")
+    if not may_decide(by, claim):
+        raise FinanceError("Only a manager can decide this claim")
+    with transaction.atomic(), set_actor(by):
+        locked = Claim.objects.select_for_update().get(pk=claim.pk)
+        if locked.state != ClaimState.WAITING:
+            raise FinanceError("This claim has already been decided")
+        locked.state, locked.reason = ClaimState.REFUSED, reason.strip()
+        locked.decided_by, locked.decided_at = by, timezone.now()
+        locked.save()
+    return locked
+
+
+def payment_run(*, authority_id: int, by: User) -> PaymentBatch | None:
+    """Pay every approved claim once, in one batch. Two runs at once take different claims."""
+    if by.role != Role.MANAGER:
+        raise FinanceError("Only a manager can make a payment run")
+    with transaction.atomic(), set_actor(by):
+        claims = list(
+            Claim.objects.filter(
+                state=ClaimState.APPROVED, award__scheme__authority_id=authority_id
+            )
+            .select_for_update(skip_locked=True, of=("self",))
+            # Awards are locked in one order, so two runs cannot wait on each other.
+            .order_by("award_id", "pk")
+        )
+        if not claims:
+            return None
+        batch = PaymentBatch.objects.create(authority_id=authority_id, created_by=by)
+        for claim in claims:
+            Award.objects.select_for_update().get(pk=claim.award_id)
+            LedgerEntry.objects.create(
+                award_id=claim.award_id,
+                kind=EntryKind.PAYMENT,
+                amount_pence=-claim.approved_pence,
+                idempotency_key=f"payment:{claim.pk}",
+                claim=claim,
+                batch=batch,
+                created_by=by,
+            )
+            claim.state = ClaimState.PAID
+            claim.save(update_fields=["state"])
+    return batch
+
+
+def entry_reverse(*, entry: LedgerEntry, reason: str, by: User) -> LedgerEntry:
+    """Correct a mistake with an opposite entry; a reversed payment reopens nothing."""
+    if by.role != Role.MANAGER:
+        raise FinanceError("Only a manager can reverse a payment or an award")
+    if not reason.strip():
+        raise FinanceError("Say why it is being reversed")
+    if entry.kind == EntryKind.REVERSAL:
+        raise FinanceError("A reversal cannot itself be reversed; make a new award instead")
+    try:
+        with transaction.atomic(), set_actor(by):
+            award = Award.objects.select_for_update().get(pk=entry.award_id)
+            if entry.kind == EntryKind.AWARD and available_of(award) < entry.amount_pence:
+                raise FinanceError(
+                    "Some of this award is approved or paid out, so it cannot be taken back"
+                )
+            reversal = LedgerEntry.objects.create(
+                award_id=entry.award_id,
+                kind=EntryKind.REVERSAL,
+                amount_pence=-entry.amount_pence,
+                idempotency_key=f"reversal:{entry.pk}",
+                reverses=entry,
+                claim=entry.claim,
+                note=reason.strip(),
+                created_by=by,
+            )
+            if entry.kind == EntryKind.PAYMENT:
+                Claim.objects.filter(pk=entry.claim_id).update(state=ClaimState.REVERSED)
+    except IntegrityError as error:
+        if "below zero" in str(error):
+            raise FinanceError(
+                "Some of this award has been paid out, so it cannot be taken back"
+            ) from error
+        raise FinanceError("This entry has already been reversed") from error
+    return reversal

@@ -1,0 +1,331 @@
+"""Money pages for care leavers and staff. Thin: parse, authorize, call, render."""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+from rules.contrib.views import permission_required
+
+from finance import selectors, services
+from finance.forms import AwardForm, ClaimForm, DecisionForm, ReverseForm
+from finance.models import Claim, ClaimState, LedgerEntry, PaymentBatch, Scheme
+from portal import selectors as people
+from portal.audit import record_access
+from portal.views import PAGE_SIZE, form_page, young_person_read
+
+
+def _usable(awards, today):
+    return [a for a in awards if a.left > 0 and (a.expires_on is None or a.expires_on >= today)]
+
+
+def _claim_page(request, person, awards, *, back: str, caption: str, done: str):
+    """The claim form, for the young person or for staff claiming on their behalf."""
+    today = timezone.localdate()
+    usable = _usable(awards, today)
+    if not usable:
+        messages.info(request, "There is no money left to claim from at the moment.")
+        return redirect(back)
+    form = ClaimForm(request.POST or None, request.FILES or None, awards=usable)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.claim_make(
+                award=form.cleaned_data["award"],
+                amount_pence=form.cleaned_data["amount"],
+                purpose=form.cleaned_data["purpose"],
+                receipt=form.cleaned_data["receipt"],
+                by=request.user,
+            )
+        except services.FinanceError as error:
+            field = "receipt" if "file" in str(error) or "Add " in str(error) else "amount"
+            form.add_error(field, str(error))
+        else:
+            messages.success(request, done)
+            return redirect(back)
+    return form_page(
+        request,
+        form,
+        title="Ask for money",
+        back=back,
+        caption=caption,
+        intro="Say how much you need and what it is for. Add a receipt or a quote if you have one.",
+    )
+
+
+# --- The care leaver's own money ----------------------------------------------------------
+
+
+def _own(request):
+    person = people.own_record(request.user)
+    if person is None:
+        raise Http404("No record linked to this account")
+    return person
+
+
+@login_required
+@permission_required("finance.view_own_money", raise_exception=True)
+@require_GET
+@never_cache
+def my_money(request):
+    person = _own(request)
+    awards = list(selectors.awards_for(person))
+    context = {
+        "person": person,
+        "awards": awards,
+        "claims": selectors.claims_for(person)[:50],
+        "today": timezone.localdate(),
+        "can_claim": bool(_usable(awards, timezone.localdate())),
+    }
+    return render(request, "finance/my_money.html", context)
+
+
+@login_required
+@permission_required("finance.view_own_money", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def my_claim(request):
+    person = _own(request)
+    return _claim_page(
+        request,
+        person,
+        selectors.awards_for(person),
+        back=reverse("finance:my-money"),
+        caption="Your money",
+        done="Your claim is sent. Your PA will look at it and let you know.",
+    )
+
+
+# --- A young person's money, for staff -------------------------------------------------------
+
+
+@login_required
+@require_GET
+@never_cache
+def person_money(request, pk: int):
+    person = young_person_read(request, pk, "finance.view_money")
+    entries = Paginator(selectors.entries_for(person), PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "person": person,
+        "awards": selectors.awards_for(person),
+        "claims": selectors.claims_for(person)[:50],
+        "page": entries,
+        "today": timezone.localdate(),
+        "can_reverse": request.user.has_perm("finance.run_payments"),
+    }
+    return render(request, "finance/person_money.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def award_create(request, pk: int):
+    person = young_person_read(request, pk, "finance.change_money")
+    schemes = Scheme.objects.filter(authority_id=person.authority_id, is_active=True)
+    form = AwardForm(request.POST or None, schemes=schemes)
+    if request.method == "POST" and form.is_valid():
+        try:
+            award = services.award_grant(
+                young_person=person,
+                scheme=form.cleaned_data["scheme"],
+                amount_pence=form.cleaned_data["amount"],
+                by=request.user,
+            )
+        except services.FinanceError as error:
+            form.add_error("amount", str(error))
+        else:
+            messages.success(
+                request, f"{person.known_as} has {services.pounds(award.amount_pence)} to use."
+            )
+            return redirect("finance:person-money", pk=person.pk)
+    return form_page(
+        request,
+        form,
+        title="Give an award",
+        back=reverse("finance:person-money", args=[person.pk]),
+        caption=person.full_name,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_claim(request, pk: int):
+    person = young_person_read(request, pk, "finance.change_money")
+    return _claim_page(
+        request,
+        person,
+        selectors.awards_for(person),
+        back=reverse("finance:person-money", args=[person.pk]),
+        caption=f"{person.full_name}: claim on their behalf",
+        done="The claim is made and waits for a decision.",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry_reverse(request, pk: int, entry_pk: int):
+    person = young_person_read(request, pk, "finance.view_money")
+    if not request.user.has_perm("finance.run_payments"):
+        raise Http404("No such entry")
+    entry = LedgerEntry.objects.filter(pk=entry_pk, award__young_person=person).first()
+    if entry is None:
+        raise Http404("No such entry")
+    form = ReverseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.entry_reverse(entry=entry, reason=form.cleaned_data["reason"], by=request.user)
+        except services.FinanceError as error:
+            form.add_error("reason", str(error))
+        else:
+            messages.success(request, "It is reversed. The ledger keeps both entries.")
+            return redirect("finance:person-money", pk=person.pk)
+    return form_page(
+        request,
+        form,
+        title=f"Reverse {services.pounds(abs(entry.amount_pence))}",
+        back=reverse("finance:person-money", args=[person.pk]),
+        caption=person.full_name,
+        intro="Nothing is deleted: an opposite entry is added, with your reason.",
+    )
+
+
+# --- Claims, payments and budgets -----------------------------------------------------------
+
+
+@login_required
+@permission_required("finance.decide_claims", raise_exception=True)
+@require_GET
+def claims_waiting(request):
+    claims = selectors.claims_waiting_for(request.user)
+    page = Paginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "finance/claims_waiting.html", {"page": page})
+
+
+def _staff_claim(request, claim_pk: int):
+    claim = selectors.claim_for_staff(request.user, claim_pk)
+    if claim is None:
+        raise Http404("No such claim")
+    record_access(claim.award.young_person)
+    return claim
+
+
+@login_required
+@permission_required("finance.decide_claims", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def claim_detail(request, claim_pk: int):
+    claim = _staff_claim(request, claim_pk)
+    can_decide = claim.state == ClaimState.WAITING and services.may_decide(request.user, claim)
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and can_decide and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["decision"] == "refuse":
+                services.claim_refuse(claim=claim, reason=data["reason"], by=request.user)
+            else:
+                amount = claim.amount_pence if data["decision"] == "all" else data["amount"]
+                services.claim_approve(
+                    claim=claim, amount_pence=amount, reason=data["reason"], by=request.user
+                )
+        except services.FinanceError as error:
+            form.add_error("amount" if data["decision"] == "part" else None, str(error))
+        else:
+            messages.success(request, "Your decision is saved.")
+            return redirect("finance:claims-waiting")
+    context = {
+        "claim": claim,
+        "person": claim.award.young_person,
+        "left": services.available_of(claim.award),
+        "form": form if can_decide else None,
+    }
+    return render(request, "finance/claim_detail.html", context)
+
+
+@login_required
+@permission_required("finance.decide_claims", raise_exception=True)
+@require_GET
+def claim_receipt(request, claim_pk: int):
+    claim = _staff_claim(request, claim_pk)
+    if not claim.receipt:
+        raise Http404("No receipt")
+    record_access(claim)
+    extension = claim.receipt.name.rsplit(".", 1)[-1]
+    response = FileResponse(
+        claim.receipt.open("rb"),
+        as_attachment=True,
+        filename=f"receipt-claim-{claim.pk}.{extension}",
+        content_type=claim.receipt_type,
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@permission_required("finance.run_payments", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def payments(request):
+    authority_id = request.user.authority_id
+    if request.method == "POST":
+        batch = services.payment_run(authority_id=authority_id, by=request.user)
+        if batch is None:
+            messages.info(request, "There are no approved claims to pay.")
+        else:
+            messages.success(request, f"Payment run {batch.pk} is made. Download it below.")
+        return redirect("finance:payments")
+    context = {
+        "approved": Claim.objects.filter(
+            state=ClaimState.APPROVED, award__scheme__authority_id=authority_id
+        ).count(),
+        "page": Paginator(selectors.batches_for(authority_id), PAGE_SIZE).get_page(
+            request.GET.get("page")
+        ),
+    }
+    return render(request, "finance/payments.html", context)
+
+
+@login_required
+@permission_required("finance.run_payments", raise_exception=True)
+@require_GET
+def payment_csv(request, batch_pk: int):
+    """The batch in the layout the council's finance system imports."""
+    batch = PaymentBatch.objects.filter(pk=batch_pk, authority_id=request.user.authority_id).first()
+    if batch is None:
+        raise Http404("No such payment run")
+    record_access(batch)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="payment-run-{batch.pk}.csv"'
+    response["Cache-Control"] = "no-store"
+    writer = csv.writer(response)
+    writer.writerow(
+        ["batch", "payment_ref", "date", "person_id", "payee", "scheme", "claim", "amount", "for"]
+    )
+    for entry in selectors.batch_lines(batch):
+        person = entry.award.young_person
+        writer.writerow(
+            [
+                batch.pk,
+                entry.idempotency_key,
+                timezone.localdate(entry.created_at).isoformat(),
+                person.pk,
+                person.full_name,
+                entry.award.scheme.code,
+                entry.claim_id,
+                f"{-entry.amount_pence / 100:.2f}",
+                entry.claim.purpose,
+            ]
+        )
+    return response
+
+
+@login_required
+@permission_required("finance.view_budget", raise_exception=True)
+@require_GET
+def budget(request):
+    today = timezone.localdate()
+    start, end = services.financial_year(today)
+    schemes = selectors.spend_against_budget(request.user.authority_id, today)
+    return render(request, "finance/budget.html", {"schemes": schemes, "start": start, "end": end})
