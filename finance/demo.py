@@ -57,7 +57,7 @@ SCHEMES = [
         500,
     ),
     (
-        "bursary-16-19",
+        "16-19-bursary",
         "16 to 19 bursary",
         "Up to £1,200 a year to help with travel, food and equipment while you are at "
         "school, college or training.",
@@ -82,7 +82,7 @@ SCHEMES = [
         250,
     ),
     (
-        "birthday-grant",
+        "birthday-gift",
         "Birthday grant",
         "£50 on your birthday, every year until you are 25.",
         50,
@@ -117,6 +117,43 @@ SCHEMES = [
         "Your apprenticeship offer letter",
         8000,
         500,
+    ),
+    (
+        "christmas-gift",
+        "Christmas gift",
+        "£40 in December, for every care leaver we support.",
+        40,
+        CapPeriod.FINANCIAL_YEAR,
+        (16, 25),
+        [],
+        "",
+        9000,
+        40,
+    ),
+    (
+        "education-support-fund",
+        "Education support fund",
+        "Up to £500 a year for books, equipment and travel for your course.",
+        500,
+        CapPeriod.FINANCIAL_YEAR,
+        (16, 25),
+        [],
+        "A letter or email from your college or course",
+        20000,
+        250,
+    ),
+    (
+        "passport-and-id",
+        "Passport and ID",
+        "We pay for your first passport or provisional driving licence, so you can prove "
+        "who you are.",
+        150,
+        CapPeriod.LIFETIME,
+        (16, 25),
+        [],
+        "",
+        6000,
+        150,
     ),
     (
         "leisure-pass",
@@ -161,16 +198,19 @@ PURPOSES = {
         ("First term costs", 500, 700),
         ("Laptop for my course", 400, 650),
     ],
-    "bursary-16-19": [
+    "16-19-bursary": [
         ("Bus pass for college", 60, 120),
         ("Chef's knives and whites", 70, 150),
         ("Lunches this term", 80, 200),
     ],
     "driving-lessons": [("Ten driving lessons", 250, 320), ("Theory test", 23, 23)],
-    "birthday-grant": [("Birthday", 50, 50)],
+    "birthday-gift": [("Birthday", 50, 50)],
     "council-tax-exemption": [("Council tax for the year", 1200, 1800)],
     "apprenticeship-bursary": [("Work boots and travel", 120, 300)],
     "leisure-pass": [("Gym membership", 90, 120), ("Swimming pass", 60, 100)],
+    "christmas-gift": [("Christmas", 40, 40)],
+    "education-support-fund": [("Course books", 40, 150), ("Travel to college", 50, 200)],
+    "passport-and-id": [("Passport application", 88, 88), ("Provisional driving licence", 34, 34)],
     "emergency-fund": [("Gas and electricity top-up", 20, 60), ("Food until payday", 25, 50)],
 }
 
@@ -311,17 +351,20 @@ def _schemes_for(person, schemes, today, rng, *, is_demo: bool) -> list[Scheme]:
     age = person.age_on(today)
     chosen = []
     if is_demo:
-        return [schemes["setting-up-home-allowance"], schemes["birthday-grant"]]
+        return [schemes["setting-up-home-allowance"], schemes["birthday-gift"]]
     odds = {
         "setting-up-home-allowance": 0.45 if age >= 18 else 0.1,
-        "birthday-grant": 0.8,
-        "bursary-16-19": 0.5 if age < 19 else 0,
+        "birthday-gift": 0.8,
+        "16-19-bursary": 0.5 if age < 19 else 0,
         "driving-lessons": 0.15,
         "higher-education-bursary": 0.12,
         "council-tax-exemption": 0.25,
         "apprenticeship-bursary": 0.06,
         "leisure-pass": 0.2,
         "emergency-fund": 0.15,
+        "christmas-gift": 0.3,
+        "education-support-fund": 0.15 if age < 22 else 0,
+        "passport-and-id": 0.2,
     }
     for code, chance in odds.items():
         scheme = schemes[code]
