@@ -7,7 +7,7 @@ import csv
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +20,7 @@ from finance.forms import AwardForm, ClaimForm, DecisionForm, ReverseForm
 from finance.models import Claim, ClaimState, LedgerEntry, PaymentBatch, Scheme
 from portal import selectors as people
 from portal.audit import record_access
+from portal.uploads import private_file_response
 from portal.views import PAGE_SIZE, form_page, young_person_read
 
 
@@ -253,15 +254,9 @@ def claim_receipt(request, claim_pk: int):
     if not claim.receipt:
         raise Http404("No receipt")
     record_access(claim)
-    extension = claim.receipt.name.rsplit(".", 1)[-1]
-    response = FileResponse(
-        claim.receipt.open("rb"),
-        as_attachment=True,
-        filename=f"receipt-claim-{claim.pk}.{extension}",
-        content_type=claim.receipt_type,
+    return private_file_response(
+        claim.receipt, name=f"receipt-claim-{claim.pk}", content_type=claim.receipt_type
     )
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 @login_required

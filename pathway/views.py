@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -48,6 +48,7 @@ from pathway.pdf import plan_pdf
 from portal import selectors as people
 from portal.audit import record_access
 from portal.forms import SearchForm
+from portal.uploads import private_file_response
 from portal.views import (
     PAGE_SIZE,
     form_page,
@@ -688,16 +689,11 @@ def document_download(request, pk: int, document_pk: int):
         raise Http404("No such document")
     record_access(document.young_person)
     record_access(document)
-    extension = document.file.name.rsplit(".", 1)[-1]
-    response = FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
-        filename=f"{slugify(document.title) or 'document'}.{extension}",
+    return private_file_response(
+        document.file,
+        name=slugify(document.title) or "document",
         content_type=document.content_type,
     )
-    response["Cache-Control"] = "no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 # --- The young person's own plan -----------------------------------------------------------

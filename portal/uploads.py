@@ -104,3 +104,22 @@ def check_upload(upload: UploadedFile | None) -> CheckedFile:
     return CheckedFile(
         content_type=content_type, extension=extension, size=upload.size, sha256=digest.hexdigest()
     )
+
+
+def private_file_response(file, *, name: str, content_type: str):
+    """Send a private file as a download named `name` plus its stored extension.
+
+    Only views that have checked permission and written the audit entry call this.
+    """
+    from django.http import FileResponse
+
+    extension = file.name.rsplit(".", 1)[-1]
+    response = FileResponse(
+        file.open("rb"),
+        as_attachment=True,
+        filename=f"{name}.{extension}",
+        content_type=content_type,
+    )
+    response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
