@@ -1,0 +1,112 @@
+"""Reads about the rota."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from portal.models import Authority, User
+from rota.models import CalendarFeed, DutyEnquiry, DutyRole, Shift, SwapOffer, SwapState
+from rota.services import pattern_times
+
+
+def on_duty(authority_id: int, at: dt.datetime | None = None) -> Shift | None:
+    """The duty shift happening now (or at `at`), with its PA."""
+    at = at or timezone.now()
+    return (
+        Shift.objects.filter(
+            authority_id=authority_id,
+            role=DutyRole.DUTY,
+            starts_at__lte=at,
+            ends_at__gt=at,
+            pa__isnull=False,
+        )
+        .select_related("pa")
+        .first()
+    )
+
+
+def shifts_between(authority_id: int, start: dt.date, end: dt.date) -> QuerySet[Shift]:
+    zone = timezone.get_current_timezone()
+    begin = dt.datetime.combine(start, dt.time(), tzinfo=zone)
+    finish = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), tzinfo=zone)
+    return (
+        Shift.objects.filter(authority_id=authority_id, starts_at__lt=finish, ends_at__gt=begin)
+        .select_related("pa")
+        .prefetch_related("offers")
+        .order_by("starts_at", "role")
+    )
+
+
+@dataclass
+class Day:
+    date: dt.date
+    shifts: list = field(default_factory=list)
+    missing: list = field(default_factory=list)  # pattern slots with no shift at all
+
+    @property
+    def gaps(self) -> int:
+        return len(self.missing) + sum(1 for s in self.shifts if s.pa_id is None)
+
+
+def coverage(authority: Authority, start: dt.date, days: int = 28) -> list[Day]:
+    """Each day: its shifts, and the pattern's slots nobody has made a shift for."""
+    end = start + dt.timedelta(days=days - 1)
+    by_day = {start + dt.timedelta(days=n): Day(start + dt.timedelta(days=n)) for n in range(days)}
+    shifts = list(shifts_between(authority.pk, start, end))
+    have = {(s.role, s.starts_at) for s in shifts}
+    for shift in shifts:
+        day = timezone.localtime(shift.starts_at).date()
+        if day in by_day:
+            by_day[day].shifts.append(shift)
+    for role, starts_at, ends_at in pattern_times(authority, start, end):
+        if (role, starts_at) not in have:
+            by_day[starts_at.date()].missing.append((role, starts_at, ends_at))
+    return list(by_day.values())
+
+
+def upcoming_for(pa: User) -> QuerySet[Shift]:
+    return (
+        Shift.objects.filter(pa=pa, ends_at__gt=timezone.now())
+        .prefetch_related("offers")
+        .order_by("starts_at")
+    )
+
+
+def open_offers(authority_id: int, but_not: User) -> QuerySet[SwapOffer]:
+    return (
+        SwapOffer.objects.filter(
+            state=SwapState.OPEN,
+            shift__authority_id=authority_id,
+            shift__starts_at__gt=timezone.now(),
+        )
+        .exclude(offered_by=but_not)
+        .select_related("shift", "offered_by")
+    )
+
+
+def enquiries(authority_id: int) -> QuerySet[DutyEnquiry]:
+    return DutyEnquiry.objects.filter(authority_id=authority_id).select_related(
+        "young_person", "handled_by"
+    )
+
+
+def late_follow_ups(authority_id: int, at: dt.datetime | None = None) -> QuerySet[DutyEnquiry]:
+    return enquiries(authority_id).filter(
+        follow_up_by__lt=at or timezone.now(), followed_up_at__isnull=True
+    )
+
+
+def feed_pa(token: str) -> User | None:
+    """The PA whose live calendar address this is; None for an unknown or revoked one."""
+    feed = (
+        CalendarFeed.objects.filter(
+            token_hash=CalendarFeed.hash_token(token), revoked_at__isnull=True
+        )
+        .select_related("pa")
+        .first()
+    )
+    return feed.pa if feed and feed.pa.is_active else None

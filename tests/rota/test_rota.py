@@ -1,0 +1,247 @@
+"""The rota: the database refuses clashes, the generator is fair, swaps are checked."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core import mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from icalendar import Calendar
+
+from portal.models import Role
+from rota import selectors, services
+from rota.calendar import shifts_calendar
+from rota.models import Leave, PatternSlot, Shift, SwapState
+from rota.services import RotaError
+from tests.factories import UserFactory
+
+LONDON = ZoneInfo("Europe/London")
+pytestmark = pytest.mark.django_db
+
+
+def at(day: dt.date, hour: int) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hour), tzinfo=LONDON)
+
+
+def next_monday() -> dt.date:
+    today = timezone.localdate()
+    return today + dt.timedelta(days=7 - today.weekday())
+
+
+def week_pattern(authority):
+    for weekday in range(5):
+        for role in ("duty", "backup"):
+            PatternSlot.objects.create(
+                authority=authority, weekday=weekday, role=role,
+                starts=dt.time(9), ends=dt.time(17),
+            )  # fmt: skip
+
+
+def test_the_database_refuses_a_pa_on_two_overlapping_shifts(authority, pa):
+    day = next_monday()
+    Shift.objects.create(
+        authority=authority, role="duty", starts_at=at(day, 9), ends_at=at(day, 17), pa=pa
+    )
+    with pytest.raises(IntegrityError, match="pa_on_one_shift_at_a_time"), transaction.atomic():
+        Shift.objects.create(
+            authority=authority, role="backup", starts_at=at(day, 16), ends_at=at(day, 20), pa=pa
+        )
+    with pytest.raises(IntegrityError, match="one_shift_per_role_at_a_time"), transaction.atomic():
+        Shift.objects.create(
+            authority=authority, role="duty", starts_at=at(day, 12), ends_at=at(day, 13)
+        )
+    # Back to back is fine: ranges are [start, end).
+    Shift.objects.create(
+        authority=authority, role="duty", starts_at=at(day, 17), ends_at=at(day, 20), pa=pa
+    )
+
+
+def test_the_database_refuses_a_shift_during_leave_and_leave_over_a_shift(authority, pa, manager):
+    day = next_monday()
+    Leave.objects.create(pa=pa, starts_on=day, ends_on=day + dt.timedelta(days=2), created_by=pa)
+    with pytest.raises(IntegrityError, match="on leave"), transaction.atomic():
+        Shift.objects.create(
+            authority=authority,
+            role="duty",
+            starts_at=at(day + dt.timedelta(days=2), 9),
+            ends_at=at(day + dt.timedelta(days=2), 17),
+            pa=pa,
+        )
+    shift = Shift.objects.create(
+        authority=authority,
+        role="duty",
+        starts_at=at(day + dt.timedelta(days=3), 9),
+        ends_at=at(day + dt.timedelta(days=3), 17),
+        pa=pa,
+    )
+    with pytest.raises(RotaError, match="has shifts during this leave"):
+        services.leave_record(
+            pa=pa,
+            starts_on=day + dt.timedelta(days=3),
+            ends_on=day + dt.timedelta(days=3),
+            kind="sick",
+            by=manager,
+        )
+    assert Shift.objects.get(pk=shift.pk).pa == pa
+
+
+def test_bad_input_gets_a_clear_message_and_changes_nothing(authority, pa, manager, other_pa):
+    day = next_monday()
+    with pytest.raises(RotaError, match="end must be after the start"):
+        services.shift_create(
+            authority=authority,
+            role="duty",
+            starts_at=at(day, 17),
+            ends_at=at(day, 9),
+            pa=pa,
+            by=manager,
+        )
+    with pytest.raises(RotaError, match="current PA"):
+        services.shift_create(
+            authority=authority,
+            role="duty",
+            starts_at=at(day, 9),
+            ends_at=at(day, 17),
+            pa=manager,
+            by=manager,
+        )
+    past = Shift.objects.create(
+        authority=authority,
+        role="duty",
+        starts_at=timezone.now() - dt.timedelta(hours=3),
+        ends_at=timezone.now() - dt.timedelta(hours=1),
+        pa=pa,
+    )
+    with pytest.raises(RotaError, match="already started"):
+        services.swap_offer(shift=past, note="", by=pa)
+    assert Shift.objects.count() == 1
+
+
+def test_a_swap_that_would_overlap_is_refused_and_a_valid_one_tells_both(
+    authority, pa, other_pa, manager, django_capture_on_commit_callbacks
+):
+    day = next_monday()
+    mine = services.shift_create(
+        authority=authority,
+        role="duty",
+        starts_at=at(day, 9),
+        ends_at=at(day, 17),
+        pa=pa,
+        by=manager,
+    )
+    theirs = services.shift_create(
+        authority=authority,
+        role="backup",
+        starts_at=at(day, 9),
+        ends_at=at(day, 17),
+        pa=other_pa,
+        by=manager,
+    )
+    offer = services.swap_offer(shift=mine, note="Dentist", by=pa)
+    with pytest.raises(RotaError, match="already on another shift"):
+        services.swap_take(offer=offer, by=other_pa)
+    assert Shift.objects.get(pk=mine.pk).pa == pa
+    services.shift_assign(shift=theirs, pa=None, by=manager)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.swap_take(offer=offer, by=other_pa)
+    assert Shift.objects.get(pk=mine.pk).pa == other_pa
+    offer.refresh_from_db()
+    assert offer.state == SwapState.TAKEN and offer.told_at is not None
+    assert sorted(mail.outbox[0].to) == sorted([pa.email, other_pa.email])
+
+
+def test_the_calendar_feed_is_valid_icalendar_with_the_pas_shifts(
+    client, authority, pa, other_pa, manager
+):
+    day = next_monday()
+    services.shift_create(
+        authority=authority,
+        role="duty",
+        starts_at=at(day, 9),
+        ends_at=at(day, 17),
+        pa=pa,
+        by=manager,
+    )
+    services.shift_create(
+        authority=authority,
+        role="backup",
+        starts_at=at(day, 9),
+        ends_at=at(day, 17),
+        pa=other_pa,
+        by=manager,
+    )
+    calendar = Calendar.from_ical(shifts_calendar(pa))
+    events = list(calendar.walk("VEVENT"))
+    assert [str(e["summary"]) for e in events] == ["Duty shift"]
+    assert events[0].decoded("dtstart") == at(day, 9)
+
+
+def test_who_is_on_duty_now(authority, pa, manager):
+    now = timezone.now()
+    services.shift_create(
+        authority=authority,
+        role="duty",
+        starts_at=now - dt.timedelta(hours=1),
+        ends_at=now + dt.timedelta(hours=1),
+        pa=pa,
+        by=manager,
+    )
+    assert selectors.on_duty(authority.pk).pa == pa
+    assert selectors.on_duty(authority.pk, now + dt.timedelta(hours=2)) is None
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    pa_count=st.integers(3, 8),
+    leave=st.lists(st.tuples(st.integers(0, 7), st.integers(0, 27), st.integers(0, 6)), max_size=6),
+    seed=st.integers(0, 1000),
+)
+def test_the_generator_is_fair_over_four_weeks_with_random_leave(
+    authority, manager, pa_count, leave, seed
+):
+    Shift.objects.filter(authority=authority).delete()
+    Leave.objects.all().delete()
+    PatternSlot.objects.filter(authority=authority).delete()
+    week_pattern(authority)
+    from portal.models import User
+
+    User.objects.filter(authority=authority, role=Role.PA).update(is_active=False)
+    pas = [UserFactory(role=Role.PA, authority=authority) for _ in range(pa_count)]
+    start = next_monday()
+    on_leave = set()
+    for who, first, length in leave:
+        if who < pa_count:
+            pa = pas[who]
+            services.leave_record(
+                pa=pa,
+                starts_on=start + dt.timedelta(days=first),
+                ends_on=start + dt.timedelta(days=first + length),
+                kind="annual",
+                by=manager,
+            )
+            on_leave.add(pa.pk)
+    shifts = services.rota_generate(
+        authority=authority,
+        start=start,
+        end=start + dt.timedelta(days=27),
+        max_per_week=10,
+        by=manager,
+        seed=seed,
+    )
+    assert len(shifts) == 40  # 4 weeks x 5 days x duty and back-up
+    counts = {pa.pk: 0 for pa in pas}
+    for shift in Shift.objects.filter(authority=authority, pa__isnull=False):
+        counts[shift.pa_id] += 1
+    whole_period = [counts[pk] for pk in counts if pk not in on_leave]
+    if whole_period:
+        assert max(whole_period) - min(whole_period) <= 1, counts
+    assert (
+        not Shift.objects.filter(authority=authority, pa__isnull=True).exists()
+        or pa_count - len(on_leave) < 2
+    )
