@@ -28,6 +28,7 @@ _BY_ROLE: dict[str, list[tuple[str, str]]] = {
     Role.PA: [
         ("My caseload", "pathway:caseload"),
         ("Claims", "finance:claims-waiting"),
+        ("Duty", "rota:mine"),
         ("Local offer", "offer:home"),
     ],
     Role.MANAGER: [
@@ -36,6 +37,7 @@ _BY_ROLE: dict[str, list[tuple[str, str]]] = {
         ("Claims", "finance:claims-waiting"),
         ("Payments", "finance:payments"),
         ("Budgets", "finance:budget"),
+        ("Rota", "rota:coverage"),
         ("Local offer", "offer:manage"),
     ],
     Role.OFFER_EDITOR: [("Home", "portal:staff-home"), ("Local offer", "offer:manage")],

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("pathway.urls")),
     path("", include("finance.urls")),
     path("offer/", include("offer.urls")),
+    path("rota/", include("rota.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,5 +1,20 @@
+"""The PA duty rota: shifts, swaps, leave, coverage and the duty log."""
+
 from django.apps import AppConfig
 
 
 class RotaConfig(AppConfig):
     name = "rota"
+    verbose_name = "Duty rota"
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from portal.panels import register_my_panel
+        from rota import permissions  # noqa: F401  (registers the rules)
+        from rota.models import DutyEnquiry, Leave, PatternSlot, Shift, SwapOffer
+        from rota.panels import duty_now_context
+
+        for model in (Shift, Leave, PatternSlot, SwapOffer, DutyEnquiry):
+            auditlog.register(model)
+        register_my_panel(template="rota/_my_panel.html", context=duty_now_context, order=5)

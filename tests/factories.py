@@ -256,3 +256,33 @@ def money_world(young_person, *, pa, manager):
         award=award, amount_pence=4500, purpose="Kettle and toaster", receipt=upload(), by=pa
     )
     return waiting, batch
+
+
+def rota_world(young_person, *, pa, manager):
+    """A shift of `pa`'s next week, offered for swap; `pa`'s calendar feed; a duty enquiry."""
+    from rota import services
+
+    authority = young_person.authority
+    start = timezone.localtime() + dt.timedelta(days=7)
+    shift = services.shift_create(
+        authority=authority,
+        role="duty",
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=8),
+        pa=pa,
+        by=manager,
+    )
+    offer = services.swap_offer(shift=shift, note="Training day", by=pa)
+    token = services.feed_create(pa=pa)
+    enquiry = services.enquiry_log(
+        authority=authority,
+        received_at=timezone.now() - dt.timedelta(hours=2),
+        channel="phone",
+        young_person=young_person,
+        caller="",
+        about="Lost her bank card",
+        action="Gave her the bank's number",
+        follow_up_by=timezone.now() + dt.timedelta(days=1),
+        by=pa,
+    )
+    return shift, offer, token, enquiry

@@ -13,7 +13,13 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from offer import services
 from portal.models import Invitation
 from portal.services import invitation_create
-from tests.factories import money_world, offer_content, offer_item, pathway_world
+from tests.factories import (
+    money_world,
+    offer_content,
+    offer_item,
+    pathway_world,
+    rota_world,
+)
 
 ROLES = [
     "anonymous",
@@ -61,6 +67,10 @@ CARE_LEAVER_PAGE = statuses(403, anonymous=302, care_leaver=200, other_care_leav
 OWN_PLAN_PAGE = statuses(403, anonymous=302, care_leaver=200, other_care_leaver=404)
 OWN_PLAN_ACTION = statuses(403, anonymous=302, care_leaver=302, other_care_leaver=404)
 PERSON = {"pk": "young_person"}
+ROTA_STAFF = statuses(403, anonymous=302, pa=200, other_pa=200, manager=200, other_manager=200)
+PAS = statuses(403, anonymous=302, pa=200, other_pa=200)
+PA_ACTION = statuses(403, anonymous=302, pa=302, other_pa=302)
+MANAGERS = statuses(403, anonymous=302, manager=200, other_manager=200)
 
 MATRIX: dict[str, Row] = {
     "portal:home": Row(statuses(302, anonymous=200)),
@@ -136,6 +146,35 @@ MATRIX: dict[str, Row] = {
         kwargs={"batch_pk": "batch"},
     ),
     "finance:budget": Row(statuses(403, anonymous=302, manager=200, other_manager=200)),
+    # The duty rota: PAs and managers; a PA's own page; the manager's coverage and pattern.
+    "rota:rota": Row(ROTA_STAFF),
+    "rota:mine": Row(PAS),
+    "rota:leave-create": Row(PAS),
+    "rota:feed-create": Row(PA_ACTION, method="post"),
+    "rota:feed-revoke": Row(PA_ACTION, method="post"),
+    # The calendar address is its own key: anyone holding a live one gets the feed.
+    "rota:feed": Row(PUBLIC, kwargs={"token": "feed_token"}),
+    "rota:swap-offer": Row(
+        statuses(403, anonymous=302, pa=302, other_pa=404),
+        kwargs={"shift_pk": "shift"},
+        method="post",
+    ),
+    "rota:swap-take": Row(PA_ACTION, kwargs={"offer_pk": "swap_offer"}, method="post"),
+    "rota:swap-withdraw": Row(
+        statuses(403, anonymous=302, pa=302, other_pa=404),
+        kwargs={"offer_pk": "swap_offer"},
+        method="post",
+    ),
+    "rota:fill": Row(MANAGERS, kwargs={"shift_pk": "shift"}),
+    "rota:coverage": Row(MANAGERS),
+    "rota:generate": Row(MANAGERS),
+    "rota:duty-log": Row(ROTA_STAFF),
+    "rota:enquiry-create": Row(ROTA_STAFF),
+    "rota:enquiry-done": Row(
+        statuses(403, anonymous=302, pa=302, other_pa=302, manager=302, other_manager=302),
+        kwargs={"enquiry_pk": "enquiry"},
+        method="post",
+    ),
     "portal:team": Row(statuses(403, anonymous=302, manager=200, other_manager=200)),
     "portal:my-home": Row(statuses(403, anonymous=302, care_leaver=200, other_care_leaver=200)),
     # The young person below is `care_leaver`'s record, allocated to `pa` in `manager`'s team.
@@ -322,7 +361,12 @@ def world(
     )
     plan, action, document = pathway_world(young_person, pa=pa, manager=manager)
     claim, batch = money_world(young_person, pa=pa, manager=manager)
+    shift, offer, feed_token, enquiry = rota_world(young_person, pa=pa, manager=manager)
     values = {
+        "shift": shift.pk,
+        "swap_offer": offer.pk,
+        "feed_token": feed_token,
+        "enquiry": enquiry.pk,
         "claim": claim.pk,
         "batch": batch.pk,
         "ledger_entry": batch.entries.get().pk,

@@ -1,0 +1,136 @@
+"""Rota forms. Times are typed as 24-hour HH:MM, dates in GOV.UK's three boxes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from crispy_forms_gds.layout import Field, Fixed, Size, Submit
+from django import forms
+from django.utils import timezone
+
+from portal.forms import DateField, form_helper
+from rota.models import Channel, LeaveKind
+
+
+class TimeField(forms.TimeField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("input_formats", ["%H:%M", "%H.%M", "%H%M"])
+        kwargs.setdefault(
+            "error_messages", {"invalid": "Enter a time like 14:30", "required": "Enter a time"}
+        )
+        super().__init__(*args, **kwargs)
+
+
+def _moment(day: dt.date | None, time: dt.time | None) -> dt.datetime | None:
+    if day is None or time is None:
+        return None
+    return timezone.make_aware(dt.datetime.combine(day, time))
+
+
+class EnquiryForm(forms.Form):
+    day = DateField(label="Date it came in", help_text="For example, 24 11 2026")
+    time = TimeField(label="Time it came in", help_text="For example, 14:30")
+    channel = forms.ChoiceField(
+        label="How it came in",
+        choices=Channel.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how it came in"},
+    )
+    young_person = forms.ModelChoiceField(
+        label="Young person (if they are known to us)", queryset=None, required=False
+    )
+    caller = forms.CharField(
+        label="Who called, if not a young person we know (optional)",
+        max_length=200,
+        required=False,
+        help_text="Leave blank for an unknown caller.",
+    )
+    about = forms.CharField(
+        label="What it was about",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Say what the enquiry was about"},
+    )
+    action = forms.CharField(
+        label="What was done",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Say what was done"},
+    )
+    follow_up_day = DateField(
+        label="Follow-up needed by (optional)", require_all_fields=False, required=False
+    )
+    follow_up_time = TimeField(label="Follow-up time (optional)", required=False)
+
+    def __init__(self, *args, young_people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["young_person"].queryset = young_people
+        self.fields["day"].error_messages["required"] = "Enter the date it came in"
+        self.helper = form_helper(
+            Field("day"),
+            Field.text("time", field_width=Fixed.FIVE),
+            Field.radios("channel", legend_size=Size.SMALL, small=True),
+            Field.select("young_person"),
+            Field.text("caller"),
+            Field.textarea("about"),
+            Field.textarea("action"),
+            Field("follow_up_day"),
+            Field.text("follow_up_time", field_width=Fixed.FIVE),
+            Submit("save", "Save enquiry"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        data["received_at"] = _moment(data.get("day"), data.get("time"))
+        if data.get("follow_up_day") and not data.get("follow_up_time"):
+            data["follow_up_time"] = dt.time(17)
+        data["follow_up_by"] = _moment(data.get("follow_up_day"), data.get("follow_up_time"))
+        return data
+
+
+class LeaveForm(forms.Form):
+    starts_on = DateField(label="First day", help_text="For example, 22 12 2026")
+    ends_on = DateField(label="Last day", help_text="For example, 2 1 2027")
+    kind = forms.ChoiceField(
+        label="What kind", choices=LeaveKind.choices, widget=forms.RadioSelect, initial="annual"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["starts_on"].error_messages["required"] = "Enter the first day"
+        self.fields["ends_on"].error_messages["required"] = "Enter the last day"
+        self.helper = form_helper(
+            Field("starts_on"),
+            Field("ends_on"),
+            Field.radios("kind", legend_size=Size.SMALL, small=True),
+            Submit("save", "Save leave"),
+        )
+
+
+class GenerateForm(forms.Form):
+    start = DateField(label="From", help_text="For example, 1 12 2026")
+    end = DateField(label="To (inclusive)", help_text="For example, 28 12 2026")
+    max_per_week = forms.IntegerField(
+        label="Most shifts a PA does in a week", min_value=1, max_value=14, initial=3
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(
+            Field("start"),
+            Field("end"),
+            Field.text("max_per_week", field_width=Fixed.TWO),
+            Submit("save", "Fill the rota"),
+        )
+
+
+class FillForm(forms.Form):
+    pa = forms.ModelChoiceField(
+        label="Personal adviser",
+        queryset=None,
+        required=False,
+        empty_label="Nobody (leave unfilled)",
+    )
+
+    def __init__(self, *args, pas, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pa"].queryset = pas
+        self.helper = form_helper(Field.select("pa"), Submit("save", "Save"))

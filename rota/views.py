@@ -1,0 +1,304 @@
+"""Rota pages. Thin: parse, authorize, call a service or selector, render."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from rules.contrib.views import permission_required
+
+from portal.models import Authority, Role, User, YoungPerson
+from portal.views import PAGE_SIZE, form_page
+from rota import selectors, services
+from rota.calendar import shifts_calendar
+from rota.forms import EnquiryForm, FillForm, GenerateForm, LeaveForm
+from rota.models import DutyEnquiry, Shift, SwapOffer
+
+
+def _authority(request) -> Authority:
+    return Authority.objects.get(pk=request.user.authority_id)
+
+
+def _pas(request):
+    return User.objects.filter(
+        authority_id=request.user.authority_id, role=Role.PA, is_active=True
+    ).order_by("first_name", "last_name")
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _date_param(request, name: str, default: dt.date) -> dt.date:
+    try:
+        return dt.date.fromisoformat(request.GET.get(name, ""))
+    except ValueError:
+        return default
+
+
+@login_required
+@permission_required("rota.view_rota", raise_exception=True)
+@require_GET
+def rota(request):
+    """The rota by week (default) or by month, with links to move between them."""
+    today = timezone.localdate()
+    month = request.GET.get("view") == "month"
+    if month:
+        first = _date_param(request, "from", today).replace(day=1)
+        last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        previous = (first - dt.timedelta(days=1)).replace(day=1)
+        following = last + dt.timedelta(days=1)
+    else:
+        first = _monday(_date_param(request, "from", today))
+        last = first + dt.timedelta(days=6)
+        previous, following = first - dt.timedelta(days=7), first + dt.timedelta(days=7)
+    days = selectors.coverage(_authority(request), first, (last - first).days + 1)
+    context = {
+        "days": days,
+        "first": first,
+        "last": last,
+        "month": month,
+        "previous": previous,
+        "following": following,
+        "today": today,
+    }
+    return render(request, "rota/rota.html", context)
+
+
+@login_required
+@permission_required("rota.take_shifts", raise_exception=True)
+@require_GET
+@never_cache
+def mine(request):
+    context = {
+        "shifts": selectors.upcoming_for(request.user)[:60],
+        "offers": selectors.open_offers(request.user.authority_id, but_not=request.user),
+        "leave": request.user.leave.filter(ends_on__gte=timezone.localdate()),
+        "feed_url": request.session.pop("new_feed_url", None),
+        "has_feed": request.user.calendar_feeds.filter(revoked_at__isnull=True).exists(),
+    }
+    return render(request, "rota/mine.html", context)
+
+
+@login_required
+@permission_required("rota.take_shifts", raise_exception=True)
+@require_POST
+def swap_offer(request, shift_pk: int):
+    shift = get_object_or_404(Shift, pk=shift_pk, pa=request.user)
+    try:
+        services.swap_offer(shift=shift, note=request.POST.get("note", ""), by=request.user)
+    except services.RotaError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Your shift is offered to your colleagues.")
+    return redirect("rota:mine")
+
+
+@login_required
+@permission_required("rota.take_shifts", raise_exception=True)
+@require_POST
+def swap_take(request, offer_pk: int):
+    offer = get_object_or_404(SwapOffer, pk=offer_pk, shift__authority_id=request.user.authority_id)
+    try:
+        services.swap_take(offer=offer, by=request.user)
+    except services.RotaError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "The shift is yours. You and your colleague will get an email.")
+    return redirect("rota:mine")
+
+
+@login_required
+@permission_required("rota.take_shifts", raise_exception=True)
+@require_POST
+def swap_withdraw(request, offer_pk: int):
+    offer = get_object_or_404(SwapOffer, pk=offer_pk, offered_by=request.user)
+    try:
+        services.swap_withdraw(offer=offer, by=request.user)
+    except services.RotaError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Your offer is withdrawn. The shift is still yours.")
+    return redirect("rota:mine")
+
+
+@login_required
+@permission_required("rota.take_shifts", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def leave_create(request):
+    form = LeaveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.leave_record(pa=request.user, by=request.user, **form.cleaned_data)
+        except services.RotaError as error:
+            form.add_error("starts_on", str(error))
+        else:
+            messages.success(request, "Your leave is saved. You will not be put on duty then.")
+            return redirect("rota:mine")
+    return form_page(request, form, title="Add leave", back=reverse("rota:mine"))
+
+
+@login_required
+@permission_required("rota.take_shifts", raise_exception=True)
+@require_POST
+def feed_create(request):
+    token = services.feed_create(pa=request.user)
+    request.session["new_feed_url"] = request.build_absolute_uri(reverse("rota:feed", args=[token]))
+    messages.success(
+        request, "Your calendar address is ready. Any earlier one has stopped working."
+    )
+    return redirect("rota:mine")
+
+
+@login_required
+@permission_required("rota.take_shifts", raise_exception=True)
+@require_POST
+def feed_revoke(request):
+    services.feed_revoke(pa=request.user)
+    messages.success(request, "Your calendar address no longer works.")
+    return redirect("rota:mine")
+
+
+@require_GET
+def feed(request, token: str):
+    """The secret calendar address: no sign-in, so a calendar app can read it."""
+    pa = selectors.feed_pa(token)
+    if pa is None:
+        raise Http404("No such calendar")
+    response = HttpResponse(shifts_calendar(pa), content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=900"
+    return response
+
+
+@login_required
+@permission_required("rota.manage_rota", raise_exception=True)
+@require_GET
+def coverage(request):
+    today = timezone.localdate()
+    days = selectors.coverage(_authority(request), today, 28)
+    context = {
+        "days": [d for d in days if d.shifts or d.missing],
+        "gaps": sum(d.gaps for d in days),
+        "late": selectors.late_follow_ups(request.user.authority_id)[:20],
+        "today": today,
+    }
+    return render(request, "rota/coverage.html", context)
+
+
+@login_required
+@permission_required("rota.manage_rota", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def generate(request):
+    form = GenerateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            made = services.rota_generate(
+                authority=_authority(request), by=request.user, **form.cleaned_data
+            )
+        except services.RotaError as error:
+            form.add_error("start", str(error))
+        else:
+            unfilled = sum(1 for s in made if s.pa_id is None)
+            messages.success(
+                request,
+                f"{len(made)} shifts made"
+                + (f"; {unfilled} could not be filled." if unfilled else ", all filled."),
+            )
+            return redirect("rota:coverage")
+    return form_page(
+        request,
+        form,
+        title="Fill the rota from the weekly pattern",
+        back=reverse("rota:coverage"),
+        intro="Shifts already on the rota stay as they are. Leave is respected.",
+    )
+
+
+@login_required
+@permission_required("rota.manage_rota", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def fill(request, shift_pk: int):
+    shift = get_object_or_404(Shift, pk=shift_pk, authority_id=request.user.authority_id)
+    form = FillForm(request.POST or None, pas=_pas(request), initial={"pa": shift.pa_id})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.shift_assign(shift=shift, pa=form.cleaned_data["pa"], by=request.user)
+        except services.RotaError as error:
+            form.add_error("pa", str(error))
+        else:
+            messages.success(request, "The rota is updated.")
+            return redirect("rota:coverage")
+    start = timezone.localtime(shift.starts_at)
+    return form_page(
+        request,
+        form,
+        title=f"{shift.get_role_display()} shift, {start:%A %-d %B}",
+        back=reverse("rota:coverage"),
+        intro=f"{start:%H:%M} to {timezone.localtime(shift.ends_at):%H:%M}.",
+    )
+
+
+@login_required
+@permission_required("rota.log_enquiry", raise_exception=True)
+@require_GET
+def duty_log(request):
+    enquiries = selectors.enquiries(request.user.authority_id)
+    page = Paginator(enquiries, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "rota/duty_log.html", {"page": page, "now": timezone.now()})
+
+
+@login_required
+@permission_required("rota.log_enquiry", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def enquiry_create(request):
+    people = YoungPerson.objects.filter(authority_id=request.user.authority_id).order_by(
+        "last_name", "first_name"
+    )
+    now = timezone.localtime()
+    form = EnquiryForm(
+        request.POST or None,
+        young_people=people,
+        initial={"day": now.date(), "time": now.strftime("%H:%M")},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.enquiry_log(
+                authority=_authority(request),
+                received_at=data["received_at"],
+                channel=data["channel"],
+                young_person=data["young_person"],
+                caller=data["caller"],
+                about=data["about"],
+                action=data["action"],
+                follow_up_by=data["follow_up_by"],
+                by=request.user,
+            )
+        except services.RotaError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "The enquiry is logged.")
+            return redirect("rota:duty-log")
+    return form_page(request, form, title="Log a duty enquiry", back=reverse("rota:duty-log"))
+
+
+@login_required
+@permission_required("rota.log_enquiry", raise_exception=True)
+@require_POST
+def enquiry_done(request, enquiry_pk: int):
+    enquiry = get_object_or_404(DutyEnquiry, pk=enquiry_pk, authority_id=request.user.authority_id)
+    try:
+        services.enquiry_followed_up(enquiry=enquiry, by=request.user)
+    except services.RotaError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Marked as followed up.")
+    return redirect("rota:duty-log")
