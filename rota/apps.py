@@ -18,3 +18,9 @@ class RotaConfig(AppConfig):
         for model in (Shift, Leave, PatternSlot, SwapOffer, DutyEnquiry):
             auditlog.register(model)
         register_my_panel(template="rota/_my_panel.html", context=duty_now_context, order=5)
+
+    def seed_demo(self, *, authority, today, seed: int) -> None:
+        """Called by `seed_demo` once the council, its staff and young people exist."""
+        from rota.demo import seed_rota
+
+        seed_rota(authority=authority, today=today, seed=seed)

@@ -1,0 +1,112 @@
+"""Demo rota: a Monday-to-Friday pattern with a duty PA and a back-up, shared fairly from
+eight weeks ago to four weeks ahead around the PAs' leave, a couple of gaps to fill, a
+swap on offer, and two months of duty enquiries from known young people and others."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from django.utils import timezone
+
+from portal.demo import DEMO_SIGN_INS
+from portal.models import Authority, Role, User, YoungPerson
+from rota import services
+from rota.models import DutyRole, PatternSlot, Shift
+
+ENQUIRIES = [
+    (
+        "Lost her bank card and has no money for the weekend",
+        "Arranged a food voucher and gave the bank's card line number",
+        False,
+    ),
+    (
+        "Landlord says the rent is two weeks behind",
+        "Checked with housing benefit; the payment is on its way. Told the landlord",
+        True,
+    ),
+    ("Locked out of his flat", "Called the housing officer, who met him with a spare key", False),
+    (
+        "Wants help with a college bursary form",
+        "Booked a time with the education worker for Thursday",
+        True,
+    ),
+    (
+        "Feeling low and not sleeping",
+        "Talked it through; gave the crisis line number and asked the PA to call tomorrow",
+        True,
+    ),
+    ("Asked about the setting up home allowance", "Explained how to claim on the portal", False),
+    ("Electricity meter has run out", "Paid an emergency top-up from the emergency fund", False),
+    (
+        "Foster carer asking about staying put from 18",
+        "Explained the arrangement and passed to the PA",
+        True,
+    ),
+]
+OTHER_CALLERS = ["Housing officer, Northmoor Homes", "College student support", "", ""]
+
+
+def seed_rota(*, authority: Authority, today: dt.date, seed: int) -> None:
+    rng = random.Random(seed)
+    manager = User.objects.get(email=dict(DEMO_SIGN_INS)["Manager"])
+    for weekday in range(5):
+        for role in (DutyRole.DUTY, DutyRole.BACKUP):
+            PatternSlot.objects.create(
+                authority=authority, weekday=weekday, role=role,
+                starts=dt.time(9), ends=dt.time(17),
+            )  # fmt: skip
+    pas = list(User.objects.filter(authority=authority, role=Role.PA).order_by("pk"))
+    start = today - dt.timedelta(days=today.weekday() + 56)
+    end = today + dt.timedelta(days=27)
+    for pa in rng.sample(pas, 3):
+        first = today + dt.timedelta(days=rng.randint(3, 20))
+        services.leave_record(
+            pa=pa, starts_on=first, ends_on=first + dt.timedelta(days=4), kind="annual",
+            by=manager,
+        )  # fmt: skip
+    services.rota_generate(
+        authority=authority, start=start, end=end, max_per_week=3, by=manager, seed=seed
+    )
+    future = list(
+        Shift.objects.filter(authority=authority, starts_at__gt=timezone.now()).order_by(
+            "starts_at"
+        )
+    )
+    for gap in rng.sample(future[10:], 2):  # two PAs called in sick: gaps for the manager
+        services.shift_assign(shift=gap, pa=None, by=manager)
+    demo_pa = User.objects.get(email=dict(DEMO_SIGN_INS)["Personal adviser"])
+    offered = next((s for s in future if s.pa_id and s.pa_id != demo_pa.pk), None)
+    if offered is not None:
+        services.swap_offer(shift=offered, note="Hospital appointment", by=offered.pa)
+    _enquiries(authority, pas, today, rng)
+
+
+def _enquiries(authority: Authority, pas: list[User], today: dt.date, rng: random.Random):
+    people = list(YoungPerson.objects.filter(authority=authority).order_by("pk"))
+    now = timezone.now()
+    for days_ago in range(60, 0, -1):
+        day = today - dt.timedelta(days=days_ago)
+        if day.weekday() >= 5:
+            continue
+        for _ in range(rng.randint(0, 3)):
+            about, action, needs_follow_up = rng.choice(ENQUIRIES)
+            received = timezone.make_aware(
+                dt.datetime.combine(day, dt.time(rng.randint(9, 16), rng.randint(0, 59)))
+            )
+            known = rng.random() < 0.7
+            enquiry = services.enquiry_log(
+                authority=authority,
+                received_at=received,
+                channel=rng.choice(["phone", "phone", "phone", "text", "email", "in_person"]),
+                young_person=rng.choice(people) if known else None,
+                caller="" if known else rng.choice(OTHER_CALLERS),
+                about=about,
+                action=action,
+                follow_up_by=received + dt.timedelta(days=2) if needs_follow_up else None,
+                by=rng.choice(pas),
+            )
+            # Most follow-ups were done in time; a few recent ones are late, for the manager.
+            if needs_follow_up and (days_ago > 6 or rng.random() < 0.5):
+                enquiry.followed_up_at = min(now, received + dt.timedelta(days=1))
+                enquiry.save(update_fields=["followed_up_at"])
