@@ -245,3 +245,24 @@ def test_the_generator_is_fair_over_four_weeks_with_random_leave(
         not Shift.objects.filter(authority=authority, pa__isnull=True).exists()
         or pa_count - len(on_leave) < 2
     )
+
+
+def test_a_revoked_or_replaced_calendar_address_gives_404(client, authority, pa, manager):
+    day = next_monday()
+    services.shift_create(
+        authority=authority,
+        role="duty",
+        starts_at=at(day, 9),
+        ends_at=at(day, 17),
+        pa=pa,
+        by=manager,
+    )
+    first = services.feed_create(pa=pa)
+    response = client.get(f"/rota/calendar/{first}.ics")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
+    assert len(list(Calendar.from_ical(response.content).walk("VEVENT"))) == 1
+    second = services.feed_create(pa=pa)
+    assert client.get(f"/rota/calendar/{first}.ics").status_code == 404
+    assert client.get(f"/rota/calendar/{second}.ics").status_code == 200
+    services.feed_revoke(pa=pa)
+    assert client.get(f"/rota/calendar/{second}.ics").status_code == 404
