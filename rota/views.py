@@ -259,9 +259,13 @@ def duty_log(request):
 @permission_required("rota.log_enquiry", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def enquiry_create(request):
-    people = YoungPerson.objects.filter(authority_id=request.user.authority_id).order_by(
-        "last_name", "first_name"
-    )
+    people = YoungPerson.objects.filter(authority_id=request.user.authority_id)
+    duty = selectors.on_duty(request.user.authority_id)
+    if request.user.role == Role.PA and (duty is None or duty.pa_id != request.user.pk):
+        # Off duty, a PA chooses only from their own caseload: the whole council's names
+        # are for whoever is covering the duty line (and managers).
+        people = people.filter(allocations__pa=request.user, allocations__ended_on__isnull=True)
+    people = people.order_by("last_name", "first_name")
     now = timezone.localtime()
     form = EnquiryForm(
         request.POST or None,

@@ -20,6 +20,15 @@ def test_a_pa_takes_a_swap_and_logs_an_enquiry(
     page, live_server, young_person, pa, other_pa, manager
 ):
     shift, offer, _, _ = rota_world(young_person, pa=pa, manager=manager)
+    now = timezone.now()
+    services.shift_create(
+        authority=young_person.authority,
+        role="duty",
+        starts_at=now - dt.timedelta(hours=1),
+        ends_at=now + dt.timedelta(hours=3),
+        pa=other_pa,
+        by=manager,
+    )  # fmt: skip  (on duty now, so any young person of the council can be chosen)
     sign_in_as(page, live_server, other_pa)
     page.goto(reverse("rota:mine"))
     assert_no_axe_violations(page)
@@ -41,6 +50,7 @@ def test_a_pa_takes_a_swap_and_logs_an_enquiry(
     assert page.get_by_text("The enquiry is logged.").is_visible()
     assert_no_axe_violations(page)
     assert DutyEnquiry.objects.filter(about__startswith="Locked out").exists()
+    assert page.get_by_text(f"On duty now: {other_pa.get_full_name()}").is_visible()
     assert Contact.objects.filter(young_person=young_person, method="duty").count() == 2
 
 

@@ -266,3 +266,19 @@ def test_a_revoked_or_replaced_calendar_address_gives_404(client, authority, pa,
     assert client.get(f"/rota/calendar/{second}.ics").status_code == 200
     services.feed_revoke(pa=pa)
     assert client.get(f"/rota/calendar/{second}.ics").status_code == 404
+
+
+def test_off_duty_a_pa_picks_only_from_their_own_caseload(
+    client, authority, pa, manager, young_person, other_young_person
+):
+    client.force_login(pa)
+    url = "/rota/duty-log/new/"
+    choices = set(client.get(url).context["form"].fields["young_person"].queryset)
+    assert choices == {young_person}
+    now = timezone.now()
+    services.shift_create(
+        authority=authority, role="duty", starts_at=now - dt.timedelta(hours=1),
+        ends_at=now + dt.timedelta(hours=1), pa=pa, by=manager,
+    )  # fmt: skip
+    choices = set(client.get(url).context["form"].fields["young_person"].queryset)
+    assert {young_person, other_young_person} <= choices
