@@ -33,6 +33,17 @@ def _pas(request):
     ).order_by("first_name", "last_name")
 
 
+def _act(request, action, done: str, to: str):
+    """Run a one-button action: its refusal or `done` as a message, then back to `to`."""
+    try:
+        action()
+    except services.RotaError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, done)
+    return redirect(to)
+
+
 def _monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
@@ -93,13 +104,14 @@ def mine(request):
 @require_POST
 def swap_offer(request, shift_pk: int):
     shift = get_object_or_404(Shift, pk=shift_pk, pa=request.user)
-    try:
-        services.swap_offer(shift=shift, note=request.POST.get("note", ""), by=request.user)
-    except services.RotaError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, "Your shift is offered to your colleagues.")
-    return redirect("rota:mine")
+    return _act(
+        request,
+        lambda: services.swap_offer(
+            shift=shift, note=request.POST.get("note", ""), by=request.user
+        ),
+        "Your shift is offered to your colleagues.",
+        "rota:mine",
+    )
 
 
 @login_required
@@ -107,13 +119,12 @@ def swap_offer(request, shift_pk: int):
 @require_POST
 def swap_take(request, offer_pk: int):
     offer = get_object_or_404(SwapOffer, pk=offer_pk, shift__authority_id=request.user.authority_id)
-    try:
-        services.swap_take(offer=offer, by=request.user)
-    except services.RotaError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, "The shift is yours. You and your colleague will get an email.")
-    return redirect("rota:mine")
+    return _act(
+        request,
+        lambda: services.swap_take(offer=offer, by=request.user),
+        "The shift is yours. You and your colleague will get an email.",
+        "rota:mine",
+    )
 
 
 @login_required
@@ -121,13 +132,12 @@ def swap_take(request, offer_pk: int):
 @require_POST
 def swap_withdraw(request, offer_pk: int):
     offer = get_object_or_404(SwapOffer, pk=offer_pk, offered_by=request.user)
-    try:
-        services.swap_withdraw(offer=offer, by=request.user)
-    except services.RotaError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, "Your offer is withdrawn. The shift is still yours.")
-    return redirect("rota:mine")
+    return _act(
+        request,
+        lambda: services.swap_withdraw(offer=offer, by=request.user),
+        "Your offer is withdrawn. The shift is still yours.",
+        "rota:mine",
+    )
 
 
 @login_required
@@ -299,10 +309,9 @@ def enquiry_create(request):
 @require_POST
 def enquiry_done(request, enquiry_pk: int):
     enquiry = get_object_or_404(DutyEnquiry, pk=enquiry_pk, authority_id=request.user.authority_id)
-    try:
-        services.enquiry_followed_up(enquiry=enquiry, by=request.user)
-    except services.RotaError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, "Marked as followed up.")
-    return redirect("rota:duty-log")
+    return _act(
+        request,
+        lambda: services.enquiry_followed_up(enquiry=enquiry, by=request.user),
+        "Marked as followed up.",
+        "rota:duty-log",
+    )
