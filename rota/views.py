@@ -50,9 +50,11 @@ def _monday(day: dt.date) -> dt.date:
 
 def _date_param(request, name: str, default: dt.date) -> dt.date:
     try:
-        return dt.date.fromisoformat(request.GET.get(name, ""))
+        value = dt.date.fromisoformat(request.GET.get(name, ""))
     except ValueError:
         return default
+    # Far-off dates would overflow the previous/next links; nobody's rota is there.
+    return value if 2000 <= value.year <= 2100 else default
 
 
 @login_required

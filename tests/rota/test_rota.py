@@ -282,3 +282,11 @@ def test_off_duty_a_pa_picks_only_from_their_own_caseload(
     )  # fmt: skip
     choices = set(client.get(url).context["form"].fields["young_person"].queryset)
     assert {young_person, other_young_person} <= choices
+
+
+@pytest.mark.parametrize("query", ["from=garbage", "from=0001-01-01", "view=month&from=9999-12-31"])
+def test_odd_dates_on_the_rota_page_show_this_week(client, pa, query):
+    client.force_login(pa)
+    response = client.get(f"/rota/?{query}")
+    assert response.status_code == 200
+    assert response.context["first"] <= timezone.localdate() <= response.context["last"]
