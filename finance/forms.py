@@ -27,12 +27,12 @@ class PoundsField(forms.Field):
             raise forms.ValidationError("Enter an amount in pounds, like 25 or 25.50") from error
         if not amount.is_finite():
             raise forms.ValidationError("Enter an amount in pounds, like 25 or 25.50")
-        if amount != amount.quantize(Decimal("0.01")):
-            raise forms.ValidationError("Enter pounds and pence, like 25.50")
         if amount <= 0:
             raise forms.ValidationError("Enter an amount more than £0")
         if amount >= 1_000_000:
             raise forms.ValidationError("Enter an amount less than £1,000,000")
+        if amount != amount.quantize(Decimal("0.01")):
+            raise forms.ValidationError("Enter pounds and pence, like 25.50")
         return int(amount * 100)
 
 

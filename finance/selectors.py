@@ -76,11 +76,16 @@ def claims_waiting_for(user: User) -> QuerySet[Claim]:
 
 def claim_for_staff(user: User, claim_id: int) -> Claim | None:
     """A claim for a young person this staff member works with (their PA or team manager)."""
-    claims = Claim.objects.filter(pk=claim_id, award__young_person__allocations__ended_on=None)
+    # Both conditions in one filter, so they hold for the same (current) allocation.
+    current = {"award__young_person__allocations__ended_on": None}
     if user.role == Role.PA:
-        claims = claims.filter(award__young_person__allocations__pa=user)
+        claims = Claim.objects.filter(
+            pk=claim_id, award__young_person__allocations__pa=user, **current
+        )
     elif user.role == Role.MANAGER:
-        claims = claims.filter(award__young_person__allocations__pa__team__manager=user)
+        claims = Claim.objects.filter(
+            pk=claim_id, award__young_person__allocations__pa__team__manager=user, **current
+        )
     else:
         return None
     return claims.select_related("award__scheme", "award__young_person", "created_by").first()

@@ -12,7 +12,7 @@ from auditlog.context import set_actor
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -99,14 +99,24 @@ def award_grant(
         raise FinanceError(
             f"{young_person.known_as}'s legal status is not one {scheme.name} is for"
         )
+    if not young_person.allocations.filter(ended_on__isnull=True).exists():
+        raise FinanceError(
+            f"Allocate a PA to {young_person.known_as} first: their PA decides their claims"
+        )
     with transaction.atomic(), set_actor(by):
         # One award at a time per young person, so two cannot both fit under the cap.
         YoungPerson.objects.select_for_update().get(pk=young_person.pk)
         if scheme.cap_pence is not None and scheme.cap_period != CapPeriod.PER_CLAIM:
-            earlier = Award.objects.filter(young_person=young_person, scheme=scheme)
+            earlier = LedgerEntry.objects.filter(
+                award__young_person=young_person, award__scheme=scheme
+            )
             if scheme.cap_period == CapPeriod.FINANCIAL_YEAR:
                 start, end = financial_year(today)
-                earlier = earlier.filter(awarded_on__range=(start, end))
+                earlier = earlier.filter(award__awarded_on__range=(start, end))
+            # What is still awarded: award entries less any reversals of them.
+            earlier = earlier.filter(
+                Q(kind=EntryKind.AWARD) | Q(kind=EntryKind.REVERSAL, reverses__kind=EntryKind.AWARD)
+            )
             given = earlier.aggregate(total=Coalesce(Sum("amount_pence"), 0))["total"]
             if given + amount_pence > scheme.cap_pence:
                 raise FinanceError(
@@ -199,9 +209,15 @@ def claim_approve(*, claim: Claim, amount_pence: int, reason: str, by: User) -> 
     if not may_decide(by, claim, amount_pence):
         limit = pounds(claim.award.scheme.pa_approval_limit_pence)
         raise FinanceError(f"Claims over {limit} need a manager to approve them")
+    if by.role == Role.PA and claim.created_by_id == by.pk:
+        raise FinanceError("You made this claim for them, so someone else must approve it")
+    expires = claim.award.expires_on
+    if expires and timezone.localdate() > expires:
+        raise FinanceError(f"This money had to be used by {expires:%-d %B %Y}")
     with transaction.atomic(), set_actor(by):
-        award = Award.objects.select_for_update().get(pk=claim.award_id)
+        # The claim first, then the award: the same order as a payment run takes them.
         locked = Claim.objects.select_for_update().get(pk=claim.pk)
+        award = Award.objects.select_for_update().get(pk=claim.award_id)
         if locked.state != ClaimState.WAITING:
             raise FinanceError("This claim has already been decided")
         left = available_of(award)

@@ -295,6 +295,12 @@ def payment_csv(request, batch_pk: int):
     response["Content-Disposition"] = f'attachment; filename="payment-run-{batch.pk}.csv"'
     response["Cache-Control"] = "no-store"
     writer = csv.writer(response)
+
+    def cell(value) -> str:
+        # A spreadsheet would run text starting with these as a formula.
+        text = str(value)
+        return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
     writer.writerow(
         ["batch", "payment_ref", "date", "person_id", "payee", "scheme", "claim", "amount", "for"]
     )
@@ -306,11 +312,11 @@ def payment_csv(request, batch_pk: int):
                 entry.idempotency_key,
                 timezone.localdate(entry.created_at).isoformat(),
                 person.pk,
-                person.full_name,
+                cell(person.full_name),
                 entry.award.scheme.code,
                 entry.claim_id,
                 f"{-entry.amount_pence / 100:.2f}",
-                entry.claim.purpose,
+                cell(entry.claim.purpose),
             ]
         )
     return response

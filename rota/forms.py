@@ -93,6 +93,11 @@ class LeaveForm(forms.Form):
         label="What kind", choices=LeaveKind.choices, widget=forms.RadioSelect, initial="annual"
     )
 
+    def clean(self):
+        data = super().clean()
+        _within_years(self, data, "starts_on", "ends_on", longest_days=366)
+        return data
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["starts_on"].error_messages["required"] = "Enter the first day"
@@ -103,6 +108,19 @@ class LeaveForm(forms.Form):
             Field.radios("kind", legend_size=Size.SMALL, small=True),
             Submit("save", "Save leave"),
         )
+
+
+def _within_years(form, data, first: str, last: str, *, longest_days: int) -> None:
+    """Dates this century, in order, and not too far apart; else a plain message."""
+    start, end = data.get(first), data.get(last)
+    if start is None or end is None:
+        return
+    if not (2000 <= start.year <= 2100 and 2000 <= end.year <= 2100):
+        form.add_error(first, "Enter dates between 2000 and 2100")
+    elif end < start:
+        form.add_error(last, "The last day must be on or after the first day")
+    elif (end - start).days >= longest_days:
+        form.add_error(last, f"Choose a period shorter than {longest_days} days")
 
 
 class GenerateForm(forms.Form):
@@ -120,6 +138,11 @@ class GenerateForm(forms.Form):
             Field.text("max_per_week", field_width=Fixed.TWO),
             Submit("save", "Fill the rota"),
         )
+
+    def clean(self):
+        data = super().clean()
+        _within_years(self, data, "start", "end", longest_days=92)
+        return data
 
 
 class FillForm(forms.Form):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from portal.models import Authority, User
@@ -57,13 +57,13 @@ def coverage(authority: Authority, start: dt.date, days: int = 28) -> list[Day]:
     end = start + dt.timedelta(days=days - 1)
     by_day = {start + dt.timedelta(days=n): Day(start + dt.timedelta(days=n)) for n in range(days)}
     shifts = list(shifts_between(authority.pk, start, end))
-    have = {(s.role, s.starts_at) for s in shifts}
+    have = {(s.role, s.starts_at.astimezone(dt.UTC)) for s in shifts}
     for shift in shifts:
         day = timezone.localtime(shift.starts_at).date()
         if day in by_day:
             by_day[day].shifts.append(shift)
     for role, starts_at, ends_at in pattern_times(authority, start, end):
-        if (role, starts_at) not in have:
+        if (role, starts_at.astimezone(dt.UTC)) not in have:
             by_day[starts_at.date()].missing.append((role, starts_at, ends_at))
     return list(by_day.values())
 
@@ -71,7 +71,11 @@ def coverage(authority: Authority, start: dt.date, days: int = 28) -> list[Day]:
 def upcoming_for(pa: User) -> QuerySet[Shift]:
     return (
         Shift.objects.filter(pa=pa, ends_at__gt=timezone.now())
-        .prefetch_related("offers")
+        .prefetch_related(
+            Prefetch(
+                "offers", queryset=SwapOffer.objects.filter(state=SwapState.OPEN), to_attr="open"
+            )
+        )
         .order_by("starts_at")
     )
 

@@ -91,6 +91,11 @@ def shift_assign(*, shift: Shift, pa: User | None, by: User) -> Shift:
         with transaction.atomic(), set_actor(by):
             _lock(pa)
             locked = Shift.objects.select_for_update().get(pk=shift.pk)
+            if locked.pa_id != (pa.pk if pa else None):
+                # Whoever offered it no longer holds it, so the offer ends.
+                SwapOffer.objects.filter(shift=locked, state=SwapState.OPEN).update(
+                    state=SwapState.WITHDRAWN, closed_at=timezone.now()
+                )
             locked.pa = pa
             locked.save(update_fields=["pa"])
     except IntegrityError as error:
@@ -174,7 +179,8 @@ def rota_generate(
         existing = list(
             Shift.objects.filter(authority=authority, starts_at__lt=finish, ends_at__gt=begin)
         )
-        taken = {(s.role, s.starts_at) for s in existing}
+        # Compared in UTC: a London time in the clock-change hour never equals one in UTC.
+        taken = {(s.role, s.starts_at.astimezone(dt.UTC)) for s in existing}
         busy: dict[int, list[tuple[dt.datetime, dt.datetime]]] = defaultdict(list)
         counts: dict[int, int] = defaultdict(int)
         weekly: dict[tuple[int, tuple[int, int]], int] = defaultdict(int)
@@ -187,7 +193,11 @@ def rota_generate(
         for period in Leave.objects.filter(pa__in=pas, starts_on__lte=end, ends_on__gte=start):
             leave[period.pa_id].append(period)
         slots = sorted(
-            (t for t in pattern_times(authority, start, end) if (t[0], t[1]) not in taken),
+            (
+                t
+                for t in pattern_times(authority, start, end)
+                if (t[0], t[1].astimezone(dt.UTC)) not in taken
+            ),
             key=lambda t: (t[1], ROLE_ORDER.get(t[0], 9)),
         )
         made = []
@@ -236,8 +246,11 @@ def swap_take(*, offer: SwapOffer, by: User) -> SwapOffer:
 
     try:
         with transaction.atomic(), set_actor(by):
+            _lock(by)  # the PA first, in the same order as every other rota change
             locked = SwapOffer.objects.select_for_update().select_related("shift").get(pk=offer.pk)
             shift = locked.shift
+            if shift.pa_id != locked.offered_by_id:
+                raise RotaError("This shift has been given to someone else since it was offered")
             if locked.state != SwapState.OPEN:
                 raise RotaError("This shift has already been taken or withdrawn")
             if locked.offered_by_id == by.pk:
@@ -245,7 +258,6 @@ def swap_take(*, offer: SwapOffer, by: User) -> SwapOffer:
             if shift.starts_at <= timezone.now():
                 raise RotaError("This shift has already started, so it cannot be swapped")
             _check_pa(by, shift.authority_id)
-            _lock(by)
             shift.pa = by
             shift.save(update_fields=["pa"])
             locked.state, locked.taken_by, locked.closed_at = SwapState.TAKEN, by, timezone.now()

@@ -24,7 +24,7 @@ from rota.models import DutyEnquiry, Shift, SwapOffer
 
 
 def _authority(request) -> Authority:
-    return Authority.objects.get(pk=request.user.authority_id)
+    return get_object_or_404(Authority, pk=request.user.authority_id)
 
 
 def _pas(request):

@@ -250,7 +250,7 @@ def money_world(young_person, *, pa, manager):
         young_person=young_person, scheme=scheme(young_person.authority), amount_pence=300000, by=pa
     )
     paid = services.claim_make(award=award, amount_pence=25000, purpose="Bed", receipt=None, by=pa)
-    services.claim_approve(claim=paid, amount_pence=25000, reason="", by=pa)
+    services.claim_approve(claim=paid, amount_pence=25000, reason="", by=manager)
     batch = services.payment_run(authority_id=young_person.authority_id, by=manager)
     waiting = services.claim_make(
         award=award, amount_pence=4500, purpose="Kettle and toaster", receipt=upload(), by=pa

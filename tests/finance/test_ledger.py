@@ -49,7 +49,7 @@ def test_the_database_refuses_an_entry_below_zero_and_a_second_payment(
 ):
     award = services.award_grant(young_person=young_person, scheme=home, amount_pence=1000, by=pa)
     claim = services.claim_make(award=award, amount_pence=600, purpose="Bed", receipt=None, by=pa)
-    services.claim_approve(claim=claim, amount_pence=600, reason="", by=pa)
+    services.claim_approve(claim=claim, amount_pence=600, reason="", by=manager)
     batch = services.payment_run(authority_id=young_person.authority_id, by=manager)
     with pytest.raises(IntegrityError, match="below zero"), transaction.atomic():
         LedgerEntry.objects.create(
@@ -250,3 +250,17 @@ def test_any_sequence_keeps_the_ledger_whole(ops, authority, pa, manager):
             assert payments == (1 if claim.state in (ClaimState.PAID, ClaimState.REVERSED) else 0)
     shown = {a.pk: a.left for a in selectors.awards_for(person)}
     assert shown == {a.pk: _sum(a) for a in Award.objects.filter(young_person=person)}
+
+
+@pytest.mark.django_db
+def test_a_pa_cannot_approve_a_claim_they_made_and_a_reversed_award_frees_the_cap(
+    young_person, home, pa, manager
+):
+    award = services.award_grant(young_person=young_person, scheme=home, amount_pence=300000, by=pa)
+    claim = services.claim_make(award=award, amount_pence=100, purpose="Mop", receipt=None, by=pa)
+    with pytest.raises(FinanceError, match="someone else must approve"):
+        services.claim_approve(claim=claim, amount_pence=100, reason="", by=pa)
+    services.claim_refuse(claim=claim, reason="Bought already", by=manager)
+    services.entry_reverse(entry=award.entries.get(kind="award"), reason="Wrong scheme", by=manager)
+    again = services.award_grant(young_person=young_person, scheme=home, amount_pence=30000, by=pa)
+    assert services.balance_of(again) == 30000

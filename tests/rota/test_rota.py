@@ -290,3 +290,25 @@ def test_odd_dates_on_the_rota_page_show_this_week(client, pa, query):
     response = client.get(f"/rota/?{query}")
     assert response.status_code == 200
     assert response.context["first"] <= timezone.localdate() <= response.context["last"]
+
+
+def test_an_offer_ends_when_a_manager_gives_the_shift_to_someone_else(
+    authority, pa, other_pa, manager
+):
+    day = next_monday()
+    shift = services.shift_create(
+        authority=authority,
+        role="duty",
+        starts_at=at(day, 9),
+        ends_at=at(day, 17),
+        pa=pa,
+        by=manager,
+    )
+    offer = services.swap_offer(shift=shift, note="", by=pa)
+    third = UserFactory(role=Role.PA, authority=authority)
+    services.shift_assign(shift=shift, pa=other_pa, by=manager)
+    with pytest.raises(RotaError):
+        services.swap_take(offer=offer, by=third)
+    assert Shift.objects.get(pk=shift.pk).pa == other_pa
+    offer.refresh_from_db()
+    assert offer.state == SwapState.WITHDRAWN
