@@ -283,11 +283,12 @@ def seed_finance(*, authority: Authority, today: dt.date, seed: int) -> None:
     LedgerEntry.objects.bulk_create(sorted(entries, key=lambda e: e.created_at))
     paid = {e.claim_id for e in entries if e.kind == EntryKind.PAYMENT}
     Claim.objects.filter(pk__in=paid).update(state=ClaimState.PAID)
-    _claim_for_the_manager(authority)
+    _claims_from_the_care_leaver(authority)
 
 
-def _claim_for_the_manager(authority: Authority) -> None:
-    """The demo care leaver asks for more than a PA may approve, so the manager decides."""
+def _claims_from_the_care_leaver(authority: Authority) -> None:
+    """The demo care leaver asks for a kettle (their PA decides) and for more than a PA may
+    approve (the manager decides)."""
     from finance.services import available_of, claim_make
 
     award = (
@@ -299,26 +300,40 @@ def _claim_for_the_manager(authority: Authority) -> None:
         .select_related("scheme", "young_person__user")
         .first()
     )
-    if award and available_of(award) >= 62000:
+    if award and available_of(award) >= 66500:
+        claim_make(
+            award=award,
+            amount_pence=4500,
+            purpose="Kettle and toaster",
+            receipt=SimpleUploadedFile(
+                "quote.pdf", _quote_pdf(("Kettle", 2000), ("Toaster, 2 slice", 2500))
+            ),
+            by=award.young_person.user,
+        )
         claim_make(
             award=award,
             amount_pence=62000,
             purpose="Washing machine and fridge freezer for my new flat",
-            receipt=SimpleUploadedFile("quote.pdf", _quote_pdf()),
+            receipt=SimpleUploadedFile(
+                "quote.pdf",
+                _quote_pdf(("Washing machine, 8 kg", 32900), ("Fridge freezer, 55 cm", 29100)),
+            ),
             by=award.young_person.user,
         )
 
 
-def _quote_pdf() -> bytes:
-    """A made-up shop's quote, drawn as a real PDF so the demo claim has its evidence."""
+def _quote_pdf(*items: tuple[str, int]) -> bytes:
+    """A made-up shop's quote for `items` (name, pence), drawn as a real PDF."""
     from weasyprint import HTML
 
+    rows = "".join(
+        f"<tr><td>{name}</td><td>&pound;{pence / 100:.2f}</td></tr>" for name, pence in items
+    )
+    total = sum(pence for _, pence in items)
     return HTML(
         string=(
-            "<h1>Northmoor Home Electrical</h1><p>Quote for delivery and fitting</p>"
-            "<table><tr><td>Washing machine, 8 kg</td><td>&pound;329.00</td></tr>"
-            "<tr><td>Fridge freezer, 55 cm</td><td>&pound;291.00</td></tr>"
-            "<tr><th>Total</th><th>&pound;620.00</th></tr></table>"
+            "<h1>Northmoor Home Electrical</h1><p>Quote for delivery</p>"
+            f"<table>{rows}<tr><th>Total</th><th>&pound;{total / 100:.2f}</th></tr></table>"
             "<p>Valid for 30 days.</p>"
         )
     ).write_pdf()
@@ -412,13 +427,12 @@ def _claims(
                     "other help."
                 ),
             )
-            claim.decided_by, claim.decided_at = pa, _at(day + dt.timedelta(days=2), rng)
+            claim.decided_by, claim.decided_at = manager, _at(day + dt.timedelta(days=2), rng)
         else:
             approved_on = day + dt.timedelta(days=rng.randint(1, 5))
             claim.state, claim.approved_pence = ClaimState.APPROVED, amount
-            # Over the PA's limit, the manager approved it.
-            decider = pa if amount <= award.scheme.pa_approval_limit_pence else manager
-            claim.decided_by, claim.decided_at = decider, _at(approved_on, rng)
+            # The PA made the claim with the young person, so their manager decided it.
+            claim.decided_by, claim.decided_at = manager, _at(approved_on, rng)
             left -= amount
         made.append((claim, approved_on))
     return made

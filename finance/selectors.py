@@ -67,10 +67,11 @@ def claims_waiting_for(user: User) -> QuerySet[Claim]:
         scope = current & Q(award__young_person__allocations__pa__team__manager=user)
     else:
         return Claim.objects.none()
-    return (
-        Claim.objects.filter(scope)
-        .select_related("award__scheme", "award__young_person", "created_by")
-        .order_by("created_at", "pk")
+    claims = Claim.objects.filter(scope)
+    if user.role == Role.PA:
+        claims = claims.exclude(created_by=user)  # someone else approves what a PA asked for
+    return claims.select_related("award__scheme", "award__young_person", "created_by").order_by(
+        "created_at", "pk"
     )
 
 
