@@ -280,6 +280,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    # Calendar and invitation tokens travel in paths; request logs show them hidden.
+    "filters": {"secrets": {"()": "portal.logging.RedactSecrets"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
@@ -288,5 +290,7 @@ LOGGING = {
         # WeasyPrint and its font tools narrate every step of every PDF at INFO.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        "django.request": {"filters": ["secrets"]},
+        "django.server": {"filters": ["secrets"]},
     },
 }

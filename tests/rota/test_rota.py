@@ -312,3 +312,18 @@ def test_an_offer_ends_when_a_manager_gives_the_shift_to_someone_else(
     assert Shift.objects.get(pk=shift.pk).pa == other_pa
     offer.refresh_from_db()
     assert offer.state == SwapState.WITHDRAWN
+
+
+def test_a_calendar_token_never_reaches_the_logs(client, pa, caplog):
+    from portal.logging import redact
+
+    token = services.feed_create(pa=pa)
+    services.feed_revoke(pa=pa)
+    with caplog.at_level("WARNING", logger="django.request"):
+        assert client.get(f"/rota/calendar/{token}.ics").status_code == 404
+    assert caplog.records and all(token not in r.getMessage() for r in caplog.records)
+    assert redact(f"GET /rota/calendar/{token}.ics HTTP/1.1") == (
+        "GET /rota/calendar/[hidden] HTTP/1.1"
+    )
+    assert redact("/invitations/abc123/") == "/invitations/[hidden]/"
+    assert redact("/invitations/accept/") == "/invitations/accept/"
