@@ -6,6 +6,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from offer import selectors, services
 from offer.models import OfferItemVersion, VersionState
@@ -286,7 +287,7 @@ def test_sign_off_is_shown_on_the_public_pages(client, offer_editor, manager):
     assert "has not been signed off" in client.get("/offer/").content.decode()
     sign_off = services.offer_sign_off(authority=item.authority, by=manager)
     assert list(sign_off.versions.all()) == [item.versions.get()]
-    name = manager.get_full_name()
+    name = escape(manager.get_full_name())  # as the page shows it: O'Neill is O&#x27;Neill
     for url in ("/offer/", "/offer/money/", item.get_absolute_url()):
         assert f"signed off by {name}, manager" in client.get(url).content.decode()
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from tests.factories import AllocationFactory, UserFactory, YoungPersonFactory
 from tests.helpers import assert_queries_do_not_grow
@@ -85,7 +86,7 @@ def test_team_page_shows_each_pas_caseload_and_who_is_over_the_limit(
         AllocationFactory(young_person=YoungPersonFactory(authority=authority), pa=pa)
     client.force_login(manager)
     page = client.get(reverse("portal:team")).content.decode()
-    assert pa.get_full_name() in page
+    assert escape(pa.get_full_name()) in page
     assert "3 (over 2)" in page
 
 
@@ -94,7 +95,7 @@ def test_care_leaver_home_shows_their_pa_and_how_to_reach_them(client, care_leav
     pa.save()
     client.force_login(care_leaver)
     page = client.get(reverse("portal:my-home")).content.decode()
-    assert pa.get_full_name() in page
+    assert escape(pa.get_full_name()) in page
     assert "07700 900456" in page
     assert pa.email in page
 
