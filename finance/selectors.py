@@ -29,6 +29,21 @@ def awards_for(person: YoungPerson) -> QuerySet[Award]:
     )
 
 
+def usable_awards(person: YoungPerson, today: dt.date) -> list[Award]:
+    """Awards with money left that can still be used: what a claim can be made from."""
+    return [
+        a
+        for a in awards_for(person)
+        if a.left > 0 and (a.expires_on is None or a.expires_on >= today)
+    ]
+
+
+def approved_unpaid_count(authority_id: int) -> int:
+    return Claim.objects.filter(
+        state=ClaimState.APPROVED, award__scheme__authority_id=authority_id
+    ).count()
+
+
 def claims_for(person: YoungPerson) -> QuerySet[Claim]:
     return (
         Claim.objects.filter(award__young_person=person)

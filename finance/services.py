@@ -32,7 +32,14 @@ from portal.uploads import check_upload
 
 
 class FinanceError(Exception):
-    """Something the money rules do not allow; the message is shown to the person."""
+    """Something the money rules do not allow; the message is shown to the person.
+
+    `field` names the form field the message belongs to, when there is one.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 def pounds(pence: int) -> str:
@@ -73,7 +80,7 @@ def available_of(award: Award) -> int:
 
 def _check_amount(pence: int) -> None:
     if pence is None or pence <= 0:
-        raise FinanceError("Enter an amount more than £0")
+        raise FinanceError("Enter an amount more than £0", field="amount")
 
 
 def award_grant(
@@ -156,26 +163,30 @@ def claim_make(
     if by.role == Role.CARE_LEAVER and award.young_person.user_id != by.pk:
         raise FinanceError("You can only claim from your own money")
     if not purpose.strip():
-        raise FinanceError("Say what the money is for")
+        raise FinanceError("Say what the money is for", field="purpose")
     if award.expires_on and today > award.expires_on:
         raise FinanceError(f"This money had to be used by {award.expires_on:%-d %B %Y}")
     scheme = award.scheme
     per_claim = scheme.cap_period == CapPeriod.PER_CLAIM and scheme.cap_pence is not None
     if per_claim and amount_pence > scheme.cap_pence:
-        raise FinanceError(f"Each claim can be up to {pounds(scheme.cap_pence)}")
+        raise FinanceError(f"Each claim can be up to {pounds(scheme.cap_pence)}", field="amount")
     checked = None
     if receipt:
         try:
             checked = check_upload(receipt)
         except ValidationError as error:
-            raise FinanceError(error.messages[0]) from error
+            raise FinanceError(error.messages[0], field="receipt") from error
     elif scheme.evidence:
-        raise FinanceError(f"Add {scheme.evidence[0].lower()}{scheme.evidence[1:]}")
+        raise FinanceError(
+            f"Add {scheme.evidence[0].lower()}{scheme.evidence[1:]}", field="receipt"
+        )
     with transaction.atomic(), set_actor(by):
         Award.objects.select_for_update().get(pk=award.pk)
         left = available_of(award)
         if amount_pence > left:
-            raise FinanceError(f"That is more than is left: you can ask for up to {pounds(left)}")
+            raise FinanceError(
+                f"That is more than is left: you can ask for up to {pounds(left)}", field="amount"
+            )
         claim = Claim(
             award=award, amount_pence=amount_pence, purpose=purpose.strip(), created_by=by
         )

@@ -17,21 +17,16 @@ from rules.contrib.views import permission_required
 
 from finance import selectors, services
 from finance.forms import AwardForm, ClaimForm, DecisionForm, ReverseForm
-from finance.models import Claim, ClaimState, LedgerEntry, PaymentBatch, Scheme
+from finance.models import ClaimState, LedgerEntry, PaymentBatch, Scheme
 from portal import selectors as people
 from portal.audit import record_access
 from portal.uploads import private_file_response
 from portal.views import PAGE_SIZE, form_page, young_person_read
 
 
-def _usable(awards, today):
-    return [a for a in awards if a.left > 0 and (a.expires_on is None or a.expires_on >= today)]
-
-
-def _claim_page(request, person, awards, *, back: str, caption: str, done: str):
+def _claim_page(request, person, *, back: str, caption: str, done: str):
     """The claim form, for the young person or for staff claiming on their behalf."""
-    today = timezone.localdate()
-    usable = _usable(awards, today)
+    usable = selectors.usable_awards(person, timezone.localdate())
     if not usable:
         messages.info(request, "There is no money left to claim from at the moment.")
         return redirect(back)
@@ -46,8 +41,7 @@ def _claim_page(request, person, awards, *, back: str, caption: str, done: str):
                 by=request.user,
             )
         except services.FinanceError as error:
-            field = "receipt" if "file" in str(error) or "Add " in str(error) else "amount"
-            form.add_error(field, str(error))
+            form.add_error(error.field, str(error))
         else:
             messages.success(request, done)
             return redirect(back)
@@ -77,13 +71,15 @@ def _own(request):
 @never_cache
 def my_money(request):
     person = _own(request)
-    awards = list(selectors.awards_for(person))
+    today = timezone.localdate()
+    claims = Paginator(selectors.claims_for(person), PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "person": person,
-        "awards": awards,
-        "claims": selectors.claims_for(person)[:50],
-        "today": timezone.localdate(),
-        "can_claim": bool(_usable(awards, timezone.localdate())),
+        "awards": selectors.awards_for(person),
+        "claims": claims.object_list,
+        "page": claims,
+        "today": today,
+        "can_claim": bool(selectors.usable_awards(person, today)),
     }
     return render(request, "finance/my_money.html", context)
 
@@ -96,7 +92,6 @@ def my_claim(request):
     return _claim_page(
         request,
         person,
-        selectors.awards_for(person),
         back=reverse("finance:my-money"),
         caption="Your money",
         done="Your claim is sent. Your PA will look at it and let you know.",
@@ -160,7 +155,6 @@ def person_claim(request, pk: int):
     return _claim_page(
         request,
         person,
-        selectors.awards_for(person),
         back=reverse("finance:person-money", args=[person.pk]),
         caption=f"{person.full_name}: claim on their behalf",
         done="The claim is made and waits for a decision.",
@@ -272,9 +266,7 @@ def payments(request):
             messages.success(request, f"Payment run {batch.pk} is made. Download it below.")
         return redirect("finance:payments")
     context = {
-        "approved": Claim.objects.filter(
-            state=ClaimState.APPROVED, award__scheme__authority_id=authority_id
-        ).count(),
+        "approved": selectors.approved_unpaid_count(authority_id),
         "page": Paginator(selectors.batches_for(authority_id), PAGE_SIZE).get_page(
             request.GET.get("page")
         ),
