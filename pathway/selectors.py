@@ -9,9 +9,9 @@ from django.db.models import (
     Case,
     Count,
     DateField,
+    Exists,
     ExpressionWrapper,
     F,
-    Func,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -41,7 +41,7 @@ from pathway.models import (
     Section,
 )
 from portal.models import User, YoungPerson
-from portal.selectors import name_search, young_people_visible_to
+from portal.selectors import birthday_sql, name_search, young_people_visible_to
 
 # Reviews due within this many days show as "due soon".
 DUE_SOON_DAYS = 28
@@ -86,30 +86,12 @@ def _next_birthday_that_matters(today: dt.date):
     return Case(
         *(
             When(
-                GreaterThan(_birthday_sql(age), Value(today)),
-                then=_birthday_sql(age),
+                GreaterThan(birthday_sql(age), Value(today)),
+                then=birthday_sql(age),
             )
             for age in due.BIRTHDAYS_THAT_MATTER
         ),
         default=None,
-        output_field=DateField(),
-    )
-
-
-def _birthday_sql(age: int) -> Func:
-    """The day someone turns `age`, in SQL, as portal.dates.birthday counts it.
-
-    PostgreSQL moves 29 February to the 28th in other years; the law in England (and
-    `birthday`) counts the 1st of March, so a day is added back in that one case.
-    """
-    plus = "(%(expressions)s + make_interval(years => %(years)d))::date"
-    return Func(
-        F("date_of_birth"),
-        template=(
-            f"{plus} + CASE WHEN to_char(%(expressions)s, 'MM-DD') = '02-29' "
-            f"AND to_char({plus}, 'MM-DD') = '02-28' THEN 1 ELSE 0 END"
-        ),
-        years=int(age),
         output_field=DateField(),
     )
 
@@ -273,3 +255,13 @@ def reviews_to_sign(manager: User) -> QuerySet[Review]:
 
 def open_actions_for(person: YoungPerson) -> QuerySet[Action]:
     return Action.objects.filter(plan__young_person=person, status=ActionStatus.OPEN)
+
+
+def contact_by_pa_since(*, young_person, pa, since) -> Exists:
+    """ "This PA has logged contact with this young person since that day", as an Exists().
+
+    The arguments may be OuterRef()s, so a list can ask it of every row in one query.
+    """
+    return Exists(
+        Contact.objects.filter(young_person=young_person, recorded_by=pa, happened_on__gte=since)
+    )

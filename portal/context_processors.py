@@ -18,3 +18,13 @@ def portal(request) -> dict:
             demo_totp_code=current_totp_code,
         )
     return context
+
+
+def unread_notifications(request) -> dict:
+    """The count in the header's Notifications link: one query, only for signed-in people."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    from portal.notifications import unread_count
+
+    return {"unread_notifications": unread_count(user)}

@@ -8,7 +8,13 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fluid, Layout, Size, Submit
 from django import forms
 
-from portal.models import YOUNG_PERSON_DETAIL_FIELDS, LegalStatus, User, YoungPerson
+from portal.models import (
+    YOUNG_PERSON_DETAIL_FIELDS,
+    ContactMethod,
+    LegalStatus,
+    User,
+    YoungPerson,
+)
 
 
 def form_helper(*layout, method: str = "post") -> FormHelper:
@@ -207,3 +213,41 @@ def _shown(field: forms.Field, value) -> str:
     if hasattr(value, "strftime"):
         return f"{value.day} {value:%B %Y}"
     return str(dict(getattr(field, "choices", [])).get(value, value))
+
+
+class NotificationSettingsForm(forms.Form):
+    """How a person hears from the portal; a care leaver also says how their PA contacts them."""
+
+    wants_email = forms.TypedChoiceField(
+        label="Do you want an email when something needs your attention?",
+        choices=[("yes", "Yes, email me as well"), ("no", "No, I will look here")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        help_text="Everything also shows here on the notifications page.",
+    )
+    preferred_contact = forms.ChoiceField(
+        label="How would you like your PA and the service to contact you?",
+        choices=ContactMethod.choices,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, is_care_leaver: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        layout = [Field.radios("wants_email", legend_size=Size.SMALL, small=True)]
+        if is_care_leaver:
+            layout.append(Field.radios("preferred_contact", legend_size=Size.SMALL, small=True))
+        else:
+            del self.fields["preferred_contact"]
+        self.helper = form_helper(*layout, Submit("save", "Save settings"))
+
+
+class LeavingForm(forms.Form):
+    leaving_on = DateField(
+        label="Their last working day",
+        help_text="For example, 18 12 2026. Each young person they support gets a handover.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leaving_on"].error_messages["required"] = "Enter their last working day"
+        self.helper = form_helper(Field("leaving_on"), Submit("save", "Start handovers"))

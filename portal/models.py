@@ -120,6 +120,17 @@ class User(AbstractUser):
     phone = models.CharField(
         max_length=40, blank=True, help_text="Work phone, shown to care leavers."
     )
+    leaving_on = models.DateField(
+        "last working day",
+        null=True,
+        blank=True,
+        help_text="Set when a PA is leaving: each young person they support gets a handover.",
+    )
+    wants_email = models.BooleanField(
+        "email me when something needs my attention",
+        default=True,
+        help_text="Reminders always appear in the portal; this also sends them by email.",
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -386,3 +397,88 @@ class Invitation(models.Model):
     @property
     def is_usable(self) -> bool:
         return self.accepted_at is None and self.revoked_at is None and not self.is_expired
+
+
+class NotificationKind(models.TextChoices):
+    """What a notification is about; the label is also its email subject, so it names no one."""
+
+    REVIEW_DUE = "review_due", "A pathway plan review is due soon"
+    REVIEW_OVERDUE = "review_overdue", "A pathway plan review is overdue"
+    REVIEW_ESCALATED = "review_escalated", "A review in your team is well overdue"
+    CONTACT_OVERDUE = "contact_overdue", "Keeping in touch is overdue"
+    ACTION_OVERDUE = "action_overdue", "A step in a pathway plan is overdue"
+    BIRTHDAY = "birthday", "A birthday that matters is coming up"
+    SUPPORT_ENDING = "support_ending", "Support from the leaving care service is ending"
+    AWARD_UNSPENT = "award_unspent", "Money that has not been used yet"
+    OFFER_STALE = "offer_stale", "Local offer content needs checking"
+    SHIFT_UNFILLED = "shift_unfilled", "A duty shift has nobody on it"
+    SHIFT_TOMORROW = "shift_tomorrow", "You are on duty tomorrow"
+    FOLLOW_UP_LATE = "follow_up_late", "A duty follow-up is late"
+    SWAP_DONE = "swap_done", "A duty swap went through"
+    HANDOVER = "handover", "A handover needs you"
+    HANDOVER_LATE = "handover_late", "A new PA has not been in touch yet"
+    NEW_PA = "new_pa", "You have a new personal adviser"
+
+
+class EmailState(models.TextChoices):
+    NOT_WANTED = "not_wanted", "Not emailed"
+    PENDING = "pending", "Waiting to be emailed"
+    SENT = "sent", "Emailed"
+    FAILED = "failed", "Email failed"
+
+
+class Notification(models.Model):
+    """Something one person needs to know, once: `key` says what, about whom and for which date.
+
+    The database keeps (recipient, key) unique, so a sweep that runs twice, or a task that
+    is delivered twice, tells nobody twice.
+    """
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    key = models.CharField(max_length=200)
+    kind = models.CharField(max_length=30, choices=NotificationKind.choices)
+    young_person = models.ForeignKey(
+        YoungPerson, on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )
+    due_on = models.DateField(null=True, blank=True)
+    message = models.CharField(max_length=500)
+    link = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+    email_state = models.CharField(
+        max_length=12, choices=EmailState.choices, default=EmailState.NOT_WANTED
+    )
+    email_attempts = models.PositiveSmallIntegerField(default=0)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "key"], name="notification_sent_once"),
+            models.CheckConstraint(
+                condition=Q(emailed_at__isnull=True) | Q(email_state="sent"),
+                name="notification_emailed_means_sent",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["recipient"], condition=Q(read_at__isnull=True), name="notification_unread"
+            ),
+            models.Index(
+                fields=["created_at"],
+                condition=Q(email_state="pending"),
+                name="notification_email_pending",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Notification {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("portal:notification-open", args=[self.pk])
+
+    @property
+    def is_unread(self) -> bool:
+        return self.read_at is None

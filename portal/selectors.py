@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    DateField,
+    Exists,
+    F,
+    Func,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.http import Http404
 
 from portal.models import Allocation, Role, Team, User, YoungPerson
@@ -110,4 +121,36 @@ def own_record(user: User) -> YoungPerson | None:
         .select_related("authority")
         .prefetch_related(Prefetch("allocations", queryset=Allocation.objects.select_related("pa")))
         .first()
+    )
+
+
+def birthday_sql(age: int, field: str = "date_of_birth") -> Func:
+    """The day someone turns `age`, in SQL, as portal.dates.birthday counts it.
+
+    PostgreSQL moves 29 February to the 28th in other years; the law in England (and
+    `birthday`) counts the 1st of March, so a day is added back in that one case.
+    """
+    plus = "(%(expressions)s + make_interval(years => %(years)d))::date"
+    return Func(
+        F(field),
+        template=(
+            f"{plus} + CASE WHEN to_char(%(expressions)s, 'MM-DD') = '02-29' "
+            f"AND to_char({plus}, 'MM-DD') = '02-28' THEN 1 ELSE 0 END"
+        ),
+        years=int(age),
+        output_field=DateField(),
+    )
+
+
+def with_current_pa(rows: QuerySet, via: str = "") -> QuerySet:
+    """Only rows whose young person has a PA now, annotated with `allocation_id`,
+    `current_pa_id`, `allocated_on` and `manager_id` (the PA's team manager). `via` is the
+    path from the rows to the young person ("" for young people, "plan__young_person", ...).
+    """
+    path = f"{via}__allocations" if via else "allocations"
+    return rows.filter(**{f"{path}__ended_on__isnull": True}).annotate(
+        allocation_id=F(f"{path}__pk"),
+        current_pa_id=F(f"{path}__pa_id"),
+        allocated_on=F(f"{path}__started_on"),
+        manager_id=F(f"{path}__pa__team__manager_id"),
     )

@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from portal import tasks
+from portal import signals, tasks
 from portal.models import (
     YOUNG_PERSON_DETAIL_FIELDS,
     Allocation,
@@ -52,12 +52,14 @@ def allocation_start(
                 raise AllocationError(
                     f"{young_person.full_name} already has a PA. Reallocate them instead."
                 )
-            return Allocation.objects.create(
+            allocation = Allocation.objects.create(
                 young_person=young_person,
                 pa=pa,
                 started_on=started_on or timezone.localdate(),
                 created_by=by,
             )
+            signals.allocation_started.send(sender=Allocation, allocation=allocation)
+            return allocation
     except IntegrityError as error:
         raise AllocationError(
             f"{young_person.full_name} already has a PA. Reallocate them instead."
@@ -80,6 +82,7 @@ def allocation_end(
         locked.ended_on = ended_on
         locked.end_reason = reason
         locked.save(update_fields=["ended_on", "end_reason"])
+        signals.allocation_ended.send(sender=Allocation, allocation=locked)
         return locked
 
 
@@ -95,6 +98,21 @@ def allocation_change(*, young_person: YoungPerson, pa: User, by: User) -> Alloc
                 raise AllocationError(f"{pa} is already {young_person.full_name}'s PA.")
             allocation_end(allocation=current, reason=EndReason.REALLOCATED)
         return allocation_start(young_person=young_person, pa=pa, by=by)
+
+
+def pa_leaving_set(*, pa: User, leaving_on: dt.date | None, by: User) -> User:
+    """Record a PA's last working day; each young person they support then gets a handover."""
+    if pa.role != Role.PA:
+        raise AllocationError("Only a personal adviser's leaving date can be set here.")
+    if leaving_on is not None and leaving_on < timezone.localdate():
+        raise AllocationError("Their last working day must be today or later.")
+    with transaction.atomic(), set_actor(by):
+        locked = User.objects.select_for_update().get(pk=pa.pk)
+        locked.leaving_on = leaving_on
+        locked.save(update_fields=["leaving_on"])
+        if leaving_on is not None:
+            signals.pa_leaving.send(sender=User, pa=locked, leaving_on=leaving_on, by=by)
+        return locked
 
 
 def invitation_create(*, young_person: YoungPerson, email: str, by: User) -> tuple[Invitation, str]:
@@ -248,3 +266,14 @@ def young_person_update(
 
 def _young_person_fields(details: dict) -> dict:
     return {field: details[field] for field in YOUNG_PERSON_DETAIL_FIELDS if field in details}
+
+
+def notification_settings_save(
+    *, user: User, wants_email: bool, preferred_contact: str | None = None
+) -> None:
+    """Save how someone hears from us; a care leaver's contact preference is on their record."""
+    with transaction.atomic(), set_actor(user):
+        user.wants_email = wants_email
+        user.save(update_fields=["wants_email"])
+        if preferred_contact is not None:
+            YoungPerson.objects.filter(user=user).update(preferred_contact=preferred_contact)

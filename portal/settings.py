@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "pathway",
     "finance",
     "rota",
+    "handovers",
 ]
 
 MIDDLEWARE = [
@@ -87,6 +88,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.portal",
                 "rota.panels.staff_banner",
+                "portal.context_processors.unread_notifications",
             ],
         },
     },
@@ -125,11 +127,31 @@ CELERY_BROKER_URL = _broker_url(REDIS_URL)
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# A task a worker took but never acknowledged (the worker died) goes back on the queue
+# after this many seconds. It must outlast the longest task and the longest retry delay
+# (10 minutes), or a task still waiting to retry would be handed out twice.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=900),
+    "unacked_restore_interval": env.int("CELERY_RESTORE_INTERVAL", default=10),
+    "unacked_restore_throttle": env.int("CELERY_RESTORE_THROTTLE", default=10),
+}
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = "Europe/London"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
+
+# Reminder sweeps read this many candidate rows at a time, each batch one transaction, and
+# may pause between batches to leave the database room for people using the site.
+REMINDER_BATCH_SIZE = env.int("REMINDER_BATCH_SIZE", default=500)
+REMINDER_BATCH_PAUSE_SECONDS = env.float("REMINDER_BATCH_PAUSE_SECONDS", default=0.0)
+# How far ahead people hear of what is coming, and when an overdue review goes to the manager.
+REMINDER_REVIEW_DAYS_AHEAD = env.int("REMINDER_REVIEW_DAYS_AHEAD", default=14)
+REMINDER_ESCALATE_AFTER_DAYS = env.int("REMINDER_ESCALATE_AFTER_DAYS", default=7)
+REMINDER_BIRTHDAY_DAYS_AHEAD = env.int("REMINDER_BIRTHDAY_DAYS_AHEAD", default=30)
+REMINDER_AWARD_MONTHS_AHEAD = env.int("REMINDER_AWARD_MONTHS_AHEAD", default=3)
+REMINDER_SHIFT_DAYS_AHEAD = env.int("REMINDER_SHIFT_DAYS_AHEAD", default=7)
+# Good endings: the new PA should be in touch within this many days of taking over.
+HANDOVER_CHECK_DAYS = env.int("HANDOVER_CHECK_DAYS", default=14)
 
 # --- People and sign-in ---------------------------------------------------
 
@@ -239,7 +261,9 @@ USE_TZ = True
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="filemail://")
 if EMAIL_CONFIG["EMAIL_BACKEND"].endswith("filebased.EmailBackend"):
-    EMAIL_CONFIG["EMAIL_FILE_PATH"] = str(BASE_DIR / "var" / "mail")
+    EMAIL_CONFIG["EMAIL_FILE_PATH"] = env.str(
+        "EMAIL_FILE_PATH", default=str(BASE_DIR / "var" / "mail")
+    )
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="leaving-care@example.org")
 

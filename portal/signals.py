@@ -1,11 +1,22 @@
-"""Signal receivers that tie allauth's events to the portal's rules."""
+"""The portal's own signals, and receivers that tie allauth's events to the portal's rules.
+
+Other apps listen to the portal's signals (handovers start when an allocation ends or a PA
+is leaving), so `portal` never imports them. Each is sent inside the transaction of the
+write, so whatever a receiver records commits or rolls back with it.
+"""
 
 from __future__ import annotations
 
 from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa.models import Authenticator
 from allauth.mfa.signals import authenticator_added
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
+
+# allocation: the Allocation just started / just ended
+allocation_started = Signal()
+allocation_ended = Signal()
+# pa: the User whose last working day was set; leaving_on: that day
+pa_leaving = Signal()
 
 
 @receiver(authenticator_added)

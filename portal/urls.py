@@ -14,6 +14,10 @@ portal_patterns = [
     path("young-people/<int:pk>/allocate/", views.allocation_create, name="allocation-create"),
     path("young-people/<int:pk>/invite/", views.invitation_create, name="invitation-create"),
     path("team/", views.team, name="team"),
+    path("team/pas/<int:pk>/leaving/", views.pa_leaving, name="pa-leaving"),
+    path("notifications/", views.notification_list, name="notification-list"),
+    path("notifications/settings/", views.notification_settings, name="notification-settings"),
+    path("notifications/<int:pk>/", views.notification_open, name="notification-open"),
     path("my/", views.my_home, name="my-home"),
     path("invitations/accept/", views.invitation_accept, name="invitation-accept"),
     path("invitations/<str:token>/", views.invitation_open, name="invitation-open"),
@@ -28,6 +32,7 @@ urlpatterns = [
     path("", include("finance.urls")),
     path("offer/", include("offer.urls")),
     path("rota/", include("rota.urls")),
+    path("handovers/", include("handovers.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

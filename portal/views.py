@@ -7,18 +7,21 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from rules.contrib.views import permission_required
 
-from portal import selectors, services
+from portal import notifications, selectors, services
 from portal.audit import record_access
 from portal.forms import (
     AllocationForm,
     InvitationForm,
+    LeavingForm,
+    NotificationSettingsForm,
     SearchForm,
     SetPasswordForm,
     YoungPersonForm,
@@ -278,4 +281,90 @@ def my_home(request):
     panels = render_my_panels(request, person, timezone.localdate()) if person else []
     return render(
         request, "portal/my_home.html", {"person": person, "current": current, "panels": panels}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@never_cache
+def notification_list(request):
+    """Everyone's own notifications, newest first; POST marks them all read."""
+    if request.method == "POST":
+        count = notifications.notifications_read_all(user=request.user)
+        messages.success(
+            request, f"Marked {count} notification{'s' if count != 1 else ''} as read."
+        )
+        return redirect("portal:notification-list")
+    page = Paginator(notifications.for_user(request.user), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "portal/notification_list.html", {"page": page})
+
+
+@login_required
+@require_GET
+@never_cache
+def notification_open(request, pk: int):
+    """One notification, marked read, with the way to what it is about."""
+    notification = notifications.notification_open(user=request.user, notification_id=pk)
+    if notification is None:
+        raise Http404
+    return render(request, "portal/notification_detail.html", {"notification": notification})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notification_settings(request):
+    user = request.user
+    person = selectors.own_record(user) if user.is_care_leaver else None
+    initial = {"wants_email": "yes" if user.wants_email else "no"}
+    if person is not None:
+        initial["preferred_contact"] = person.preferred_contact
+    form = NotificationSettingsForm(
+        request.POST or None, initial=initial, is_care_leaver=person is not None
+    )
+    if request.method == "POST" and form.is_valid():
+        services.notification_settings_save(
+            user=user,
+            wants_email=form.cleaned_data["wants_email"],
+            preferred_contact=form.cleaned_data.get("preferred_contact"),
+        )
+        messages.success(request, "Your settings are saved.")
+        return redirect("portal:notification-list")
+    return form_page(
+        request,
+        form,
+        title="How we contact you",
+        back=reverse("portal:notification-list"),
+    )
+
+
+@login_required
+@permission_required("portal.allocate", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def pa_leaving(request, pk: int):
+    """A manager sets the last working day of a PA in their teams; handovers start from it."""
+    pa = selectors.pas_for_manager(request.user).filter(pk=pk).first()
+    if pa is None:
+        raise Http404
+    form = LeavingForm(request.POST or None, initial={"leaving_on": pa.leaving_on})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.pa_leaving_set(
+                pa=pa, leaving_on=form.cleaned_data["leaving_on"], by=request.user
+            )
+        except services.AllocationError as error:
+            form.add_error("leaving_on", str(error))
+        else:
+            messages.success(
+                request,
+                f"{pa.get_full_name()} is leaving. Each young person they support has a handover.",
+            )
+            return redirect("handovers:list")
+    return form_page(
+        request,
+        form,
+        title=f"{pa.get_full_name()} is leaving",
+        back=reverse("portal:team"),
+        caption="Good endings",
     )

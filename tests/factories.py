@@ -286,3 +286,14 @@ def rota_world(young_person, *, pa, manager):
         by=pa,
     )
     return shift, offer, token, enquiry
+
+
+def handover_world(young_person, *, pa, manager):
+    """`pa` is leaving: a handover of `young_person` opens, and `pa` is notified of it."""
+    from handovers.models import Handover
+    from portal.models import Notification
+    from portal.services import pa_leaving_set
+
+    pa_leaving_set(pa=pa, leaving_on=timezone.localdate() + dt.timedelta(days=21), by=manager)
+    handover = Handover.objects.get(young_person=young_person, closed_at=None)
+    return handover, Notification.objects.filter(recipient=pa).latest("pk")

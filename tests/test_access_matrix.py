@@ -14,6 +14,7 @@ from offer import services
 from portal.models import Invitation
 from portal.services import invitation_create
 from tests.factories import (
+    handover_world,
     money_world,
     offer_content,
     offer_item,
@@ -71,6 +72,7 @@ ROTA_STAFF = statuses(403, anonymous=302, pa=200, other_pa=200, manager=200, oth
 PAS = statuses(403, anonymous=302, pa=200, other_pa=200)
 PA_ACTION = statuses(403, anonymous=302, pa=302, other_pa=302)
 MANAGERS = statuses(403, anonymous=302, manager=200, other_manager=200)
+HANDOVER_PAGE = statuses(403, anonymous=302, pa=200, other_pa=404, manager=200, other_manager=404)
 
 MATRIX: dict[str, Row] = {
     "portal:home": Row(statuses(302, anonymous=200)),
@@ -176,6 +178,23 @@ MATRIX: dict[str, Row] = {
         method="post",
     ),
     "portal:team": Row(statuses(403, anonymous=302, manager=200, other_manager=200)),
+    # A manager sets the leaving date of a PA in their own teams.
+    "portal:pa-leaving": Row(
+        statuses(403, anonymous=302, manager=200, other_manager=404), kwargs={"pk": "pa"}
+    ),
+    # Notifications: everyone's own; one of `pa`'s is nobody else's to open.
+    "portal:notification-list": Row(SIGNED_IN_ONLY),
+    "portal:notification-settings": Row(SIGNED_IN_ONLY),
+    "portal:notification-open": Row(
+        statuses(404, anonymous=302, pa=200), kwargs={"pk": "notification"}
+    ),
+    # Handovers: PAs and managers; `young_person`'s is `pa`'s and `manager`'s to see.
+    "handovers:list": Row(ROTA_STAFF),
+    "handovers:detail": Row(HANDOVER_PAGE, kwargs={"pk": "handover"}),
+    "handovers:summary": Row(HANDOVER_PAGE, kwargs={"pk": "handover"}),
+    "handovers:told": Row(HANDOVER_PAGE, kwargs={"pk": "handover"}),
+    "handovers:intro": Row(HANDOVER_PAGE, kwargs={"pk": "handover"}),
+    "handovers:ending": Row(HANDOVER_PAGE, kwargs={"pk": "handover"}),
     "portal:my-home": Row(statuses(403, anonymous=302, care_leaver=200, other_care_leaver=200)),
     # The young person below is `care_leaver`'s record, allocated to `pa` in `manager`'s team.
     "portal:young-person-detail": Row(
@@ -362,8 +381,12 @@ def world(
     plan, action, document = pathway_world(young_person, pa=pa, manager=manager)
     claim, batch = money_world(young_person, pa=pa, manager=manager)
     shift, offer, feed_token, enquiry = rota_world(young_person, pa=pa, manager=manager)
+    handover, notification = handover_world(young_person, pa=pa, manager=manager)
     values = {
         "shift": shift.pk,
+        "handover": handover.pk,
+        "notification": notification.pk,
+        "pa": pa.pk,
         "swap_offer": offer.pk,
         "feed_token": feed_token,
         "enquiry": enquiry.pk,

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from portal.models import Role
+from portal.models import Notification, Role
 from rota import selectors, services
 from rota.calendar import shifts_calendar
 from rota.models import Leave, PatternSlot, Shift, SwapState
@@ -151,7 +151,8 @@ def test_a_swap_that_would_overlap_is_refused_and_a_valid_one_tells_both(
     assert Shift.objects.get(pk=mine.pk).pa == other_pa
     offer.refresh_from_db()
     assert offer.state == SwapState.TAKEN and offer.told_at is not None
-    assert sorted(mail.outbox[0].to) == sorted([pa.email, other_pa.email])
+    assert sorted(message.to[0] for message in mail.outbox) == sorted([pa.email, other_pa.email])
+    assert {n.recipient for n in Notification.objects.filter(kind="swap_done")} == {pa, other_pa}
 
 
 def test_the_calendar_feed_is_valid_icalendar_with_the_pas_shifts(

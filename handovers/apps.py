@@ -1,0 +1,16 @@
+"""Good endings: handovers between PAs, and endings when support stops."""
+
+from django.apps import AppConfig
+
+
+class HandoversConfig(AppConfig):
+    name = "handovers"
+    verbose_name = "Handovers and endings"
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from handovers import permissions, receivers  # noqa: F401  (rules and signal receivers)
+        from handovers.models import Handover
+
+        auditlog.register(Handover)

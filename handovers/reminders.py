@@ -1,0 +1,107 @@
+"""Reminder rules for good endings: the check that a new PA is in touch, and support ending.
+
+Both record what they find in the batch's own transaction, with one statement a batch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import F, OuterRef, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from handovers import services
+from handovers.models import CheckOutcome, Handover, Kind, Reason
+from pathway.selectors import contact_by_pa_since
+from portal.dates import birthday
+from portal.models import NotificationKind, YoungPerson
+from portal.notifications import Reminder, register_rule
+from portal.selectors import birthday_sql, with_current_pa
+
+ENDING_DAYS_AHEAD = 90
+
+
+def check_rows(day: dt.date) -> QuerySet[Handover]:
+    """Open handovers whose check is due, not yet found in touch, with what the check needs."""
+    return (
+        Handover.objects.filter(closed_at=None, kind=Kind.HANDOVER, check_due_on__lte=day)
+        .exclude(check_outcome=CheckOutcome.IN_TOUCH)
+        .annotate(
+            in_touch=contact_by_pa_since(
+                young_person=OuterRef("young_person_id"),
+                pa=OuterRef("to_allocation__pa_id"),
+                since=OuterRef("to_allocation__started_on"),
+            ),
+            manager_id=F("to_allocation__pa__team__manager_id"),
+        )
+        .select_related("young_person", "to_allocation__pa")
+    )
+
+
+def checks(handovers: list[Handover], day: dt.date):
+    """In touch: the step is done. Not yet: the new PA's manager is told, once."""
+    late = services.checks_record(handovers, now=timezone.now())
+    for handover in late:
+        if handover.manager_id is None:
+            continue
+        new_pa = handover.to_allocation.pa.get_full_name()
+        started = handover.to_allocation.started_on
+        yield Reminder(
+            recipient_id=handover.manager_id,
+            key=f"handover-check:{handover.pk}:{handover.check_due_on}",
+            kind=NotificationKind.HANDOVER_LATE,
+            message=(
+                f"{new_pa} took over {handover.young_person.full_name} on "
+                f"{started:%-d %B %Y} and has not logged any contact with them yet."
+            ),
+            link=handover.get_absolute_url(),
+            young_person_id=handover.young_person_id,
+            due_on=handover.check_due_on,
+        )
+
+
+def ending_rows(day: dt.date) -> QuerySet[YoungPerson]:
+    """Young people with a PA who turn 25 within 90 days (the day itself included)."""
+    ahead = day + dt.timedelta(days=ENDING_DAYS_AHEAD)
+    people = with_current_pa(YoungPerson.objects.all()).annotate(turns_25=birthday_sql(25))
+    return people.filter(Q(turns_25__gte=day, turns_25__lte=ahead))
+
+
+def endings(people: list[YoungPerson], day: dt.date):
+    """Start each one's ending (if nothing is open), and tell the PA and the young person."""
+    services.endings_start(people, reason=Reason.TURNING_25)
+    for person in people:
+        on = birthday(person.date_of_birth, 25)
+        key = f"support-ending:{person.pk}:{on}"
+        yield Reminder(
+            recipient_id=person.current_pa_id,
+            key=key,
+            kind=NotificationKind.SUPPORT_ENDING,
+            message=(
+                f"{person.full_name} turns 25 on {on:%-d %B %Y}, when support ends. Plan a "
+                "good ending with them: a summary, where to go for help, and whether they "
+                "would like us to stay in touch."
+            ),
+            link=reverse("handovers:list"),
+            young_person_id=person.pk,
+            due_on=on,
+        )
+        if person.user_id is not None:
+            yield Reminder(
+                recipient_id=person.user_id,
+                key=key,
+                kind=NotificationKind.SUPPORT_ENDING,
+                message=(
+                    f"Support from the leaving care service ends when you turn 25, on "
+                    f"{on:%-d %B %Y}. Your PA will talk with you about what happens next and "
+                    "where you can get help."
+                ),
+                link=reverse("portal:my-home"),
+                young_person_id=person.pk,
+                due_on=on,
+            )
+
+
+register_rule("handover_check", rows=check_rows, reminders=checks)
+register_rule("support_ending", rows=ending_rows, reminders=endings)

@@ -1,0 +1,38 @@
+"""Reads about handovers and endings, scoped to who is asking."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from handovers.models import Handover
+from portal.models import User
+
+
+def handovers_visible_to(user: User) -> QuerySet[Handover]:
+    """A PA sees the handovers they give or take; a manager those of their teams' PAs."""
+    handovers = Handover.objects.select_related(
+        "young_person", "from_pa", "to_allocation__pa", "summary_by"
+    )
+    if user.is_manager:
+        teams = user.managed_teams.values("pk")
+        return handovers.filter(Q(from_pa__team__in=teams) | Q(to_allocation__pa__team__in=teams))
+    if user.is_pa:
+        return handovers.filter(Q(from_pa=user) | Q(to_allocation__pa=user))
+    return handovers.none()
+
+
+def open_handovers(user: User) -> QuerySet[Handover]:
+    return handovers_visible_to(user).filter(closed_at__isnull=True).order_by("due_on", "pk")
+
+
+def recently_closed(user: User, limit: int = 20) -> QuerySet[Handover]:
+    return handovers_visible_to(user).filter(closed_at__isnull=False).order_by("-closed_at")[:limit]
+
+
+def handover_for_user(user: User, pk: int) -> Handover:
+    """The handover if this user may see it; 404 alike for missing and for someone else's."""
+    handover = handovers_visible_to(user).filter(pk=pk).first()
+    if handover is None:
+        raise Http404
+    return handover

@@ -1,0 +1,378 @@
+"""Writes for good endings. Each function is one transaction.
+
+Handovers start from the portal's signals (see `receivers.py`), inside the transaction of
+the allocation change or leaving date that caused them; the steps are recorded here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from auditlog.context import set_actor
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from handovers.models import CheckOutcome, Handover, Kind, Reason, StayInTouch, ToldHow
+from portal import services as portal_services
+from portal.dates import birthday
+from portal.models import (
+    Allocation,
+    ContactMethod,
+    EndReason,
+    NotificationKind,
+    User,
+    YoungPerson,
+)
+from portal.notifications import Reminder, notify
+
+ENDING_REASONS = {Reason.TURNING_25, Reason.SUPPORT_ENDED, Reason.YOUNG_PERSON_CHOICE}
+# Why an allocation ended -> why the handover or ending started.
+REASON_FOR_END = {
+    EndReason.REALLOCATED: Reason.REALLOCATED,
+    EndReason.PA_LEFT: Reason.PA_LEAVING,
+    EndReason.SUPPORT_ENDED: Reason.SUPPORT_ENDED,
+    EndReason.YOUNG_PERSON_CHOICE: Reason.YOUNG_PERSON_CHOICE,
+    EndReason.OTHER: Reason.ALLOCATION_ENDED,
+}
+
+
+class HandoverError(Exception):
+    """A step the rules do not allow; the message is shown to the person."""
+
+
+class StaleHandoverError(HandoverError):
+    """Someone saved this handover since the form was opened."""
+
+
+def handover_start(
+    *, young_person: YoungPerson, reason: str, due_on: dt.date, from_allocation: Allocation | None
+) -> Handover:
+    """Open a handover or ending, or return the one already open for this young person.
+
+    The PA and their manager are told what to do, in the same transaction.
+    """
+    open_one = (
+        Handover.objects.select_for_update()
+        .filter(young_person=young_person, closed_at=None)
+        .first()
+    )
+    if open_one is not None:
+        if open_one.from_allocation_id is None and from_allocation is not None:
+            open_one.from_allocation = from_allocation
+            open_one.from_pa_id = from_allocation.pa_id
+            open_one.save(update_fields=["from_allocation", "from_pa"])
+        return open_one
+    handover = Handover.objects.create(
+        young_person=young_person,
+        kind=Kind.ENDING if reason in ENDING_REASONS else Kind.HANDOVER,
+        reason=reason,
+        from_allocation=from_allocation,
+        from_pa_id=from_allocation.pa_id if from_allocation else None,
+        due_on=due_on,
+    )
+    _tell_staff_it_started(handover)
+    return handover
+
+
+def _tell_staff_it_started(handover: Handover) -> None:
+    person = handover.young_person
+    link = handover.get_absolute_url()
+    pa = handover.from_pa
+    when = f"{handover.due_on:%-d %B %Y}"
+    if pa is not None:
+        what = "an ending summary" if handover.kind == Kind.ENDING else "a handover summary"
+        notify(
+            Reminder(
+                recipient_id=pa.pk,
+                key=f"handover-start:{handover.pk}",
+                kind=NotificationKind.HANDOVER,
+                message=f"Write {what} for {person.full_name} by {when}.",
+                link=link,
+                young_person_id=person.pk,
+                due_on=handover.due_on,
+            )
+        )
+    manager_id = pa.team.manager_id if pa is not None and pa.team_id else None
+    if manager_id is not None and handover.kind == Kind.HANDOVER:
+        notify(
+            Reminder(
+                recipient_id=manager_id,
+                key=f"handover-allocate:{handover.pk}",
+                kind=NotificationKind.HANDOVER,
+                message=(
+                    f"{person.full_name} needs a new PA by {when} "
+                    f"({handover.get_reason_display().lower()})."
+                ),
+                link=link,
+                young_person_id=person.pk,
+                due_on=handover.due_on,
+            )
+        )
+
+
+def handovers_for_leaving_pa(*, pa: User, leaving_on: dt.date) -> list[Handover]:
+    """A handover for each young person the leaving PA supports."""
+    current = Allocation.objects.filter(pa=pa, ended_on__isnull=True).select_related(
+        "young_person", "pa__team"
+    )
+    return [
+        handover_start(
+            young_person=allocation.young_person,
+            reason=Reason.PA_LEAVING,
+            due_on=leaving_on,
+            from_allocation=allocation,
+        )
+        for allocation in current
+    ]
+
+
+def handover_for_ended_allocation(*, allocation: Allocation) -> Handover:
+    return handover_start(
+        young_person=allocation.young_person,
+        reason=REASON_FOR_END.get(allocation.end_reason, Reason.ALLOCATION_ENDED),
+        due_on=allocation.ended_on,
+        from_allocation=allocation,
+    )
+
+
+def new_pa_allocated(*, allocation: Allocation) -> Handover | None:
+    """The new PA is the handover's next step: set the 14-day check and tell the young person."""
+    handover = (
+        Handover.objects.select_for_update()
+        .filter(
+            young_person_id=allocation.young_person_id,
+            closed_at=None,
+            kind=Kind.HANDOVER,
+            to_allocation=None,
+        )
+        .first()
+    )
+    if handover is None:
+        return None
+    handover.to_allocation = allocation
+    handover.check_due_on = allocation.started_on + dt.timedelta(days=settings.HANDOVER_CHECK_DAYS)
+    handover.save(update_fields=["to_allocation", "check_due_on"])
+    from handovers.tasks import handover_tell_young_person
+
+    transaction.on_commit(lambda: handover_tell_young_person.delay(handover.pk))
+    return handover
+
+
+def young_person_tell(*, handover_id: int) -> bool:
+    """Tell the young person who their new PA is, the way they prefer, once.
+
+    The portal can send what it can itself: a notification if they have an account, an
+    email if they prefer email. A text, call or letter is the new PA's to do, so the PA is
+    asked to, and records it on the handover.
+    """
+    with transaction.atomic():
+        handover = (
+            Handover.objects.select_for_update(of=("self",))
+            .select_related("young_person__user", "to_allocation__pa")
+            .filter(pk=handover_id, closed_at=None)
+            .first()
+        )
+        if handover is None or handover.told_at is not None or handover.to_allocation is None:
+            return False
+        person = handover.young_person
+        new_pa = handover.to_allocation.pa
+        message = (
+            f"Your new personal adviser is {new_pa.get_full_name()}. They will be in touch "
+            f"soon to arrange to meet you."
+            + (f" You can reach them on {new_pa.phone}." if new_pa.phone else "")
+        )
+        if person.user_id is not None:
+            notify(
+                Reminder(
+                    recipient_id=person.user_id,
+                    key=f"new-pa:{handover.to_allocation_id}",
+                    kind=NotificationKind.NEW_PA,
+                    message=message,
+                    link="/my/",
+                    young_person_id=person.pk,
+                )
+            )
+        told_how = ""
+        if person.preferred_contact == ContactMethod.EMAIL:
+            if person.user_id is not None:
+                # Their account's email setting is their word on emails from the portal.
+                told_how = ToldHow.PORTAL_AND_EMAIL if person.user.wants_email else ""
+            elif person.email:
+                _email_young_person(person, message)
+                told_how = ToldHow.PORTAL_AND_EMAIL
+        if told_how:
+            handover.told_at, handover.told_how = timezone.now(), told_how
+            handover.save(update_fields=["told_at", "told_how"])
+            return True
+        notify(
+            Reminder(
+                recipient_id=new_pa.pk,
+                key=f"handover-tell:{handover.pk}",
+                kind=NotificationKind.HANDOVER,
+                message=(
+                    f"You are now {person.full_name}'s PA. Tell them who you are: they prefer "
+                    f"a {person.get_preferred_contact_display().lower()}."
+                ),
+                link=handover.get_absolute_url(),
+                young_person_id=person.pk,
+            )
+        )
+        return False
+
+
+def _email_young_person(person: YoungPerson, message: str) -> None:
+    body = render_to_string(
+        "handovers/email/new_pa.txt", {"name": person.known_as, "message": message}
+    )
+    EmailMessage(
+        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}Your new personal adviser",
+        body=body,
+        to=[person.email],
+    ).send()
+
+
+def _locked(handover: Handover, revision: int) -> Handover:
+    locked = Handover.objects.select_for_update().get(pk=handover.pk)
+    if locked.closed_at is not None:
+        raise HandoverError("This has been closed, so it cannot change.")
+    if locked.revision != revision:
+        raise StaleHandoverError(
+            "Someone saved this while you had it open. Check what they saved, then try again."
+        )
+    return locked
+
+
+def _save(locked: Handover, fields: list[str]) -> None:
+    locked.revision += 1
+    locked.save(update_fields=[*fields, "revision"])
+
+
+def summary_write(*, handover: Handover, text: str, revision: int, by: User) -> Handover:
+    text = text.strip()
+    if not text:
+        raise HandoverError("Write the summary")
+    with transaction.atomic(), set_actor(by):
+        locked = _locked(handover, revision)
+        locked.summary, locked.summary_at, locked.summary_by = text, timezone.now(), by
+        _save(locked, ["summary", "summary_at", "summary_by"])
+        return _close_if_done(locked, by)
+
+
+def told_record(*, handover: Handover, how: str, revision: int, by: User) -> Handover:
+    if how not in ToldHow.values:
+        raise HandoverError("Choose how you told them")
+    with transaction.atomic(), set_actor(by):
+        locked = _locked(handover, revision)
+        if locked.to_allocation_id is None:
+            raise HandoverError("Allocate a new PA first")
+        locked.told_at, locked.told_how = timezone.now(), how
+        _save(locked, ["told_at", "told_how"])
+        return _close_if_done(locked, by)
+
+
+def intro_record(
+    *, handover: Handover, held_on: dt.date, revision: int, by: User, today: dt.date | None = None
+) -> Handover:
+    today = today or timezone.localdate()
+    with transaction.atomic(), set_actor(by):
+        locked = _locked(handover, revision)
+        if locked.to_allocation_id is None:
+            raise HandoverError("Allocate a new PA first")
+        if held_on > today:
+            raise HandoverError("The meeting date must be today or in the past")
+        if held_on < locked.to_allocation.started_on:
+            raise HandoverError("The meeting must be on or after the day the new PA took over")
+        locked.intro_on = held_on
+        _save(locked, ["intro_on"])
+        return _close_if_done(locked, by)
+
+
+def ending_record(
+    *, handover: Handover, signposting: str, stay_in_touch: str, revision: int, by: User
+) -> Handover:
+    signposting = signposting.strip()
+    if stay_in_touch and stay_in_touch not in StayInTouch.values:
+        raise HandoverError("Choose whether they would like us to stay in touch")
+    with transaction.atomic(), set_actor(by):
+        locked = _locked(handover, revision)
+        if locked.kind != Kind.ENDING:
+            raise HandoverError("This is a handover, not an ending")
+        locked.signposting, locked.stay_in_touch = signposting, stay_in_touch
+        _save(locked, ["signposting", "stay_in_touch"])
+        return _close_if_done(locked, by)
+
+
+def checks_record(handovers: list[Handover], *, now: dt.datetime) -> list[Handover]:
+    """Record the new-PA checks of a batch (rows annotated `in_touch`); return those not in touch.
+
+    At most three statements a batch. A handover found in touch with every other step done
+    is closed; one not in touch is marked escalated (it stays in the list, and is checked
+    again each day until the new PA logs contact).
+    """
+    in_touch = [handover for handover in handovers if handover.in_touch]
+    late = [handover for handover in handovers if not handover.in_touch]
+    if in_touch:
+        Handover.objects.filter(pk__in=[h.pk for h in in_touch]).update(
+            checked_at=now, check_outcome=CheckOutcome.IN_TOUCH
+        )
+        for handover in in_touch:
+            handover.checked_at, handover.check_outcome = now, CheckOutcome.IN_TOUCH
+        done = [h.pk for h in in_touch if all(step.is_done for step in h.steps(now.date()))]
+        if done:
+            Handover.objects.filter(pk__in=done).update(closed_at=now)
+    newly_late = [h.pk for h in late if h.check_outcome != CheckOutcome.ESCALATED]
+    if newly_late:
+        Handover.objects.filter(pk__in=newly_late).update(
+            checked_at=now, check_outcome=CheckOutcome.ESCALATED
+        )
+    return late
+
+
+def endings_start(people: list[YoungPerson], *, reason: str) -> list[Handover]:
+    """An ending for each of these young people (annotated by `with_current_pa`) who has
+    nothing open; two statements however many."""
+    already = set(
+        Handover.objects.filter(young_person__in=people, closed_at__isnull=True).values_list(
+            "young_person_id", flat=True
+        )
+    )
+    endings = [
+        Handover(
+            young_person=person,
+            kind=Kind.ENDING,
+            reason=reason,
+            from_pa_id=person.current_pa_id,
+            from_allocation_id=person.allocation_id,
+            due_on=birthday(person.date_of_birth, 25),
+        )
+        for person in people
+        if person.pk not in already
+    ]
+    # A handover opened meanwhile by someone else wins; this sweep's ending waits for tomorrow.
+    return Handover.objects.bulk_create(endings, ignore_conflicts=True)
+
+
+def _close_if_done(handover: Handover, by: User | None) -> Handover:
+    """Close once every step is done. An ending also ends the allocation, if it has not ended."""
+    today = timezone.localdate()
+    if not all(step.is_done for step in handover.steps(today)):
+        return handover
+    if handover.kind == Kind.ENDING:
+        current = Allocation.objects.filter(
+            young_person_id=handover.young_person_id, ended_on__isnull=True
+        ).first()
+        if current is not None:
+            reason = (
+                EndReason.YOUNG_PERSON_CHOICE
+                if handover.reason == Reason.YOUNG_PERSON_CHOICE
+                else EndReason.SUPPORT_ENDED
+            )
+            portal_services.allocation_end(
+                allocation=current, reason=reason, ended_on=max(today, current.started_on)
+            )
+    handover.closed_at = timezone.now()
+    handover.save(update_fields=["closed_at"])
+    return handover

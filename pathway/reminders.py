@@ -1,0 +1,219 @@
+"""Reminder rules for plans, contact, actions and birthdays (the daily sweep runs them)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db.models import DateField, ExpressionWrapper, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+
+from pathway.models import Action, ActionOwner, ActionStatus, Contact, Plan
+from portal.dates import birthday
+from portal.models import NotificationKind, YoungPerson
+from portal.notifications import Reminder, register_rule
+from portal.selectors import birthday_sql, with_current_pa
+
+# 25 is the handovers app's: support ending starts an ending, further ahead.
+BIRTHDAYS = (17, 18, 21)
+
+
+def _day(day: dt.date) -> str:
+    return f"{day:%-d %B %Y}"
+
+
+def _plan_link(young_person_id: int) -> str:
+    return reverse("pathway:plan", args=[young_person_id])
+
+
+def review_soon_rows(day: dt.date) -> QuerySet[Plan]:
+    ahead = day + dt.timedelta(days=settings.REMINDER_REVIEW_DAYS_AHEAD)
+    plans = Plan.objects.filter(review_due_on__gte=day, review_due_on__lte=ahead)
+    return with_current_pa(plans, "young_person").select_related("young_person")
+
+
+def review_soon(plans: list[Plan], day: dt.date):
+    for plan in plans:
+        person = plan.young_person
+        yield Reminder(
+            recipient_id=plan.current_pa_id,
+            key=f"review-due:{plan.pk}:{plan.review_due_on}",
+            kind=NotificationKind.REVIEW_DUE,
+            message=(
+                f"{person.full_name}'s pathway plan review is due by {_day(plan.review_due_on)}."
+            ),
+            link=_plan_link(person.pk),
+            young_person_id=person.pk,
+            due_on=plan.review_due_on,
+        )
+
+
+def review_overdue_rows(day: dt.date) -> QuerySet[Plan]:
+    plans = Plan.objects.filter(review_due_on__lt=day)
+    return with_current_pa(plans, "young_person").select_related("young_person")
+
+
+def review_overdue(plans: list[Plan], day: dt.date):
+    """The PA the day after it was due; their manager too once it is a week overdue."""
+    escalate = dt.timedelta(days=settings.REMINDER_ESCALATE_AFTER_DAYS)
+    for plan in plans:
+        person, due = plan.young_person, plan.review_due_on
+        yield Reminder(
+            recipient_id=plan.current_pa_id,
+            key=f"review-overdue:{plan.pk}:{due}",
+            kind=NotificationKind.REVIEW_OVERDUE,
+            message=f"{person.full_name}'s pathway plan review was due by {_day(due)}.",
+            link=_plan_link(person.pk),
+            young_person_id=person.pk,
+            due_on=due,
+        )
+        if day >= due + escalate and plan.manager_id is not None:
+            yield Reminder(
+                recipient_id=plan.manager_id,
+                key=f"review-escalated:{plan.pk}:{due}",
+                kind=NotificationKind.REVIEW_ESCALATED,
+                message=(
+                    f"{person.full_name}'s pathway plan review is {(day - due).days} days "
+                    f"overdue (it was due by {_day(due)})."
+                ),
+                link=_plan_link(person.pk),
+                young_person_id=person.pk,
+                due_on=due,
+            )
+
+
+def contact_overdue_rows(day: dt.date) -> QuerySet[YoungPerson]:
+    last_contact = (
+        Contact.objects.filter(young_person=OuterRef("pk"))
+        .order_by("-happened_on")
+        .values("happened_on")[:1]
+    )
+    people = with_current_pa(YoungPerson.objects.all()).annotate(
+        last_contact=Subquery(last_contact, output_field=DateField()),
+        contact_due=ExpressionWrapper(
+            Coalesce("last_contact", "allocated_on") + F("authority__contact_interval_weeks") * 7,
+            output_field=DateField(),
+        ),
+    )
+    return people.filter(contact_due__lt=day)
+
+
+def contact_overdue(people: list[YoungPerson], day: dt.date):
+    for person in people:
+        since = (
+            f"since {_day(person.last_contact)}" if person.last_contact else "since you took over"
+        )
+        yield Reminder(
+            recipient_id=person.current_pa_id,
+            key=f"contact-overdue:{person.pk}:{person.contact_due}",
+            kind=NotificationKind.CONTACT_OVERDUE,
+            message=f"You have not been in touch with {person.full_name} {since}.",
+            link=reverse("pathway:contacts", args=[person.pk]),
+            young_person_id=person.pk,
+            due_on=person.contact_due,
+        )
+
+
+def action_overdue_rows(day: dt.date) -> QuerySet[Action]:
+    actions = Action.objects.filter(status=ActionStatus.OPEN, due_on__lt=day)
+    return with_current_pa(actions, "plan__young_person").select_related("plan__young_person")
+
+
+def action_overdue(actions: list[Action], day: dt.date):
+    """The PA for every overdue step; the young person too for their own steps."""
+    for action in actions:
+        person = action.plan.young_person
+        yield Reminder(
+            recipient_id=action.current_pa_id,
+            key=f"action-overdue:{action.pk}:{action.due_on}",
+            kind=NotificationKind.ACTION_OVERDUE,
+            message=(
+                f"A step in {person.full_name}'s plan was due by {_day(action.due_on)}: "
+                f"{action.what}"
+            ),
+            link=_plan_link(person.pk),
+            young_person_id=person.pk,
+            due_on=action.due_on,
+        )
+        if action.owner == ActionOwner.YOUNG_PERSON and person.user_id is not None:
+            yield Reminder(
+                recipient_id=person.user_id,
+                key=f"action-overdue:{action.pk}:{action.due_on}",
+                kind=NotificationKind.ACTION_OVERDUE,
+                message=(
+                    f"One of your steps was due by {_day(action.due_on)}: {action.what}. "
+                    "If it is done, mark it done. If you need help, ask your PA."
+                ),
+                link=reverse("pathway:my-plan"),
+                young_person_id=person.pk,
+                due_on=action.due_on,
+            )
+
+
+def birthday_rows(day: dt.date) -> QuerySet[YoungPerson]:
+    ahead = day + dt.timedelta(days=settings.REMINDER_BIRTHDAY_DAYS_AHEAD)
+    coming = Q()
+    for age in BIRTHDAYS:
+        coming |= Q(**{f"turns_{age}__gte": day, f"turns_{age}__lte": ahead})
+    people = with_current_pa(YoungPerson.objects.all()).annotate(
+        **{f"turns_{age}": birthday_sql(age) for age in BIRTHDAYS},
+        plan_signed=F("pathway_plan__last_signed_on"),
+    )
+    return people.filter(coming).select_related("user")
+
+
+def _birthday_message(person: YoungPerson, age: int, on: dt.date) -> str:
+    name, when = person.full_name, _day(on)
+    if age == 17:
+        if person.plan_signed is None:
+            return f"{name} turns 17 on {when} and has no signed pathway plan yet."
+        return f"{name} turns 17 on {when}. Check their pathway plan is in place and up to date."
+    if age == 18:
+        return (
+            f"{name} turns 18 on {when}. Plan for what changes: legal status, money, "
+            "housing, and moving to adult health services."
+        )
+    return (
+        f"{name} turns 21 on {when}. Ask them whether they want support from a PA to "
+        "carry on until they are 25."
+    )
+
+
+def birthdays(people: list[YoungPerson], day: dt.date):
+    ahead = day + dt.timedelta(days=settings.REMINDER_BIRTHDAY_DAYS_AHEAD)
+    for person in people:
+        for age in BIRTHDAYS:
+            on = birthday(person.date_of_birth, age)
+            if not day <= on <= ahead:
+                continue
+            key = f"birthday-{age}:{person.pk}:{on}"
+            yield Reminder(
+                recipient_id=person.current_pa_id,
+                key=key,
+                kind=NotificationKind.BIRTHDAY,
+                message=_birthday_message(person, age, on),
+                link=reverse("portal:young-person-detail", args=[person.pk]),
+                young_person_id=person.pk,
+                due_on=on,
+            )
+            if age == 21 and person.user_id is not None:
+                yield Reminder(
+                    recipient_id=person.user_id,
+                    key=key,
+                    kind=NotificationKind.BIRTHDAY,
+                    message=(
+                        f"You turn 21 on {_day(on)}. You can keep having support from your "
+                        "PA until you are 25, if you want it. Your PA will ask you."
+                    ),
+                    link=reverse("portal:my-home"),
+                    young_person_id=person.pk,
+                    due_on=on,
+                )
+
+
+register_rule("review_soon", rows=review_soon_rows, reminders=review_soon)
+register_rule("review_overdue", rows=review_overdue_rows, reminders=review_overdue)
+register_rule("contact_overdue", rows=contact_overdue_rows, reminders=contact_overdue)
+register_rule("action_overdue", rows=action_overdue_rows, reminders=action_overdue)
+register_rule("birthdays", rows=birthday_rows, reminders=birthdays)
