@@ -1,0 +1,194 @@
+"""Good endings: a PA leaving with three young people, walked through to the end."""
+
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape
+
+from handovers import services
+from handovers.models import CheckOutcome, Handover, Kind, ToldHow
+from pathway import services as pathway_services
+from portal import services as portal_services
+from portal.dates import birthday
+from portal.models import Allocation, EndReason, Notification, Role
+from portal.notifications import rule_run
+from tests.factories import AllocationFactory, UserFactory, YoungPersonFactory
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+
+
+def notes_for(user) -> list[str]:
+    return list(Notification.objects.filter(recipient=user).values_list("kind", flat=True))
+
+
+@pytest.fixture
+def three(authority, pa):
+    """Amira (has an account, prefers email), Ben (prefers texts), Cara (email, no account)."""
+    amira = YoungPersonFactory(authority=authority, first_name="Amira", preferred_contact="email")
+    amira.user = UserFactory(role=Role.CARE_LEAVER, authority=authority, email="amira@example.org")
+    amira.save(update_fields=["user"])
+    ben = YoungPersonFactory(authority=authority, first_name="Ben", preferred_contact="text")
+    cara = YoungPersonFactory(
+        authority=authority, first_name="Cara", preferred_contact="email", email="cara@example.org"
+    )
+    for person in (amira, ben, cara):
+        AllocationFactory(young_person=person, pa=pa)
+    return amira, ben, cara
+
+
+def test_a_pa_leaving_with_three_young_people_is_handed_over_well(
+    three, pa, manager, team, django_capture_on_commit_callbacks
+):
+    amira, ben, cara = three
+    new_pa = UserFactory(role=Role.PA, authority=pa.authority, team=team, phone="01632 960 123")
+    leaving = TODAY + dt.timedelta(days=21)
+
+    # The manager sets the leaving date: three handovers, and both of them are told.
+    with django_capture_on_commit_callbacks(execute=True):
+        portal_services.pa_leaving_set(pa=pa, leaving_on=leaving, by=manager)
+    handovers = {h.young_person: h for h in Handover.objects.filter(closed_at=None)}
+    assert set(handovers) == {amira, ben, cara}
+    assert {h.kind for h in handovers.values()} == {Kind.HANDOVER}
+    assert notes_for(pa) == ["handover"] * 3 and notes_for(manager) == ["handover"] * 3
+    # Setting it again starts nothing new.
+    portal_services.pa_leaving_set(pa=pa, leaving_on=leaving, by=manager)
+    assert Handover.objects.count() == 3
+
+    # The leaving PA writes a summary for each.
+    for handover in handovers.values():
+        services.summary_write(
+            handover=handover, text="Likes texts in the afternoon.", revision=0, by=pa
+        )
+    # The manager allocates the new PA to each; each young person is told the way they prefer.
+    mail.outbox.clear()
+    for person in (amira, ben, cara):
+        with django_capture_on_commit_callbacks(execute=True):
+            portal_services.allocation_change(young_person=person, pa=new_pa, by=manager)
+    handovers = {h.young_person: h for h in Handover.objects.filter(closed_at=None)}
+    assert all(
+        h.to_allocation.pa == new_pa and h.check_due_on == TODAY + dt.timedelta(days=14)
+        for h in handovers.values()
+    )
+    assert handovers[amira].told_how == ToldHow.PORTAL_AND_EMAIL
+    assert "new personal adviser is" in Notification.objects.get(recipient=amira.user).message
+    assert handovers[cara].told_how == ToldHow.PORTAL_AND_EMAIL
+    assert handovers[ben].told_at is None
+    assert (
+        "prefer a text message"
+        in Notification.objects.get(
+            recipient=new_pa, key=f"handover-tell:{handovers[ben].pk}"
+        ).message
+    )
+    sent_to = [m.to[0] for m in mail.outbox]
+    assert sent_to.count("amira@example.org") == sent_to.count("cara@example.org") == 1
+    assert new_pa.email in sent_to  # asked to text Ben
+    # Nobody's email names the new PA or the young person: Amira's is a notification email.
+    assert "Leaving care: You have a new personal adviser" in [m.subject for m in mail.outbox]
+
+    # The new PA texts Ben and records it, and holds all three introduction meetings.
+    services.told_record(handover=handovers[ben], how=ToldHow.TEXT, revision=1, by=new_pa)
+    for person in (amira, ben, cara):
+        handover = Handover.objects.get(pk=handovers[person].pk)
+        services.intro_record(
+            handover=handover, held_on=TODAY, revision=handover.revision, by=new_pa
+        )
+    # ...and logs contact with Amira and Ben, but not Cara.
+    for person in (amira, ben):
+        pathway_services.contact_record(
+            young_person=person, happened_on=TODAY, method="visit", seen=True, note="", by=new_pa
+        )
+
+    # The 14-day check: not yet on day 13; on day 14 Amira's and Ben's close, Cara's escalates.
+    rule_run(name="handover_check", day=TODAY + dt.timedelta(days=13))
+    assert Handover.objects.filter(closed_at=None).count() == 3
+    rule_run(name="handover_check", day=TODAY + dt.timedelta(days=14))
+    assert list(Handover.objects.filter(closed_at=None)) == [handovers[cara]]
+    late = Handover.objects.get(pk=handovers[cara].pk)
+    assert late.check_outcome == CheckOutcome.ESCALATED
+    escalations = Notification.objects.filter(recipient=manager, kind="handover_late")
+    assert [n.young_person for n in escalations] == [cara]
+    # The manager's page lists it with the late step.
+    steps = {step.name: step for step in late.steps(TODAY + dt.timedelta(days=15))}
+    assert steps["check"].is_late and not steps["summary"].is_late
+    rule_run(name="handover_check", day=TODAY + dt.timedelta(days=15))
+    assert escalations.count() == 1
+
+    # Once the new PA logs contact, the next check closes it.
+    pathway_services.contact_record(
+        young_person=cara, happened_on=TODAY, method="phone", seen=False, note="", by=new_pa
+    )
+    rule_run(name="handover_check", day=TODAY + dt.timedelta(days=16))
+    assert not Handover.objects.filter(closed_at=None).exists()
+
+
+def test_the_manager_sees_open_handovers_and_what_is_late(client, three, pa, manager, team):
+    portal_services.pa_leaving_set(pa=pa, leaving_on=TODAY, by=manager)
+    Handover.objects.update(
+        started_at=timezone.now() - dt.timedelta(days=10), due_on=TODAY - dt.timedelta(days=1)
+    )
+    client.force_login(manager)
+    page = client.get(reverse("handovers:list"), {"show": "late"})
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert all(escape(person.full_name) in text for person in three)
+    assert "Late" in text
+
+
+def test_a_manager_sets_a_leaving_date_through_the_team_page(client, three, pa, manager):
+    client.force_login(manager)
+    url = reverse("portal:pa-leaving", args=[pa.pk])
+    past = TODAY - dt.timedelta(days=1)
+    refused = client.post(
+        url, {"leaving_on_0": past.day, "leaving_on_1": past.month, "leaving_on_2": past.year}
+    )
+    assert "must be today or later" in refused.content.decode()
+    day = TODAY + dt.timedelta(days=30)
+    response = client.post(
+        url, {"leaving_on_0": day.day, "leaving_on_1": day.month, "leaving_on_2": day.year}
+    )
+    assert response.status_code == 302
+    assert Handover.objects.filter(from_pa=pa, due_on=day).count() == 3
+
+
+def test_turning_25_starts_an_ending_that_closes_the_allocation(authority, pa, care_leaver):
+    person = care_leaver.young_person
+    born = TODAY - dt.timedelta(days=24 * 365 + 300)
+    person.date_of_birth = born
+    person.save(update_fields=["date_of_birth"])
+    turns_25 = birthday(born, 25)
+    rule_run(name="support_ending", day=turns_25 - dt.timedelta(days=91))
+    assert not Handover.objects.exists()
+    rule_run(name="support_ending", day=turns_25 - dt.timedelta(days=90))
+    ending = Handover.objects.get()
+    assert ending.kind == Kind.ENDING and ending.due_on == turns_25
+    assert notes_for(pa) == ["support_ending"] and notes_for(care_leaver) == ["support_ending"]
+    rule_run(name="support_ending", day=turns_25 - dt.timedelta(days=89))
+    assert Handover.objects.count() == 1
+
+    ending = services.summary_write(handover=ending, text="Settled, working.", revision=0, by=pa)
+    ending = services.ending_record(
+        handover=ending,
+        signposting="GP at Elm Street; the council's housing options team.",
+        stay_in_touch="yes",
+        revision=ending.revision,
+        by=pa,
+    )
+    assert ending.closed_at is not None
+    allocation = Allocation.objects.get(young_person=person)
+    assert allocation.end_reason == EndReason.SUPPORT_ENDED
+    assert not Handover.objects.filter(closed_at=None).exists()
+
+
+def test_a_stale_form_is_refused_and_a_closed_handover_cannot_change(three, pa, manager):
+    portal_services.pa_leaving_set(pa=pa, leaving_on=TODAY, by=manager)
+    handover = Handover.objects.first()
+    services.summary_write(handover=handover, text="First.", revision=0, by=pa)
+    with pytest.raises(services.StaleHandoverError):
+        services.summary_write(handover=handover, text="Second.", revision=0, by=manager)
+    assert Handover.objects.get(pk=handover.pk).summary == "First."
+    with pytest.raises(services.HandoverError, match="Allocate a new PA first"):
+        services.intro_record(handover=handover, held_on=TODAY, revision=1, by=pa)
