@@ -29,6 +29,7 @@ _BY_ROLE: dict[str, list[tuple[str, str]]] = {
         ("My caseload", "pathway:caseload"),
         ("Claims", "finance:claims-waiting"),
         ("Duty", "rota:mine"),
+        ("Handovers", "handovers:list"),
         ("Local offer", "offer:home"),
     ],
     Role.MANAGER: [
@@ -38,6 +39,7 @@ _BY_ROLE: dict[str, list[tuple[str, str]]] = {
         ("Payments", "finance:payments"),
         ("Budgets", "finance:budget"),
         ("Rota", "rota:coverage"),
+        ("Handovers", "handovers:list"),
         ("Local offer", "offer:manage"),
     ],
     Role.OFFER_EDITOR: [("Home", "portal:staff-home"), ("Local offer", "offer:manage")],
