@@ -14,3 +14,9 @@ class HandoversConfig(AppConfig):
         from handovers.models import Handover
 
         auditlog.register(Handover)
+
+    def seed_demo(self, *, authority, today, seed: int) -> None:
+        """Called by `seed_demo` once the council, its people and the other apps' data exist."""
+        from handovers.demo import seed_handovers
+
+        seed_handovers(authority=authority, today=today, seed=seed)

@@ -14,13 +14,16 @@ from django.db import transaction
 from django.utils import timezone
 from faker import Faker
 
+from portal import notifications
 from portal.demo import DEMO_PASSWORD, DEMO_SIGN_INS, DEMO_TOTP_SECRET
 from portal.models import (
     Allocation,
     Authority,
     ContactMethod,
+    EmailState,
     EndReason,
     LegalStatus,
+    Notification,
     Role,
     Team,
     User,
@@ -83,6 +86,7 @@ class Command(BaseCommand):
                 seed_app = getattr(config, "seed_demo", None)
                 if seed_app is not None:
                     seed_app(authority=authority, today=builder.today, seed=seed)
+            sweep_this_morning(builder.today)
         self.stdout.write(
             self.style.SUCCESS(f"Seeded {young_people} young people and their staff.")
         )
@@ -251,3 +255,14 @@ class DemoBuilder:
         person.user = user
         person.email = email
         person.save(update_fields=["user", "email"])
+
+
+def sweep_this_morning(today: dt.date) -> None:
+    """Run the reminder rules as the morning's sweep would have, emails already gone out."""
+    for name in notifications.rules():
+        notifications.rule_run(name=name, day=today)
+    sent = min(timezone.now(), timezone.localtime().replace(hour=6, minute=31))
+    Notification.objects.filter(email_state=EmailState.PENDING).update(
+        email_state=EmailState.SENT, emailed_at=sent, email_attempts=1, created_at=sent
+    )
+    Notification.objects.exclude(email_state=EmailState.SENT).update(created_at=sent)
