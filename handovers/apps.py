@@ -12,8 +12,13 @@ class HandoversConfig(AppConfig):
 
         from handovers import permissions, receivers  # noqa: F401  (rules and signal receivers)
         from handovers.models import Handover
+        from handovers.panels import profile_context
+        from portal.panels import PROFILE, register_panel
 
         auditlog.register(Handover)
+        register_panel(
+            PROFILE, template="handovers/_profile_panel.html", context=profile_context, order=15
+        )
 
     def seed_demo(self, *, authority, today, seed: int) -> None:
         """Called by `seed_demo` once the council, its people and the other apps' data exist."""

@@ -1354,12 +1354,15 @@ class Seeder:
     def _own_actions(
         self, story: Story, plan: Plan, last: dt.date, used: set
     ) -> list[tuple[Action, None]]:
-        """Two open actions of the demo care leaver's own: one agreed, one added since."""
+        """Two open actions of the demo care leaver's own: one agreed (now a little overdue,
+        so the morning's reminder has told them), one added since."""
         r, today, own = self.r, self.today, []
         for created in (last, min(today, last + _days(r.randint(14, 30)))):
             template = self._template(story, created, used, owner=ActionOwner.YOUNG_PERSON)
             if template:
                 due_on = today + _days(r.randint(7, 60))
+                if not own and (today - created).days > 14:
+                    due_on = today - _days(2)
                 own.append((self._action(story, plan, template, created, due_on), None))
         return own
 

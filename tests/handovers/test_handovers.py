@@ -136,6 +136,10 @@ def test_the_manager_sees_open_handovers_and_what_is_late(client, three, pa, man
     assert page.status_code == 200
     assert all(escape(person.full_name) in text for person in three)
     assert "Late" in text
+    profile = client.get(reverse("portal:young-person-detail", args=[three[0].pk]))
+    assert "0 of 5 steps done. Late: Write a handover summary; Allocate a new PA." in (
+        profile.content.decode()
+    )
 
 
 def test_a_manager_sets_a_leaving_date_through_the_team_page(client, three, pa, manager):

@@ -55,3 +55,23 @@ def test_seeding_twice_does_not_add_anything(seeded):
 def test_demo_care_leaver_is_on_the_demo_pas_caseload(seeded):
     person = YoungPerson.objects.get(user__email="care.leaver@example.org")
     assert person.allocations.get(ended_on__isnull=True).pa.email == "pa@example.org"
+
+
+def test_demo_has_handovers_under_way_and_this_mornings_reminders(seeded):
+    from handovers.models import CheckOutcome, Handover
+    from portal.models import EmailState, Notification
+
+    leaving = User.objects.get(role=Role.PA, leaving_on__isnull=False)
+    handovers = Handover.objects.filter(from_pa=leaving, closed_at__isnull=True)
+    assert (
+        handovers.count()
+        == Allocation.objects.filter(pa=leaving, ended_on__isnull=True).count() + 2
+    )
+    late = handovers.get(to_allocation__pa__email="pa@example.org")
+    assert late.check_outcome == CheckOutcome.ESCALATED
+    manager = User.objects.get(email="manager@example.org")
+    assert Notification.objects.filter(recipient=manager, kind="handover_late").count() == 1
+    assert Notification.objects.filter(recipient__email="pa@example.org").exists()
+    assert not Notification.objects.filter(email_state=EmailState.PENDING).exists()
+    keys = list(Notification.objects.values_list("recipient", "key"))
+    assert len(keys) == len(set(keys))
