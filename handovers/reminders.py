@@ -1,6 +1,8 @@
-"""Reminder rules for good endings: the check that a new PA is in touch, and support ending.
+"""Reminder rules for good endings: the check that a new PA is in touch, support ending at
+25, telling a young person who was not told, and closing endings whose day has come.
 
-Both record what they find in the batch's own transaction, with one statement a batch.
+The first two record what they find with one statement a batch. The last two do a few
+queries a row; they only ever meet a handful of rows a day.
 """
 
 from __future__ import annotations
@@ -103,5 +105,39 @@ def endings(people: list[YoungPerson], day: dt.date):
             )
 
 
+def untold_rows(day: dt.date) -> QuerySet[Handover]:
+    """Handovers with a new PA whose young person has not been told, a day on: their task
+    was lost (the broker was away) or they prefer a way the new PA must use themselves."""
+    return Handover.objects.filter(
+        closed_at=None,
+        kind=Kind.HANDOVER,
+        told_at__isnull=True,
+        to_allocation__started_on__lt=day,
+    )
+
+
+def untold(handovers: list[Handover], day: dt.date):
+    """Tell them now; a second run finds them told or the PA already asked (same key)."""
+    for handover in handovers:
+        services.young_person_tell(handover_id=handover.pk)
+    return []
+
+
+def endings_due_rows(day: dt.date) -> QuerySet[Handover]:
+    """Endings whose steps are all done and whose day has come."""
+    return Handover.objects.filter(
+        closed_at=None, kind=Kind.ENDING, due_on__lte=day, summary_at__isnull=False
+    ).exclude(Q(signposting="") | Q(stay_in_touch=""))
+
+
+def endings_due(endings: list[Handover], day: dt.date):
+    """Close each, which ends the allocation: support has ended, well."""
+    for ending in endings:
+        services.ending_close_if_due(handover_id=ending.pk, today=day)
+    return []
+
+
 register_rule("handover_check", rows=check_rows, reminders=checks)
+register_rule("handover_tell", rows=untold_rows, reminders=untold)
+register_rule("endings_due", rows=endings_due_rows, reminders=endings_due)
 register_rule("support_ending", rows=ending_rows, reminders=endings)

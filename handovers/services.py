@@ -6,6 +6,7 @@ the allocation change or leaving date that caused them; the steps are recorded h
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 from auditlog.context import set_actor
@@ -54,16 +55,18 @@ def handover_start(
 
     The PA and their manager are told what to do, in the same transaction.
     """
-    open_one = (
-        Handover.objects.select_for_update()
-        .filter(young_person=young_person, closed_at=None)
-        .first()
-    )
+    # Lock the young person, not the (perhaps not yet existing) handover: two changes at
+    # once (a leaving date and an allocation ending) then start one handover, not two.
+    YoungPerson.objects.select_for_update().filter(pk=young_person.pk).first()
+    open_one = Handover.objects.filter(young_person=young_person, closed_at=None).first()
     if open_one is not None:
         if open_one.from_allocation_id is None and from_allocation is not None:
             open_one.from_allocation = from_allocation
             open_one.from_pa_id = from_allocation.pa_id
             open_one.save(update_fields=["from_allocation", "from_pa"])
+        if open_one.reason == reason == Reason.PA_LEAVING and open_one.due_on != due_on:
+            open_one.due_on = due_on  # the leaving date moved
+            open_one.save(update_fields=["due_on"])
         return open_one
     handover = Handover.objects.create(
         young_person=young_person,
@@ -130,6 +133,17 @@ def handovers_for_leaving_pa(*, pa: User, leaving_on: dt.date) -> list[Handover]
 
 
 def handover_for_ended_allocation(*, allocation: Allocation) -> Handover:
+    """A handover for the ended allocation; if it was a handover's new PA, that handover
+    waits for another new PA (and tells the young person and checks again)."""
+    Handover.objects.filter(to_allocation=allocation, closed_at=None).update(
+        to_allocation=None,
+        check_due_on=None,
+        told_at=None,
+        told_how="",
+        intro_on=None,
+        checked_at=None,
+        check_outcome="",
+    )
     return handover_start(
         young_person=allocation.young_person,
         reason=REASON_FOR_END.get(allocation.end_reason, Reason.ALLOCATION_ENDED),
@@ -151,13 +165,24 @@ def new_pa_allocated(*, allocation: Allocation) -> Handover | None:
         .first()
     )
     if handover is None:
+        leaving_on = User.objects.filter(pk=allocation.pa_id).values_list("leaving_on", flat=True)
+        if leaving_on[0] is not None:
+            # Given to a PA who is already leaving: the next handover starts now.
+            return handover_start(
+                young_person=allocation.young_person,
+                reason=Reason.PA_LEAVING,
+                due_on=max(leaving_on[0], allocation.started_on),
+                from_allocation=allocation,
+            )
         return None
     handover.to_allocation = allocation
     handover.check_due_on = allocation.started_on + dt.timedelta(days=settings.HANDOVER_CHECK_DAYS)
     handover.save(update_fields=["to_allocation", "check_due_on"])
     from handovers.tasks import handover_tell_young_person
 
-    transaction.on_commit(lambda: handover_tell_young_person.delay(handover.pk))
+    # `robust`: if the broker is away, the allocation still stands, and the daily
+    # `handover_tell` rule tells the young person instead.
+    transaction.on_commit(lambda: handover_tell_young_person.delay(handover.pk), robust=True)
     return handover
 
 
@@ -355,10 +380,24 @@ def endings_start(people: list[YoungPerson], *, reason: str) -> list[Handover]:
     return Handover.objects.bulk_create(endings, ignore_conflicts=True)
 
 
-def _close_if_done(handover: Handover, by: User | None) -> Handover:
+def ending_close_if_due(*, handover_id: int, today: dt.date) -> bool:
+    """Close an ending whose steps are done once its day has come (the daily sweep calls this)."""
+    with transaction.atomic():
+        handover = (
+            Handover.objects.select_for_update().filter(pk=handover_id, closed_at=None).first()
+        )
+        if handover is None:
+            return False
+        return _close_if_done(handover, None, today=today).closed_at is not None
+
+
+def _close_if_done(handover: Handover, by: User | None, today: dt.date | None = None) -> Handover:
     """Close once every step is done. An ending also ends the allocation, if it has not ended."""
-    today = timezone.localdate()
+    today = today or timezone.localdate()
     if not all(step.is_done for step in handover.steps(today)):
+        return handover
+    if handover.kind == Kind.ENDING and today < handover.due_on:
+        # Ready, but support goes on until the day it ends: the `endings_due` rule closes it.
         return handover
     if handover.kind == Kind.ENDING:
         current = Allocation.objects.filter(
@@ -370,9 +409,10 @@ def _close_if_done(handover: Handover, by: User | None) -> Handover:
                 if handover.reason == Reason.YOUNG_PERSON_CHOICE
                 else EndReason.SUPPORT_ENDED
             )
-            portal_services.allocation_end(
-                allocation=current, reason=reason, ended_on=max(today, current.started_on)
-            )
+            with contextlib.suppress(portal_services.AllocationError):  # ended meanwhile
+                portal_services.allocation_end(
+                    allocation=current, reason=reason, ended_on=max(today, current.started_on)
+                )
     handover.closed_at = timezone.now()
     handover.save(update_fields=["closed_at"])
     return handover

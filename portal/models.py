@@ -451,6 +451,9 @@ class Notification(models.Model):
         max_length=12, choices=EmailState.choices, default=EmailState.NOT_WANTED
     )
     email_attempts = models.PositiveSmallIntegerField(default=0)
+    email_retry_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the task will try the email again, after a failure."
+    )
     emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
@@ -206,19 +206,22 @@ def _message_id(notification: Notification) -> str:
     return f"<notification-{notification.pk}@{domain}>"
 
 
-def email_failed(*, notification_id: int, attempts: int) -> None:
-    """Give up on an email after the task's last retry; the notification stays in the portal."""
-    Notification.objects.filter(pk=notification_id, email_state=EmailState.PENDING).update(
-        email_state=EmailState.FAILED, email_attempts=attempts
-    )
+def email_failed(*, notification_id: int, attempts: int, retry_at: dt.datetime | None) -> None:
+    """Count a failed attempt; `retry_at` is when the task tries again (None: it gave up,
+    and the notification stays in the portal only)."""
+    update = {"email_attempts": attempts, "email_retry_at": retry_at}
+    if retry_at is None:
+        update["email_state"] = EmailState.FAILED
+    Notification.objects.filter(pk=notification_id, email_state=EmailState.PENDING).update(**update)
 
 
 def pending_ids(older_than: dt.timedelta) -> list[int]:
-    """Emails still waiting a while after they were recorded: their task was lost or is late."""
+    """Emails still waiting a while after they were recorded, or after their retry was due:
+    their task was lost (a broker outage, a worker gone) or is late."""
+    cutoff = timezone.now() - older_than
     return list(
-        Notification.objects.filter(
-            email_state=EmailState.PENDING, created_at__lte=timezone.now() - older_than
-        )
+        Notification.objects.filter(email_state=EmailState.PENDING, created_at__lte=cutoff)
+        .filter(Q(email_retry_at__isnull=True) | Q(email_retry_at__lte=cutoff))
         .order_by("created_at")
         .values_list("pk", flat=True)[:5000]
     )

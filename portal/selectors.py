@@ -148,7 +148,10 @@ def with_current_pa(rows: QuerySet, via: str = "") -> QuerySet:
     path from the rows to the young person ("" for young people, "plan__young_person", ...).
     """
     path = f"{via}__allocations" if via else "allocations"
-    return rows.filter(**{f"{path}__ended_on__isnull": True}).annotate(
+    # `__isnull=False` in the same filter() makes the join an INNER one, so young people
+    # who never had a PA (whose LEFT JOIN row is all NULLs) are not mistaken for current.
+    current = {f"{path}__isnull": False, f"{path}__ended_on__isnull": True}
+    return rows.filter(**current).annotate(
         allocation_id=F(f"{path}__pk"),
         current_pa_id=F(f"{path}__pa_id"),
         allocated_on=F(f"{path}__started_on"),

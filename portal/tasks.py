@@ -10,6 +10,7 @@ import datetime as dt
 
 from celery import shared_task
 from celery.utils.time import get_exponential_backoff_interval
+from django.db import DatabaseError
 from django.utils import timezone
 
 from portal import notifications, services
@@ -34,13 +35,20 @@ def notification_email_send(self, notification_id: int) -> bool:
     try:
         return notifications.email_send(notification_id=notification_id)
     except OSError as error:  # smtplib's errors are OSErrors too
+        attempts = self.request.retries + 1
         if self.request.retries >= self.max_retries:
             notifications.email_failed(
-                notification_id=notification_id, attempts=self.request.retries + 1
+                notification_id=notification_id, attempts=attempts, retry_at=None
             )
             return False
         countdown = get_exponential_backoff_interval(
             factor=1, retries=self.request.retries, maximum=600, full_jitter=True
+        )
+        # Recorded, so the outbox run leaves this email to its retry rather than queue another.
+        notifications.email_failed(
+            notification_id=notification_id,
+            attempts=attempts,
+            retry_at=timezone.now() + dt.timedelta(seconds=countdown),
         )
         raise self.retry(exc=error, countdown=countdown) from error
 
@@ -62,7 +70,12 @@ def reminders_sweep(day: str | None = None) -> list[str]:
     return names
 
 
-@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(
+    acks_late=True,
+    autoretry_for=(OSError, DatabaseError),
+    retry_backoff=True,
+    max_retries=5,
+)
 def reminders_rule_run(name: str, day: str) -> int:
     """Run one reminder rule for a day; a second run finds every reminder already recorded."""
     return notifications.rule_run(name=name, day=dt.date.fromisoformat(day))

@@ -181,10 +181,52 @@ def test_turning_25_starts_an_ending_that_closes_the_allocation(authority, pa, c
         revision=ending.revision,
         by=pa,
     )
-    assert ending.closed_at is not None
+    # Ready, but support goes on until their birthday; that morning's sweep closes it.
+    assert ending.closed_at is None
+    rule_run(name="endings_due", day=turns_25 - dt.timedelta(days=1))
+    assert Allocation.objects.get(young_person=person).ended_on is None
+    rule_run(name="endings_due", day=turns_25)
     allocation = Allocation.objects.get(young_person=person)
     assert allocation.end_reason == EndReason.SUPPORT_ENDED
     assert not Handover.objects.filter(closed_at=None).exists()
+
+
+def test_someone_without_a_pa_gets_no_ending_and_no_reminders_meant_for_a_pa(authority, pa):
+    born = TODAY - dt.timedelta(days=24 * 365 + 300)
+    YoungPersonFactory(authority=authority, date_of_birth=born)  # never had a PA
+    rule_run(name="support_ending", day=birthday(born, 25) - dt.timedelta(days=30))
+    assert not Handover.objects.exists() and not Notification.objects.exists()
+
+
+def test_a_moved_leaving_date_moves_the_handovers(three, pa, manager):
+    portal_services.pa_leaving_set(pa=pa, leaving_on=TODAY + dt.timedelta(days=10), by=manager)
+    portal_services.pa_leaving_set(pa=pa, leaving_on=TODAY + dt.timedelta(days=20), by=manager)
+    assert set(Handover.objects.values_list("due_on", flat=True)) == {TODAY + dt.timedelta(days=20)}
+
+
+def test_when_the_new_pa_also_stops_the_handover_waits_for_the_next(
+    three, pa, manager, team, django_capture_on_commit_callbacks
+):
+    amira = three[0]
+    first, second = (UserFactory(role=Role.PA, authority=pa.authority, team=team) for _ in range(2))
+    portal_services.pa_leaving_set(pa=pa, leaving_on=TODAY, by=manager)
+    with django_capture_on_commit_callbacks(execute=True):
+        portal_services.allocation_change(young_person=amira, pa=first, by=manager)
+    handover = Handover.objects.get(young_person=amira)
+    assert handover.to_allocation.pa == first and handover.told_at is not None
+    with django_capture_on_commit_callbacks(execute=True):
+        portal_services.allocation_change(young_person=amira, pa=second, by=manager)
+    handover.refresh_from_db()
+    assert Handover.objects.filter(young_person=amira).count() == 1
+    assert handover.to_allocation.pa == second and handover.check_due_on is not None
+
+
+def test_someone_given_to_a_leaving_pa_gets_a_handover_straight_away(authority, pa, manager):
+    portal_services.pa_leaving_set(pa=pa, leaving_on=TODAY + dt.timedelta(days=9), by=manager)
+    person = YoungPersonFactory(authority=authority)
+    portal_services.allocation_start(young_person=person, pa=pa, by=manager)
+    handover = Handover.objects.get(young_person=person)
+    assert handover.from_pa == pa and handover.due_on == TODAY + dt.timedelta(days=9)
 
 
 def test_a_stale_form_is_refused_and_a_closed_handover_cannot_change(three, pa, manager):

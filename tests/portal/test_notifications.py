@@ -88,3 +88,28 @@ def test_staff_settings_do_not_ask_about_contact_preferences(client, pa):
     client.force_login(pa)
     page = client.get(reverse("portal:notification-settings")).content.decode()
     assert "Do you want an email" in page and "How would you like your PA" not in page
+
+
+def test_the_outbox_leaves_an_email_to_its_retry_and_takes_up_a_lost_one(pa):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from portal.notifications import email_failed, pending_ids
+
+    notification = _tell(pa)
+    Notification.objects.filter(pk=notification.pk).update(
+        created_at=timezone.now() - dt.timedelta(minutes=10)
+    )
+    assert pending_ids(dt.timedelta(minutes=2)) == [notification.pk]
+    soon = timezone.now() + dt.timedelta(minutes=3)
+    email_failed(notification_id=notification.pk, attempts=1, retry_at=soon)
+    assert pending_ids(dt.timedelta(minutes=2)) == []
+    # The retry was due ten minutes ago and never came: the outbox queues it again.
+    Notification.objects.filter(pk=notification.pk).update(
+        email_retry_at=timezone.now() - dt.timedelta(minutes=10)
+    )
+    assert pending_ids(dt.timedelta(minutes=2)) == [notification.pk]
+    email_failed(notification_id=notification.pk, attempts=9, retry_at=None)
+    notification.refresh_from_db()
+    assert notification.email_state == EmailState.FAILED and notification.email_attempts == 9
