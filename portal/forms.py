@@ -5,13 +5,15 @@ from __future__ import annotations
 from allauth.mfa.base.forms import AuthenticateForm as MFAAuthenticateForm
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Fluid, Layout, Size, Submit
+from crispy_forms_gds.layout import HTML, Field, Fixed, Fluid, Layout, Size, Submit
 from django import forms
 
 from portal.models import (
     YOUNG_PERSON_DETAIL_FIELDS,
     ContactMethod,
+    Ethnicity,
     LegalStatus,
+    Sex,
     User,
     YoungPerson,
 )
@@ -141,6 +143,19 @@ class YoungPersonForm(forms.ModelForm):
         require_all_fields=False,
         required=False,
     )
+    mothers_child_born_on = DateField(
+        label="If she is a mother: her child's date of birth (optional)",
+        require_all_fields=False,
+        required=False,
+    )
+    refuses_contact_since = DateField(
+        label="If they have said they do not want contact: since when (optional)",
+        require_all_fields=False,
+        required=False,
+    )
+    died_on = DateField(
+        label="If they have died: the date (optional)", require_all_fields=False, required=False
+    )
     version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -155,9 +170,16 @@ class YoungPersonForm(forms.ModelForm):
             "email": "Email address (optional)",
             "address": "Address (optional)",
             "preferred_contact": "How they prefer to be contacted",
+            "sex": "Sex (optional)",
+            "ethnicity": "Ethnicity (optional)",
+            "upn": "Unique pupil number (optional)",
+            "mothers_child_born_on": "If she is a mother: her child's date of birth (optional)",
+            "refuses_contact_since": "If they have said they do not want contact: since when",
+            "died_on": "If they have died: the date",
         }
         widgets = {
             "legal_status": forms.RadioSelect,
+            "sex": forms.RadioSelect,
             "preferred_contact": forms.RadioSelect,
             "address": forms.Textarea(attrs={"rows": 4}),
         }
@@ -175,6 +197,8 @@ class YoungPersonForm(forms.ModelForm):
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.updated_at.isoformat()
         self.fields["legal_status"].choices = LegalStatus.choices
+        self.fields["sex"].choices = Sex.choices
+        self.fields["ethnicity"].choices = [("", "Not recorded"), *Ethnicity.choices]
         self.helper = form_helper(
             Field.text("first_name", field_width=Fluid.TWO_THIRDS),
             Field.text("last_name", field_width=Fluid.TWO_THIRDS),
@@ -189,6 +213,16 @@ class YoungPersonForm(forms.ModelForm):
             ),
             Field.textarea("address"),
             Field.radios("preferred_contact", legend_size=Size.SMALL, small=True),
+            HTML(
+                '<h2 class="govuk-heading-m">For the statutory returns</h2>'
+                '<p class="govuk-body">The DfE and Ofsted ask for these each year.</p>'
+            ),
+            Field.radios("sex", legend_size=Size.SMALL, small=True),
+            Field.select("ethnicity"),
+            Field.text("upn", field_width=Fixed.TWENTY),
+            Field("mothers_child_born_on"),
+            Field("refuses_contact_since"),
+            Field("died_on"),
             "version",
             Submit("save", "Save details"),
         )

@@ -191,6 +191,39 @@ class ContactMethod(models.TextChoices):
     LETTER = "letter", "Letter"
 
 
+class Sex(models.TextChoices):
+    """As the DfE's SSDA903 return records it from 2024-25."""
+
+    MALE = "M", "Male"
+    FEMALE = "F", "Female"
+    UNKNOWN = "U", "Not known or not recorded"
+
+
+class Ethnicity(models.TextChoices):
+    """The DfE's ethnicity codes (SSDA903 ETHNIC); docs/research/ssda903-codes.md."""
+
+    WBRI = "WBRI", "White: British"
+    WIRI = "WIRI", "White: Irish"
+    WIRT = "WIRT", "White: Traveller of Irish heritage"
+    WROM = "WROM", "White: Gypsy or Roma"
+    WOTH = "WOTH", "White: any other White background"
+    MWBC = "MWBC", "Mixed: White and Black Caribbean"
+    MWBA = "MWBA", "Mixed: White and Black African"
+    MWAS = "MWAS", "Mixed: White and Asian"
+    MOTH = "MOTH", "Mixed: any other mixed background"
+    AIND = "AIND", "Asian: Indian"
+    APKN = "APKN", "Asian: Pakistani"
+    ABAN = "ABAN", "Asian: Bangladeshi"
+    AOTH = "AOTH", "Asian: any other Asian background"
+    BCRB = "BCRB", "Black: Caribbean"
+    BAFR = "BAFR", "Black: African"
+    BOTH = "BOTH", "Black: any other Black background"
+    CHNE = "CHNE", "Chinese"
+    OOTH = "OOTH", "Any other ethnic group"
+    REFU = "REFU", "They prefer not to say"
+    NOBT = "NOBT", "Not yet asked"
+
+
 class YoungPerson(models.Model):
     """A care leaver the service supports, whether or not they have an account."""
 
@@ -221,6 +254,25 @@ class YoungPerson(models.Model):
         blank=True,
         limit_choices_to={"role": Role.CARE_LEAVER},
     )
+    # What the statutory returns need (SSDA903 header and care leavers tables, Annex A).
+    child_id = models.CharField(
+        "child ID",
+        max_length=10,
+        blank=True,
+        help_text="The council's reference sent to the DfE (CHILD). It never changes.",
+    )
+    sex = models.CharField(max_length=1, choices=Sex.choices, blank=True)
+    ethnicity = models.CharField(max_length=4, choices=Ethnicity.choices, blank=True)
+    upn = models.CharField(
+        "unique pupil number", max_length=13, blank=True, help_text="From their school records."
+    )
+    mothers_child_born_on = models.DateField(
+        "if she is a mother, her child's date of birth", null=True, blank=True
+    )
+    refuses_contact_since = models.DateField(
+        "has said they do not want contact, since", null=True, blank=True
+    )
+    died_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -233,6 +285,12 @@ class YoungPerson(models.Model):
                 condition=Q(date_left_care__isnull=True)
                 | Q(date_left_care__gte=models.F("date_of_birth")),
                 name="yp_left_care_after_birth",
+            ),
+            models.UniqueConstraint(
+                fields=["authority", "child_id"],
+                condition=~Q(child_id=""),
+                name="yp_child_id_unique_in_authority",
+                violation_error_message="Another young person already has this child ID.",
             ),
         ]
 
@@ -267,6 +325,16 @@ class YoungPerson(models.Model):
                 )
         elif self.legal_status in (LegalStatus.RELEVANT, LegalStatus.FORMER_RELEVANT):
             errors["date_left_care"] = "Enter the date they left care"
+        for name, what in (
+            ("mothers_child_born_on", "Her child's date of birth"),
+            ("refuses_contact_since", "The date they said they do not want contact"),
+            ("died_on", "The date they died"),
+        ):
+            day = getattr(self, name)
+            if day is not None and day > today:
+                errors[name] = f"{what} must be today or in the past"
+            elif day is not None and self.date_of_birth and day < self.date_of_birth:
+                errors[name] = f"{what} must be after their own date of birth"
         if errors:
             raise ValidationError(errors)
 
@@ -300,6 +368,12 @@ YOUNG_PERSON_DETAIL_FIELDS = (
     "email",
     "address",
     "preferred_contact",
+    "sex",
+    "ethnicity",
+    "upn",
+    "mothers_child_born_on",
+    "refuses_contact_since",
+    "died_on",
 )
 
 

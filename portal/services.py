@@ -240,6 +240,9 @@ def young_person_create(*, authority_id: int, details: dict, by: User) -> YoungP
     person.full_clean()
     with transaction.atomic(), set_actor(by):
         person.save()
+        # A stable reference for the returns; the database id never changes or repeats.
+        person.child_id = str(person.pk)
+        person.save(update_fields=["child_id"])
     return person
 
 

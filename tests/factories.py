@@ -67,6 +67,7 @@ class YoungPersonFactory(factory.django.DjangoModelFactory):
         lambda o: o.date_of_birth + dt.timedelta(days=18 * 365 + 10)
     )
     phone = "07700 900123"
+    child_id = factory.Sequence(lambda n: f"C{n:05d}")
 
 
 class AllocationFactory(factory.django.DjangoModelFactory):

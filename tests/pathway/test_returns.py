@@ -1,0 +1,175 @@
+"""The SSDA903 care leavers return on a hand-built council, every answer worked out by hand.
+
+Collection year 2026 runs from 1 April 2025 to 31 March 2026. In touch means contact from
+three months before the birthday to one month after it.
+"""
+
+import datetime as dt
+from datetime import date
+
+import pytest
+
+from pathway.models import AccommodationSpell, ActivitySpell, Contact
+from pathway.returns import care_leavers
+from portal.models import Allocation, EndReason
+from tests.factories import AllocationFactory, YoungPersonFactory
+
+pytestmark = pytest.mark.django_db
+TODAY = date(2026, 11, 24)
+
+
+@pytest.fixture
+def council(authority, pa):
+    def person(child_id, born, **fields):
+        fields.setdefault("sex", "F")
+        fields.setdefault("ethnicity", "WBRI")
+        someone = YoungPersonFactory(
+            authority=authority, child_id=child_id, date_of_birth=born, **fields
+        )
+        AllocationFactory(young_person=someone, pa=pa, started_on=born.replace(year=born.year + 16))
+        return someone
+
+    def contact(someone, day):
+        Contact.objects.create(
+            young_person=someone, happened_on=day, method="phone", seen=False, recorded_by=pa
+        )
+
+    def home(someone, day, kind, suitable):
+        AccommodationSpell.objects.create(
+            young_person=someone, started_on=day, kind=kind, suitable=suitable, recorded_by=pa
+        )
+
+    def doing(someone, day, code):
+        ActivitySpell.objects.create(
+            young_person=someone, started_on=day, code=code, recorded_by=pa
+        )
+
+    return person, contact, home, doing
+
+
+def codes(year=2026):
+    return {
+        row.person.child_id: (row.age, row.in_touch, row.activity, row.accommodation)
+        for row in care_leavers(pa_authority(), year, TODAY)
+    }
+
+
+def pa_authority():
+    from portal.models import Authority
+
+    return Authority.objects.get().pk
+
+
+def test_in_touch_activity_and_accommodation_around_the_birthday(council, pa):
+    person, contact, home, doing = council
+    amy = person("AMY", date(2007, 6, 10))  # 18 on 10 June 2025
+    contact(amy, date(2025, 3, 10))  # the first day of her window
+    home(amy, date(2024, 9, 1), "U", True)
+    doing(amy, date(2024, 9, 1), "F2")
+    doing(amy, date(2025, 6, 11), "G5")  # the day after: not what counts
+    ben = person("BEN", date(2006, 9, 1), sex="M")  # 19 on 1 September 2025
+    contact(ben, date(2025, 10, 1))  # the last day of his window
+    home(ben, date(2025, 8, 1), "S", False)
+    doing(ben, date(2025, 1, 1), "G5")
+    cara = person("CARA", date(2005, 3, 31))  # 21 on 31 March 2026, the last day of the year
+    contact(cara, date(2026, 4, 30))
+    home(cara, date(2023, 3, 31), "Z", True)
+    doing(cara, date(2025, 2, 1), "F5")
+    dan = person("DAN", date(2005, 5, 5), sex="M")  # 20 on 5 May 2025
+    contact(dan, date(2025, 2, 4))  # a day before his window opened
+    contact(dan, date(2025, 6, 6))  # a day after it closed
+    home(dan, date(2024, 1, 1), "U", True)
+    eve = person("EVE", date(2008, 12, 1), refuses_contact_since=date(2025, 6, 1))  # 17
+    finn = person("FINN", date(2004, 8, 20), sex="M")  # 21 on 20 August 2025
+    Allocation.objects.filter(young_person=finn).update(
+        ended_on=date(2025, 7, 1), end_reason=EndReason.YOUNG_PERSON_CHOICE
+    )
+    gus = person("GUS", date(2006, 11, 11), sex="M")  # 19 on 11 November 2025
+    home(gus, date(2025, 5, 11), "B", True)  # home with his mum six months to the day
+    contact(gus, date(2025, 11, 1))
+    hana = person("HANA", date(2007, 10, 10), died_on=date(2025, 9, 1))  # would be 18
+    kim = person("KIM", date(2007, 4, 1))  # 18 on 1 April 2025, the first day of the year
+    contact(kim, date(2025, 4, 1))
+    home(kim, date(2025, 1, 1), "D", False)
+    doing(kim, date(2025, 1, 1), "P4")
+    # Not in the year: 21 the day before it began; 22 in it; 16 in it.
+    person("JO", date(2004, 3, 31))
+    person("IVY", date(2003, 6, 1))
+    person("LEN", date(2009, 6, 1))
+
+    assert codes() == {
+        "AMY": (18, "YES", "F2", "U1"),
+        "BEN": (19, "YES", "G5", "S2"),
+        "CARA": (21, "YES", "F5", "Z1"),
+        "DAN": (20, "NO", "0", "0"),
+        "EVE": (17, "REFU", "0", "0"),
+        "FINN": (21, "NREQ", "0", "0"),
+        "GUS": (19, "RHOM", "0", "0"),
+        "HANA": (18, "DIED", "0", "0"),
+        "KIM": (18, "YES", "P4", "D2"),
+    }
+    del amy, ben, cara, dan, eve, finn, gus, hana, kim
+
+
+def test_a_month_short_of_six_at_home_is_not_returned_home(council):
+    person, contact, home, doing = council
+    gus = person("GUS", date(2006, 11, 11))
+    home(gus, date(2025, 5, 12), "B", True)  # a day short of six months
+    contact(gus, date(2025, 11, 1))
+    doing(gus, date(2025, 1, 1), "G4")
+    assert codes()["GUS"] == (19, "YES", "G4", "B1")
+
+
+def test_every_activity_and_accommodation_code_is_sent_as_recorded(council):
+    person, contact, home, doing = council
+    activities = ["F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5", "G4", "G5", "G6"]
+    letters = "BCDEGHKRSTUVWXYZ"
+    expected = {}
+    for number, letter in enumerate(letters):
+        suitable = letter not in "SX" and number % 2 == 0
+        activity = activities[number % len(activities)]
+        born = date(2006, 1, 1) + dt.timedelta(days=number)  # 20 in January 2026
+        someone = person(f"P{number:02d}", born)
+        contact(someone, born.replace(year=2026))
+        # Six months or more with parents would be "returned home" (RHOM) instead.
+        home(someone, date(2025, 12, 1) if letter == "B" else date(2025, 1, 1), letter, suitable)
+        doing(someone, date(2025, 1, 1), activity)
+        expected[f"P{number:02d}"] = (20, "YES", activity, f"{letter}{1 if suitable else 2}")
+    assert codes() == expected
+    assert {code for _, _, code, _ in expected.values()} == set(activities)
+
+
+def test_records_that_cannot_be_completed_say_why(council):
+    person, contact, home, doing = council
+    dan = person("DAN", date(2005, 5, 5), sex="", ethnicity="")
+    new = person("NEW", date(2008, 11, 1))  # 17 on 1 November 2025: in the 2026 year
+    contact(new, date(2025, 11, 2))
+    rows = {row.person.child_id: row for row in care_leavers(pa_authority(), 2026, TODAY)}
+    assert rows["DAN"].problems == [
+        "Sex not recorded",
+        "Ethnicity not recorded",
+        "No contact recorded between 5 February 2025 and 5 June 2025",
+    ]
+    assert rows["NEW"].problems == [
+        "No main activity recorded on their birthday (1 November 2025)",
+        "No accommodation recorded on their birthday (1 November 2025)",
+    ]
+    # In the next year, a birthday still to come cannot be sent yet.
+    later = {row.person.child_id: row for row in care_leavers(pa_authority(), 2027, TODAY)}
+    assert later["NEW"].problems == ["Their birthday window is still open (until 1 December 2026)"]
+    del dan, new
+
+
+def test_the_header_has_sex_ethnicity_and_motherhood(council):
+    person, contact, home, doing = council
+    person("AMY", date(2007, 6, 10), upn="A12345678901B", mothers_child_born_on=date(2025, 2, 3))
+    person("BEN", date(2006, 9, 1), sex="M", ethnicity="BAFR")
+    person("EVE", date(2008, 12, 1), ethnicity="NOBT")
+    rows = {
+        row.person.child_id: row.header_line() for row in care_leavers(pa_authority(), 2026, TODAY)
+    }
+    assert rows == {
+        "AMY": ["AMY", "F", "10/06/2007", "WBRI", "A12345678901B", "1", "03/02/2025"],
+        "BEN": ["BEN", "M", "01/09/2006", "BAFR", "", "", ""],
+        "EVE": ["EVE", "F", "01/12/2008", "NOBT", "", "0", ""],
+    }
