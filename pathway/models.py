@@ -533,3 +533,28 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ReturnDownload(models.Model):
+    """Each time a statutory return left the portal: who (or the scheduled export), what, when."""
+
+    authority = models.ForeignKey(
+        "portal.Authority", on_delete=models.PROTECT, related_name="return_downloads"
+    )
+    what = models.CharField(max_length=40)
+    year = models.PositiveSmallIntegerField()
+    rows = models.PositiveIntegerField()
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        help_text="Empty for the scheduled export (manage.py export_returns).",
+    )
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.what} {self.year}"

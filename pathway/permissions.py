@@ -29,3 +29,5 @@ rules.add_perm("pathway.sign_review", is_manager & manages_current_pa)
 rules.add_perm("pathway.view_reviews_to_sign", is_manager)
 # A care leaver reads their own plan and adds their views to it.
 rules.add_perm("pathway.view_own_plan", is_care_leaver)
+# The statutory returns are the council's: any of its managers makes and downloads them.
+rules.add_perm("pathway.make_returns", is_manager)

@@ -11,14 +11,23 @@ many there are, and gives one `CareLeaverRow` each, with what is missing to comp
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
-from pathway.models import AccommodationSpell, ActivitySpell, Contact
+from pathway.models import (
+    AccommodationSpell,
+    ActivitySpell,
+    Contact,
+    ReturnDownload,
+    Review,
+    ReviewState,
+)
 from portal.dates import add_months, birthday
 from portal.models import Allocation, EndReason, Sex, YoungPerson
 from portal.selectors import birthday_sql
@@ -217,3 +226,199 @@ def _problems(row: CareLeaverRow, today: dt.date, home, activity) -> list[str]:
     if row.in_touch == "YES" and home is None:
         problems.append(f"No accommodation recorded on their birthday ({row.birthday:%-d %B %Y})")
     return problems
+
+
+# --- Ofsted's Annex A, list 9: care leavers (docs/research/annex-a-care-leavers.md) ---------
+
+ANNEX_A_COLUMNS = [
+    "Child Unique ID",
+    "Gender",
+    "Ethnicity",
+    "Date of Birth",
+    "Age of Child (Years)",
+    "Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)",
+    "Does the Child have a Disability",
+    "Allocated Team",
+    "Allocated Worker",
+    "Allocated Personal Advisor",
+    "Eligibility Category",
+    "Latest Pathway Plan Review Date",
+    "LA in Touch",
+    "Latest Date of Contact",
+    "Type of Accommodation",
+    "Suitability of Accommodation",
+    "Activity Status",
+]
+ANNEX_A_GENDER = {"M": "a) Male", "F": "b) Female", "U": "c) Not stated/recorded", "": ""}
+ANNEX_A_ETHNICITY = {
+    code: f"{letter}) {code}"
+    for letter, code in zip(
+        "abcdefghijklmnopqrst",
+        "WBRI WIRI WIRT WOTH WROM MWBC MWBA MWAS MOTH AIND APKN ABAN AOTH BCRB BAFR BOTH "
+        "CHNE OOTH REFU NOBT".split(),
+        strict=True,
+    )
+}
+ANNEX_A_STATUS = {
+    "relevant": "a) Relevant child",
+    "former_relevant": "b) Former relevant child",
+    "qualifying": "c) Qualifying care leaver",
+    "eligible": "d) Eligible child",
+}
+ANNEX_A_IN_TOUCH = {
+    "YES": "a) Yes",
+    "NO": "b) No",
+    "DIED": "c) Died",
+    "REFU": "d) Refu",
+    "NREQ": "e) NREQ",
+    "RHOM": "f) Rhom",
+}
+ANNEX_A_ACCOMMODATION = {
+    "B": "B: Parents/relatives",
+    "C": "C: Community home/residential care",
+    "D": "D: Semi-independent, transitional accommodation and self-contained accommodation",
+    "E": "E: Supported lodgings",
+    "G": "G: Abroad",
+    "H": "H: Deported",
+    "K": "K: Ordinary lodgings, without formal support",
+    "R": "R: Residence not known",
+    "S": "S: No fixed abode/homeless",
+    "T": "T: Foyers and similar supported accommodation",
+    "U": "U: Independent living",
+    "V": "V: Emergency accommodation",
+    "W": "W: Bed and breakfast",
+    "X": "X: In custody",
+    "Y": "Y: Other accommodation",
+    "Z": "Z: With former foster carers",
+}
+ANNEX_A_ACTIVITY = {
+    "F1": "F1: Full time in higher education",
+    "P1": "P1: Part time in higher education",
+    "F2": "F2: Full time in education other than higher",
+    "P2": "P2: Part time in education other than higher",
+    "F4": "F4: Young person engaged full time in an apprenticeship",
+    "P4": "P4: Young person engaged part time in an apprenticeship",
+    "F5": "F5: Young person engaged full time in training or employment (not apprenticeship)",
+    "P5": "P5: Young person engaged part time in training or employment (not apprenticeship)",
+    "G4": "G4: Not in education, employment or training - illness or disability",
+    "G5": "G5: Not in education, employment or training - other",
+    "G6": "G6: Not in education, employment or training - pregnancy or parenting",
+}
+
+
+def annex_a_date(year: int, today: dt.date) -> dt.date:
+    """The list is a snapshot: on the last day of the collection year, or today if sooner."""
+    return min(collection_year(year)[1], today)
+
+
+def annex_a(authority_id: int, as_at: dt.date) -> list[list[str]]:
+    """Everyone aged 16 to 25 on `as_at` (Ofsted's "entitled" care leavers), one row each,
+    in six queries however many."""
+    current = Allocation.objects.filter(young_person=OuterRef("pk"), started_on__lte=as_at).filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gte=as_at)
+    )
+    people = list(
+        YoungPerson.objects.filter(
+            authority_id=authority_id,
+            date_of_birth__gt=add_months(as_at, -26 * 12),
+            date_of_birth__lte=add_months(as_at, -16 * 12),
+        )
+        .annotate(
+            pa_first=Subquery(current.values("pa__first_name")[:1]),
+            pa_last=Subquery(current.values("pa__last_name")[:1]),
+            team=Subquery(current.values("pa__team__name")[:1]),
+            reviewed_on=Subquery(
+                Review.objects.filter(
+                    plan__young_person=OuterRef("pk"),
+                    state=ReviewState.SIGNED,
+                    held_on__lte=as_at,
+                )
+                .order_by("-held_on")
+                .values("held_on")[:1]
+            ),
+        )
+        .order_by("child_id", "pk")
+    )
+    ids = [person.pk for person in people]
+    contacts = _by_person(
+        Contact.objects.filter(young_person__in=ids, happened_on__lte=as_at), "happened_on"
+    )
+    homes = _by_person(
+        AccommodationSpell.objects.filter(young_person__in=ids, started_on__lte=as_at), "started_on"
+    )
+    activities = _by_person(
+        ActivitySpell.objects.filter(young_person__in=ids, started_on__lte=as_at), "started_on"
+    )
+    allocations = defaultdict(list)
+    for allocation in Allocation.objects.filter(young_person__in=ids).order_by("started_on"):
+        allocations[allocation.young_person_id].append(allocation)
+    since = add_months(as_at, -IN_TOUCH_MONTHS_BEFORE)
+    lines = []
+    for person in people:
+        seen = contacts[person.pk]
+        near = [contact for contact in seen if contact.happened_on >= since]
+        in_touch = _in_touch(person, as_at, near, homes[person.pk], allocations[person.pk])
+        home, activity = _on(homes[person.pk], as_at), _on(activities[person.pk], as_at)
+        pa = f"{person.pa_first} {person.pa_last}" if person.pa_first else ""
+        uasc = person.is_unaccompanied_asylum_seeker
+        disabled = {True: "a) Yes", False: "b) No", None: "c) Unknown"}[person.has_disability]
+        lines.append(
+            [
+                person.child_id,
+                ANNEX_A_GENDER[person.sex],
+                ANNEX_A_ETHNICITY.get(person.ethnicity, ""),
+                dfe_date(person.date_of_birth),
+                str(person.age_on(as_at)),
+                "a) Yes" if uasc else "b) No",
+                disabled,
+                person.team or "",
+                pa,
+                pa,
+                ANNEX_A_STATUS[person.legal_status],
+                dfe_date(person.reviewed_on),
+                ANNEX_A_IN_TOUCH[in_touch],
+                dfe_date(seen[-1].happened_on if seen else None),
+                ANNEX_A_ACCOMMODATION[home.kind] if home else "",
+                ("a) Suitable" if home.suitable else "b) Unsuitable") if home else "",
+                ANNEX_A_ACTIVITY[activity.code] if activity else "",
+            ]
+        )
+    return lines
+
+
+# --- The files, as the DfE and Ofsted take them ------------------------------------------
+
+FILES = {
+    "903-header": "SSDA903 header",
+    "903-care-leavers": "SSDA903 care leavers",
+    "annex-a": "Annex A list 9: care leavers",
+}
+
+
+def file_rows(what: str, authority_id: int, year: int, today: dt.date) -> list[list[str]]:
+    """The CSV's lines, its column names first."""
+    if what == "annex-a":
+        return [ANNEX_A_COLUMNS, *annex_a(authority_id, annex_a_date(year, today))]
+    rows = care_leavers(authority_id, year, today)
+    if what == "903-header":
+        return [HEADER_COLUMNS, *(row.header_line() for row in rows)]
+    return [CARE_LEAVERS_COLUMNS, *(row.care_leavers_line() for row in rows)]
+
+
+def file_name(what: str, year: int) -> str:
+    return {
+        "903-header": f"ssda903_header_{year}.csv",
+        "903-care-leavers": f"ssda903_care_leavers_{year}.csv",
+        "annex-a": f"annex_a_care_leavers_{year}.csv",
+    }[what]
+
+
+def csv_text(lines: list[list[str]]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(lines)
+    return out.getvalue()
+
+
+def download_record(*, authority_id: int, what: str, year: int, rows: int, by) -> None:
+    """The audit of a return leaving the portal, by a person or by the scheduled export."""
+    ReturnDownload.objects.create(authority_id=authority_id, what=what, year=year, rows=rows, by=by)

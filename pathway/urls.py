@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pathway import views
+from pathway import returns_views, views
 
 app_name = "pathway"
 
@@ -10,6 +10,12 @@ plan = person + "plan/"
 urlpatterns = [
     path("caseload/", views.caseload, name="caseload"),
     path("reviews/to-sign/", views.reviews_to_sign, name="reviews-to-sign"),
+    path("returns/", returns_views.returns_page, name="returns"),
+    path(
+        "returns/<int:year>/<slug:what>.csv",
+        returns_views.returns_download,
+        name="returns-download",
+    ),
     path(plan, views.plan, name="plan"),
     path(plan + "start/", views.plan_start, name="plan-start"),
     path(plan + "sections/<slug:matter>/", views.section_edit, name="section-edit"),

@@ -176,6 +176,7 @@ class YoungPersonForm(forms.ModelForm):
             "mothers_child_born_on": "If she is a mother: her child's date of birth (optional)",
             "refuses_contact_since": "If they have said they do not want contact: since when",
             "died_on": "If they have died: the date",
+            "has_disability": "Do they have a disability?",
         }
         widgets = {
             "legal_status": forms.RadioSelect,
@@ -198,6 +199,13 @@ class YoungPersonForm(forms.ModelForm):
             self.initial["version"] = self.instance.updated_at.isoformat()
         self.fields["legal_status"].choices = LegalStatus.choices
         self.fields["sex"].choices = Sex.choices
+        self.fields["has_disability"] = forms.NullBooleanField(
+            label="Do they have a disability? (optional)",
+            required=False,
+            widget=forms.RadioSelect(
+                choices=[("true", "Yes"), ("false", "No"), ("unknown", "Not known")]
+            ),
+        )
         self.fields["ethnicity"].choices = [("", "Not recorded"), *Ethnicity.choices]
         self.helper = form_helper(
             Field.text("first_name", field_width=Fluid.TWO_THIRDS),
@@ -222,6 +230,7 @@ class YoungPersonForm(forms.ModelForm):
             Field.text("upn", field_width=Fixed.TWENTY),
             Field("mothers_child_born_on"),
             Field("refuses_contact_since"),
+            Field.radios("has_disability", legend_size=Size.SMALL, small=True),
             Field("died_on"),
             "version",
             Submit("save", "Save details"),

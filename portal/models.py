@@ -273,6 +273,7 @@ class YoungPerson(models.Model):
         "has said they do not want contact, since", null=True, blank=True
     )
     died_on = models.DateField(null=True, blank=True)
+    has_disability = models.BooleanField("they have a disability", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -374,6 +375,7 @@ YOUNG_PERSON_DETAIL_FIELDS = (
     "mothers_child_born_on",
     "refuses_contact_since",
     "died_on",
+    "has_disability",
 )
 
 

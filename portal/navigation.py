@@ -40,6 +40,7 @@ _BY_ROLE: dict[str, list[tuple[str, str]]] = {
         ("Budgets", "finance:budget"),
         ("Rota", "rota:coverage"),
         ("Handovers", "handovers:list"),
+        ("Returns", "pathway:returns"),
         ("Local offer", "offer:manage"),
     ],
     Role.OFFER_EDITOR: [("Home", "portal:staff-home"), ("Local offer", "offer:manage")],

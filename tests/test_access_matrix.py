@@ -115,6 +115,9 @@ MATRIX: dict[str, Row] = {
         statuses(404, anonymous=302, care_leaver=403, other_care_leaver=403, pa=200, manager=200),
         kwargs={**PERSON, "document_pk": "document"},
     ),
+    # The statutory returns are the council's managers' (a PA gets 403).
+    "pathway:returns": Row(MANAGERS),
+    "pathway:returns-download": Row(MANAGERS, kwargs={"year": 2026, "what": "annex-a"}),
     "pathway:my-plan": Row(CARE_LEAVER_PAGE),
     "pathway:my-plan-pdf": Row(OWN_PLAN_PAGE),
     "pathway:my-review-request": Row(OWN_PLAN_PAGE),

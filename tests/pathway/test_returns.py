@@ -173,3 +173,129 @@ def test_the_header_has_sex_ethnicity_and_motherhood(council):
         "BEN": ["BEN", "M", "01/09/2006", "BAFR", "", "", ""],
         "EVE": ["EVE", "F", "01/12/2008", "NOBT", "", "0", ""],
     }
+
+
+def test_the_annex_a_list_on_a_hand_built_council(council, pa, team):
+    from pathway.returns import ANNEX_A_COLUMNS, annex_a
+
+    person, contact, home, doing = council
+    as_at = date(2026, 3, 31)
+    amy = person(
+        "AMY",
+        date(2007, 6, 10),
+        ethnicity="MWBA",
+        has_disability=False,
+        legal_status="former_relevant",
+        is_unaccompanied_asylum_seeker=True,
+    )
+    contact(amy, date(2026, 2, 1))
+    home(amy, date(2025, 9, 1), "U", True)
+    doing(amy, date(2025, 9, 1), "P2")
+    ben = person("BEN", date(2004, 4, 1), sex="M", legal_status="qualifying")  # 21
+    contact(ben, date(2025, 11, 30))  # four months before: not in touch now
+    home(ben, date(2024, 1, 1), "X", False)
+    person("OLD", date(2000, 3, 31))  # 26 on the day: no longer listed
+    person("YOUNG", date(2010, 4, 1))  # 15: not yet
+    rows = {
+        row[0]: dict(zip(ANNEX_A_COLUMNS, row, strict=True))
+        for row in annex_a(pa.authority_id, as_at)
+    }
+    assert set(rows) == {"AMY", "BEN"}
+    pa_name = pa.get_full_name()
+    assert rows["AMY"] == {
+        "Child Unique ID": "AMY",
+        "Gender": "b) Female",
+        "Ethnicity": "g) MWBA",
+        "Date of Birth": "10/06/2007",
+        "Age of Child (Years)": "18",
+        "Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)": (
+            "a) Yes"
+        ),
+        "Does the Child have a Disability": "b) No",
+        "Allocated Team": team.name,
+        "Allocated Worker": pa_name,
+        "Allocated Personal Advisor": pa_name,
+        "Eligibility Category": "b) Former relevant child",
+        "Latest Pathway Plan Review Date": "",
+        "LA in Touch": "a) Yes",
+        "Latest Date of Contact": "01/02/2026",
+        "Type of Accommodation": "U: Independent living",
+        "Suitability of Accommodation": "a) Suitable",
+        "Activity Status": "P2: Part time in education other than higher",
+    }
+    assert rows["BEN"]["LA in Touch"] == "b) No"
+    assert rows["BEN"]["Latest Date of Contact"] == "30/11/2025"
+    assert rows["BEN"]["Type of Accommodation"] == "X: In custody"
+    assert rows["BEN"]["Suitability of Accommodation"] == "b) Unsuitable"
+    assert rows["BEN"]["Does the Child have a Disability"] == "c) Unknown"
+    assert rows["BEN"]["Activity Status"] == ""
+
+
+def test_annex_a_takes_the_latest_review_signed_by_its_date(council, pa, manager):
+    from django.utils import timezone
+
+    from pathway.returns import annex_a
+    from tests.factories import signed_plan
+
+    person, contact, home, doing = council
+    amy = person("AMY", date(2007, 6, 10))
+    signed_plan(amy, pa=pa, manager=manager)  # reviewed today, 24 November 2026 or later
+    today = timezone.localdate()
+    assert annex_a(pa.authority_id, date(2026, 3, 31))[0][11] == ""
+    assert annex_a(pa.authority_id, today)[0][11] == f"{today:%d/%m/%Y}"
+
+
+def test_a_manager_checks_the_year_and_every_download_is_recorded(client, council, manager, pa):
+    from django.urls import reverse
+
+    from pathway.models import ReturnDownload
+
+    person, contact, home, doing = council
+    person("DAN", date(2005, 5, 5), sex="")
+    client.force_login(manager)
+    page = client.get(reverse("pathway:returns"), {"year": "2026"}).content.decode()
+    assert "Records to check before sending (1)" in page and "Sex not recorded" in page
+    response = client.get(reverse("pathway:returns-download", args=[2026, "903-care-leavers"]))
+    assert response["Content-Disposition"] == 'attachment; filename="ssda903_care_leavers_2026.csv"'
+    assert (
+        response.content.decode() == "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\r\nDAN,05/05/2005,NO,0,0\r\n"
+    )
+    download = ReturnDownload.objects.get()
+    assert (download.by, download.what, download.year, download.rows) == (
+        manager,
+        "903-care-leavers",
+        2026,
+        1,
+    )
+    assert client.get(reverse("pathway:returns-download", args=[2026, "other"])).status_code == 404
+    client.force_login(pa)
+    assert client.get(reverse("pathway:returns")).status_code == 403
+
+
+def test_export_returns_writes_the_three_files_for_a_scheduled_export(council, tmp_path):
+    from django.core.management import call_command
+
+    from pathway.models import ReturnDownload
+
+    person, contact, home, doing = council
+    amy = person("AMY", date(2007, 6, 10))
+    contact(amy, date(2025, 6, 1))
+    home(amy, date(2024, 9, 1), "U", True)
+    doing(amy, date(2024, 9, 1), "F2")
+    call_command("export_returns", "--year", "2026", "--out", str(tmp_path))
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "annex_a_care_leavers_2026.csv",
+        "ssda903_care_leavers_2026.csv",
+        "ssda903_header_2026.csv",
+    ]
+    assert (tmp_path / "ssda903_care_leavers_2026.csv").read_text().splitlines() == [
+        "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM",
+        "AMY,10/06/2007,YES,F2,U1",
+    ]
+    assert (tmp_path / "ssda903_header_2026.csv").read_text().splitlines()[1] == (
+        "AMY,F,10/06/2007,WBRI,,0,"
+    )
+    annex = (tmp_path / "annex_a_care_leavers_2026.csv").read_text().splitlines()
+    assert annex[0].startswith("Child Unique ID,Gender,Ethnicity,Date of Birth,")
+    assert annex[1].startswith("AMY,b) Female,a) WBRI,10/06/2007,18,")
+    assert ReturnDownload.objects.filter(by=None, year=2026).count() == 3

@@ -25,12 +25,19 @@ from portal.models import (
     LegalStatus,
     Notification,
     Role,
+    Sex,
     Team,
     User,
     YoungPerson,
 )
 
 TEAM_NAMES = ["North team", "South team", "21 plus team"]
+# Roughly how care leavers in England are recorded (DfE codes, shares out of 100).
+ETHNICITY_SHARE = [
+    ("WBRI", 62), ("WOTH", 4), ("WIRT", 1), ("WROM", 1), ("MWBC", 4), ("MWBA", 2),
+    ("MWAS", 1), ("MOTH", 3), ("AIND", 1), ("APKN", 2), ("ABAN", 1), ("AOTH", 4),
+    ("BCRB", 2), ("BAFR", 6), ("BOTH", 2), ("CHNE", 1), ("OOTH", 2), ("REFU", 1),
+]  # fmt: skip
 # First names common among people born in England 2000-2010 (Faker's en_GB lists
 # lean to older generations, and a 19-year-old called Rosemary does not look real).
 GIRLS = (
@@ -97,6 +104,9 @@ class DemoBuilder:
 
     def __init__(self, *, seed: int, today: dt.date):
         self.random = random.Random(seed)
+        # The details the returns need come from a stream of their own, so adding them did
+        # not change who the demo's young people are.
+        self.details = random.Random(seed + 903)
         self.fake = Faker("en_GB")
         self.fake.seed_instance(seed)
         self.today = today
@@ -132,6 +142,27 @@ class DemoBuilder:
         self._allocate(people, pas, teams, manager)
         self._care_leaver_account(people, demo["Care leaver"], pas)
         return authority
+
+    def _return_details(self, born: dt.date, is_girl: bool) -> dict:
+        """Sex, ethnicity, UPN, disability and motherhood, in proportions like a council's."""
+        r = self.details
+        self.child_number = getattr(self, "child_number", 100000) + 1
+        ethnicity = r.choices(
+            [code for code, _ in ETHNICITY_SHARE], [share for _, share in ETHNICITY_SHARE]
+        )[0]
+        details = {
+            "child_id": f"NM{self.child_number}",
+            "sex": Sex.FEMALE if is_girl else Sex.MALE,
+            "ethnicity": ethnicity,
+            "upn": f"N{r.randint(10**11, 10**12 - 1)}" if r.random() < 0.85 else "",
+            "has_disability": r.choices([True, False, None], [15, 75, 10])[0],
+        }
+        mother_from = born + dt.timedelta(days=17 * 365)
+        if is_girl and mother_from < self.today and r.random() < 0.12:
+            details["mothers_child_born_on"] = mother_from + dt.timedelta(
+                days=r.randint(0, (self.today - mother_from).days)
+            )
+        return details
 
     def _email_for(self, first: str, last: str) -> str:
         base = f"{first}.{last}".lower().replace(" ", "").replace("'", "")
@@ -178,11 +209,13 @@ class DemoBuilder:
             left_care = min(
                 born + dt.timedelta(days=left_at * 365 + self.random.randint(0, 300)), self.today
             )
-        first = self.random.choice(GIRLS if self.random.random() < 0.45 else BOYS)
+        is_girl = self.random.random() < 0.45
+        first = self.random.choice(GIRLS if is_girl else BOYS)
         last = self.fake.last_name()
         has_email = self.random.random() < 0.8
         return YoungPerson(
             authority=authority,
+            **self._return_details(born, is_girl),
             first_name=first,
             last_name=last,
             preferred_name=NICKNAMES.get(first, "") if self.random.random() < 0.5 else "",

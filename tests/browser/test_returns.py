@@ -1,0 +1,25 @@
+"""The statutory returns page in a real browser, checked with axe-core."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from tests.browser.conftest import assert_no_axe_violations, sign_in_as
+from tests.factories import AllocationFactory, YoungPersonFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_manager_picks_a_year_and_sees_what_to_check(page, live_server, authority, pa, manager):
+    person = YoungPersonFactory(
+        authority=authority, date_of_birth=dt.date(2007, 6, 10), sex="F", ethnicity=""
+    )
+    AllocationFactory(young_person=person, pa=pa)
+    sign_in_as(page, live_server, manager)
+    page.goto(reverse("pathway:returns"))
+    page.get_by_label("Collection year (ending 31 March)").select_option("2026")
+    page.get_by_role("button", name="Show this year").click()
+    assert page.get_by_text("Ethnicity not recorded").is_visible()
+    assert page.get_by_role("link", name="SSDA903 care leavers (CSV)").is_visible()
+    assert_no_axe_violations(page)
