@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from finance.models import Award, Claim, ClaimState, EntryKind, LedgerEntry, PaymentBatch, Scheme
@@ -142,3 +142,22 @@ def batch_lines(batch: PaymentBatch) -> QuerySet[LedgerEntry]:
     return batch.entries.select_related("award__scheme", "award__young_person", "claim").order_by(
         "pk"
     )
+
+
+def claims_in_teams(team_ids) -> QuerySet[Claim]:
+    """Claims for young people whose current PA is in one of these teams."""
+    return Claim.objects.filter(
+        award__young_person__allocations__ended_on__isnull=True,
+        award__young_person__allocations__pa__team__in=team_ids,
+    )
+
+
+def claims_made_by_month(team_ids, months: list[tuple[dt.date, dt.date]]) -> list[int]:
+    """How many claims were made in each (first day, last day) month, in one query."""
+    counts = claims_in_teams(team_ids).aggregate(
+        **{
+            f"m{index}": Count("pk", filter=Q(created_at__date__range=month))
+            for index, month in enumerate(months)
+        }
+    )
+    return [counts[f"m{index}"] for index in range(len(months))]

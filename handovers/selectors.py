@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from handovers.models import Handover
@@ -36,3 +36,24 @@ def handover_for_user(user: User, pk: int) -> Handover:
     if handover is None:
         raise Http404
     return handover
+
+
+def in_teams(team_ids) -> QuerySet[Handover]:
+    return Handover.objects.filter(
+        Q(from_pa__team__in=team_ids) | Q(to_allocation__pa__team__in=team_ids)
+    ).distinct()
+
+
+def open_by_month(team_ids, days: list) -> list[int]:
+    """Handovers and endings open at the end of each day, in one query."""
+    counts = Handover.objects.filter(pk__in=in_teams(team_ids).values("pk")).aggregate(
+        **{
+            f"m{index}": Count(
+                "pk",
+                filter=Q(started_at__date__lte=day)
+                & (Q(closed_at__isnull=True) | Q(closed_at__date__gt=day)),
+            )
+            for index, day in enumerate(days)
+        }
+    )
+    return [counts[f"m{index}"] for index in range(len(days))]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import (
+    BooleanField,
     Case,
     Count,
     DateField,
@@ -22,7 +24,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
-from django.db.models.lookups import GreaterThan
+from django.db.models.lookups import Exact, GreaterThan, In
 
 from pathway import due
 from pathway.models import (
@@ -40,6 +42,7 @@ from pathway.models import (
     ReviewState,
     Section,
 )
+from portal.dates import add_months
 from portal.models import User, YoungPerson
 from portal.selectors import birthday_sql, name_search, young_people_visible_to
 
@@ -265,3 +268,105 @@ def contact_by_pa_since(*, young_person, pa, since) -> Exists:
     return Exists(
         Contact.objects.filter(young_person=young_person, recorded_by=pa, happened_on__gte=since)
     )
+
+
+EET_ACTIVITIES = ("F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5")
+
+
+def _latest_on(model, day: dt.date, field: str):
+    """The young person's spell that had started by `day`, as a subquery of `field`."""
+    return Subquery(
+        model.objects.filter(young_person=OuterRef("pk"), started_on__lte=day)
+        .order_by("-started_on", "-pk")
+        .values(field)[:1]
+    )
+
+
+def _measures(day: dt.date, interval_weeks: int) -> dict:
+    """What the dashboard asks of each young person on `day`, as SQL expressions."""
+    review_from = add_months(day, -settings.PATHWAY_REVIEW_MONTHS)
+    first_plan_from = add_months(day, -settings.PATHWAY_FIRST_PLAN_MONTHS)
+    return {
+        "activity": _latest_on(ActivitySpell, day, "code"),
+        "suitable": _latest_on(AccommodationSpell, day, "suitable"),
+        "in_touch": Exists(
+            Contact.objects.filter(
+                young_person=OuterRef("pk"),
+                happened_on__lte=day,
+                happened_on__gt=day - dt.timedelta(weeks=interval_weeks),
+            )
+        ),
+        "reviewed": Exists(
+            Review.objects.filter(
+                plan__young_person=OuterRef("pk"),
+                state=ReviewState.SIGNED,
+                held_on__gt=review_from,
+                held_on__lte=day,
+            )
+        ),
+        "first_plan_not_due": Exists(
+            Plan.objects.filter(
+                young_person=OuterRef("pk"), started_on__gt=first_plan_from, started_on__lte=day
+            )
+        ),
+    }
+
+
+def on_day(people: QuerySet[YoungPerson], day: dt.date, interval_weeks: int):
+    """`people` with what the dashboard counts on `day`, for the lists behind its figures:
+    activity, suitable, in_touch, on_time (reviewed in the review period, or a first plan not
+    yet due) and actions_overdue."""
+    overdue = Action.objects.filter(plan__young_person=OuterRef("pk"), due_on__lt=day).filter(
+        _not_done_by(day)
+    )
+    measures = _measures(day, interval_weeks)
+    return people.annotate(
+        activity=measures["activity"],
+        suitable=measures["suitable"],
+        in_touch=measures["in_touch"],
+        on_time=ExpressionWrapper(
+            Q(measures["reviewed"]) | Q(measures["first_plan_not_due"]),
+            output_field=BooleanField(),
+        ),
+        actions_overdue=Coalesce(
+            Subquery(
+                overdue.values("plan").annotate(n=Count("pk")).values("n"),
+                output_field=IntegerField(),
+            ),
+            0,
+        ),
+    )
+
+
+def dashboard_counts(people: QuerySet[YoungPerson], day: dt.date, interval_weeks: int) -> dict:
+    """The figures for `day` in two aggregate queries, however many young people.
+
+    The measures go straight into the aggregate's filters (not through annotations, which
+    Django would move into a subquery the filters could no longer see)."""
+    aged_19_to_21 = Q(
+        date_of_birth__lte=add_months(day, -19 * 12),
+        date_of_birth__gt=add_months(day, -22 * 12),
+    )
+    measures = _measures(day, interval_weeks)
+    counts = people.aggregate(
+        everyone=Count("pk"),
+        aged=Count("pk", filter=aged_19_to_21),
+        eet=Count("pk", filter=aged_19_to_21 & Q(In(measures["activity"], list(EET_ACTIVITIES)))),
+        suitable=Count("pk", filter=Q(Exact(measures["suitable"], True))),
+        in_touch=Count("pk", filter=Q(measures["in_touch"])),
+        on_time=Count("pk", filter=Q(measures["reviewed"]) | Q(measures["first_plan_not_due"])),
+    )
+    counts["actions_overdue"] = overdue_actions_on(people, day).count()
+    return counts
+
+
+def overdue_actions_on(people: QuerySet[YoungPerson], day: dt.date) -> QuerySet[Action]:
+    """Actions of these young people's plans past their date on `day` and not done by then."""
+    return Action.objects.filter(plan__young_person__in=people, due_on__lt=day).filter(
+        _not_done_by(day)
+    )
+
+
+def _not_done_by(day: dt.date) -> Q:
+    """Still open, or done only after `day` (a dropped action counts as not overdue)."""
+    return Q(status=ActionStatus.OPEN, done_on__isnull=True) | Q(done_on__gt=day)

@@ -9,6 +9,7 @@ import rules
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -40,6 +41,15 @@ class Authority(models.Model):
         "keep in touch at least every (weeks)",
         default=8,
         help_text="A young person with no contact for longer than this shows as overdue.",
+    )
+    eet_target_percent = models.PositiveSmallIntegerField(
+        "target: 19 to 21 year olds in education, employment or training (%)",
+        default=75,
+        validators=[MaxValueValidator(100)],
+        help_text="The national ambition is 70 to 80 per cent.",
+    )
+    suitable_target_percent = models.PositiveSmallIntegerField(
+        "target: in suitable accommodation (%)", default=100, validators=[MaxValueValidator(100)]
     )
 
     class Meta:
@@ -125,6 +135,11 @@ class User(AbstractUser):
         null=True,
         blank=True,
         help_text="Set when a PA is leaving: each young person they support gets a handover.",
+    )
+    sees_all_teams = models.BooleanField(
+        "service manager",
+        default=False,
+        help_text="A manager who sees every team of the council on the dashboard.",
     )
     wants_email = models.BooleanField(
         "email me when something needs my attention",

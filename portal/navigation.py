@@ -33,6 +33,7 @@ _BY_ROLE: dict[str, list[tuple[str, str]]] = {
         ("Local offer", "offer:home"),
     ],
     Role.MANAGER: [
+        ("Dashboard", "portal:dashboard"),
         ("Team", "portal:team"),
         ("Reviews to sign", "pathway:reviews-to-sign"),
         ("Claims", "finance:claims-waiting"),

@@ -60,3 +60,5 @@ rules.add_perm("portal.change_young_person", works_with)
 rules.add_perm("portal.invite_young_person", works_with)
 rules.add_perm("portal.add_young_person", is_manager)
 rules.add_perm("portal.view_own_record", is_care_leaver)
+# The dashboard and its lists: managers, for their teams (a service manager for all).
+rules.add_perm("portal.view_dashboard", is_manager)

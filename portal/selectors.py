@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import (
     Count,
     DateField,
@@ -157,3 +159,25 @@ def with_current_pa(rows: QuerySet, via: str = "") -> QuerySet:
         allocated_on=F(f"{path}__started_on"),
         manager_id=F(f"{path}__pa__team__manager_id"),
     )
+
+
+def active_allocations(day: dt.date, team_ids) -> QuerySet[Allocation]:
+    """Allocations running on `day` with a PA in one of these teams. One that ends on `day`
+    has handed over that day, so a young person moved between teams counts in the new one."""
+    return Allocation.objects.filter(started_on__lte=day, pa__team__in=team_ids).filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gt=day)
+    )
+
+
+def people_at(day: dt.date, team_ids) -> QuerySet[YoungPerson]:
+    """The young people these teams supported on `day`."""
+    return YoungPerson.objects.filter(
+        Exists(active_allocations(day, team_ids).filter(young_person=OuterRef("pk")))
+    )
+
+
+def dashboard_teams(manager: User) -> QuerySet[Team]:
+    """A service manager sees every team of the council; a manager, the teams they manage."""
+    if manager.sees_all_teams:
+        return Team.objects.filter(authority_id=manager.authority_id)
+    return Team.objects.filter(manager=manager)

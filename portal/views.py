@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import io
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,8 +20,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from rules.contrib.views import permission_required
 
+from portal import dashboard as dashboard_figures
 from portal import notifications, selectors, services
 from portal.audit import record_access
+from portal.dates import add_months
 from portal.forms import (
     AllocationForm,
     InvitationForm,
@@ -368,3 +375,100 @@ def pa_leaving(request, pk: int):
         back=reverse("portal:team"),
         caption="Good endings",
     )
+
+
+def _dashboard_scope(request):
+    """(authority, teams chosen, every team they may choose, the day, month and team params)."""
+    today = timezone.localdate()
+    try:
+        month = dt.date.fromisoformat(request.GET.get("month", "") + "-01")
+    except ValueError:
+        month = today.replace(day=1)
+    if not (today.replace(year=today.year - 5) <= month <= today):
+        month = today.replace(day=1)
+    as_at = min(today, add_months(month, 1) - dt.timedelta(days=1))
+    teams = list(selectors.dashboard_teams(request.user))
+    chosen = [team for team in teams if str(team.pk) == request.GET.get("team")] or teams
+    params = {"month": f"{month:%Y-%m}", "team": request.GET.get("team", "all")}
+    authority = request.user.authority
+    return authority, chosen, teams, as_at, params
+
+
+@login_required
+@permission_required("portal.view_dashboard", raise_exception=True)
+@require_GET
+@never_cache
+def dashboard(request):
+    authority, chosen, teams, as_at, params = _dashboard_scope(request)
+    team_ids = [team.pk for team in chosen]
+    today = timezone.localdate()
+    context = {
+        "figures": dashboard_figures.figures(
+            authority=authority, team_ids=team_ids, as_at=as_at, query=urlencode(params)
+        ),
+        "caseloads": dashboard_figures.caseloads(team_ids, as_at),
+        "spend": dashboard_figures.spend(authority, as_at),
+        "as_at": as_at,
+        "teams": teams,
+        "chosen": chosen,
+        "params": params,
+        "query": urlencode(params),
+        "months": [add_months(today.replace(day=1), -n) for n in range(12)],
+    }
+    return render(request, "portal/dashboard.html", context)
+
+
+@login_required
+@permission_required("portal.view_dashboard", raise_exception=True)
+@require_GET
+@never_cache
+def dashboard_list(request, slug: str):
+    """The young people behind a figure, on the chosen day: who counts and who does not."""
+    if slug not in dashboard_figures.LISTS:
+        raise Http404
+    authority, chosen, teams, as_at, params = _dashboard_scope(request)
+    people, counts = dashboard_figures.people_behind(
+        slug, authority, [team.pk for team in chosen], as_at
+    )
+    page = Paginator(people, 50).get_page(request.GET.get("page"))
+    rows = [(person, counts(person)) for person in page.object_list]
+    context = {
+        "title": dashboard_figures.LISTS[slug],
+        "slug": slug,
+        "rows": rows,
+        "page": page,
+        "as_at": as_at,
+        "query": urlencode(params),
+    }
+    return render(request, "portal/dashboard_list.html", context)
+
+
+@login_required
+@permission_required("portal.view_dashboard", raise_exception=True)
+@require_GET
+@never_cache
+def dashboard_csv(request, slug: str):
+    """One figure's twelve months as CSV."""
+    authority, chosen, teams, as_at, params = _dashboard_scope(request)
+    figures = dashboard_figures.figures(
+        authority=authority,
+        team_ids=[team.pk for team in chosen],
+        as_at=as_at,
+        query=urlencode(params),
+    )
+    figure = next((f for f in figures if f.slug == slug), None)
+    if figure is None:
+        raise Http404
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    if figure.is_share:
+        writer.writerow(["month_end", "counted", "out_of", "percent"])
+        for point in figure.points:
+            writer.writerow([point.day.isoformat(), point.count, point.out_of, point.percent])
+    else:
+        writer.writerow(["month_end", "count"])
+        for point in figure.points:
+            writer.writerow([point.day.isoformat(), point.count])
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{slug}-{as_at:%Y-%m}.csv"'
+    return response

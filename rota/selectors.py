@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from portal.models import Authority, User
@@ -114,3 +114,20 @@ def feed_pa(token: str) -> User | None:
         .first()
     )
     return feed.pa if feed and feed.pa.is_active else None
+
+
+def unfilled_by_month(authority_id: int, months: list[tuple[dt.date, dt.date]]) -> list[int]:
+    """Shifts with nobody on them in each (first day, last day) month, in one query."""
+    counts = Shift.objects.filter(authority_id=authority_id, pa__isnull=True).aggregate(
+        **{
+            f"m{index}": Count("pk", filter=Q(starts_at__date__range=month))
+            for index, month in enumerate(months)
+        }
+    )
+    return [counts[f"m{index}"] for index in range(len(months))]
+
+
+def unfilled_between(authority_id: int, start: dt.date, end: dt.date) -> QuerySet[Shift]:
+    return Shift.objects.filter(
+        authority_id=authority_id, pa__isnull=True, starts_at__date__range=(start, end)
+    ).order_by("starts_at")

@@ -181,6 +181,10 @@ MATRIX: dict[str, Row] = {
         method="post",
     ),
     "portal:team": Row(statuses(403, anonymous=302, manager=200, other_manager=200)),
+    # The dashboard, the young people behind a figure, and a figure as CSV: managers only.
+    "portal:dashboard": Row(MANAGERS),
+    "portal:dashboard-list": Row(MANAGERS, kwargs={"slug": "in-touch"}),
+    "portal:dashboard-csv": Row(MANAGERS, kwargs={"slug": "eet"}),
     # A manager sets the leaving date of a PA in their own teams.
     "portal:pa-leaving": Row(
         statuses(403, anonymous=302, manager=200, other_manager=404), kwargs={"pk": "pa"}

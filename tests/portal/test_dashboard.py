@@ -1,0 +1,194 @@
+"""The dashboard's figures on a hand-built service, every number worked out by hand.
+
+The chosen month is June 2026, so the figures are on 30 June, with 31 May the month before.
+"""
+
+import datetime as dt
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from pathway.models import AccommodationSpell, Action, ActivitySpell, Contact, Plan
+from portal import dashboard
+from portal.models import Allocation, EndReason, Role, YoungPerson
+from tests.factories import AllocationFactory, UserFactory, YoungPersonFactory
+
+pytestmark = pytest.mark.django_db
+JUNE, MAY = date(2026, 6, 30), date(2026, 5, 31)
+
+
+@pytest.fixture
+def service(authority, team, other_team, pa, other_pa):
+    def person(name, born, pa_, since=date(2025, 1, 1)):
+        someone = YoungPersonFactory(authority=authority, first_name=name, date_of_birth=born)
+        AllocationFactory(young_person=someone, pa=pa_, started_on=since)
+        return someone
+
+    # Amira turns 19 on 30 June, the last day of the period: 19 in June, 18 in May.
+    amira = person("Amira", date(2007, 6, 30), pa)
+    ActivitySpell.objects.create(
+        young_person=amira, started_on=date(2025, 1, 1), code="F2", recorded_by=pa
+    )
+    AccommodationSpell.objects.create(
+        young_person=amira, started_on=date(2025, 1, 1), kind="U", suitable=True, recorded_by=pa
+    )
+    Contact.objects.create(
+        young_person=amira, happened_on=date(2026, 6, 1), method="visit", seen=True, recorded_by=pa
+    )
+    plan = Plan.objects.create(
+        young_person=amira, started_on=date(2026, 5, 1), started_by=pa, review_due_on=JUNE
+    )
+    for done_on in (None, date(2026, 6, 20)):
+        Action.objects.create(
+            plan=plan,
+            matter="education",
+            what="Apply for the bursary",
+            owner="young_person",
+            due_on=date(2026, 6, 10),
+            status="done" if done_on else "open",
+            done_on=done_on,
+            created_by=pa,
+        )
+    # Ben turns 22 on 30 June: 21 in May, too old in June. Homeless, no contact, no plan.
+    ben = person("Ben", date(2004, 6, 30), pa)
+    ActivitySpell.objects.create(
+        young_person=ben, started_on=date(2025, 1, 1), code="G5", recorded_by=pa
+    )
+    AccommodationSpell.objects.create(
+        young_person=ben, started_on=date(2025, 1, 1), kind="S", suitable=False, recorded_by=pa
+    )
+    # Cara moved from the South team to the North team on 15 June.
+    cara = person("Cara", date(2006, 1, 15), other_pa)
+    Allocation.objects.filter(young_person=cara).update(
+        ended_on=date(2026, 6, 15), end_reason=EndReason.REALLOCATED
+    )
+    AllocationFactory(young_person=cara, pa=pa, started_on=date(2026, 6, 15))
+    ActivitySpell.objects.create(
+        young_person=cara, started_on=date(2025, 1, 1), code="P5", recorded_by=pa
+    )
+    Contact.objects.create(
+        young_person=cara, happened_on=date(2026, 6, 20), method="phone", seen=False, recorded_by=pa
+    )
+    # Dev stays in the South team.
+    dev = person("Dev", date(2005, 3, 3), other_pa)
+    ActivitySpell.objects.create(
+        young_person=dev, started_on=date(2025, 1, 1), code="F1", recorded_by=other_pa
+    )
+    return amira, ben, cara, dev
+
+
+def numbers(authority, teams, day):
+    figures = dashboard.figures(
+        authority=authority, team_ids=[t.pk for t in teams], as_at=day, query=""
+    )
+    result = {}
+    for figure in figures:
+        for point in figure.points[-2:]:
+            result[(figure.slug, point.day)] = (point.count, point.out_of)
+    return result
+
+
+def test_the_north_team_on_30_june_and_31_may(service, authority, team):
+    got = numbers(authority, [team], JUNE)
+    # June: Amira, Ben and Cara (who moved in). Aged 19-21: Amira and Cara, both in EET.
+    assert got[("eet", JUNE)] == (2, 2)
+    assert got[("suitable", JUNE)] == (1, 3)  # Amira; Ben is homeless; Cara's home unknown
+    assert got[("in-touch", JUNE)] == (2, 3)  # Amira (1 June) and Cara (20 June)
+    assert got[("on-time", JUNE)] == (1, 3)  # Amira's first plan is not due yet
+    assert got[("actions-overdue", JUNE)] == (1, None)  # one open; one done after its date
+    # May: Amira and Ben. Aged 19-21: Ben only (21), not in EET.
+    assert got[("eet", MAY)] == (0, 1)
+    assert got[("suitable", MAY)] == (1, 2)
+    assert got[("in-touch", MAY)] == (0, 2)
+    assert got[("on-time", MAY)] == (1, 2)
+    assert got[("actions-overdue", MAY)] == (0, None)
+
+
+def test_the_south_team_counts_cara_until_she_moved(service, authority, other_team):
+    got = numbers(authority, [other_team], JUNE)
+    assert got[("eet", MAY)] == (2, 2)  # Cara (P5) and Dev (F1)
+    assert got[("eet", JUNE)] == (1, 1)  # Dev only
+
+
+def test_shares_are_rounded_and_the_target_is_the_councils(service, authority, team):
+    authority.eet_target_percent = 80
+    authority.save()
+    figures = {
+        f.slug: f
+        for f in dashboard.figures(authority=authority, team_ids=[team.pk], as_at=JUNE, query="")
+    }
+    assert figures["suitable"].latest.percent == 33
+    assert figures["in-touch"].latest.percent == 67
+    assert figures["eet"].target == 80 and not figures["eet"].off_target
+    assert figures["suitable"].off_target  # 33% against 100%
+
+
+def test_caseloads_on_the_day(service, team, other_team, pa, other_pa):
+    loads = {p.email: p.caseload for p in dashboard.caseloads([team.pk, other_team.pk], JUNE)}
+    assert loads == {pa.email: 3, other_pa.email: 1}
+    loads = {p.email: p.caseload for p in dashboard.caseloads([team.pk, other_team.pk], MAY)}
+    assert loads == {pa.email: 2, other_pa.email: 2}
+
+
+def test_the_page_its_lists_and_csv(client, service, manager):
+    client.force_login(manager)
+    page = client.get(reverse("portal:dashboard"), {"month": "2026-06"})
+    text = page.content.decode()
+    assert page.status_code == 200 and "Figures on 30 June 2026" in text
+    assert "67%" in text and "2 of 3" in text
+    listed = client.get(reverse("portal:dashboard-list", args=["suitable"]), {"month": "2026-06"})
+    rows = listed.content.decode()
+    assert "Amira" in rows and "Ben" in rows and "Cara" in rows and "Dev" not in rows
+    csv_text = client.get(
+        reverse("portal:dashboard-csv", args=["in-touch"]), {"month": "2026-06"}
+    ).content.decode()
+    assert csv_text.splitlines()[0] == "month_end,counted,out_of,percent"
+    assert csv_text.splitlines()[-2:] == ["2026-05-31,0,2,0", "2026-06-30,2,3,67"]
+
+
+def test_a_service_manager_sees_every_team(client, service, other_manager, team, other_team):
+    other_manager.sees_all_teams = True
+    other_manager.save()
+    client.force_login(other_manager)
+    text = client.get(reverse("portal:dashboard"), {"month": "2026-06"}).content.decode()
+    assert "1 of 4" in text  # suitable: Amira, of all four young people
+    assert f'<option value="{team.pk}"' in text and f'<option value="{other_team.pk}"' in text
+    only_north = client.get(reverse("portal:dashboard"), {"month": "2026-06", "team": team.pk})
+    assert "1 of 3" in only_north.content.decode()
+
+
+def _people(authority, pa, how_many):
+    people = YoungPerson.objects.bulk_create(
+        YoungPerson(
+            authority=authority,
+            first_name="Sam",
+            last_name=f"Person {n}",
+            date_of_birth=date(2006, 1, 1) + dt.timedelta(days=n % 300),
+            legal_status="former_relevant",
+            date_left_care=date(2024, 3, 1),
+        )
+        for n in range(how_many)
+    )
+    Allocation.objects.bulk_create(
+        Allocation(young_person=p, pa=pa, started_on=date(2025, 1, 1)) for p in people
+    )
+
+
+def test_the_dashboard_makes_as_many_queries_for_1000_young_people_as_for_50(
+    client, authority, manager, team
+):
+    pa = UserFactory(role=Role.PA, authority=authority, team=team)
+    client.force_login(manager)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("portal:dashboard")).status_code == 200
+        return len(captured)
+
+    _people(authority, pa, 50)
+    fifty = queries()
+    _people(authority, pa, 950)
+    assert queries() == fifty
