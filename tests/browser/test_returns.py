@@ -33,7 +33,7 @@ def test_the_dashboard_works_without_javascript_and_passes_axe(
     assert page.get_by_role("heading", name="Dashboard", exact=True).is_visible()
     assert page.get_by_role("img", name="In touch by month").is_visible()
     assert_no_axe_violations(page)
-    page.locator("a[href^=\"/dashboard/in-touch/\"]").click()
+    page.locator('a[href^="/dashboard/in-touch/"]').click()
     assert page.get_by_role("heading", name="In touch").is_visible()
     assert_no_axe_violations(page)
     # Choosing a month is a plain form: it works without JavaScript.
