@@ -192,3 +192,25 @@ def test_the_dashboard_makes_as_many_queries_for_1000_young_people_as_for_50(
     fifty = queries()
     _people(authority, pa, 950)
     assert queries() == fifty
+
+
+def test_claims_waiting_and_spend_against_budget(client, young_person, pa, manager, team):
+    from django.utils import timezone
+
+    from tests.factories import money_world
+
+    money_world(young_person, pa=pa, manager=manager)  # £250 paid, £45 waiting
+    today = timezone.localdate()
+    (scheme,) = dashboard.spend(young_person.authority, today)
+    assert (scheme.yearly_budget_pence, scheme.paid, scheme.approved) == (5000000, 25000, 0)
+    figures = {
+        f.slug: f
+        for f in dashboard.figures(
+            authority=young_person.authority, team_ids=[team.pk], as_at=today, query=""
+        )
+    }
+    assert figures["claims"].latest.count == 2  # both made this month
+    assert figures["claims"].now == "1 claim waiting for a decision now."
+    client.force_login(manager)
+    text = client.get(reverse("portal:dashboard")).content.decode()
+    assert "£50,000" in text and "£250" in text
