@@ -226,6 +226,9 @@ def stale_by_month(authority: Authority | None, days: list[dt.date]) -> list[int
     """Items past their review date at each day, in one query (from today's review dates:
     earlier review dates are not kept, so months further back may count too few)."""
     counts = OfferItem.objects.filter(authority=authority).aggregate(
-        **{f"m{index}": Count("pk", filter=Q(review_by__lt=day)) for index, day in enumerate(days)}
+        **{
+            f"m{index}": Count("pk", filter=Q(review_by__lt=day, created_at__date__lte=day))
+            for index, day in enumerate(days)
+        }
     )
     return [counts[f"m{index}"] for index in range(len(days))]

@@ -29,5 +29,12 @@ rules.add_perm("pathway.sign_review", is_manager & manages_current_pa)
 rules.add_perm("pathway.view_reviews_to_sign", is_manager)
 # A care leaver reads their own plan and adds their views to it.
 rules.add_perm("pathway.view_own_plan", is_care_leaver)
-# The statutory returns are the council's: any of its managers makes and downloads them.
-rules.add_perm("pathway.make_returns", is_manager)
+# The statutory returns cover the whole council, so they are for its service managers.
+
+
+@rules.predicate
+def is_service_manager(user) -> bool:
+    return user.sees_all_teams
+
+
+rules.add_perm("pathway.make_returns", is_manager & is_service_manager)

@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 
 from pathway.models import (
     AccommodationSpell,
@@ -29,7 +29,7 @@ from pathway.models import (
     ReviewState,
 )
 from portal.dates import add_months, birthday
-from portal.models import Allocation, EndReason, Sex, YoungPerson
+from portal.models import Allocation, EndReason, LegalStatus, Sex, YoungPerson
 from portal.selectors import birthday_sql
 
 AGES = (17, 18, 19, 20, 21)
@@ -87,7 +87,7 @@ class CareLeaverRow:
             person.ethnicity,
             person.upn,
             mother,
-            dfe_date(person.mothers_child_born_on),
+            dfe_date(person.mothers_child_born_on) if mother == "1" else "",
         ]
 
 
@@ -105,10 +105,16 @@ def people_in_year(authority_id: int, year: int) -> QuerySet[YoungPerson]:
     turns = Q()
     for age in AGES:
         turns |= Q(**{f"turns_{age}__gte": start, f"turns_{age}__lte": end})
+    # Care leavers: not qualifying care leavers (in care for less than 13 weeks), and at 17
+    # only those who had left care by the birthday (relevant, not eligible, children).
+    left_by_17 = Q(date_left_care__isnull=False, date_left_care__lte=F("turns_17"))
+    seventeen = Q(turns_17__gte=start, turns_17__lte=end)
     return (
         YoungPerson.objects.filter(authority_id=authority_id)
+        .exclude(legal_status=LegalStatus.QUALIFYING)
         .annotate(**{f"turns_{age}": birthday_sql(age) for age in AGES})
         .filter(turns)
+        .exclude(seventeen & ~left_by_17)
         .order_by("child_id", "pk")
     )
 
@@ -415,8 +421,13 @@ def file_name(what: str, year: int) -> str:
 
 def csv_text(lines: list[list[str]]) -> str:
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerows(lines)
+    csv.writer(out, lineterminator="\r\n").writerows([[_cell(v) for v in line] for line in lines])
     return out.getvalue()
+
+
+def _cell(value: str) -> str:
+    """Free text (a team's name, say) that a spreadsheet would run as a formula is quoted."""
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def download_record(*, authority_id: int, what: str, year: int, rows: int, by) -> None:

@@ -293,20 +293,20 @@ def _measures(day: dt.date, interval_weeks: int) -> dict:
             Contact.objects.filter(
                 young_person=OuterRef("pk"),
                 happened_on__lte=day,
-                happened_on__gt=day - dt.timedelta(weeks=interval_weeks),
+                happened_on__gte=day - dt.timedelta(weeks=interval_weeks),
             )
         ),
         "reviewed": Exists(
             Review.objects.filter(
                 plan__young_person=OuterRef("pk"),
                 state=ReviewState.SIGNED,
-                held_on__gt=review_from,
+                held_on__gte=review_from,
                 held_on__lte=day,
             )
         ),
         "first_plan_not_due": Exists(
             Plan.objects.filter(
-                young_person=OuterRef("pk"), started_on__gt=first_plan_from, started_on__lte=day
+                young_person=OuterRef("pk"), started_on__gte=first_plan_from, started_on__lte=day
             )
         ),
     }

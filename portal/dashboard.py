@@ -63,7 +63,8 @@ class Figure:
 
     @property
     def off_target(self) -> bool:
-        return self.target is not None and (self.latest.percent or 0) < self.target
+        percent = self.latest.percent
+        return self.target is not None and percent is not None and percent < self.target
 
     def draw(self) -> Figure:
         """Bar positions for the SVG chart (drawn on the server, so it needs no JavaScript)."""

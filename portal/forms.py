@@ -199,13 +199,17 @@ class YoungPersonForm(forms.ModelForm):
             self.initial["version"] = self.instance.updated_at.isoformat()
         self.fields["legal_status"].choices = LegalStatus.choices
         self.fields["sex"].choices = Sex.choices
-        self.fields["has_disability"] = forms.NullBooleanField(
+        self.fields["has_disability"] = forms.TypedChoiceField(
             label="Do they have a disability? (optional)",
+            choices=[("yes", "Yes"), ("no", "No"), ("", "Not known")],
+            coerce=lambda value: {"yes": True, "no": False}.get(value),
+            empty_value=None,
             required=False,
-            widget=forms.RadioSelect(
-                choices=[("true", "Yes"), ("false", "No"), ("unknown", "Not known")]
-            ),
+            widget=forms.RadioSelect,
         )
+        if not self.is_bound:
+            known = {True: "yes", False: "no"}
+            self.initial["has_disability"] = known.get(self.instance.has_disability, "")
         self.fields["ethnicity"].choices = [("", "Not recorded"), *Ethnicity.choices]
         self.helper = form_helper(
             Field.text("first_name", field_width=Fluid.TWO_THIRDS),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 
 import rules
 from django.conf import settings
@@ -206,6 +207,11 @@ class ContactMethod(models.TextChoices):
     LETTER = "letter", "Letter"
 
 
+# A unique pupil number: a check letter, 11 digits and a final digit or letter; or "UN1" to
+# "UN5", the DfE's reasons for not knowing it.
+UPN = re.compile(r"[A-Z]\d{11}[0-9A-Z]|UN[1-5]")
+
+
 class Sex(models.TextChoices):
     """As the DfE's SSDA903 return records it from 2024-25."""
 
@@ -341,6 +347,10 @@ class YoungPerson(models.Model):
                 )
         elif self.legal_status in (LegalStatus.RELEVANT, LegalStatus.FORMER_RELEVANT):
             errors["date_left_care"] = "Enter the date they left care"
+        if self.upn and not UPN.fullmatch(self.upn):
+            errors["upn"] = "Enter a UPN like A12345678901B (or UN1 to UN5 if it is not known)"
+        if self.child_id and not self.child_id.isalnum():
+            errors["child_id"] = "A child ID has only letters and numbers"
         for name, what in (
             ("mothers_child_born_on", "Her child's date of birth"),
             ("refuses_contact_since", "The date they said they do not want contact"),

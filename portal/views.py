@@ -384,7 +384,7 @@ def _dashboard_scope(request):
         month = dt.date.fromisoformat(request.GET.get("month", "") + "-01")
     except ValueError:
         month = today.replace(day=1)
-    if not (today.replace(year=today.year - 5) <= month <= today):
+    if not (add_months(today, -60) <= month <= today):
         month = today.replace(day=1)
     as_at = min(today, add_months(month, 1) - dt.timedelta(days=1))
     teams = list(selectors.dashboard_teams(request.user))

@@ -72,6 +72,7 @@ ROTA_STAFF = statuses(403, anonymous=302, pa=200, other_pa=200, manager=200, oth
 PAS = statuses(403, anonymous=302, pa=200, other_pa=200)
 PA_ACTION = statuses(403, anonymous=302, pa=302, other_pa=302)
 MANAGERS = statuses(403, anonymous=302, manager=200, other_manager=200)
+SERVICE_MANAGER = statuses(403, anonymous=302, other_manager=200)
 HANDOVER_PAGE = statuses(403, anonymous=302, pa=200, other_pa=404, manager=200, other_manager=404)
 
 MATRIX: dict[str, Row] = {
@@ -115,9 +116,10 @@ MATRIX: dict[str, Row] = {
         statuses(404, anonymous=302, care_leaver=403, other_care_leaver=403, pa=200, manager=200),
         kwargs={**PERSON, "document_pk": "document"},
     ),
-    # The statutory returns are the council's managers' (a PA gets 403).
-    "pathway:returns": Row(MANAGERS),
-    "pathway:returns-download": Row(MANAGERS, kwargs={"year": 2026, "what": "annex-a"}),
+    # The statutory returns are the council's, for its service manager (`other_manager`
+    # here); a team manager and a PA get 403.
+    "pathway:returns": Row(SERVICE_MANAGER),
+    "pathway:returns-download": Row(SERVICE_MANAGER, kwargs={"year": 2026, "what": "annex-a"}),
     "pathway:my-plan": Row(CARE_LEAVER_PAGE),
     "pathway:my-plan-pdf": Row(OWN_PLAN_PAGE),
     "pathway:my-review-request": Row(OWN_PLAN_PAGE),
@@ -356,6 +358,8 @@ def world(
     offer_editor,
     young_person,
 ):
+    other_manager.sees_all_teams = True
+    other_manager.save()
     invitation_person = young_person.__class__.objects.create(
         authority=young_person.authority,
         first_name="Kai",

@@ -5,6 +5,7 @@ three months before the birthday to one month after it.
 """
 
 import datetime as dt
+import re
 from datetime import date
 
 import pytest
@@ -79,7 +80,16 @@ def test_in_touch_activity_and_accommodation_around_the_birthday(council, pa):
     contact(dan, date(2025, 2, 4))  # a day before his window opened
     contact(dan, date(2025, 6, 6))  # a day after it closed
     home(dan, date(2024, 1, 1), "U", True)
-    eve = person("EVE", date(2008, 12, 1), refuses_contact_since=date(2025, 6, 1))  # 17
+    eve = person(  # 17, having left care at 16
+        "EVE",
+        date(2008, 12, 1),
+        refuses_contact_since=date(2025, 6, 1),
+        legal_status="relevant",
+        date_left_care=date(2025, 2, 1),
+    )
+    # At 17 and still in care (eligible), or a qualifying care leaver: not in the return.
+    person("STILL", date(2008, 7, 1), legal_status="eligible", date_left_care=None)
+    person("QUAL", date(2006, 7, 1), legal_status="qualifying")
     finn = person("FINN", date(2004, 8, 20), sex="M")  # 21 on 20 August 2025
     Allocation.objects.filter(young_person=finn).update(
         ended_on=date(2025, 7, 1), end_reason=EndReason.YOUNG_PERSON_CHOICE
@@ -142,7 +152,9 @@ def test_every_activity_and_accommodation_code_is_sent_as_recorded(council):
 def test_records_that_cannot_be_completed_say_why(council):
     person, contact, home, doing = council
     dan = person("DAN", date(2005, 5, 5), sex="", ethnicity="")
-    new = person("NEW", date(2008, 11, 1))  # 17 on 1 November 2025: in the 2026 year
+    new = person(  # 17 on 1 November 2025: in the 2026 year
+        "NEW", date(2008, 11, 1), legal_status="relevant", date_left_care=date(2025, 9, 1)
+    )
     contact(new, date(2025, 11, 2))
     rows = {row.person.child_id: row for row in care_leavers(pa_authority(), 2026, TODAY)}
     assert rows["DAN"].problems == [
@@ -164,7 +176,14 @@ def test_the_header_has_sex_ethnicity_and_motherhood(council):
     person, contact, home, doing = council
     person("AMY", date(2007, 6, 10), upn="A12345678901B", mothers_child_born_on=date(2025, 2, 3))
     person("BEN", date(2006, 9, 1), sex="M", ethnicity="BAFR")
-    person("EVE", date(2008, 12, 1), ethnicity="NOBT")
+    person(
+        "EVE",
+        date(2008, 12, 1),
+        ethnicity="NOBT",
+        legal_status="relevant",
+        date_left_care=date(2025, 2, 1),
+    )
+    person("TOM", date(2006, 9, 1), sex="M", mothers_child_born_on=date(2025, 1, 1))
     rows = {
         row.person.child_id: row.header_line() for row in care_leavers(pa_authority(), 2026, TODAY)
     }
@@ -172,6 +191,7 @@ def test_the_header_has_sex_ethnicity_and_motherhood(council):
         "AMY": ["AMY", "F", "10/06/2007", "WBRI", "A12345678901B", "1", "03/02/2025"],
         "BEN": ["BEN", "M", "01/09/2006", "BAFR", "", "", ""],
         "EVE": ["EVE", "F", "01/12/2008", "NOBT", "", "0", ""],
+        "TOM": ["TOM", "M", "01/09/2006", "WBRI", "", "", ""],  # a date typed by mistake
     }
 
 
@@ -246,6 +266,8 @@ def test_annex_a_takes_the_latest_review_signed_by_its_date(council, pa, manager
 
 
 def test_a_manager_checks_the_year_and_every_download_is_recorded(client, council, manager, pa):
+    manager.sees_all_teams = True  # the returns are the service manager's
+    manager.save()
     from django.urls import reverse
 
     from pathway.models import ReturnDownload
@@ -299,3 +321,55 @@ def test_export_returns_writes_the_three_files_for_a_scheduled_export(council, t
     assert annex[0].startswith("Child Unique ID,Gender,Ethnicity,Date of Birth,")
     assert annex[1].startswith("AMY,b) Female,a) WBRI,10/06/2007,18,")
     assert ReturnDownload.objects.filter(by=None, year=2026).count() == 3
+
+
+def test_the_details_form_keeps_what_the_returns_need(client, young_person, pa):
+    from django.urls import reverse
+
+    client.force_login(pa)
+    url = reverse("portal:young-person-edit", args=[young_person.pk])
+    page = client.get(url)
+    form = page.context["form"]
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and name not in ("date_of_birth", "date_left_care")
+    }
+    born, left = young_person.date_of_birth, young_person.date_left_care
+    data.update(
+        {
+            "date_of_birth_0": born.day,
+            "date_of_birth_1": born.month,
+            "date_of_birth_2": born.year,
+            "date_left_care_0": left.day,
+            "date_left_care_1": left.month,
+            "date_left_care_2": left.year,
+            "sex": "F",
+            "ethnicity": "BAFR",
+            "upn": "=CMD()",
+            "has_disability": "yes",
+        }
+    )
+    refused = client.post(url, data)
+    assert "Enter a UPN like A12345678901B" in refused.content.decode()
+    data["upn"] = "A12345678901B"
+    assert client.post(url, data).status_code == 302
+    young_person.refresh_from_db()
+    assert (young_person.sex, young_person.ethnicity, young_person.has_disability) == (
+        "F",
+        "BAFR",
+        True,
+    )
+    again = client.get(url).content.decode()
+    chosen = [tag for tag in re.findall(r"<input[^>]*>", again) if 'name="has_disability"' in tag]
+    assert [tag for tag in chosen if "checked" in tag and 'value="yes"' in tag]
+
+
+def test_export_returns_warns_and_strict_refuses_an_incomplete_year(council, tmp_path):
+    from django.core.management import CommandError, call_command
+
+    person, contact, home, doing = council
+    person("DAN", date(2005, 5, 5), ethnicity="")
+    with pytest.raises(CommandError, match="1 records cannot be completed"):
+        call_command("export_returns", "--year", "2026", "--out", str(tmp_path), "--strict")
+    assert not list(tmp_path.iterdir())

@@ -22,8 +22,13 @@ class Command(BaseCommand):
         parser.add_argument("--year", type=int, required=True)
         parser.add_argument("--out", type=Path, required=True, help="The folder to write to")
         parser.add_argument("--authority", help="The council's slug (needed if there are several)")
+        parser.add_argument(
+            "--strict",
+            action="store_true",
+            help="Fail (exit 1) when any record cannot be completed, instead of warning",
+        )
 
-    def handle(self, *args, year: int, out: Path, authority: str | None, **options):
+    def handle(self, *args, year: int, out: Path, authority: str | None, strict: bool, **options):
         councils = Authority.objects.all()
         if authority:
             councils = councils.filter(slug=authority)
@@ -32,8 +37,14 @@ class Command(BaseCommand):
         if not 2000 <= year <= 2100:
             raise CommandError("--year is a four-figure year, such as 2026.")
         council = councils.get()
-        out.mkdir(parents=True, exist_ok=True)
         today = timezone.localdate()
+        unfinished = [r for r in returns.care_leavers(council.pk, year, today) if r.problems]
+        for row in unfinished:
+            problems = "; ".join(row.problems)
+            self.stderr.write(f"Child {row.person.child_id or row.person.pk}: {problems}")
+        if unfinished and strict:
+            raise CommandError(f"{len(unfinished)} records cannot be completed; nothing written.")
+        out.mkdir(parents=True, exist_ok=True)
         with transaction.atomic():
             for what in returns.FILES:
                 lines = returns.file_rows(what, council.pk, year, today)

@@ -123,6 +123,8 @@ class DemoBuilder:
         )
         demo = dict(DEMO_SIGN_INS)
         manager = self._staff(authority, Role.MANAGER, demo["Manager"])
+        manager.sees_all_teams = True  # the service manager: every team, and the returns
+        manager.save(update_fields=["sees_all_teams"])
         second_manager = self._staff(authority, Role.MANAGER, None)
         self._staff(authority, Role.OFFER_EDITOR, demo["Offer editor"])
         admin = self._staff(authority, Role.ADMIN, demo["Administrator"])
