@@ -49,11 +49,17 @@ _BY_ROLE: dict[str, list[tuple[str, str]]] = {
 }
 
 
+# The statutory returns cover the whole council: only its service managers see them.
+SERVICE_MANAGERS_ONLY = {"pathway:returns"}
+
+
 def navigation_for(request) -> list[NavItem]:
     user = getattr(request, "user", None)
     role = user.role if user is not None and user.is_authenticated else ANONYMOUS
     items = []
     for label, name in _BY_ROLE.get(role, []):
+        if name in SERVICE_MANAGERS_ONLY and not user.sees_all_teams:
+            continue
         url = reverse(name)
         is_current = request.path == url or (url != "/" and request.path.startswith(url))
         items.append(NavItem(label=label, url=url, is_current=is_current))

@@ -16,6 +16,8 @@ def test_a_manager_picks_a_year_and_sees_what_to_check(page, live_server, author
         authority=authority, date_of_birth=dt.date(2007, 6, 10), sex="F", ethnicity=""
     )
     AllocationFactory(young_person=person, pa=pa)
+    manager.sees_all_teams = True  # the returns are the service manager's
+    manager.save()
     sign_in_as(page, live_server, manager)
     page.goto(reverse("pathway:returns"))
     page.get_by_label("Collection year (ending 31 March)").select_option("2026")

@@ -139,6 +139,7 @@ def test_the_page_its_lists_and_csv(client, service, manager):
     text = page.content.decode()
     assert page.status_code == 200 and "Figures on 30 June 2026" in text
     assert "67%" in text and "2 of 3" in text
+    assert 'href="/returns/"' not in text  # the returns are for service managers
     listed = client.get(reverse("portal:dashboard-list", args=["suitable"]), {"month": "2026-06"})
     rows = listed.content.decode()
     assert "Amira" in rows and "Ben" in rows and "Cara" in rows and "Dev" not in rows
@@ -155,6 +156,7 @@ def test_a_service_manager_sees_every_team(client, service, other_manager, team,
     client.force_login(other_manager)
     text = client.get(reverse("portal:dashboard"), {"month": "2026-06"}).content.decode()
     assert "1 of 4" in text  # suitable: Amira, of all four young people
+    assert 'href="/returns/"' in text
     assert f'<option value="{team.pk}"' in text and f'<option value="{other_team.pk}"' in text
     only_north = client.get(reverse("portal:dashboard"), {"month": "2026-06", "team": team.pk})
     assert "1 of 3" in only_north.content.decode()
