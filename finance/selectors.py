@@ -161,3 +161,17 @@ def claims_made_by_month(team_ids, months: list[tuple[dt.date, dt.date]]) -> lis
         }
     )
     return [counts[f"m{index}"] for index in range(len(months))]
+
+
+def paid_by_month(authority_id: int, months: list[tuple[dt.date, dt.date]]) -> list[int]:
+    """Pence paid out (less reversals) in each (first day, last day) month, in one query."""
+    money_out = Q(kind=EntryKind.PAYMENT) | Q(kind=EntryKind.REVERSAL, amount_pence__gt=0)
+    totals = LedgerEntry.objects.filter(
+        money_out, award__scheme__authority_id=authority_id
+    ).aggregate(
+        **{
+            f"m{index}": Coalesce(Sum("amount_pence", filter=Q(created_at__date__range=month)), 0)
+            for index, month in enumerate(months)
+        }
+    )
+    return [-totals[f"m{index}"] for index in range(len(months))]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.urls import reverse
 
 from finance import selectors as finance
@@ -54,6 +54,7 @@ class Figure:
     list_url: str = ""
     now: str = ""  # a sentence about today, where the trend is of something else
     is_share: bool = True
+    is_money: bool = False
     lower_is_better: bool = False
     bars: list[dict] = field(default_factory=list)
 
@@ -174,6 +175,24 @@ def figures(*, authority: Authority, team_ids: list[int], as_at: dt.date, query:
             list_url=list_url("actions-overdue"),
         ),
         Figure(
+            slug="over-limit",
+            title="PAs over their team's caseload limit",
+            what="PAs holding more young people than their team's limit at the end of the month.",
+            points=[Point(day, over_limit(team_ids, day)) for day in days],
+            is_share=False,
+            lower_is_better=True,
+            list_url="#figure-caseloads",
+        ),
+        Figure(
+            slug="paid",
+            title="Money paid to young people",
+            what="Payments from every scheme in the council each month, less any reversed.",
+            points=_counts(days, finance.paid_by_month(authority.pk, months)),
+            is_share=False,
+            is_money=True,
+            list_url=reverse("finance:payments"),
+        ),
+        Figure(
             slug="claims",
             title="Claims made",
             what="Claims for money made each month.",
@@ -242,6 +261,19 @@ def caseloads(team_ids, as_at: dt.date) -> list[User]:
         .select_related("team")
         .annotate(caseload=Count("allocations", filter=running))
         .order_by("-caseload", "first_name", "last_name")
+    )
+
+
+def over_limit(team_ids, day: dt.date) -> int:
+    """How many PAs held more young people than their team's limit on `day` (one query)."""
+    running = Q(allocations__started_on__lte=day) & (
+        Q(allocations__ended_on__isnull=True) | Q(allocations__ended_on__gt=day)
+    )
+    return (
+        User.objects.filter(role=Role.PA, team__in=team_ids)
+        .annotate(caseload=Count("allocations", filter=running))
+        .filter(caseload__gt=F("team__caseload_limit"))
+        .count()
     )
 
 

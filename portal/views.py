@@ -466,7 +466,7 @@ def dashboard_csv(request, slug: str):
         for point in figure.points:
             writer.writerow([point.day.isoformat(), point.count, point.out_of, point.percent])
     else:
-        writer.writerow(["month_end", "count"])
+        writer.writerow(["month_end", "pence" if figure.is_money else "count"])
         for point in figure.points:
             writer.writerow([point.day.isoformat(), point.count])
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")

@@ -126,6 +126,14 @@ def test_shares_are_rounded_and_the_target_is_the_councils(service, authority, t
     assert figures["suitable"].off_target  # 33% against 100%
 
 
+def test_pas_over_their_limit_by_month(service, authority, team):
+    team.caseload_limit = 2
+    team.save()
+    got = numbers(authority, [team], JUNE)
+    assert got[("over-limit", JUNE)] == (1, None)  # the PA has Amira, Ben and Cara
+    assert got[("over-limit", MAY)] == (0, None)  # two: at the limit, not over it
+
+
 def test_caseloads_on_the_day(service, team, other_team, pa, other_pa):
     loads = {p.email: p.caseload for p in dashboard.caseloads([team.pk, other_team.pk], JUNE)}
     assert loads == {pa.email: 3, other_pa.email: 1}
@@ -212,6 +220,7 @@ def test_claims_waiting_and_spend_against_budget(client, young_person, pa, manag
         )
     }
     assert figures["claims"].latest.count == 2  # both made this month
+    assert figures["paid"].latest.count == 25000 and figures["paid"].points[-2].count == 0
     assert figures["claims"].now == "1 claim waiting for a decision now."
     client.force_login(manager)
     text = client.get(reverse("portal:dashboard")).content.decode()
