@@ -24,11 +24,12 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 from kombu.exceptions import OperationalError
 
-from portal.models import EmailState, Notification, NotificationKind, User
+from portal.models import EmailState, Notification, User
 
 logger = logging.getLogger(__name__)
 
@@ -183,7 +184,8 @@ def email_send(*, notification_id: int) -> bool:
                 "name": recipient.first_name,
                 "subject": notification.get_kind_display(),
                 "url": settings.SITE_URL.rstrip("/") + notification.get_absolute_url(),
-                "preferences_url": settings.SITE_URL.rstrip("/") + "/notifications/settings/",
+                "preferences_url": settings.SITE_URL.rstrip("/")
+                + reverse("portal:notification-settings"),
             },
         )
         message = EmailMessage(
@@ -248,6 +250,3 @@ def notifications_read_all(*, user: User) -> int:
     return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
-
-
-__all__ = ["NotificationKind", "Reminder", "notify", "register_rule", "rule_run"]
