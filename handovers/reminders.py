@@ -8,6 +8,7 @@ queries a row; they only ever meet a handful of rows a day.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 
 from django.db.models import F, OuterRef, Q, QuerySet
 from django.urls import reverse
@@ -17,7 +18,7 @@ from handovers import services
 from handovers.models import CheckOutcome, Handover, Kind, Reason
 from pathway.selectors import contact_by_pa_since
 from portal.dates import birthday
-from portal.models import NotificationKind, YoungPerson
+from portal.models import NotificationKind, Role, User, YoungPerson
 from portal.notifications import Reminder, register_rule
 from portal.selectors import birthday_sql, with_current_pa
 
@@ -42,25 +43,37 @@ def check_rows(day: dt.date) -> QuerySet[Handover]:
 
 
 def checks(handovers: list[Handover], day: dt.date):
-    """In touch: the step is done. Not yet: the new PA's manager is told, once."""
+    """In touch: the step is done. Not yet: the new PA's manager is told, once (or, when
+    their team has no manager, the council's service managers)."""
     late = services.checks_record(handovers, now=timezone.now())
+    service_managers = defaultdict(list)
+    councils = {h.young_person.authority_id for h in late if h.manager_id is None}
+    if councils:
+        for pk, authority_id in User.objects.filter(
+            role=Role.MANAGER, is_active=True, sees_all_teams=True, authority_id__in=councils
+        ).values_list("pk", "authority_id"):
+            service_managers[authority_id].append(pk)
     for handover in late:
-        if handover.manager_id is None:
-            continue
         new_pa = handover.to_allocation.pa.get_full_name()
         started = handover.to_allocation.started_on
-        yield Reminder(
-            recipient_id=handover.manager_id,
-            key=f"handover-check:{handover.pk}:{handover.check_due_on}",
-            kind=NotificationKind.HANDOVER_LATE,
-            message=(
-                f"{new_pa} took over {handover.young_person.full_name} on "
-                f"{started:%-d %B %Y} and has not logged any contact with them yet."
-            ),
-            link=handover.get_absolute_url(),
-            young_person_id=handover.young_person_id,
-            due_on=handover.check_due_on,
-        )
+        told = [handover.manager_id] if handover.manager_id else []
+        for recipient_id in told or service_managers[handover.young_person.authority_id]:
+            yield _late_check(handover, recipient_id, new_pa, started)
+
+
+def _late_check(handover: Handover, recipient_id: int, new_pa: str, started: dt.date) -> Reminder:
+    return Reminder(
+        recipient_id=recipient_id,
+        key=f"handover-check:{handover.pk}:{handover.check_due_on}",
+        kind=NotificationKind.HANDOVER_LATE,
+        message=(
+            f"{new_pa} took over {handover.young_person.full_name} on "
+            f"{started:%-d %B %Y} and has not logged any contact with them yet."
+        ),
+        link=handover.get_absolute_url(),
+        young_person_id=handover.young_person_id,
+        due_on=handover.check_due_on,
+    )
 
 
 def ending_rows(day: dt.date) -> QuerySet[YoungPerson]:

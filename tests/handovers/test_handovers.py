@@ -238,3 +238,21 @@ def test_a_stale_form_is_refused_and_a_closed_handover_cannot_change(three, pa, 
     assert Handover.objects.get(pk=handover.pk).summary == "First."
     with pytest.raises(services.HandoverError, match="Allocate a new PA first"):
         services.intro_record(handover=handover, held_on=TODAY, revision=1, by=pa)
+
+
+def test_without_a_team_manager_the_late_check_goes_to_the_service_manager(
+    authority, pa, manager, other_manager, django_capture_on_commit_callbacks
+):
+    from tests.factories import TeamFactory
+
+    other_manager.sees_all_teams = True
+    other_manager.save()
+    leaderless = TeamFactory(authority=authority, manager=None, name="New team")
+    new_pa = UserFactory(role=Role.PA, authority=authority, team=leaderless)
+    person = YoungPersonFactory(authority=authority, preferred_contact="text")
+    AllocationFactory(young_person=person, pa=pa)
+    portal_services.pa_leaving_set(pa=pa, leaving_on=TODAY, by=manager)
+    with django_capture_on_commit_callbacks(execute=True):
+        portal_services.allocation_change(young_person=person, pa=new_pa, by=manager)
+    rule_run(name="handover_check", day=TODAY + dt.timedelta(days=14))
+    assert notes_for(other_manager) == ["handover_late"]
