@@ -122,10 +122,6 @@ class Handover(models.Model):
         return self.kind == Kind.HANDOVER
 
     @property
-    def is_open(self) -> bool:
-        return self.closed_at is None
-
-    @property
     def new_pa_started_on(self) -> dt.date | None:
         return self.to_allocation.started_on if self.to_allocation_id else None
 

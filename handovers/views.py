@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -14,7 +15,7 @@ from handovers import selectors, services
 from handovers.forms import EndingForm, IntroForm, SummaryForm, ToldForm
 from handovers.models import Handover, Kind
 from portal.audit import record_access
-from portal.views import form_page
+from portal.views import PAGE_SIZE, form_page
 
 VIEW = "handovers.view_handovers"
 
@@ -38,8 +39,12 @@ def handover_list(request):
     show_late = request.GET.get("show") == "late"
     if show_late:
         rows = [(h, steps) for h, steps in rows if any(step.is_late for step in steps)]
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
-        "rows": rows,
+        "rows": page.object_list,
+        "page": page,
+        "query": "show=late" if show_late else "",
+        "count": len(rows),
         "show_late": show_late,
         "closed": selectors.recently_closed(request.user),
         "today": today,
@@ -62,9 +67,8 @@ def handover_detail(request, pk: int):
     return render(request, "handovers/handover_detail.html", context)
 
 
-def _step(request, pk: int, form_class, save, *, title: str, done: str, **form_kwargs):
+def _step(request, handover, form_class, save, *, title: str, done: str, **form_kwargs):
     """One step's page: the form, then the service; a refusal is shown on the form."""
-    handover = _handover(request, pk)
     if handover.closed_at is not None:
         messages.error(request, "This has been closed, so it cannot change.")
         return redirect(handover)
@@ -94,7 +98,7 @@ def _step(request, pk: int, form_class, save, *, title: str, done: str, **form_k
 @permission_required(VIEW, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def summary(request, pk: int):
-    handover = selectors.handover_for_user(request.user, pk)
+    handover = _handover(request, pk)
     is_ending = handover.kind == Kind.ENDING
     help_text = (
         "What support they had, what went well, what is still open, and what they want "
@@ -105,7 +109,7 @@ def summary(request, pk: int):
     )
     return _step(
         request,
-        pk,
+        handover,
         SummaryForm,
         lambda h, data: services.summary_write(
             handover=h, text=data["summary"], revision=data["revision"], by=request.user
@@ -123,7 +127,7 @@ def summary(request, pk: int):
 def told(request, pk: int):
     return _step(
         request,
-        pk,
+        _handover(request, pk),
         ToldForm,
         lambda h, data: services.told_record(
             handover=h, how=data["how"], revision=data["revision"], by=request.user
@@ -139,7 +143,7 @@ def told(request, pk: int):
 def intro(request, pk: int):
     return _step(
         request,
-        pk,
+        _handover(request, pk),
         IntroForm,
         lambda h, data: services.intro_record(
             handover=h, held_on=data["held_on"], revision=data["revision"], by=request.user
@@ -153,10 +157,10 @@ def intro(request, pk: int):
 @permission_required(VIEW, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def ending(request, pk: int):
-    handover = selectors.handover_for_user(request.user, pk)
+    handover = _handover(request, pk)
     return _step(
         request,
-        pk,
+        handover,
         EndingForm,
         lambda h, data: services.ending_record(
             handover=h,

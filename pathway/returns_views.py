@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_GET
 from rules.contrib.views import permission_required
 
 from pathway import returns
+from portal.views import PAGE_SIZE
 
 MAKE = "pathway.make_returns"
 
@@ -45,7 +47,10 @@ def returns_page(request):
         "end": end,
         "count": len(rows),
         "in_touch": sorted(Counter(row.in_touch for row in rows).items()),
-        "to_check": [row for row in rows if row.problems],
+        "to_check": Paginator([row for row in rows if row.problems], PAGE_SIZE).get_page(
+            request.GET.get("page")
+        ),
+        "query": f"year={year}",
         "files": returns.FILES,
         "annex_a_on": returns.annex_a_date(year, today),
     }

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F
 from django.urls import reverse
 
 from finance import selectors as finance
@@ -20,7 +20,7 @@ from offer import selectors as offer
 from pathway import selectors as pathway
 from portal.dates import add_months
 from portal.models import Authority, Role, User
-from portal.selectors import people_at
+from portal.selectors import people_at, running_on
 from rota import selectors as rota
 
 MONTHS = 12
@@ -55,7 +55,6 @@ class Figure:
     now: str = ""  # a sentence about today, where the trend is of something else
     is_share: bool = True
     is_money: bool = False
-    lower_is_better: bool = False
     bars: list[dict] = field(default_factory=list)
 
     @property
@@ -171,7 +170,6 @@ def figures(*, authority: Authority, team_ids: list[int], as_at: dt.date, query:
             what="Steps in pathway plans past their date and not done.",
             points=[Point(day, c["actions_overdue"]) for day, c in counts],
             is_share=False,
-            lower_is_better=True,
             list_url=list_url("actions-overdue"),
         ),
         Figure(
@@ -180,7 +178,6 @@ def figures(*, authority: Authority, team_ids: list[int], as_at: dt.date, query:
             what="PAs holding more young people than their team's limit at the end of the month.",
             points=[Point(day, over_limit(team_ids, day)) for day in days],
             is_share=False,
-            lower_is_better=True,
             list_url="#figure-caseloads",
         ),
         Figure(
@@ -207,7 +204,6 @@ def figures(*, authority: Authority, team_ids: list[int], as_at: dt.date, query:
             what="Shifts in each month that no PA was on.",
             points=_counts(days, rota.unfilled_by_month(authority.pk, months)),
             is_share=False,
-            lower_is_better=True,
             list_url=reverse("rota:coverage"),
             now=_unfilled_soon(authority, as_at),
         ),
@@ -217,7 +213,6 @@ def figures(*, authority: Authority, team_ids: list[int], as_at: dt.date, query:
             what="Items whose owner should have checked them by then.",
             points=_counts(days, offer.stale_by_month(authority, days)),
             is_share=False,
-            lower_is_better=True,
             list_url=reverse("offer:manage"),
         ),
         Figure(
@@ -253,9 +248,7 @@ def _late_handovers(team_ids, as_at: dt.date) -> str:
 
 def caseloads(team_ids, as_at: dt.date) -> list[User]:
     """Each PA in these teams with how many young people they held on `as_at`."""
-    running = Q(allocations__started_on__lte=as_at) & (
-        Q(allocations__ended_on__isnull=True) | Q(allocations__ended_on__gt=as_at)
-    )
+    running = running_on(as_at, "allocations__")
     return list(
         User.objects.filter(role=Role.PA, is_active=True, team__in=team_ids)
         .select_related("team")
@@ -266,9 +259,7 @@ def caseloads(team_ids, as_at: dt.date) -> list[User]:
 
 def over_limit(team_ids, day: dt.date) -> int:
     """How many PAs held more young people than their team's limit on `day` (one query)."""
-    running = Q(allocations__started_on__lte=day) & (
-        Q(allocations__ended_on__isnull=True) | Q(allocations__ended_on__gt=day)
-    )
+    running = running_on(day, "allocations__")
     return (
         User.objects.filter(role=Role.PA, team__in=team_ids)
         .annotate(caseload=Count("allocations", filter=running))

@@ -161,12 +161,17 @@ def with_current_pa(rows: QuerySet, via: str = "") -> QuerySet:
     )
 
 
-def active_allocations(day: dt.date, team_ids) -> QuerySet[Allocation]:
-    """Allocations running on `day` with a PA in one of these teams. One that ends on `day`
-    has handed over that day, so a young person moved between teams counts in the new one."""
-    return Allocation.objects.filter(started_on__lte=day, pa__team__in=team_ids).filter(
-        Q(ended_on__isnull=True) | Q(ended_on__gt=day)
+def running_on(day: dt.date, path: str = "") -> Q:
+    """An allocation running on `day` (`path` leads to it, e.g. "allocations__"). One that
+    ends on `day` has handed over that day, so someone moved between teams counts in the new."""
+    return Q(**{f"{path}started_on__lte": day}) & (
+        Q(**{f"{path}ended_on__isnull": True}) | Q(**{f"{path}ended_on__gt": day})
     )
+
+
+def active_allocations(day: dt.date, team_ids) -> QuerySet[Allocation]:
+    """Allocations running on `day` with a PA in one of these teams."""
+    return Allocation.objects.filter(running_on(day), pa__team__in=team_ids)
 
 
 def people_at(day: dt.date, team_ids) -> QuerySet[YoungPerson]:

@@ -373,3 +373,19 @@ def test_export_returns_warns_and_strict_refuses_an_incomplete_year(council, tmp
     with pytest.raises(CommandError, match="1 records cannot be completed"):
         call_command("export_returns", "--year", "2026", "--out", str(tmp_path), "--strict")
     assert not list(tmp_path.iterdir())
+
+
+def test_the_records_to_check_are_paged(client, council, manager):
+    from django.urls import reverse
+
+    manager.sees_all_teams = True
+    manager.save()
+    person, contact, home, doing = council
+    for number in range(26):
+        person(f"P{number:02d}", date(2005, 5, 5), sex="")
+    client.force_login(manager)
+    first = client.get(reverse("pathway:returns"), {"year": "2026"}).content.decode()
+    assert "Records to check before sending (26)" in first
+    assert first.count("Sex not recorded") == 25 and "year=2026&amp;page=2" in first
+    second = client.get(reverse("pathway:returns"), {"year": "2026", "page": "2"}).content.decode()
+    assert second.count("Sex not recorded") == 1
