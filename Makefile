@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 WITH_SERVICES := $(PY) -m portal.embedded run --
 PORT ?= 8000
 
-.PHONY: setup run test lint format chromium services-stop clean
+.PHONY: setup run test bench lint format chromium wrk services-stop clean
 
 setup: $(VENV)/.installed node_modules/.installed static/portal/portal.css
 	@mkdir -p var/staticfiles
@@ -32,6 +32,20 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# The benchmark's load generator: Debian's wrk, installed when missing.
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+	  echo "Installing Debian's wrk for the benchmark"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+
+# `make bench YOUNG_PEOPLE=100000`: generates the data once (into its own database,
+# bench_N), measures, and adds the results to docs/benchmarks.md.
+YOUNG_PEOPLE ?= 10000
+bench: setup wrk
+	$(WITH_SERVICES) bash -c 'set -e; \
+	  $(PY) manage.py migrate --noinput -v0; \
+	  $(PY) manage.py bench --young-people $(YOUNG_PEOPLE) $(BENCH_ARGS)'
 
 run: setup
 	@$(WITH_SERVICES) bash -c 'set -e; \

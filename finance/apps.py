@@ -19,7 +19,7 @@ class FinanceConfig(AppConfig):
             auditlog.register(model)
         register_my_panel(template="finance/_my_panel.html", context=my_money_context, order=30)
 
-    def seed_demo(self, *, authority, today, seed: int) -> None:
+    def seed_demo(self, *, authority, today, seed: int, **options) -> None:
         """Called by `seed_demo` once the council, its staff and young people exist."""
         from finance.demo import seed_finance
 

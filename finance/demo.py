@@ -24,7 +24,7 @@ from finance.models import (
     Scheme,
 )
 from finance.services import expiry_for
-from portal.demo import DEMO_SIGN_INS
+from portal.demo import sign_ins
 from portal.models import Allocation, Authority, LegalStatus, User
 
 LEFT_CARE = [LegalStatus.RELEVANT, LegalStatus.FORMER_RELEVANT]
@@ -218,13 +218,13 @@ PURPOSES = {
 def seed_finance(*, authority: Authority, today: dt.date, seed: int) -> None:
     rng = random.Random(seed)
     schemes = _schemes(authority)
-    manager = User.objects.get(email=dict(DEMO_SIGN_INS)["Manager"])
+    manager = User.objects.get(email=sign_ins(authority)["Manager"])
     allocations = (
         Allocation.objects.filter(young_person__authority=authority, ended_on__isnull=True)
         .select_related("young_person", "pa")
         .order_by("young_person_id")
     )
-    demo_pa = dict(DEMO_SIGN_INS)["Personal adviser"]
+    demo_pa = sign_ins(authority)["Personal adviser"]
     awards, entries, claims, plans = [], [], [], []
     for allocation in allocations:
         person, pa = allocation.young_person, allocation.pa

@@ -20,7 +20,7 @@ class HandoversConfig(AppConfig):
             PROFILE, template="handovers/_profile_panel.html", context=profile_context, order=15
         )
 
-    def seed_demo(self, *, authority, today, seed: int) -> None:
+    def seed_demo(self, *, authority, today, seed: int, **options) -> None:
         """Called by `seed_demo` once the council, its people and the other apps' data exist."""
         from handovers.demo import seed_handovers
 

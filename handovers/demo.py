@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from handovers.models import Handover, Kind, Reason, ToldHow
 from pathway.models import Contact
-from portal.demo import DEMO_SIGN_INS
+from portal.demo import sign_ins
 from portal.models import Allocation, Authority, EndReason, Role, User
 
 OPENINGS = [
@@ -46,7 +46,7 @@ def _summary(rng: random.Random, name: str) -> str:
 
 def seed_handovers(*, authority: Authority, today: dt.date, seed: int) -> None:
     rng = random.Random(seed)
-    demo_pa = User.objects.get(email=dict(DEMO_SIGN_INS)["Personal adviser"])
+    demo_pa = User.objects.get(email=sign_ins(authority)["Personal adviser"])
     colleagues = list(
         User.objects.filter(authority=authority, role=Role.PA, team=demo_pa.team_id)
         .exclude(pk=demo_pa.pk)

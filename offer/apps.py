@@ -22,7 +22,7 @@ class OfferConfig(AppConfig):
             order=50,
         )
 
-    def seed_demo(self, *, authority, today, seed: int) -> None:
+    def seed_demo(self, *, authority, today, seed: int, **options) -> None:
         """Called by `seed_demo` once the council and its staff exist."""
         from offer.demo import seed_offer
 

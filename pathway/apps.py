@@ -37,7 +37,7 @@ class PathwayConfig(AppConfig):
             PROFILE, template="pathway/_profile_panel.html", context=profile_panel_context, order=10
         )
 
-    def seed_demo(self, *, authority, today, seed: int) -> None:
+    def seed_demo(self, *, authority, today, seed: int, **options) -> None:
         """Called by `seed_demo` once the council, its staff and young people exist."""
         from pathway.demo import seed_pathway
 

@@ -46,7 +46,7 @@ from pathway.models import (
     SectionView,
 )
 from portal.dates import add_months, birthday
-from portal.demo import DEMO_SIGN_INS
+from portal.demo import sign_ins
 from portal.models import Allocation, Authority, LegalStatus, Role, User, YoungPerson
 
 # How plans stand today, in percent of the young people who have a PA (dealt out exactly).
@@ -887,9 +887,9 @@ class Seeder:
         self.authority, self.today, self.r = authority, today, rng
         self.now = timezone.now()
         self.rows: dict[type, list] = defaultdict(list)
-        sign_ins = dict(DEMO_SIGN_INS)
-        self.demo_manager = User.objects.filter(email=sign_ins["Manager"]).first()
-        self.demo_pa_email = sign_ins["Personal adviser"]
+        emails = sign_ins(authority)
+        self.demo_manager = User.objects.filter(email=emails["Manager"]).first()
+        self.demo_pa_email = emails["Personal adviser"]
         self.any_manager = User.objects.filter(authority=authority, role=Role.MANAGER).first()
 
     # Stories

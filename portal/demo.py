@@ -22,6 +22,21 @@ DEMO_SIGN_INS = [
 ]
 
 
+# The council `seed_demo` creates; its staff sign in with the emails above.
+DEMO_SLUG = "northmoor"
+
+
+def sign_ins(authority) -> dict[str, str]:
+    """The demo sign-in email for each role of a generated council, by the labels above.
+
+    The demo council's are the README's; other councils (`generate_dataset`) have their
+    own, such as pa.eastbrook@example.org, with the same password and authenticator.
+    """
+    if authority.slug == DEMO_SLUG:
+        return dict(DEMO_SIGN_INS)
+    return {label: email.replace("@", f".{authority.slug}@") for label, email in DEMO_SIGN_INS}
+
+
 def current_totp_code(secret: str = DEMO_TOTP_SECRET, at: float | None = None) -> str:
     counter = int(at if at is not None else time.time()) // mfa_settings.TOTP_PERIOD
     return format_hotp_value(hotp_value(secret, counter))

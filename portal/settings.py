@@ -73,6 +73,13 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# The benchmark (`manage.py bench`) turns this on for its own server: every response then
+# says how long the server took and how many queries it made, and the baselines answer at
+# /bench/bare and /bench/minimal. Never on for a real service.
+BENCHMARK = env.bool("BENCHMARK", default=False)
+if BENCHMARK:
+    MIDDLEWARE.insert(0, "portal.middleware.ServerTimingMiddleware")
+
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
 

@@ -1,4 +1,5 @@
 from allauth.account.decorators import secure_admin_login
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -25,6 +26,12 @@ portal_patterns = [
     path("invitations/accept/", views.invitation_accept, name="invitation-accept"),
     path("invitations/<str:token>/", views.invitation_open, name="invitation-open"),
 ]
+
+if settings.BENCHMARK:  # the benchmark's baselines (see portal/bench.py)
+    portal_patterns += [
+        path("bench/bare", views.bench_bare, name="bench-bare"),
+        path("bench/minimal", views.bench_minimal, name="bench-minimal"),
+    ]
 
 # The admin's own sign-in form would skip MFA; send everyone through allauth's instead.
 admin.site.login = secure_admin_login(admin.site.login)

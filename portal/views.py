@@ -63,6 +63,18 @@ def health(request):
     return JsonResponse({"status": "ok"})
 
 
+@require_GET
+def bench_bare(request):
+    """The benchmark's floor (routed only when BENCHMARK is on): no database, no template."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@require_GET
+def bench_minimal(request):
+    """The benchmark's baseline (routed only when BENCHMARK is on): the layout, empty."""
+    return render(request, "portal/bench_minimal.html")
+
+
 @login_required
 @require_GET
 def staff_home(request):

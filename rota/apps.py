@@ -19,8 +19,8 @@ class RotaConfig(AppConfig):
             auditlog.register(model)
         register_my_panel(template="rota/_my_panel.html", context=duty_now_context, order=5)
 
-    def seed_demo(self, *, authority, today, seed: int) -> None:
+    def seed_demo(self, *, authority, today, seed: int, **options) -> None:
         """Called by `seed_demo` once the council, its staff and young people exist."""
         from rota.demo import seed_rota
 
-        seed_rota(authority=authority, today=today, seed=seed)
+        seed_rota(authority=authority, today=today, seed=seed, **options)

@@ -9,10 +9,11 @@ import random
 
 from django.utils import timezone
 
-from portal.demo import DEMO_SIGN_INS
+from pathway.models import Contact
+from portal.demo import sign_ins
 from portal.models import Authority, Role, User, YoungPerson
 from rota import services
-from rota.models import DutyRole, PatternSlot, Shift
+from rota.models import DutyEnquiry, DutyRole, PatternSlot, Shift
 
 ENQUIRIES = [
     (
@@ -47,9 +48,10 @@ ENQUIRIES = [
 OTHER_CALLERS = ["Housing officer, Northmoor Homes", "College student support", "", ""]
 
 
-def seed_rota(*, authority: Authority, today: dt.date, seed: int) -> None:
+def seed_rota(*, authority: Authority, today: dt.date, seed: int, weeks_back: int = 8) -> None:
+    """The rota from `weeks_back` weeks ago to four weeks ahead, and the duty log over it."""
     rng = random.Random(seed)
-    manager = User.objects.get(email=dict(DEMO_SIGN_INS)["Manager"])
+    manager = User.objects.get(email=sign_ins(authority)["Manager"])
     for weekday in range(5):
         for role in (DutyRole.DUTY, DutyRole.BACKUP):
             PatternSlot.objects.create(
@@ -57,7 +59,7 @@ def seed_rota(*, authority: Authority, today: dt.date, seed: int) -> None:
                 starts=dt.time(9), ends=dt.time(17),
             )  # fmt: skip
     pas = list(User.objects.filter(authority=authority, role=Role.PA).order_by("pk"))
-    start = today - dt.timedelta(days=today.weekday() + 56)
+    start = today - dt.timedelta(days=today.weekday() + 7 * weeks_back)
     end = today + dt.timedelta(days=27)
     for pa in rng.sample(pas, 3):
         first = today + dt.timedelta(days=rng.randint(3, 20))
@@ -75,38 +77,60 @@ def seed_rota(*, authority: Authority, today: dt.date, seed: int) -> None:
     )
     for gap in rng.sample(future[10:], 2):  # two PAs called in sick: gaps for the manager
         services.shift_assign(shift=gap, pa=None, by=manager)
-    demo_pa = User.objects.get(email=dict(DEMO_SIGN_INS)["Personal adviser"])
+    demo_pa = User.objects.get(email=sign_ins(authority)["Personal adviser"])
     offered = next((s for s in future if s.pa_id and s.pa_id != demo_pa.pk), None)
     if offered is not None:
         services.swap_offer(shift=offered, note="Hospital appointment", by=offered.pa)
-    _enquiries(authority, pas, today, rng)
+    _enquiries(authority, pas, today, rng, days=max(60, 7 * weeks_back))
 
 
-def _enquiries(authority: Authority, pas: list[User], today: dt.date, rng: random.Random):
+def _enquiries(
+    authority: Authority, pas: list[User], today: dt.date, rng: random.Random, *, days: int
+):
+    """Up to three calls a working day for every 250 young people, saved in bulk with the
+    contact `services.enquiry_log` adds for a known young person."""
     people = list(YoungPerson.objects.filter(authority=authority).order_by("pk"))
     now = timezone.now()
-    for days_ago in range(60, 0, -1):
+    most = 3 * max(1, round(len(people) / 250))
+    enquiries, contacts = [], []
+    for days_ago in range(days, 0, -1):
         day = today - dt.timedelta(days=days_ago)
         if day.weekday() >= 5:
             continue
-        for _ in range(rng.randint(0, 3)):
+        for _ in range(rng.randint(0, most)):
             about, action, needs_follow_up = rng.choice(ENQUIRIES)
             received = timezone.make_aware(
                 dt.datetime.combine(day, dt.time(rng.randint(9, 16), rng.randint(0, 59)))
             )
             known = rng.random() < 0.7
-            enquiry = services.enquiry_log(
+            channel = rng.choice(["phone", "phone", "phone", "text", "email", "in_person"])
+            enquiry = DutyEnquiry(
                 authority=authority,
                 received_at=received,
-                channel=rng.choice(["phone", "phone", "phone", "text", "email", "in_person"]),
+                channel=channel,
                 young_person=rng.choice(people) if known else None,
                 caller="" if known else rng.choice(OTHER_CALLERS),
                 about=about,
                 action=action,
                 follow_up_by=received + dt.timedelta(days=2) if needs_follow_up else None,
-                by=rng.choice(pas),
+                handled_by=rng.choice(pas),
+                created_at=received,
             )
             # Most follow-ups were done in time; a few recent ones are late, for the manager.
             if needs_follow_up and (days_ago > 6 or rng.random() < 0.5):
                 enquiry.followed_up_at = min(now, received + dt.timedelta(days=1))
-                enquiry.save(update_fields=["followed_up_at"])
+            enquiries.append(enquiry)
+            if known:
+                contacts.append(
+                    Contact(
+                        young_person=enquiry.young_person,
+                        happened_on=day,
+                        method="duty",
+                        seen=channel == "in_person",
+                        note=f"Duty line: {about}\nWhat was done: {action}",
+                        recorded_by=enquiry.handled_by,
+                        recorded_at=received,
+                    )
+                )
+    DutyEnquiry.objects.bulk_create(enquiries, batch_size=1000)
+    Contact.objects.bulk_create(contacts, batch_size=1000)

@@ -15,7 +15,7 @@ from django.utils import timezone
 from faker import Faker
 
 from portal import notifications
-from portal.demo import DEMO_PASSWORD, DEMO_SIGN_INS, DEMO_TOTP_SECRET
+from portal.demo import DEMO_PASSWORD, DEMO_SLUG, DEMO_TOTP_SECRET, sign_ins
 from portal.models import (
     Allocation,
     Authority,
@@ -31,7 +31,7 @@ from portal.models import (
     YoungPerson,
 )
 
-TEAM_NAMES = ["North team", "South team", "21 plus team"]
+AREAS = "North South East West Central Riverside Hillside Parkside Valley Market".split()
 # Roughly how care leavers in England are recorded (DfE codes, shares out of 100).
 ETHNICITY_SHARE = [
     ("WBRI", 62), ("WOTH", 4), ("WIRT", 1), ("WROM", 1), ("MWBC", 4), ("MWBA", 2),
@@ -63,7 +63,27 @@ NICKNAMES = {
     "Bradley": "Brad",
     "Ibrahim": "Ibby",
 }
-PAS_PER_TEAM = 4
+CASELOAD = 20  # young people per PA, roughly
+PAS_PER_TEAM = 6
+
+
+def team_plan(young_people: int) -> list[tuple[str, int, bool]]:
+    """A council's teams as (name, how many PAs, for over-21s), in proportion to its size.
+
+    About one PA for every 20 young people, six to a team, and a third of the teams for
+    over-21s (who ask for support). The 250-person demo has three teams of four.
+    """
+    pas = max(12, young_people // CASELOAD)
+    count = max(3, round(pas / PAS_PER_TEAM))
+    older = max(1, round(count / 3))
+    names = [
+        f"{AREAS[i % len(AREAS)]} team" + (f" {i // len(AREAS) + 1}" if i >= len(AREAS) else "")
+        for i in range(count - older)
+    ] + ["21 plus team" + (f" {i + 1}" if i else "") for i in range(older)]
+    return [
+        (name, pas // count + (1 if i < pas % count else 0), i >= count - older)
+        for i, name in enumerate(names)
+    ]
 
 
 class Command(BaseCommand):
@@ -85,18 +105,30 @@ class Command(BaseCommand):
                 "The database already has accounts; seed_demo only fills an empty one."
             )
             return
-        builder = DemoBuilder(seed=seed, today=timezone.localdate())
+        today = timezone.localdate()
         with transaction.atomic():
-            authority = builder.build(young_people)
-            # Each app adds its own demo data (the offer, plans, money, the rota).
-            for config in apps.get_app_configs():
-                seed_app = getattr(config, "seed_demo", None)
-                if seed_app is not None:
-                    seed_app(authority=authority, today=builder.today, seed=seed)
-            sweep_this_morning(builder.today)
+            council_seed(
+                young_people, name="Northmoor Council", slug=DEMO_SLUG, seed=seed, today=today
+            )
+            sweep_this_morning(today)
         self.stdout.write(
             self.style.SUCCESS(f"Seeded {young_people} young people and their staff.")
         )
+
+
+def council_seed(
+    young_people: int, *, name: str, slug: str, seed: int, today: dt.date, **options
+) -> Authority:
+    """One council with its staff and young people, then each app's records for them.
+
+    `options` go to the apps' seeders (`generate_dataset` asks the rota for a year).
+    """
+    authority = DemoBuilder(seed=seed, today=today).build(young_people, name=name, slug=slug)
+    for config in apps.get_app_configs():
+        seed_app = getattr(config, "seed_demo", None)
+        if seed_app is not None:
+            seed_app(authority=authority, today=today, seed=seed, **options)
+    return authority
 
 
 class DemoBuilder:
@@ -114,34 +146,42 @@ class DemoBuilder:
         # Hashing is slow on purpose; every demo account shares one password, so hash it once.
         self.password_hash = make_password(DEMO_PASSWORD)
 
-    def build(self, young_people: int) -> Authority:
+    def build(self, young_people: int, *, name: str, slug: str) -> Authority:
+        is_demo = slug == DEMO_SLUG
         authority = Authority.objects.create(
-            name="Northmoor Council",
-            slug="northmoor",
-            duty_phone="01632 960 100",
-            contact_email="leaving.care@example.org",
+            name=name,
+            slug=slug,
+            duty_phone="01632 960 100" if is_demo else f"01632 960 {self.random.randint(101, 999)}",
+            contact_email="leaving.care@example.org"
+            if is_demo
+            else f"leaving.care@{slug}.example.org",
         )
-        demo = dict(DEMO_SIGN_INS)
+        self.child_prefix = "NM" if is_demo else slug[:2].upper()
+        self.domain = "example.org" if is_demo else f"{slug}.example.org"
+        demo = sign_ins(authority)
+        plan = team_plan(young_people)
         manager = self._staff(authority, Role.MANAGER, demo["Manager"])
         manager.sees_all_teams = True  # the service manager: every team, and the returns
         manager.save(update_fields=["sees_all_teams"])
-        second_manager = self._staff(authority, Role.MANAGER, None)
+        # The demo manager runs the first two teams; every other team has its own.
+        bosses = [manager, manager] + [self._staff(authority, Role.MANAGER, None) for _ in plan[2:]]
         self._staff(authority, Role.OFFER_EDITOR, demo["Offer editor"])
         admin = self._staff(authority, Role.ADMIN, demo["Administrator"])
         admin.is_superuser = True
         admin.save()
         teams = [
-            Team.objects.create(authority=authority, name=name, manager=boss)
-            for name, boss in zip(TEAM_NAMES, [manager, manager, second_manager], strict=True)
+            Team.objects.create(authority=authority, name=team_name, manager=boss)
+            for (team_name, _, _), boss in zip(plan, bosses, strict=True)
         ]
         pas = []
-        for index, team in enumerate(teams):
-            for number in range(PAS_PER_TEAM):
+        for index, (team, (_, size, _)) in enumerate(zip(teams, plan, strict=True)):
+            for number in range(size):
                 email = demo["Personal adviser"] if index == 0 and number == 0 else None
                 pas.append(self._staff(authority, Role.PA, email, team=team))
         people = [self._young_person(authority) for _ in range(young_people)]
         YoungPerson.objects.bulk_create(people)
-        self._allocate(people, pas, teams, manager)
+        older = {team.pk for team, (_, _, for_older) in zip(teams, plan, strict=True) if for_older}
+        self._allocate(people, pas, older, manager)
         self._care_leaver_account(people, demo["Care leaver"], pas)
         return authority
 
@@ -153,7 +193,7 @@ class DemoBuilder:
             [code for code, _ in ETHNICITY_SHARE], [share for _, share in ETHNICITY_SHARE]
         )[0]
         details = {
-            "child_id": f"NM{self.child_number}",
+            "child_id": f"{self.child_prefix}{self.child_number}",
             "sex": Sex.FEMALE if is_girl else Sex.MALE,
             "ethnicity": ethnicity,
             "upn": f"N{r.randint(10**11, 10**12 - 1)}" if r.random() < 0.85 else "",
@@ -168,10 +208,10 @@ class DemoBuilder:
 
     def _email_for(self, first: str, last: str) -> str:
         base = f"{first}.{last}".lower().replace(" ", "").replace("'", "")
-        email, n = f"{base}@example.org", 1
+        email, n = f"{base}@{self.domain}", 1
         while email in self.used_emails:
             n += 1
-            email = f"{base}{n}@example.org"
+            email = f"{base}{n}@{self.domain}"
         self.used_emails.add(email)
         return email
 
@@ -234,11 +274,11 @@ class DemoBuilder:
         )
 
     def _allocate(
-        self, people: list[YoungPerson], pas: list[User], teams: list[Team], by: User
+        self, people: list[YoungPerson], pas: list[User], older_teams: set[int], by: User
     ) -> None:
         """Under-21s all have a PA; over-21s only some (support from 21 is on request)."""
-        young_pas = [pa for pa in pas if pa.team_id != teams[2].pk]
-        older_pas = [pa for pa in pas if pa.team_id == teams[2].pk]
+        young_pas = [pa for pa in pas if pa.team_id not in older_teams]
+        older_pas = [pa for pa in pas if pa.team_id in older_teams]
         allocations = []
         for person in people:
             age = person.age_on(self.today)
@@ -276,7 +316,7 @@ class DemoBuilder:
 
     def _care_leaver_account(self, people: list[YoungPerson], email: str, pas: list[User]) -> None:
         """Give one 19-year-old with a PA in the demo PA's caseload an account to sign in with."""
-        demo_pa = next(pa for pa in pas if pa.email == DEMO_SIGN_INS[0][1])
+        demo_pa = pas[0]  # the first PA of the first team is the demo PA
         person = next(p for p in people if p.age_on(self.today) == 19)
         Allocation.objects.filter(young_person=person, ended_on__isnull=True).update(pa=demo_pa)
         user = User.objects.create(
