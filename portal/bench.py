@@ -175,6 +175,20 @@ def pages_and_sessions() -> tuple[list[Page], dict[str, str]]:
     return pages, {role: _session(user) for role, user in people.items()}
 
 
+def quiet_database(most_seconds: int = 600) -> float:
+    """Wait until no autovacuum is running (it would take CPU from the pages); seconds waited."""
+    started = time.monotonic()
+    while time.monotonic() - started < most_seconds:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'"
+            )
+            if cursor.fetchone()[0] == 0:
+                break
+        time.sleep(2)
+    return time.monotonic() - started
+
+
 @contextlib.contextmanager
 def gunicorn(env: dict, port: int):
     """The portal under gunicorn, as the Procfile runs it; yields its address."""

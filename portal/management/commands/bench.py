@@ -97,6 +97,9 @@ class Command(BaseCommand):
             [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], env=env, check=True
         )
         pages, cookies = bench.pages_and_sessions()
+        waited = bench.quiet_database()
+        if waited > 1:
+            self.stdout.write(f"  waited {waited:.0f} s for autovacuum to finish")
         with bench.gunicorn(env, options["port"]) as base:
             for page in pages:
                 self.stdout.write(f"  {page.label} ({page.role})")
