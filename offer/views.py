@@ -12,10 +12,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
 from offer import eligibility, selectors, services
+from offer.cache import public_page
 from offer.compare import compare_versions
 from offer.forms import CheckerForm, ItemForm, ReturnForm, SignOffForm
 from offer.models import VersionState
@@ -29,6 +31,7 @@ def _public_context(authority) -> dict:
 
 
 @require_GET
+@public_page
 def home(request):
     authority = selectors.public_authority()
     context = {
@@ -39,6 +42,7 @@ def home(request):
 
 
 @require_GET
+@public_page
 def category(request, slug: str):
     authority = selectors.public_authority()
     chosen = selectors.category_for_slug(slug)
@@ -51,6 +55,7 @@ def category(request, slug: str):
 
 
 @require_GET
+@public_page
 def item_detail(request, slug: str):
     authority = selectors.public_authority()
     version = selectors.published_item(authority, slug)
@@ -64,6 +69,7 @@ def item_detail(request, slug: str):
 
 
 @require_GET
+@public_page
 def search(request):
     authority = selectors.public_authority()
     text = request.GET.get("q", "").strip()[:200]
@@ -81,9 +87,14 @@ def search(request):
 
 
 @never_cache
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
+@public_page
 def check(request):
-    """The "what can I get?" questions. POSTed, so nothing said here is kept in a URL."""
+    """The "what can I get?" questions. POSTed, so nothing said here is kept in a URL.
+
+    It changes nothing and knows nobody, so it needs no CSRF token, and without one its
+    pages can be shared from the cache like the other public pages."""
     authority = selectors.public_authority()
     form = CheckerForm(request.POST or None)
     results = None

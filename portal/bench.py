@@ -69,6 +69,18 @@ class Page:
 # Setting up
 
 
+def database_url(name: str) -> str:
+    """The URL of database `name` on the server the portal uses."""
+    url = urllib.parse.urlsplit(os.environ.get("DATABASE_URL", "postgres:///portal"))
+    return url._replace(path=f"/{name}").geturl()
+
+
+def database_exists(name: str) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        return cursor.fetchone() is not None
+
+
 def server_env() -> dict:
     """The server's environment: production settings, plus the benchmark's headers."""
     return {
@@ -263,10 +275,11 @@ def measure(base: str, page: Page, cookie: str, requests: int, seconds: int) -> 
     if page.form is not None:
         headers, body = _form_request(base, page)
     conn = http.client.HTTPConnection(base, timeout=60)
-    samples, statuses = [], set()
+    samples, statuses, first_ms = [], set(), None
     for number in range(3 + requests):  # three to warm up
         status, server_ms, queries, client_ms, _, _ = _request(base, page.path, headers, body, conn)
         statuses.add(status)
+        first_ms = server_ms if first_ms is None else first_ms
         if number >= 3:
             samples.append((server_ms, client_ms, queries))
     conn.close()
@@ -277,6 +290,7 @@ def measure(base: str, page: Page, cookie: str, requests: int, seconds: int) -> 
         "requests": requests,
         "ok": statuses == {200},
         "statuses": sorted(statuses),
+        "first_ms": first_ms,
         "server_median": statistics.median(server),
         "server_p95": _percentile(server, 0.95),
         "client_median": statistics.median(client),
@@ -430,11 +444,13 @@ def render(pages: list[Page], sweep: dict, people: int, database: str, note: str
         f"{council.young_people.count():,} young people.",
         f"- Each page: 3 requests to warm up, {pages[0].results['requests']} timed one after "
         "another, "
-        f"then wrk with {WRK_CONNECTIONS} connections for the throughput.",
+        f"then wrk with {WRK_CONNECTIONS} connections for the throughput. The cache is "
+        "emptied before the run, so the first request is as the day's first visitor's; "
+        "the queries are the timed requests'.",
         "",
-        "| Page | As | Server median ms | Server p95 ms | Client p95 ms | Queries "
-        "| Requests/s | Share of minimal | Target met |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---|",
+        "| Page | As | First request ms | Server median ms | Server p95 ms | Client p95 ms "
+        "| Queries | Requests/s | Share of minimal | Target met |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for page in pages:
         r = page.results
@@ -448,7 +464,8 @@ def render(pages: list[Page], sweep: dict, people: int, database: str, note: str
         low, high = r["queries"][0], r["queries"][-1]
         queries = str(low) if low == high else f"{low}–{high}"
         lines.append(
-            f"| {page.label} | {page.role} | {r['server_median']:.1f} | {r['server_p95']:.1f} "
+            f"| {page.label} | {page.role} | {r['first_ms']:.0f} "
+            f"| {r['server_median']:.1f} | {r['server_p95']:.1f} "
             f"| {r['client_p95']:.1f} | {queries} | {r['rps']:.0f} | {share:.0%} | {target} |"
         )
     growth = sweep["peak_mb"] - sweep["rss_before_mb"]

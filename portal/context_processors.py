@@ -1,8 +1,28 @@
+from functools import wraps
+
 from django.conf import settings
 
 from portal.navigation import navigation_for
 
 
+def once_per_request(processor):
+    """A context processor whose answer is worked out once per request.
+
+    A page renders its panels as templates of their own, and each render runs every
+    context processor again: without this, a profile page counted the unread
+    notifications three times."""
+    attribute = f"_context_{processor.__module__}_{processor.__name__}"
+
+    @wraps(processor)
+    def wrapper(request) -> dict:
+        if not hasattr(request, attribute):
+            setattr(request, attribute, processor(request))
+        return getattr(request, attribute)
+
+    return wrapper
+
+
+@once_per_request
 def portal(request) -> dict:
     context = {
         "service_name": "Leaving care support",
@@ -20,6 +40,7 @@ def portal(request) -> dict:
     return context
 
 
+@once_per_request
 def unread_notifications(request) -> dict:
     """The count in the header's Notifications link: one query, only for signed-in people."""
     user = getattr(request, "user", None)

@@ -4,6 +4,12 @@ Each figure is worked out in the database for the last day of each of twelve mon
 latest "month" ends on the chosen day), a fixed number of aggregate queries whatever the
 number of young people. This is the one place `portal` reads the other apps, through their
 selectors (DESIGN.md).
+
+The young people's figures for days before today are kept in the cache until the end of
+the day (`kept_by_day`): they change only when something is recorded late, with an earlier
+date, and that then shows the next morning. Today's are always worked out afresh. A
+nightly task (`portal.tasks.dashboards_warm`) works out every team's and council's past
+months before anyone asks, so even the day's first view is quick.
 """
 
 from __future__ import annotations
@@ -11,8 +17,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Count, F
 from django.urls import reverse
+from django.utils import timezone
 
 from finance import selectors as finance
 from handovers import selectors as handovers
@@ -24,6 +32,7 @@ from portal.selectors import people_at, running_on
 from rota import selectors as rota
 
 MONTHS = 12
+KEPT_SECONDS = 26 * 60 * 60  # past the end of the day the keys are named for
 CHART_WIDTH, CHART_HEIGHT, BAR_GAP = 360, 120, 6
 
 
@@ -118,7 +127,18 @@ def figures(*, authority: Authority, team_ids: list[int], as_at: dt.date, query:
     months = month_ends(as_at)
     days = [last for _, last in months]
     weeks = authority.contact_interval_weeks
-    counts = [(day, pathway.dashboard_counts(people_at(day, team_ids), day, weeks)) for day in days]
+    counts = list(
+        zip(
+            days,
+            kept_by_day(
+                f"counts:{weeks}",
+                team_ids,
+                days,
+                lambda day: pathway.dashboard_counts(people_at(day, team_ids), day, weeks),
+            ),
+            strict=True,
+        )
+    )
 
     def list_url(slug: str) -> str:
         return reverse("portal:dashboard-list", args=[slug]) + f"?{query}"
@@ -176,7 +196,10 @@ def figures(*, authority: Authority, team_ids: list[int], as_at: dt.date, query:
             slug="over-limit",
             title="PAs over their team's caseload limit",
             what="PAs holding more young people than their team's limit at the end of the month.",
-            points=[Point(day, over_limit(team_ids, day)) for day in days],
+            points=_counts(
+                days,
+                kept_by_day("over-limit", team_ids, days, lambda day: over_limit(team_ids, day)),
+            ),
             is_share=False,
             list_url="#figure-caseloads",
         ),
@@ -226,6 +249,54 @@ def figures(*, authority: Authority, team_ids: list[int], as_at: dt.date, query:
         ),
     ]
     return [figure.draw() for figure in result]
+
+
+def kept_by_day(name: str, team_ids, days: list[dt.date], work) -> list:
+    """`work(day)` for each day; for days before today, kept in the cache until tomorrow.
+
+    One cache round trip for all the days; what was missing is worked out and kept."""
+    today = timezone.localdate()
+    teams = ",".join(str(pk) for pk in sorted(team_ids))
+    keys = {
+        day: f"dashboard:{today:%Y%m%d}:{name}:{teams}:{day:%Y%m%d}" for day in days if day < today
+    }
+    kept = cache.get_many(list(keys.values()))
+    results, fresh = [], {}
+    for day in days:
+        key = keys.get(day)
+        if key in kept:
+            results.append(kept[key])
+            continue
+        value = work(day)
+        results.append(value)
+        if key:
+            fresh[key] = value
+    if fresh:
+        cache.set_many(fresh, timeout=KEPT_SECONDS)
+    return results
+
+
+def team_sets(authority: Authority) -> list[list[int]]:
+    """Every set of teams the council's managers can see on the dashboard: each team, each
+    manager's own teams, and every team (a service manager's first view)."""
+    teams = list(authority.teams.values_list("pk", "manager_id"))
+    sets = {(pk,) for pk, _ in teams}
+    sets.add(tuple(sorted(pk for pk, _ in teams)))
+    managers = {manager for _, manager in teams if manager is not None}
+    for manager in managers:
+        sets.add(tuple(sorted(pk for pk, managed_by in teams if managed_by == manager)))
+    return [list(team_ids) for team_ids in sorted(sets) if team_ids]
+
+
+def warm(today: dt.date) -> int:
+    """Work out every dashboard's earlier months for today, so that the day's first view is
+    as quick as the rest (the nightly task). How many sets of teams."""
+    done = 0
+    for authority in Authority.objects.order_by("pk"):
+        for team_ids in team_sets(authority):
+            figures(authority=authority, team_ids=team_ids, as_at=today, query="")
+            done += 1
+    return done
 
 
 def _claims_waiting(team_ids) -> str:

@@ -116,7 +116,8 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": REDIS_URL,
-        "KEY_PREFIX": "portal",
+        # Several portals (the benchmark's, for one) can share a Redis under their own prefix.
+        "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="portal"),
     }
 }
 
@@ -205,6 +206,9 @@ INVITATION_VALID_DAYS = 14
 
 # The council whose offer the public pages show (its slug); blank for the only one.
 OFFER_AUTHORITY = env.str("OFFER_AUTHORITY", default="")
+# How long a public offer page is kept for visitors who are not signed in (offer/cache.py);
+# any change to the offer retires kept pages at once.
+OFFER_CACHE_SECONDS = env.int("OFFER_CACHE_SECONDS", default=900)
 # An item's owner checks it this often; "still correct" moves its review date on by this much.
 OFFER_REVIEW_MONTHS = env.int("OFFER_REVIEW_MONTHS", default=6)
 
@@ -215,6 +219,8 @@ PATHWAY_REVIEW_MONTHS = env.int("PATHWAY_REVIEW_MONTHS", default=6)
 PATHWAY_FIRST_PLAN_MONTHS = env.int("PATHWAY_FIRST_PLAN_MONTHS", default=3)
 PATHWAY_ASKED_REVIEW_DAYS = env.int("PATHWAY_ASKED_REVIEW_DAYS", default=28)
 STAFF_IDLE_TIMEOUT = timedelta(minutes=30)
+# How often activity restarts that clock (each restart writes the session).
+STAFF_IDLE_CLOCK_STEP = timedelta(minutes=1)
 SESSION_COOKIE_AGE = int(timedelta(days=14).total_seconds())
 
 # Axes locks one account from one address after repeated failures (and shows a page

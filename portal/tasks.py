@@ -79,3 +79,13 @@ def reminders_sweep(day: str | None = None) -> list[str]:
 def reminders_rule_run(name: str, day: str) -> int:
     """Run one reminder rule for a day; a second run finds every reminder already recorded."""
     return notifications.rule_run(name=name, day=dt.date.fromisoformat(day))
+
+
+@shared_task(acks_late=True)
+def dashboards_warm() -> int:
+    """Nightly (beat): work out the dashboards' earlier months before the first manager looks."""
+    # Here, not at the top: the dashboard reads every app, and they import portal.services,
+    # which imports this module.
+    from portal import dashboard
+
+    return dashboard.warm(timezone.localdate())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from portal.context_processors import once_per_request
 from portal.models import YoungPerson
 from rota.selectors import on_duty
 
@@ -13,6 +14,7 @@ def duty_now_context(person: YoungPerson, today: dt.date) -> dict:
     return {"on_duty": shift, "duty_phone": person.authority.duty_phone}
 
 
+@once_per_request
 def staff_banner(request) -> dict:
     """Context processor: the PA on duty now, for every staff page."""
     user = getattr(request, "user", None)

@@ -3,8 +3,8 @@
 import time
 
 import pytest
-from django.core.cache import cache
 
+from portal import caching
 from portal.models import Role
 from tests.factories import (
     AllocationFactory,
@@ -71,12 +71,9 @@ def _private_files(settings, tmp_path):
 def _clear_cache():
     """allauth keeps used TOTP codes and rate limits in the cache; each test starts clean.
 
-    Only the tests' own keys go: `cache.clear()` would empty the whole Redis database,
-    Celery's queues and a running `make run`'s cache with it.
+    Only the tests' own keys go (their prefix), never a running `make run`'s.
     """
-    client = cache._cache.get_client()
-    for key in client.scan_iter(match=f"{TEST_CACHE_PREFIX}:*", count=500):
-        client.delete(key)
+    caching.empty()
     yield
 
 

@@ -131,6 +131,7 @@ def published_in_bulk(authority, editor, overrides: list[dict], *, start: int = 
 
     For tests that need many items quickly; the services make items one at a time.
     """
+    from offer.cache import changed
     from offer.models import OfferItem, OfferItemVersion, VersionState
 
     review_by = timezone.localdate() + dt.timedelta(days=60)
@@ -138,7 +139,7 @@ def published_in_bulk(authority, editor, overrides: list[dict], *, start: int = 
         OfferItem(authority=authority, slug=f"bulk-{n}", owner=editor, review_by=review_by)
         for n in range(start, start + len(overrides))
     )
-    return OfferItemVersion.objects.bulk_create(
+    versions = OfferItemVersion.objects.bulk_create(
         OfferItemVersion(
             item=item,
             number=1,
@@ -150,6 +151,8 @@ def published_in_bulk(authority, editor, overrides: list[dict], *, start: int = 
         )
         for item, changes in zip(items, overrides, strict=True)
     )
+    changed()  # bulk inserts send no signals: retire the kept public pages as a save would
+    return versions
 
 
 # --- Pathway plans -------------------------------------------------------------------------

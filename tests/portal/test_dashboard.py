@@ -10,10 +10,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from pathway.models import AccommodationSpell, Action, ActivitySpell, Contact, Plan
-from portal import dashboard
+from portal import caching, dashboard
 from portal.models import Allocation, EndReason, Role, YoungPerson
+from portal.tasks import dashboards_warm
 from tests.factories import AllocationFactory, UserFactory, YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -194,14 +196,53 @@ def test_the_dashboard_makes_as_many_queries_for_1000_young_people_as_for_50(
     client.force_login(manager)
 
     def queries() -> int:
+        caching.empty()  # the day's first view, which works out every month
         with CaptureQueriesContext(connection) as captured:
             assert client.get(reverse("portal:dashboard")).status_code == 200
         return len(captured)
 
     _people(authority, pa, 50)
+    queries()  # the first request of a session also starts its idle clock
     fifty = queries()
     _people(authority, pa, 950)
     assert queries() == fifty
+
+
+def test_earlier_months_are_kept_for_the_day_and_today_is_live(service, authority, team, pa):
+    amira, ben, cara, dev = service
+    assert numbers(authority, [team], JUNE)[("in-touch", JUNE)] == (2, 3)
+    # Recorded late, with a date in June: the kept June figure stands until tomorrow.
+    Contact.objects.create(
+        young_person=ben, happened_on=date(2026, 6, 5), method="phone", seen=False, recorded_by=pa
+    )
+    assert numbers(authority, [team], JUNE)[("in-touch", JUNE)] == (2, 3)
+    caching.empty()  # as the next day
+    assert numbers(authority, [team], JUNE)[("in-touch", JUNE)] == (3, 3)
+    # Today's figure is worked out on every view.
+    today = timezone.localdate()
+    before = numbers(authority, [team], today)[("in-touch", today)]
+    Contact.objects.create(
+        young_person=ben, happened_on=today, method="phone", seen=False, recorded_by=pa
+    )
+    after = numbers(authority, [team], today)[("in-touch", today)]
+    assert after == (before[0] + 1, before[1])
+
+
+def test_the_nightly_task_works_out_every_managers_earlier_months(
+    client, service, authority, team, other_team, manager
+):
+    assert dashboard.team_sets(authority) == sorted(
+        [[team.pk], [other_team.pk], sorted([team.pk, other_team.pk])]
+    )
+    client.force_login(manager)
+    with CaptureQueriesContext(connection) as first:
+        client.get(reverse("portal:dashboard"))
+    caching.empty()
+    assert dashboards_warm.delay().get() == 3
+    with CaptureQueriesContext(connection) as warmed:
+        assert client.get(reverse("portal:dashboard")).status_code == 200
+    # Eleven earlier months of two aggregates and PAs over their limit were worked out.
+    assert len(warmed) <= len(first) - 11 * 3
 
 
 def test_claims_waiting_and_spend_against_budget(client, young_person, pa, manager, team):

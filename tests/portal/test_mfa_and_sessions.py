@@ -1,5 +1,7 @@
 """Staff reach no staff page without MFA; staff sessions end after 30 idle minutes."""
 
+from unittest import mock
+
 import pytest
 from django.urls import reverse
 
@@ -64,6 +66,21 @@ def test_care_leavers_do_not_need_mfa(client, care_leaver):
 def test_staff_sessions_expire_after_thirty_idle_minutes(client, pa):
     client.force_login(pa)
     client.get(reverse("pathway:caseload"))
+    assert client.session.get_expiry_age() == 30 * 60
+
+
+def test_the_staff_idle_clock_restarts_at_most_once_a_minute(client, pa):
+    from portal.middleware import STAFF_CLOCK_KEY
+
+    client.force_login(pa)
+    client.get(reverse("pathway:caseload"))
+    started = client.session[STAFF_CLOCK_KEY]
+    with mock.patch("portal.middleware.time.time", return_value=started + 59):
+        client.get(reverse("pathway:caseload"))
+    assert client.session[STAFF_CLOCK_KEY] == started  # not written again
+    with mock.patch("portal.middleware.time.time", return_value=started + 60):
+        client.get(reverse("pathway:caseload"))
+    assert client.session[STAFF_CLOCK_KEY] == started + 60
     assert client.session.get_expiry_age() == 30 * 60
 
 

@@ -3,7 +3,8 @@
 `manage.py bench --young-people N` is the whole run, in one command:
 
 1. It makes (once) a database of its own, `bench_N`, on the same PostgreSQL server,
-   migrates it and fills it with `generate_dataset --young-people N`. Later runs reuse it.
+   migrates it and fills it with `generate_dataset --young-people N`. Later runs reuse it
+   (drop it to measure fresh data: `make bench` does not notice a change to the generator).
 2. It starts gunicorn on that database as `make run` does (two workers of two threads),
    with DEBUG off and BENCHMARK on, so each response carries its server time and queries.
 3. It signs in the demo council's people, one per role, and measures each page: 60
@@ -26,12 +27,11 @@ import os
 import subprocess
 import sys
 import time
-import urllib.parse
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from portal import bench
+from portal import bench, caching
 
 
 class Command(BaseCommand):
@@ -57,35 +57,49 @@ class Command(BaseCommand):
             self._prepare_and_run(options)
 
     def _prepare_and_run(self, options):
-        """Make the benchmark's database if need be, then run inside it."""
+        """Make the benchmark's database if need be, then run inside it.
+
+        The data are generated into `bench_N_building`, renamed `bench_N` only when
+        generation has finished: a run that was stopped half way is never measured.
+        """
         people = options["young_people"]
         name = f"bench_{people}"
-        url = urllib.parse.urlsplit(os.environ.get("DATABASE_URL", "postgres:///portal"))
-        env = {**os.environ, "DATABASE_URL": url._replace(path=f"/{name}").geturl()}
-        # The run itself has the server's settings, so that its sessions are the server's.
-        run_env = {**bench.server_env(), "DATABASE_URL": env["DATABASE_URL"]}
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-            if cursor.fetchone() is None:
-                cursor.execute(f'CREATE DATABASE "{name}"')
-        manage = [sys.executable, "manage.py"]
-        subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True)
-        probe = subprocess.run(
-            [*manage, "shell", "-c", "from portal.models import User; print(User.objects.count())"],
-            env=env, check=True, capture_output=True, text=True,
-        )  # fmt: skip
-        if int(probe.stdout.split()[-1]) == 0:
+        if not bench.database_exists(name):
+            building = f"{name}_building"
+            with connection.cursor() as cursor:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{building}"')
+                cursor.execute(f'CREATE DATABASE "{building}"')
+            manage = [sys.executable, "manage.py"]
+            env = {**os.environ, "DATABASE_URL": bench.database_url(building)}
+            subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True)
             self.stdout.write(f"Generating {people:,} young people into {name}…")
             started = time.monotonic()
             subprocess.run(
                 [*manage, "generate_dataset", "--young-people", str(people)], env=env, check=True
             )
             bench.generation_save(name, time.monotonic() - started)
+            with connection.cursor() as cursor:
+                cursor.execute(f'ALTER DATABASE "{building}" RENAME TO "{name}"')
+        # The run itself has the server's settings, so that its sessions are the server's.
+        # Its own cache prefix: team and page keys must not meet another database's.
+        run_env = {
+            **bench.server_env(),
+            "DATABASE_URL": bench.database_url(name),
+            "CACHE_KEY_PREFIX": name,
+        }
+        # Migrations added since the data were generated.
+        subprocess.run(
+            [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], env=run_env, check=True
+        )
         forwarded = [
             f"--{key.replace('_', '-')}={options[key]}"
             for key in ("young_people", "port", "seconds", "requests", "note")
         ] + (["--no-report"] if options["no_report"] else [])
-        subprocess.run([*manage, "bench", "--in-dataset", *forwarded], env=run_env, check=True)
+        subprocess.run(
+            [sys.executable, "manage.py", "bench", "--in-dataset", *forwarded],
+            env=run_env,
+            check=True,
+        )
 
     def _run(self, options):
         if not connection.settings_dict["NAME"].startswith("bench_"):
@@ -97,6 +111,7 @@ class Command(BaseCommand):
             [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], env=env, check=True
         )
         pages, cookies = bench.pages_and_sessions()
+        caching.empty()  # each page's first request is as the day's first visitor's
         waited = bench.quiet_database()
         if waited > 1:
             self.stdout.write(f"  waited {waited:.0f} s for autovacuum to finish")

@@ -1,0 +1,50 @@
+"""The benchmark's own parts: the timing headers, the sums and the report that keeps history."""
+
+import pytest
+from django.test import Client
+
+from portal import bench
+from portal.middleware import ServerTimingMiddleware
+
+
+@pytest.mark.django_db
+def test_the_benchmark_server_says_its_time_and_queries(settings, authority):
+    settings.MIDDLEWARE = ["portal.middleware.ServerTimingMiddleware", *settings.MIDDLEWARE]
+    response = Client().get("/healthz")
+    assert response.status_code == 200
+    assert response["X-Queries"] == "1"  # SELECT 1
+    assert response["Server-Timing"].startswith("app;dur=")
+    assert float(response["Server-Timing"].split("=")[1]) > 0
+
+
+def test_the_timing_middleware_is_off_unless_benchmarking(settings):
+    assert settings.BENCHMARK is False
+    assert ServerTimingMiddleware.__module__ + ".ServerTimingMiddleware" not in settings.MIDDLEWARE
+
+
+def test_the_baseline_views_are_not_routed_outside_the_benchmark(client):
+    assert client.get("/bench/minimal").status_code == 404
+
+
+def test_percentiles_are_read_off_the_sorted_samples():
+    samples = [float(n) for n in range(1, 101)]
+    assert bench._percentile(samples, 0.95) == 95.0
+    assert bench._percentile([3.0], 0.95) == 3.0
+
+
+def test_a_new_result_goes_on_top_and_earlier_ones_stay(tmp_path, monkeypatch):
+    report = tmp_path / "benchmarks.md"
+    report.write_text(f"# Benchmarks\n\nHow to run it.\n\n{bench.RESULTS_MARK}\n\n### Old run\n")
+    monkeypatch.setattr(bench, "REPORT", report)
+    bench.report_add("### New run\n\n| a | b |\n")
+    text = report.read_text()
+    assert text.index("How to run it.") < text.index("### New run") < text.index("### Old run")
+    assert text.count(bench.RESULTS_MARK) == 1
+
+
+def test_the_collection_year_is_the_latest_finished_one():
+    import datetime as dt
+
+    assert bench.collection_year(dt.date(2026, 11, 24)) == 2026
+    assert bench.collection_year(dt.date(2027, 3, 31)) == 2026
+    assert bench.collection_year(dt.date(2027, 4, 1)) == 2027
