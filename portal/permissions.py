@@ -32,12 +32,29 @@ def is_own_record(user, young_person: YoungPerson) -> bool:
     return young_person.user_id is not None and young_person.user_id == user.pk
 
 
-@rules.predicate
+def _once_per_record(predicate):
+    """A predicate answered once for each user on a record as loaded: a page asks several
+    permissions of one young person (view, change, invite...), and each asked the database.
+    A record loaded afresh, as after a change, is asked again."""
+
+    def answer(user, young_person: YoungPerson) -> bool:
+        answers = young_person.__dict__.setdefault("_permission_answers", {})
+        key = (predicate.__name__, user.pk)
+        if key not in answers:
+            answers[key] = predicate(user, young_person)
+        return answers[key]
+
+    answer.__name__ = predicate.__name__
+    answer.__doc__ = predicate.__doc__
+    return rules.predicate(answer)
+
+
+@_once_per_record
 def is_allocated_pa(user, young_person: YoungPerson) -> bool:
     return young_person.allocations.filter(pa=user, ended_on__isnull=True).exists()
 
 
-@rules.predicate
+@_once_per_record
 def manages_young_person(user, young_person: YoungPerson) -> bool:
     """A manager sees young people allocated in their teams, and the unallocated ones to place."""
     if young_person.authority_id != user.authority_id:

@@ -49,7 +49,7 @@ def young_people_visible_to(user: User) -> QuerySet[YoungPerson]:
 
 def young_person_for_user(user: User, pk: int) -> YoungPerson:
     """The young person, or 404 whether they do not exist or are not this user's to see."""
-    person = (
+    people = (
         young_people_visible_to(user)
         .select_related("authority", "user")
         .prefetch_related(
@@ -59,11 +59,11 @@ def young_person_for_user(user: User, pk: int) -> YoungPerson:
             )
         )
         .filter(pk=pk)
-        .first()
     )
-    if person is None:
-        raise Http404("No such young person")
-    return person
+    try:
+        return people.get()  # one row by its key: no ORDER BY, as `first()` would add
+    except YoungPerson.DoesNotExist:
+        raise Http404("No such young person") from None
 
 
 def current_allocation(person: YoungPerson) -> Allocation | None:

@@ -75,5 +75,5 @@ def test_kept_pages_carry_no_csrf_token(client, item):
 
 def _kept_pages() -> list:
     client = cache._cache.get_client()
-    keys = [key.decode() for key in client.scan_iter(match="*offer:page:*")]
+    keys = [key.decode() for key in client.scan_iter(match=cache.make_key("offer:page:*"))]
     return [cache.get(key.split(":", 2)[2]) for key in keys]
