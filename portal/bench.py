@@ -275,7 +275,8 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def measure(base: str, page: Page, cookie: str, requests: int, seconds: int) -> dict:
+def measure(base: str, page: Page, cookie: str, requests: int) -> dict:
+    """The page's times and queries, one request after another."""
     headers, body = ({"Cookie": cookie} if cookie else {}), None
     if page.form is not None:
         headers, body = _form_request(base, page)
@@ -301,25 +302,36 @@ def measure(base: str, page: Page, cookie: str, requests: int, seconds: int) -> 
         "client_median": statistics.median(client),
         "client_p95": _percentile(client, 0.95),
         "queries": queries,
-        "rps": _throughput(base, page.path, headers, body, seconds),
         "headers": headers,
         "body": body,
     }
 
 
-def baseline_again(base: str, page: Page, seconds: int) -> None:
-    """Measure a baseline's throughput once more, after the pages: the share of each page is
-    of the mean of the two, so that a slow spell of the machine weighs less."""
-    r = page.results
-    r["rps_runs"] = [r["rps"], _throughput(base, page.path, r["headers"], r["body"], seconds)]
-    r["rps"] = statistics.mean(r["rps_runs"])
+def throughput(base: str, page: Page, baseline: Page, rounds: int, seconds: int) -> None:
+    """The page's requests per second and its share of its baseline's, in alternate runs.
+
+    On a shared machine throughput drifts by a third over minutes, so the page and its
+    minimal page are measured in turns, `rounds` times, and the share is the median of
+    the rounds' ratios: each ratio compares two runs a few seconds apart."""
+    mine, theirs = page.results, baseline.results
+
+    def run(results: dict, path: str) -> float:
+        return _throughput(base, path, results["headers"], results["body"], seconds)
+
+    _throughput(base, page.path, mine["headers"], mine["body"], WARM_SECONDS)  # not counted
+    pairs = []
+    for _ in range(rounds):
+        pairs.append((run(mine, page.path), run(theirs, baseline.path)))
+    mine["rps"] = statistics.median(ours for ours, _ in pairs)
+    mine["share"] = statistics.median(ours / minimal for ours, minimal in pairs)
+    theirs.setdefault("rps_runs", []).extend(minimal for _, minimal in pairs)
 
 
 def _throughput(base: str, path: str, headers: dict, body: str | None, seconds: int) -> float:
-    """Requests per second from wrk with several connections at once, after 2 s unmeasured
-    (the first requests of a worker load what it has not yet needed)."""
-    if seconds > WARM_SECONDS:
-        _throughput(base, path, headers, body, WARM_SECONDS)
+    """Requests per second from wrk with several connections at once."""
+    # A new connection for each request, as from many visitors: with a few kept-alive
+    # connections, gunicorn's workers may take them unevenly, and one core sit idle.
+    headers = {**headers, "Connection": "close"}
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(
             f"wrk.method = {json.dumps('POST' if body is not None else 'GET')}\n"
@@ -446,11 +458,14 @@ def _met(ok: bool) -> str:
     return "yes" if ok else "**no**"
 
 
-def render(pages: list[Page], sweep: dict, people: int, database: str, note: str) -> str:
+def render(
+    pages: list[Page], sweep: dict, people: int, database: str, note: str, rounds: int, seconds: int
+) -> str:
     now = timezone.localtime()
-    baselines = {
-        page.role == "anyone": page.results["rps"] for page in pages if page.kind == "baseline"
-    }
+    for page in pages:
+        if page.kind == "baseline":
+            page.results["rps"] = statistics.median(page.results["rps_runs"])
+            page.results["share"] = 1.0
     council = Authority.objects.get(slug=DEMO_SLUG)
     lines = [
         f"### {now:%Y-%m-%d %H:%M} — {people:,} young people",
@@ -462,9 +477,10 @@ def render(pages: list[Page], sweep: dict, people: int, database: str, note: str
         f"{council.young_people.count():,} young people.",
         f"- Each page: 3 requests to warm up, {pages[0].results['requests']} timed one after "
         "another, "
-        f"then wrk with {WRK_CONNECTIONS} connections for the throughput (after "
-        f"{WARM_SECONDS} s unmeasured); the minimal pages are measured again after the "
-        "others, and each share is of the mean of their two runs. The cache is "
+        f"then wrk with {WRK_CONNECTIONS} connections for the throughput: {WARM_SECONDS} s not "
+        f"counted, then {rounds} runs of {seconds} s, each followed by a run of the "
+        "minimal page for the same visitor; the share is the median of the rounds' "
+        "ratios. The cache is "
         "emptied before the run, so the first request is as the day's first visitor's; "
         "the queries are the timed requests'.",
         "",
@@ -474,7 +490,7 @@ def render(pages: list[Page], sweep: dict, people: int, database: str, note: str
     ]
     for page in pages:
         r = page.results
-        share = r["rps"] / baselines[page.role == "anyone"]
+        share = r["share"]
         needed = {"public": 0.5, "staff": 1 / 3}.get(page.kind, 0)
         met = r["ok"] and r["server_p95"] < page.limit_ms and share >= needed
         target = {
@@ -482,8 +498,9 @@ def render(pages: list[Page], sweep: dict, people: int, database: str, note: str
             "floor": "(for reference)",
         }.get(page.kind, f"{_met(met)} (p95 < {page.limit_ms} ms, ≥ {needed:.0%})")
         rps = f"{r['rps']:.0f}"
-        if "rps_runs" in r:
-            rps += " (mean of " + " and ".join(f"{run:.0f}" for run in r["rps_runs"]) + ")"
+        if page.kind == "baseline":
+            runs = r["rps_runs"]
+            rps += f" ({min(runs):.0f}–{max(runs):.0f} over {len(runs)} runs)"
         low, high = r["queries"][0], r["queries"][-1]
         queries = str(low) if low == high else f"{low}–{high}"
         lines.append(

@@ -48,3 +48,16 @@ def test_the_collection_year_is_the_latest_finished_one():
     assert bench.collection_year(dt.date(2026, 11, 24)) == 2026
     assert bench.collection_year(dt.date(2027, 3, 31)) == 2026
     assert bench.collection_year(dt.date(2027, 4, 1)) == 2027
+
+
+def test_a_pages_share_is_the_median_of_its_rounds_beside_the_minimal_page(monkeypatch):
+    page = bench.Page("Caseload", "PA", "/caseload/")
+    minimal = bench.Page("Minimal page", "PA", "/bench/minimal", kind="baseline")
+    page.results = minimal.results = {"headers": {}, "body": None}
+    # The warm-up, then (page, minimal) three times: the machine slows in the second round.
+    runs = iter([0.0, 100.0, 300.0, 50.0, 100.0, 90.0, 300.0])
+    monkeypatch.setattr(bench, "_throughput", lambda *args: next(runs))
+    bench.throughput("127.0.0.1:1", page, minimal, rounds=3, seconds=1)
+    assert page.results["rps"] == 90.0
+    assert page.results["share"] == pytest.approx(1 / 3)  # of 1/3, 1/2 and 3/10
+    assert minimal.results["rps_runs"] == [300.0, 100.0, 300.0]
