@@ -62,7 +62,10 @@ def plan_detail(young_person_id: int) -> Plan | None:
             Prefetch("actions", queryset=Action.objects.select_related("done_by")),
             Prefetch(
                 "reviews",
-                queryset=Review.objects.select_related("recorded_by", "signed_by", "version"),
+                # Each signed version's content is the whole plan as JSON: not read here.
+                queryset=Review.objects.select_related("recorded_by", "signed_by", "version").defer(
+                    "version__content"
+                ),
             ),
             Prefetch(
                 "review_requests",
