@@ -5,6 +5,7 @@ from __future__ import annotations
 import rules
 
 from portal.models import Role, YoungPerson
+from portal.selectors import current_allocation
 
 
 @rules.predicate
@@ -49,9 +50,17 @@ def _once_per_record(predicate):
     return rules.predicate(answer)
 
 
+def _current_allocation(young_person: YoungPerson):
+    """The running allocation, from the prefetched allocations when the page has them."""
+    if "allocations" in getattr(young_person, "_prefetched_objects_cache", {}):
+        return current_allocation(young_person)
+    return young_person.allocations.filter(ended_on__isnull=True).select_related("pa").first()
+
+
 @_once_per_record
 def is_allocated_pa(user, young_person: YoungPerson) -> bool:
-    return young_person.allocations.filter(pa=user, ended_on__isnull=True).exists()
+    current = _current_allocation(young_person)
+    return current is not None and current.pa_id == user.pk
 
 
 @_once_per_record
@@ -59,7 +68,7 @@ def manages_young_person(user, young_person: YoungPerson) -> bool:
     """A manager sees young people allocated in their teams, and the unallocated ones to place."""
     if young_person.authority_id != user.authority_id:
         return False
-    current = young_person.allocations.filter(ended_on__isnull=True).select_related("pa").first()
+    current = _current_allocation(young_person)
     if current is None:
         return True
     return (
