@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import time
 
+from asgiref.local import Local
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, connections, transaction
 from django.utils import timezone
@@ -42,6 +43,19 @@ def council_names(count: int) -> list[tuple[str, str]]:
         )
         names.append((f"{place}{suffix} Council", f"{place}{suffix}".lower().replace(" ", "-")))
     return names
+
+
+# The parent's connections, as a new process inherited them: kept referenced, never used
+# or closed here (closing one from a child would end the parent's session).
+_INHERITED: list = []
+
+
+def _forget_inherited_connections() -> None:
+    """In a new process: open connections of its own, whatever the parent left open (it
+    cannot close a connection inside a transaction, and a socket used by two processes
+    mixes their answers)."""
+    _INHERITED.extend(connections.all(initialized_only=True))
+    connections._connections = Local(connections.thread_critical)
 
 
 def _council(job: tuple[int, str, str, int, int]) -> tuple[str, int, float]:
@@ -75,6 +89,23 @@ class Command(BaseCommand):
             "--workers", type=int, default=os.cpu_count() or 1, help="Councils built at once."
         )
 
+    def _built(self, jobs: list, workers: int):
+        """Each council as it is built: here, one after another, or in `workers` processes."""
+        if workers <= 1 or len(jobs) == 1:
+            yield from map(_council, jobs)
+            return
+        if connection.in_atomic_block:
+            # What other processes commit could not be part of this transaction.
+            raise CommandError("Inside a transaction, generate with --workers 1.")
+        connections.close_all()
+        context = multiprocessing.get_context("fork")
+        with context.Pool(
+            processes=min(workers, len(jobs)),
+            maxtasksperchild=4,
+            initializer=_forget_inherited_connections,
+        ) as pool:
+            yield from pool.imap_unordered(_council, jobs)
+
     def handle(self, *args, young_people: int, council_size: int, seed: int, workers: int, **_):
         if User.objects.exists():
             raise CommandError("The database already has accounts; generate into an empty one.")
@@ -91,21 +122,18 @@ class Command(BaseCommand):
         self.stdout.write(f"Generating {young_people:,} young people in {count} councils…")
         started = time.monotonic()
         done = 0
-        # Each process opens its own connection; none may inherit this one.
-        connections.close_all()
-        context = multiprocessing.get_context("fork")
-        with context.Pool(processes=max(1, min(workers, count)), maxtasksperchild=4) as pool:
-            for name, people, seconds in pool.imap_unordered(_council, jobs):
-                done += people
-                self.stdout.write(
-                    f"  {name}: {people:,} young people in {seconds:.0f} s "
-                    f"({done:,} of {young_people:,}, {time.monotonic() - started:.0f} s so far)"
-                )
+        for name, people, seconds in self._built(jobs, workers):
+            done += people
+            self.stdout.write(
+                f"  {name}: {people:,} young people in {seconds:.0f} s "
+                f"({done:,} of {young_people:,}, {time.monotonic() - started:.0f} s so far)"
+            )
         # Statistics for the planner and the visibility map for index-only scans, now rather
         # than from autovacuum in the middle of a benchmark.
-        self.stdout.write("Vacuuming and analysing…")
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE")
+        if not connection.in_atomic_block:  # VACUUM cannot run inside a transaction
+            self.stdout.write("Vacuuming and analysing…")
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Generated {young_people:,} young people in {time.monotonic() - started:.0f} s."
