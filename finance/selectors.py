@@ -12,6 +12,9 @@ from finance.models import Award, Claim, ClaimState, EntryKind, LedgerEntry, Pay
 from finance.services import financial_year
 from portal.models import Role, User, YoungPerson
 
+# Money paid out of awards: payments (negative) and reversals of payments (positive).
+MONEY_OUT = Q(kind=EntryKind.PAYMENT) | Q(kind=EntryKind.REVERSAL, amount_pence__gt=0)
+
 
 def _sum(queryset, field: str = "amount_pence"):
     total = queryset.values("award").annotate(total=Sum(field)).values("total")
@@ -119,7 +122,6 @@ def spend_against_budget(authority_id: int, day: dt.date) -> list[Scheme]:
     zone = timezone.get_current_timezone()
     since = dt.datetime.combine(start, dt.time(), tzinfo=zone)
     until = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), tzinfo=zone)
-    money_out = Q(kind=EntryKind.PAYMENT) | Q(kind=EntryKind.REVERSAL, amount_pence__gt=0)
     in_year = (
         LedgerEntry.objects.filter(
             award__scheme__authority_id=authority_id, created_at__gte=since, created_at__lt=until
@@ -127,7 +129,7 @@ def spend_against_budget(authority_id: int, day: dt.date) -> list[Scheme]:
         .values("award__scheme")
         .annotate(
             awarded=Sum("amount_pence", filter=Q(kind=EntryKind.AWARD)),
-            paid_out=Sum("amount_pence", filter=money_out),
+            paid_out=Sum("amount_pence", filter=MONEY_OUT),
         )
     )
     totals = {row["award__scheme"]: row for row in in_year}
@@ -177,9 +179,8 @@ def claims_made_by_month(team_ids, months: list[tuple[dt.date, dt.date]]) -> lis
 
 def paid_by_month(authority_id: int, months: list[tuple[dt.date, dt.date]]) -> list[int]:
     """Pence paid out (less reversals) in each (first day, last day) month, in one query."""
-    money_out = Q(kind=EntryKind.PAYMENT) | Q(kind=EntryKind.REVERSAL, amount_pence__gt=0)
     totals = LedgerEntry.objects.filter(
-        money_out,
+        MONEY_OUT,
         award__scheme__authority_id=authority_id,
     ).aggregate(
         **{

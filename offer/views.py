@@ -94,7 +94,8 @@ def check(request):
     """The "what can I get?" questions. POSTed, so nothing said here is kept in a URL.
 
     It changes nothing and knows nobody, so it needs no CSRF token, and without one its
-    pages can be shared from the cache like the other public pages."""
+    empty form can be shared from the cache like the other public pages. The answers are
+    never kept (offer/cache.py keeps GETs only)."""
     authority = selectors.public_authority()
     form = CheckerForm(request.POST or None)
     results = None

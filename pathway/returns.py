@@ -39,6 +39,11 @@ HOME_MONTHS = 6  # living with parents this long before the birthday counts as "
 SERVICE_ENDED = {EndReason.SUPPORT_ENDED, EndReason.YOUNG_PERSON_CHOICE}
 
 
+def latest_year(today: dt.date) -> int:
+    """The newest collection year that has ended (a year ends on 31 March)."""
+    return today.year if today.month > 3 else today.year - 1
+
+
 def collection_year(year: int) -> tuple[dt.date, dt.date]:
     """`year` names the year the collection ends: 2026 is 1 April 2025 to 31 March 2026."""
     return dt.date(year - 1, 4, 1), dt.date(year, 3, 31)

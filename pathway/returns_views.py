@@ -19,18 +19,13 @@ from portal.views import PAGE_SIZE
 MAKE = "pathway.make_returns"
 
 
-def _latest_year(today) -> int:
-    """The newest collection year that has ended (a year ends on 31 March)."""
-    return today.year if today.month > 3 else today.year - 1
-
-
 @login_required
 @permission_required(MAKE, raise_exception=True)
 @require_GET
 @never_cache
 def returns_page(request):
     today = timezone.localdate()
-    latest = _latest_year(today)
+    latest = returns.latest_year(today)
     years = list(range(latest + 1, latest - 5, -1))
     try:
         year = int(request.GET.get("year", latest))

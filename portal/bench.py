@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import http.client
 import json
 import os
@@ -28,6 +27,7 @@ from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from pathway import returns
 from portal.demo import DEMO_SLUG, sign_ins
 from portal.models import Authority, Notification, Role, User, YoungPerson
 
@@ -118,11 +118,6 @@ def _session(user: User) -> str:
     return f"{settings.SESSION_COOKIE_NAME}={store.session_key}"
 
 
-def collection_year(today: dt.date) -> int:
-    """The latest finished SSDA903 year (`--year 2026` ends on 31 March 2026)."""
-    return today.year if today.month >= 4 else today.year - 1
-
-
 def pages_and_sessions() -> tuple[list[Page], dict[str, str]]:
     """The pages to measure, for the demo council's people, and a session per role."""
     council = Authority.objects.get(slug=DEMO_SLUG)
@@ -143,7 +138,7 @@ def pages_and_sessions() -> tuple[list[Page], dict[str, str]]:
         .order_by("pk")
         .first()
     )
-    year = collection_year(timezone.localdate())
+    year = returns.latest_year(timezone.localdate())
     pages = [
         Page("Bare Django view (no template, no database)", "anyone", "/bench/bare", kind="floor"),
         Page("Minimal page (the layout, empty)", "anyone", "/bench/minimal", kind="baseline"),

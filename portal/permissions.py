@@ -36,7 +36,8 @@ def is_own_record(user, young_person: YoungPerson) -> bool:
 def _once_per_record(predicate):
     """A predicate answered once for each user on a record as loaded: a page asks several
     permissions of one young person (view, change, invite...), and each asked the database.
-    A record loaded afresh, as after a change, is asked again."""
+    A new instance is asked again; `refresh_from_db()` keeps the answers, so code that
+    changes an allocation and then asks again must load the record anew."""
 
     def answer(user, young_person: YoungPerson) -> bool:
         answers = young_person.__dict__.setdefault("_permission_answers", {})

@@ -4,6 +4,7 @@ import time
 
 import pytest
 
+from offer.cache import kept as offer_pages
 from portal import caching
 from portal.models import Role
 from tests.factories import (
@@ -71,9 +72,11 @@ def _private_files(settings, tmp_path):
 def _clear_cache():
     """allauth keeps used TOTP codes and rate limits in the cache; each test starts clean.
 
-    Only the tests' own keys go (their prefix), never a running `make run`'s.
+    Only the tests' own keys go (their prefix), never a running `make run`'s; and the
+    public offer pages this process keeps.
     """
     caching.empty()
+    offer_pages.clear()
     yield
 
 

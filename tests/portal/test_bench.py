@@ -42,14 +42,6 @@ def test_a_new_result_goes_on_top_and_earlier_ones_stay(tmp_path, monkeypatch):
     assert text.count(bench.RESULTS_MARK) == 1
 
 
-def test_the_collection_year_is_the_latest_finished_one():
-    import datetime as dt
-
-    assert bench.collection_year(dt.date(2026, 11, 24)) == 2026
-    assert bench.collection_year(dt.date(2027, 3, 31)) == 2026
-    assert bench.collection_year(dt.date(2027, 4, 1)) == 2027
-
-
 def test_a_pages_share_is_the_median_of_its_rounds_beside_the_minimal_page(monkeypatch):
     page = bench.Page("Caseload", "PA", "/caseload/")
     minimal = bench.Page("Minimal page", "PA", "/bench/minimal", kind="baseline")
