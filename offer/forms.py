@@ -82,7 +82,7 @@ class CheckerForm(forms.Form):
             Field.checkboxes("circumstances", legend_size=Size.MEDIUM, small=True),
             Submit("check", "Show what I can get"),
         )
-        # The checker changes nothing, so it needs no token, and its pages can be shared.
+        # The checker changes nothing, so it needs no token, and its empty form can be shared.
         self.helper.disable_csrf = True
 
     def clean(self):

@@ -123,11 +123,7 @@ def _enquiries(
             if known:
                 contacts.append(
                     Contact(
-                        young_person=enquiry.young_person,
-                        happened_on=day,
-                        method="duty",
-                        seen=channel == "in_person",
-                        note=f"Duty line: {about}\nWhat was done: {action}",
+                        **services.enquiry_contact(enquiry),
                         recorded_by=enquiry.handled_by,
                         recorded_at=received,
                     )

@@ -312,15 +312,19 @@ def enquiry_log(
             handled_by=by,
         )
         if young_person is not None:
-            contact_record(
-                young_person=young_person,
-                happened_on=timezone.localdate(received_at),
-                method="duty",
-                seen=channel == "in_person",
-                note=f"Duty line: {enquiry.about}\nWhat was done: {enquiry.action}",
-                by=by,
-            )
+            contact_record(**enquiry_contact(enquiry), by=by)
     return enquiry
+
+
+def enquiry_contact(enquiry: DutyEnquiry) -> dict:
+    """What an enquiry from a known young person puts in their contact history."""
+    return {
+        "young_person": enquiry.young_person,
+        "happened_on": timezone.localdate(enquiry.received_at),
+        "method": "duty",
+        "seen": enquiry.channel == "in_person",
+        "note": f"Duty line: {enquiry.about}\nWhat was done: {enquiry.action}",
+    }
 
 
 def enquiry_followed_up(*, enquiry: DutyEnquiry, by: User) -> DutyEnquiry:
