@@ -80,6 +80,66 @@ def changed(**_) -> None:
     transaction.on_commit(_next_generation)
 
 
+_request = threading.local()
+
+
+def generation() -> int:
+    """The offer's generation now: it moves on whenever anything in the offer changes.
+
+    Read once for a whole public page (see `public_page`), so its parts agree."""
+    read = getattr(_request, "generation", None)
+    if read is not None:
+        return read
+    current = cache.get(GENERATION_KEY)
+    if current is None:  # the first read since the cache was emptied
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        current = cache.get(GENERATION_KEY)
+    return current
+
+
+_stores: list[dict] = []
+
+
+def per_generation(reader):
+    """Keep what `reader` returns in this process until the offer changes.
+
+    For reads of the public offer that every visitor shares (the council, its published
+    items, the latest sign-off): the same rules as the kept pages, so a change is seen at
+    once and a kept answer is never older than OFFER_CACHE_SECONDS. Arguments must be
+    few and hashable (a council); there is one kept answer for each.
+    """
+    answers: dict = {}
+    lock = threading.Lock()
+    _stores.append(answers)
+
+    @wraps(reader)
+    def wrapper(*args):
+        current = generation()
+        key = (settings.OFFER_AUTHORITY, args)
+        with lock:
+            answer = answers.get(key)
+        if (
+            answer is not None
+            and answer[0] == current
+            and time.monotonic() - answer[1] < settings.OFFER_CACHE_SECONDS
+        ):
+            return answer[2]
+        value = reader(*args)
+        # The generation was read first, so a change while reading retires the answer.
+        with lock:
+            answers[key] = (current, time.monotonic(), value)
+        return value
+
+    return wrapper
+
+
+def forget() -> None:
+    """Drop everything this process keeps (the tests start each one empty)."""
+    kept.clear()
+    for answers in _stores:
+        answers.clear()
+
+
 def _key(request) -> tuple | None:
     if request.method != "GET":
         return None
@@ -94,17 +154,21 @@ def public_page(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
+        _request.generation = generation()
+        try:
+            return _page(request, *args, **kwargs)
+        finally:
+            _request.generation = None
+
+    def _page(request, *args, **kwargs):
         key = _key(request)
         if key is None:
             return view(request, *args, **kwargs)
-        generation = cache.get(GENERATION_KEY)
-        if generation is None:  # the first page since the cache was emptied
-            cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-            generation = cache.get(GENERATION_KEY)
+        current = generation()
         page = kept.get(key)
         if (
             page is not None
-            and page[0] == generation
+            and page[0] == current
             and time.monotonic() - page[1] < settings.OFFER_CACHE_SECONDS
         ):
             return HttpResponse(page[2], content_type=page[3])
@@ -119,9 +183,7 @@ def public_page(view):
         # The generation was read before the page was made, so a change while it was
         # made retires it.
         if shareable:
-            kept.put(
-                key, (generation, time.monotonic(), response.content, response["Content-Type"])
-            )
+            kept.put(key, (current, time.monotonic(), response.content, response["Content-Type"]))
         return response
 
     return wrapper

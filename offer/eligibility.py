@@ -1,4 +1,4 @@
-"""Who an item is for: one set of rules, asked in SQL for lists and in Python for reasons.
+"""Who an item is for: one set of rules, for the lists, the reasons and the item pages.
 
 An item's rules are an age range, the legal statuses it is for, and the circumstances
 it is for. Each part left empty means "anyone"; a person needs at least one of the
@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-
-from django.db.models import Q, QuerySet
 
 from offer.models import Circumstance, OfferItemVersion
 from portal.models import LegalStatus, YoungPerson
@@ -75,27 +73,8 @@ def person_from_record(young_person: YoungPerson, today: dt.date) -> Person:
     )
 
 
-def rules_q(person: Person, prefix: str = "") -> Q:
-    """The rules as a filter on versions (or on rows `prefix`-related to a version)."""
-
-    def q(**lookups) -> Q:
-        return Q(**{f"{prefix}{name}": value for name, value in lookups.items()})
-
-    statuses = [person.legal_status] if person.legal_status else []
-    return (
-        (q(min_age__isnull=True) | q(min_age__lte=person.age))
-        & (q(max_age__isnull=True) | q(max_age__gte=person.age))
-        & (q(legal_statuses=[]) | q(legal_statuses__overlap=statuses))
-        & (q(circumstances=[]) | q(circumstances__overlap=sorted(person.circumstances)))
-    )
-
-
-def for_person(versions: QuerySet[OfferItemVersion], person: Person) -> QuerySet:
-    return versions.filter(rules_q(person))
-
-
 def rules_hold(version: OfferItemVersion, person: Person) -> bool:
-    """The same rules as `rules_q`, in Python."""
+    """Whether the item's rules let this person have it."""
     return (
         (version.min_age is None or version.min_age <= person.age)
         and (version.max_age is None or person.age <= version.max_age)

@@ -27,6 +27,7 @@ from django.db.models.functions import Greatest
 from django.http import Http404
 
 from offer import eligibility
+from offer.cache import per_generation
 from offer.models import (
     OPEN_STATES,
     Category,
@@ -43,6 +44,7 @@ TRIGRAM_THRESHOLD = 0.45
 SEARCH_MAX_WORDS = 8
 
 
+@per_generation
 def public_authority() -> Authority | None:
     """The council whose offer the public pages show: OFFER_AUTHORITY, or the only one."""
     if settings.OFFER_AUTHORITY:
@@ -137,14 +139,23 @@ def search(authority: Authority | None, text: str) -> QuerySet[OfferItemVersion]
     )
 
 
+@per_generation
+def published_by_category(authority: Authority | None) -> list[OfferItemVersion]:
+    return list(published_versions(authority).order_by("category__position", "title"))
+
+
 def eligible_items(
     authority: Authority | None, person: eligibility.Person, source: str = eligibility.SAID
 ) -> list:
-    """Published items whose rules hold for `person`, by category, each with its reasons."""
-    versions = eligibility.for_person(published_versions(authority), person).order_by(
-        "category__position", "title"
-    )
-    return [(version, eligibility.reasons(version, person, source)) for version in versions]
+    """Published items whose rules hold for `person`, by category, each with its reasons.
+
+    Worked out in Python from the council's published items, which every visitor shares
+    and which are kept until the offer changes: nothing about the person is kept."""
+    return [
+        (version, eligibility.reasons(version, person, source))
+        for version in published_by_category(authority)
+        if eligibility.rules_hold(version, person)
+    ]
 
 
 def items_for_young_person(person: YoungPerson, today: dt.date) -> list:
@@ -158,6 +169,7 @@ def items_for_young_person(person: YoungPerson, today: dt.date) -> list:
     return eligible_items(person.authority, profile, source=eligibility.ON_RECORD)
 
 
+@per_generation
 def latest_sign_off(authority: Authority | None) -> OfferSignOff | None:
     return (
         OfferSignOff.objects.filter(authority=authority)

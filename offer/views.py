@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import groupby
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -9,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -17,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from rules.contrib.views import permission_required
 
 from offer import eligibility, selectors, services
-from offer.cache import public_page
+from offer.cache import per_generation, public_page
 from offer.compare import compare_versions
 from offer.forms import CheckerForm, ItemForm, ReturnForm, SignOffForm
 from offer.models import VersionState
@@ -98,11 +100,28 @@ def check(request):
     never kept (offer/cache.py keeps GETs only)."""
     authority = selectors.public_authority()
     form = CheckerForm(request.POST or None)
-    results = None
+    context = {"form": form, "results": None, **_public_context(authority)}
     if request.method == "POST" and form.is_valid():
-        results = selectors.eligible_items(authority, form.person())
-    context = {"form": form, "results": results, **_public_context(authority)}
+        found = selectors.eligible_items(authority, form.person())
+        entries = _checker_entries(authority)
+        # By category (the items come in category order), each entry with why it is there.
+        context["results"] = [
+            (category.name, [(entries[version.pk], " ".join(why)) for version, why in items])
+            for category, items in groupby(found, key=lambda pair: pair[0].category)
+        ]
+        context["found"] = len(found)
     return render(request, "offer/check.html", context)
+
+
+@per_generation
+def _checker_entries(authority) -> dict:
+    """Each published item's entry in the checker's list, made once for every visitor."""
+    return {
+        version.pk: render_to_string(
+            "offer/_item_entry.html", {"version": version, "heading_level": 3}
+        )
+        for version in selectors.published_by_category(authority)
+    }
 
 
 # --- Editors and managers -----------------------------------------------------------

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from offer.cache import kept as offer_pages
+from offer.cache import forget as forget_offer
 from portal import caching
 from portal.models import Role
 from tests.factories import (
@@ -76,7 +76,7 @@ def _clear_cache():
     public offer pages this process keeps.
     """
     caching.empty()
-    offer_pages.clear()
+    forget_offer()
     yield
 
 

@@ -31,6 +31,14 @@ def test_a_change_to_the_offer_is_seen_at_once(client, item, offer_editor, manag
     assert b"Driving lessons" in client.get("/offer/search/?q=driving").content
 
 
+def test_the_checker_answers_from_the_offer_as_it_is_now(client, item, offer_editor, manager):
+    answers = {"age": "19", "status": "former_relevant", "circumstances": "pregnant"}
+    assert b"Driving lessons" not in client.post("/offer/check/", answers).content
+    offer_item(editor=offer_editor, manager=manager, slug="driving", title="Driving lessons")
+    response = client.post("/offer/check/", answers)
+    assert b"Driving lessons" in response.content and b"Passport help" in response.content
+
+
 def test_any_save_moves_the_generation_on(item):
     generation = cache.get(GENERATION_KEY)
     OfferItem.objects.get(slug="passport").save()  # by the admin, say

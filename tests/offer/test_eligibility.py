@@ -1,4 +1,4 @@
-"""Who can get what: the database's list and the rules agree, both ways, for anyone."""
+"""Who can get what: the list and the rules agree, both ways, for anyone."""
 
 import datetime as dt
 
