@@ -6,7 +6,6 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,6 +19,7 @@ from finance.forms import AwardForm, ClaimForm, DecisionForm, ReverseForm
 from finance.models import ClaimState, LedgerEntry, PaymentBatch, Scheme
 from portal import selectors as people
 from portal.audit import record_access
+from portal.paging import Paginator
 from portal.uploads import private_file_response
 from portal.views import PAGE_SIZE, form_page, young_person_read
 

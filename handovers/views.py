@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -15,6 +14,7 @@ from handovers import selectors, services
 from handovers.forms import EndingForm, IntroForm, SummaryForm, ToldForm
 from handovers.models import Handover, Kind
 from portal.audit import record_access
+from portal.paging import Paginator
 from portal.views import PAGE_SIZE, form_page
 
 VIEW = "handovers.view_handovers"

@@ -7,7 +7,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -23,6 +22,7 @@ from offer.cache import per_generation, public_page
 from offer.compare import compare_versions
 from offer.forms import CheckerForm, ItemForm, ReturnForm, SignOffForm
 from offer.models import VersionState
+from portal.paging import Paginator
 
 SEARCH_PAGE_SIZE = 20
 MANAGE_PAGE_SIZE = 50

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_GET
 from rules.contrib.views import permission_required
 
 from pathway import returns
+from portal.paging import Paginator
 from portal.views import PAGE_SIZE
 
 MAKE = "pathway.make_returns"

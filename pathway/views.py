@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -48,6 +47,7 @@ from pathway.pdf import plan_pdf
 from portal import selectors as people
 from portal.audit import record_access
 from portal.forms import SearchForm
+from portal.paging import Paginator
 from portal.uploads import private_file_response
 from portal.views import (
     PAGE_SIZE,

@@ -10,7 +10,6 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -34,6 +33,7 @@ from portal.forms import (
     YoungPersonForm,
 )
 from portal.models import Role
+from portal.paging import Paginator
 from portal.panels import PROFILE, render_my_panels, render_panels
 
 PAGE_SIZE = 25

@@ -6,7 +6,6 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from rules.contrib.views import permission_required
 
 from portal.models import Authority, Role, User, YoungPerson
+from portal.paging import Paginator
 from portal.views import PAGE_SIZE, form_page
 from rota import selectors, services
 from rota.calendar import shifts_calendar

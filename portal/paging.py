@@ -1,0 +1,27 @@
+"""Pages of a list, without counting a list that fits on its first page."""
+
+from __future__ import annotations
+
+from django.core import paginator
+
+
+class Paginator(paginator.Paginator):
+    """Django's paginator, but the first page of a short list needs no COUNT query.
+
+    Most lists people open (a PA's caseload, a young person's ledger, a search) fit on one
+    page. For the first page, one more row than fits is fetched: if it is not there, the
+    rows are the whole list and their number is its count. A longer list is counted as
+    usual, so it takes as many queries as before.
+    """
+
+    def get_page(self, number):
+        try:
+            first = int(number or 1) == 1
+        except (TypeError, ValueError):
+            first = True  # Django shows the first page for a number that is not one
+        if not first or self.orphans:
+            return super().get_page(number)
+        rows = list(self.object_list[: self.per_page + 1])
+        if len(rows) <= self.per_page:
+            self.__dict__["count"] = len(rows)  # `count` is a cached property
+        return self._get_page(rows[: self.per_page], 1, self)
