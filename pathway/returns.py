@@ -134,11 +134,9 @@ def care_leavers(authority_id: int, year: int, today: dt.date) -> list[CareLeave
         Contact.objects.filter(young_person__in=ids, happened_on__range=(first, last)),
         "happened_on",
     )
-    homes = _by_person(AccommodationSpell.objects.filter(young_person__in=ids), "started_on")
-    activities = _by_person(ActivitySpell.objects.filter(young_person__in=ids), "started_on")
-    ended = defaultdict(list)
-    for allocation in Allocation.objects.filter(young_person__in=ids).order_by("started_on"):
-        ended[allocation.young_person_id].append(allocation)
+    homes = _by_person(AccommodationSpell.objects.filter(young_person__in=ids), *HOME)
+    activities = _by_person(ActivitySpell.objects.filter(young_person__in=ids), *ACTIVITY)
+    ended = _by_person(Allocation.objects.filter(young_person__in=ids), *ALLOCATION)
     return [
         _row(
             person,
@@ -153,9 +151,21 @@ def care_leavers(authority_id: int, year: int, today: dt.date) -> list[CareLeave
     ]
 
 
-def _by_person(rows: QuerySet, date_field: str) -> dict[int, list]:
+# What the rules read of each history, the date it is in order of first.
+HOME = ("started_on", "kind", "suitable")
+ACTIVITY = ("started_on", "code")
+ALLOCATION = ("started_on", "ended_on", "end_reason")
+
+
+def _by_person(rows: QuerySet, date_field: str, *fields: str) -> dict[int, list]:
+    """Each young person's rows in date order, as named tuples of the fields the rules read.
+
+    Not whole records: a council's year is tens of thousands of contacts, and making each
+    a model instance was most of the time a return took."""
     found = defaultdict(list)
-    for row in rows.order_by(date_field, "pk"):
+    for row in rows.order_by(date_field, "pk").values_list(
+        "young_person_id", date_field, *fields, named=True
+    ):
         found[row.young_person_id].append(row)
     return found
 
@@ -355,14 +365,12 @@ def annex_a(authority_id: int, as_at: dt.date) -> list[list[str]]:
         Contact.objects.filter(young_person__in=ids, happened_on__lte=as_at), "happened_on"
     )
     homes = _by_person(
-        AccommodationSpell.objects.filter(young_person__in=ids, started_on__lte=as_at), "started_on"
+        AccommodationSpell.objects.filter(young_person__in=ids, started_on__lte=as_at), *HOME
     )
     activities = _by_person(
-        ActivitySpell.objects.filter(young_person__in=ids, started_on__lte=as_at), "started_on"
+        ActivitySpell.objects.filter(young_person__in=ids, started_on__lte=as_at), *ACTIVITY
     )
-    allocations = defaultdict(list)
-    for allocation in Allocation.objects.filter(young_person__in=ids).order_by("started_on"):
-        allocations[allocation.young_person_id].append(allocation)
+    allocations = _by_person(Allocation.objects.filter(young_person__in=ids), *ALLOCATION)
     since = add_months(as_at, -IN_TOUCH_MONTHS_BEFORE)
     lines = []
     for person in people:
