@@ -5,11 +5,13 @@ latest "month" ends on the chosen day), a fixed number of aggregate queries what
 number of young people. This is the one place `portal` reads the other apps, through their
 selectors (DESIGN.md).
 
-The young people's figures for days before today are kept in the cache until the end of
-the day (`kept_by_day`): they change only when something is recorded late, with an earlier
-date, and that then shows the next morning. Today's are always worked out afresh. A
-nightly task (`portal.tasks.dashboards_warm`) works out every team's and council's past
-months before anyone asks, so even the day's first view is quick.
+The young people's figures, and the money paid and claims made, for days before today are
+kept in the cache until the end of the day (`kept_by_day`): they change only when something
+is recorded late, with an earlier date, and that then shows the next morning (money and
+claims are dated when they are recorded, so theirs never change). Today's, and this month's
+money and claims, are always worked out afresh. A nightly task
+(`portal.tasks.dashboards_warm`) works out every team's and council's past months before
+anyone asks, so even the day's first view is quick.
 """
 
 from __future__ import annotations
@@ -134,11 +136,15 @@ def figures(*, authority: Authority, team_ids: list[int], as_at: dt.date, query:
                 f"counts:{weeks}",
                 team_ids,
                 days,
-                lambda day: pathway.dashboard_counts(people_at(day, team_ids), day, weeks),
+                _each(lambda day: pathway.dashboard_counts(people_at(day, team_ids), day, weeks)),
             ),
             strict=True,
         )
     )
+
+    def of_month(month_days: list[dt.date]) -> list[tuple[dt.date, dt.date]]:
+        """The (first day, last day) months that end on these days."""
+        return [month for month in months if month[1] in month_days]
 
     def list_url(slug: str) -> str:
         return reverse("portal:dashboard-list", args=[slug]) + f"?{query}"
@@ -198,7 +204,9 @@ def figures(*, authority: Authority, team_ids: list[int], as_at: dt.date, query:
             what="PAs holding more young people than their team's limit at the end of the month.",
             points=_counts(
                 days,
-                kept_by_day("over-limit", team_ids, days, lambda day: over_limit(team_ids, day)),
+                kept_by_day(
+                    "over-limit", team_ids, days, _each(lambda day: over_limit(team_ids, day))
+                ),
             ),
             is_share=False,
             list_url="#figure-caseloads",
@@ -207,7 +215,15 @@ def figures(*, authority: Authority, team_ids: list[int], as_at: dt.date, query:
             slug="paid",
             title="Money paid to young people",
             what="Payments from every scheme in the council each month, less any reversed.",
-            points=_counts(days, finance.paid_by_month(authority.pk, months)),
+            points=_counts(
+                days,
+                kept_by_day(
+                    f"paid:{authority.pk}",
+                    [],
+                    days,
+                    lambda missing: finance.paid_by_month(authority.pk, of_month(missing)),
+                ),
+            ),
             is_share=False,
             is_money=True,
             list_url=reverse("finance:payments"),
@@ -216,7 +232,15 @@ def figures(*, authority: Authority, team_ids: list[int], as_at: dt.date, query:
             slug="claims",
             title="Claims made",
             what="Claims for money made each month.",
-            points=_counts(days, finance.claims_made_by_month(team_ids, months)),
+            points=_counts(
+                days,
+                kept_by_day(
+                    "claims",
+                    team_ids,
+                    days,
+                    lambda missing: finance.claims_made_by_month(team_ids, of_month(missing)),
+                ),
+            ),
             is_share=False,
             list_url=reverse("finance:claims-waiting"),
             now=_claims_waiting(team_ids),
@@ -252,28 +276,27 @@ def figures(*, authority: Authority, team_ids: list[int], as_at: dt.date, query:
 
 
 def kept_by_day(name: str, team_ids, days: list[dt.date], work) -> list:
-    """`work(day)` for each day; for days before today, kept in the cache until tomorrow.
+    """A value for each of `days`; those for days before today are kept until tomorrow.
 
-    One cache round trip for all the days; what was missing is worked out and kept."""
+    `work(missing)` gives the values for the days not kept, in one call (one query, for
+    the figures read by month). One cache round trip for all the days."""
     today = timezone.localdate()
     teams = ",".join(str(pk) for pk in sorted(team_ids))
     keys = {
         day: f"dashboard:{today:%Y%m%d}:{name}:{teams}:{day:%Y%m%d}" for day in days if day < today
     }
     kept = cache.get_many(list(keys.values()))
-    results, fresh = [], {}
-    for day in days:
-        key = keys.get(day)
-        if key in kept:
-            results.append(kept[key])
-            continue
-        value = work(day)
-        results.append(value)
-        if key:
-            fresh[key] = value
+    missing = [day for day in days if keys.get(day) not in kept]
+    worked = dict(zip(missing, work(missing), strict=True)) if missing else {}
+    fresh = {keys[day]: worked[day] for day in missing if day in keys}
     if fresh:
         cache.set_many(fresh, timeout=KEPT_SECONDS)
-    return results
+    return [worked[day] if day in worked else kept[keys[day]] for day in days]
+
+
+def _each(work):
+    """For `kept_by_day`: `work(day)` for each missing day."""
+    return lambda missing: [work(day) for day in missing]
 
 
 def team_sets(authority: Authority) -> list[list[int]]:

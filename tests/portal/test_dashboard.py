@@ -266,3 +266,35 @@ def test_claims_waiting_and_spend_against_budget(client, young_person, pa, manag
     client.force_login(manager)
     text = client.get(reverse("portal:dashboard")).content.decode()
     assert "£50,000" in text and "£250" in text
+
+
+def test_earlier_months_claims_are_kept_and_this_months_are_live(young_person, pa, manager, team):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from finance.models import Claim
+    from tests.factories import money_world
+
+    money_world(young_person, pa=pa, manager=manager)  # two claims, both made this month
+    today = timezone.localdate()
+
+    def last_and_this_month():
+        (claims,) = [
+            figure
+            for figure in dashboard.figures(
+                authority=young_person.authority, team_ids=[team.pk], as_at=today, query=""
+            )
+            if figure.slug == "claims"
+        ]
+        return claims.points[-2].count, claims.latest.count
+
+    assert last_and_this_month() == (0, 2)
+    # One claim's date moved into last month, as a late correction would.
+    last_month = timezone.make_aware(
+        dt.datetime.combine(today.replace(day=1) - dt.timedelta(days=1), dt.time(12))
+    )
+    Claim.objects.filter(pk=Claim.objects.order_by("pk").first().pk).update(created_at=last_month)
+    assert last_and_this_month() == (0, 1)  # last month kept for the day; this month live
+    caching.empty()  # as the next day
+    assert last_and_this_month() == (1, 1)
