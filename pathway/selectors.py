@@ -122,8 +122,8 @@ def caseload(
 ) -> QuerySet[YoungPerson]:
     """A PA's young people with what needs doing for each, in one query however many.
 
-    Each row carries: allocated_on, review_due, last_signed, last_contact, contact_due,
-    actions_overdue and next_birthday (18, 21 or 25).
+    Each row carries: allocated_on, review_due, last_signed, last_contact, contact_due and
+    actions_overdue; sorted by birthday, next_birthday (18, 21 or 25) too.
     """
     last_contact = (
         Contact.objects.filter(young_person=OuterRef("pk"))
@@ -147,7 +147,6 @@ def caseload(
             last_signed=F("pathway_plan__last_signed_on"),
             last_contact=Subquery(last_contact, output_field=DateField()),
             actions_overdue=Coalesce(Subquery(overdue_actions, output_field=IntegerField()), 0),
-            next_birthday=_next_birthday_that_matters(today),
         )
         .annotate(
             contact_due=ExpressionWrapper(
@@ -169,6 +168,8 @@ def caseload(
     }
     if show in flags:
         people = people.filter(flags[show])
+    if sort == "birthday":  # the page works the birthday out for each row it shows
+        people = people.annotate(next_birthday=_next_birthday_that_matters(today))
     order = {
         "review": [F("review_due").asc(nulls_first=True)],
         "contact": [F("contact_due").asc()],

@@ -118,7 +118,10 @@ CACHES = {
         "LOCATION": REDIS_URL,
         # Several portals (the benchmark's, for one) can share a Redis under their own prefix.
         "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="portal"),
-    }
+    },
+    # Each process's own, emptied when it restarts (so after every deploy): for fragments
+    # of pages that are the same for everyone, such as the caseload's filters.
+    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
 }
 
 # --- Background work ------------------------------------------------------

@@ -3,6 +3,7 @@
 import time
 
 import pytest
+from django.core.cache import caches
 
 from offer.cache import forget as forget_offer
 from portal import caching
@@ -72,10 +73,11 @@ def _private_files(settings, tmp_path):
 def _clear_cache():
     """allauth keeps used TOTP codes and rate limits in the cache; each test starts clean.
 
-    Only the tests' own keys go (their prefix), never a running `make run`'s; and the
-    public offer pages this process keeps.
+    Only the tests' own keys go (their prefix), never a running `make run`'s; and what
+    this process keeps (the public offer pages, the "local" cache's page fragments).
     """
     caching.empty()
+    caches["local"].clear()
     forget_offer()
     yield
 

@@ -283,9 +283,24 @@ def test_the_caseload_counts_a_29_february_birthday_as_1_march_like_the_page(aut
     leap = YoungPersonFactory(authority=authority, date_of_birth=dt.date(2008, 2, 29))
     Allocation.objects.create(young_person=leap, pa=pa, started_on=dt.date(2025, 1, 1))
     today = dt.date(2026, 2, 28)
-    row = caseload(pa, today=today).get(pk=leap.pk)
+    row = caseload(pa, today=today, sort="birthday").get(pk=leap.pk)
     assert row.next_birthday == dt.date(2026, 3, 1)
     assert next_birthday_that_matters(leap.date_of_birth, today) == (18, dt.date(2026, 3, 1))
     ordinary = YoungPersonFactory(authority=authority, date_of_birth=dt.date(2007, 3, 1))
     Allocation.objects.create(young_person=ordinary, pa=pa, started_on=dt.date(2025, 1, 1))
-    assert caseload(pa, today=today).get(pk=ordinary.pk).next_birthday == dt.date(2028, 3, 1)
+    by_birthday = caseload(pa, today=today, sort="birthday")
+    assert by_birthday.get(pk=ordinary.pk).next_birthday == dt.date(2028, 3, 1)
+
+
+def test_the_caseload_filters_show_what_each_visitor_chose(client, pa):
+    """The filters are made once per choice and kept: each choice must still show as chosen."""
+    client.force_login(pa)
+    url = reverse("pathway:caseload")
+    everyone = client.get(url).content.decode()
+    assert '<option value="" selected>Everyone</option>' in everyone
+    overdue = client.get(url + "?show=review_overdue&sort=review").content.decode()
+    assert '<option value="review_overdue" selected>Review overdue</option>' in overdue
+    assert '<option value="review" selected>Review due</option>' in overdue
+    assert client.get(url).content.decode().count(" selected>") == everyone.count(" selected>")
+    wrong = client.get(url + "?show=nonsense").content.decode()
+    assert "Select a valid choice" in wrong
