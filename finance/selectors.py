@@ -51,7 +51,7 @@ def approved_unpaid_count(authority_id: int) -> int:
 def claims_for(person: YoungPerson) -> QuerySet[Claim]:
     return (
         Claim.objects.filter(award__young_person=person)
-        .select_related("award__scheme", "decided_by", "created_by")
+        .select_related("award__scheme")
         .order_by("-created_at", "-pk")
     )
 

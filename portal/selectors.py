@@ -51,12 +51,10 @@ def young_person_for_user(user: User, pk: int) -> YoungPerson:
     """The young person, or 404 whether they do not exist or are not this user's to see."""
     people = (
         young_people_visible_to(user)
-        .select_related("authority", "user")
+        .select_related("authority")  # every record page reads the council's settings
         .prefetch_related(
-            Prefetch(
-                "allocations",
-                queryset=Allocation.objects.select_related("pa", "pa__team", "created_by"),
-            )
+            # Who their PA is, and was, for the page and its permissions.
+            Prefetch("allocations", queryset=Allocation.objects.select_related("pa", "pa__team"))
         )
         .filter(pk=pk)
     )
