@@ -19,7 +19,7 @@ class Paginator(paginator.Paginator):
             first = int(number or 1) == 1
         except (TypeError, ValueError):
             first = True  # Django shows the first page for a number that is not one
-        if not first or self.orphans:
+        if not first or self.orphans or not self.allow_empty_first_page:
             return super().get_page(number)
         rows = list(self.object_list[: self.per_page + 1])
         if len(rows) <= self.per_page:
