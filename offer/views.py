@@ -105,22 +105,26 @@ def check(request):
     context = {"form": form, "results": None, **_public_context(authority)}
     if request.method == "POST" and form.is_valid():
         found = selectors.eligible_items(authority, form.person())
-        entries = _checker_entries(authority)
-        # By category (the items come in category order), each entry with why it is there.
-        context["results"] = [
-            (
-                category.name,
-                mark_safe(  # noqa: S308 (made from the template, and `why` escaped)
-                    "".join(
-                        entries[version.pk][0] + escape(" ".join(why)) + entries[version.pk][1]
-                        for version, why in items
-                    )
-                ),
-            )
-            for category, items in groupby(found, key=lambda pair: pair[0].category)
-        ]
-        context["found"] = len(found)
+        context.update(results=_checker_list(authority, found), found=len(found))
     return render(request, "offer/check.html", context)
+
+
+def _checker_list(authority, found: list) -> list[tuple[str, str]]:
+    """(category name, its entries) for the answer page; the items come in category order.
+    Each entry is the kept one with the visitor's reasons put in."""
+    entries = _checker_entries(authority)
+    return [
+        (
+            category.name,
+            mark_safe(  # noqa: S308 (made from the template, and `why` escaped)
+                "".join(
+                    entries[version.pk][0] + escape(" ".join(why)) + entries[version.pk][1]
+                    for version, why in items
+                )
+            ),
+        )
+        for category, items in groupby(found, key=lambda pair: pair[0].category)
+    ]
 
 
 # Where the reasons go in an entry. Editors' words are escaped, so it cannot come from them.
