@@ -26,11 +26,11 @@ from collections import OrderedDict
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import urlencode
+
+from portal import freshness
 
 GENERATION_KEY = "offer:generation"
 PAGES = 200  # about 40 KB each: 8 MB a process at most
@@ -67,17 +67,8 @@ class _Pages:
 kept = _Pages(PAGES)
 
 
-def _next_generation() -> None:
-    cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
-
-
-def changed(**_) -> None:
-    """The offer changed: no page made before now is used again.
-
-    Moved on at once and again on commit: a page made in between, from what was there
-    before the commit, would otherwise be kept under the new generation."""
-    _next_generation()
-    transaction.on_commit(_next_generation)
+OFFER = freshness.Generation(GENERATION_KEY)
+changed = OFFER.changed  # the offer changed: no page made before now is used again
 
 
 _request = threading.local()
@@ -90,11 +81,7 @@ def generation() -> int:
     read = getattr(_request, "generation", None)
     if read is not None:
         return read
-    current = cache.get(GENERATION_KEY)
-    if current is None:  # the first read since the cache was emptied
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        current = cache.get(GENERATION_KEY)
-    return current
+    return freshness.current(OFFER)[0]
 
 
 _stores: list[dict] = []

@@ -8,9 +8,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -44,6 +46,7 @@ from pathway.models import (
     ReviewState,
 )
 from pathway.pdf import plan_pdf
+from portal import freshness
 from portal import selectors as people
 from portal.audit import record_access
 from portal.forms import SearchForm
@@ -156,22 +159,35 @@ def caseload(request):
 @never_cache
 def plan(request, pk: int):
     person = young_person_read(request, pk, "pathway.view_plan")
-    plan = selectors.plan_detail(person.pk)
+    today = _today()
+    can_change = request.user.has_perm("pathway.change_plan", person)
+
+    def work() -> str | None:
+        plan = selectors.plan_detail(person.pk)
+        if plan is None:
+            return None
+        reviews = list(plan.reviews.all())
+        context = {
+            "person": person,
+            "plan": plan,
+            "today": today,
+            "can_change": can_change,
+            "sections": plan.sections.all(),
+            "actions": plan.actions.all(),
+            "reviews": reviews,
+            "open_review": next((r for r in reviews if r.state != ReviewState.SIGNED), None),
+        }
+        return render_to_string("pathway/_plan_page.html", context)
+
+    # The plan as it stands, kept in this process until anything in the record changes
+    # (portal.freshness); the reading is audited and the permissions checked every time.
+    body = freshness.person_kept(f"plan:{today}:{can_change}", person.pk, work)
     context = {
         "person": person,
-        "plan": plan,
-        "today": _today(),
-        "can_change": request.user.has_perm("pathway.change_plan", person),
+        "today": today,
+        "can_change": can_change,
+        "body": mark_safe(body) if body else None,  # noqa: S308 (rendered above, escaped)
     }
-    if plan is not None:
-        reviews = list(plan.reviews.all())
-        context.update(
-            sections=plan.sections.all(),
-            guidance={m: text for m, (text, _) in MATTER_GUIDANCE.items()},
-            actions=plan.actions.all(),
-            reviews=reviews,
-            open_review=next((r for r in reviews if r.state != ReviewState.SIGNED), None),
-        )
     return render(request, "pathway/plan.html", context)
 
 

@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.freshness.WriterMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -120,8 +121,14 @@ CACHES = {
         "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="portal"),
     },
     # Each process's own, emptied when it restarts (so after every deploy): for fragments
-    # of pages that are the same for everyone, such as the caseload's filters.
-    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
+    # of pages that are the same for everyone, such as the caseload's filters, and for what
+    # must not leave the process (portal.freshness: plan and money pages, return files).
+    # At most 1,000 entries, mostly of tens of kilobytes; when full, the least used third goes.
+    "local": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "local",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
 }
 
 # --- Background work ------------------------------------------------------
