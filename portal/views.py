@@ -135,6 +135,14 @@ def _searched_page(request, select) -> dict:
 @never_cache
 def young_person_detail(request, pk: int):
     person = young_person_read(request, pk, "portal.view_young_person")
+    today = timezone.localdate()
+    # The panels, kept in this process until anything in the record changes
+    # (portal.freshness); they differ by reader only in what the reader may change.
+    panels = freshness.person_kept(
+        f"profile:{today}:{request.user.pk}",
+        person.pk,
+        lambda: [str(panel) for panel in render_panels(PROFILE, request, person, today)],
+    )
     context = {
         "person": person,
         "current": selectors.current_allocation(person),
@@ -142,7 +150,7 @@ def young_person_detail(request, pk: int):
         "can_invite": request.user.has_perm("portal.invite_young_person", person),
         "can_change": request.user.has_perm("portal.change_young_person", person),
         "can_allocate": request.user.has_perm("portal.allocate"),
-        "panels": render_panels(PROFILE, request, person, timezone.localdate()),
+        "panels": [mark_safe(panel) for panel in panels],  # noqa: S308 (rendered here)
     }
     return render(request, "portal/young_person_detail.html", context)
 

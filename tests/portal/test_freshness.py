@@ -211,3 +211,24 @@ def test_the_money_page_is_kept_until_the_money_changes(client, young_person, pa
     )
     assert answer.status_code == 302, answer.context["form"].errors
     assert "Bus pass" not in first and "Bus pass" in client.get(url).content.decode()
+
+
+def test_the_profiles_panels_are_kept_until_the_record_changes(client, young_person, pa):
+    from pathway import services
+
+    client.force_login(pa)
+    url = reverse("portal:young-person-detail", args=[young_person.pk])
+    first = client.get(url).content.decode()
+    assert "None recorded" in first
+    with CaptureQueriesContext(connection) as kept:
+        assert "None recorded" in client.get(url).content.decode()
+    assert not any("pathway_contact" in q["sql"] for q in kept.captured_queries)
+    services.contact_record(
+        young_person=young_person,
+        happened_on=date(2026, 11, 20),
+        method="visit",
+        seen=True,
+        note="Met at the flat.",
+        by=pa,
+    )
+    assert "20 November 2026 (visit" in client.get(url).content.decode()
