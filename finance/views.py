@@ -111,7 +111,8 @@ def person_money(request, pk: int):
     person = young_person_read(request, pk, "finance.view_money")
     today = timezone.localdate()
     can_reverse = request.user.has_perm("finance.run_payments")
-    asked = request.GET.get("page", "")[:10]
+    asked = request.GET.get("page", "")
+    asked = asked if asked.isdigit() and len(asked) < 6 else ""  # a kept page's name
 
     def work() -> str:
         context = {
