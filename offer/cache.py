@@ -6,7 +6,9 @@ no messages (anything personal to a visitor would come from those), and only whi
 
 - nothing in the offer has changed: every save or delete of an item, a version, a sign-off,
   a category, a scheme or a council moves the offer's *generation* (in the shared cache) on,
-  and a page made under an older generation is not used. A change to a manager's name on
+  and a page made under an older generation is not used. Each process reads the
+  generation at most once a second (RECHECK_SECONDS), so a change made in another
+  process shows there within a second. A change to a manager's name on
   the sign-off shows when the page is next made (within OFFER_CACHE_SECONDS);
 - it is the same day (dates on the page say "review by" and "checked on");
 - it is younger than OFFER_CACHE_SECONDS.
@@ -26,6 +28,7 @@ from collections import OrderedDict
 from functools import wraps
 
 from django.conf import settings
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -68,7 +71,21 @@ kept = _Pages(PAGES)
 
 
 OFFER = freshness.Generation(GENERATION_KEY)
-changed = OFFER.changed  # the offer changed: no page made before now is used again
+# The generation as this process last read it from Redis, and when (time.monotonic()).
+RECHECK_SECONDS = 1.0
+_last_read: list = [None, 0.0]
+
+
+def _forget_read() -> None:
+    _last_read[0] = None
+
+
+def changed(**_) -> None:
+    """The offer changed: no page made before now is used again (in this process at once,
+    in the others within RECHECK_SECONDS)."""
+    _forget_read()
+    OFFER.changed()
+    transaction.on_commit(_forget_read)
 
 
 _request = threading.local()
@@ -81,7 +98,14 @@ def generation() -> int:
     read = getattr(_request, "generation", None)
     if read is not None:
         return read
-    return freshness.current(OFFER)[0]
+    # Redis is asked at most once every RECHECK_SECONDS: a round trip is a tenth of a
+    # public page's time.
+    value, at = _last_read
+    now = time.monotonic()
+    if value is None or now - at >= RECHECK_SECONDS:
+        value = freshness.current(OFFER)[0]
+        _last_read[:] = [value, now]
+    return value
 
 
 _stores: list[dict] = []
@@ -122,6 +146,7 @@ def per_generation(reader):
 
 def forget() -> None:
     """Drop everything this process keeps (the tests start each one empty)."""
+    _forget_read()
     kept.clear()
     for answers in _stores:
         answers.clear()

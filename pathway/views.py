@@ -46,7 +46,7 @@ from pathway.models import (
     ReviewState,
 )
 from pathway.pdf import plan_pdf
-from portal import freshness
+from portal import caching, freshness
 from portal import selectors as people
 from portal.audit import record_access
 from portal.forms import SearchForm
@@ -121,6 +121,24 @@ def _record(person) -> str:
 # --- The caseload --------------------------------------------------------------------------
 
 
+# Everything pathway/_caseload_row.html reads from a row (its rows are kept under them).
+CASELOAD_ROW_FIELDS = (
+    "pk",
+    "first_name",
+    "last_name",
+    "preferred_name",
+    "legal_status",
+    "date_of_birth",
+    "plan_id",
+    "last_signed",
+    "review_due",
+    "last_contact",
+    "contact_due",
+    "actions_overdue",
+    "birthday_that_matters",
+)
+
+
 @login_required
 @permission_required("portal.view_caseload", raise_exception=True)
 @require_http_methods(["GET", "POST"])
@@ -142,6 +160,9 @@ def caseload(request):
         "search_form": SearchForm(initial={"q": search}),
         "form": form,
         "page": page,
+        "rows": caching.rows(
+            "pathway/_caseload_row.html", page.object_list, CASELOAD_ROW_FIELDS, today=today
+        ),
         "search": search,
         "show": show,
         "sort": sort,

@@ -232,3 +232,30 @@ def test_the_profiles_panels_are_kept_until_the_record_changes(client, young_per
         by=pa,
     )
     assert "20 November 2026 (visit" in client.get(url).content.decode()
+
+
+def test_a_caseload_row_is_made_once_for_the_same_values(monkeypatch, young_person):
+    from pathway.views import CASELOAD_ROW_FIELDS
+
+    made = []
+    real = caching.render_to_string
+    monkeypatch.setattr(
+        caching, "render_to_string", lambda *a, **k: made.append(1) or real(*a, **k)
+    )
+    young_person.plan_id, young_person.last_signed = 7, date(2026, 5, 1)
+    young_person.review_due, young_person.contact_due = date(2026, 11, 1), date(2026, 12, 1)
+    young_person.last_contact, young_person.actions_overdue = date(2026, 11, 3), 0
+    young_person.birthday_that_matters = None
+    today = timezone.localdate()
+
+    def row():
+        (only,) = caching.rows(
+            "pathway/_caseload_row.html", [young_person], CASELOAD_ROW_FIELDS, today=today
+        )
+        return str(only)
+
+    first = row()
+    assert "Overdue since 1 Nov 2026" in first and "3 Nov 2026" in first
+    assert row() == first and len(made) == 1
+    young_person.last_contact = date(2026, 11, 20)
+    assert "20 Nov 2026" in row() and len(made) == 2
