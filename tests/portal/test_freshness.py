@@ -259,3 +259,23 @@ def test_a_caseload_row_is_made_once_for_the_same_values(monkeypatch, young_pers
     assert row() == first and len(made) == 1
     young_person.last_contact = date(2026, 11, 20)
     assert "20 Nov 2026" in row() and len(made) == 2
+
+
+def test_every_field_the_caseload_row_shows_is_in_its_key():
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from pathway.views import CASELOAD_ROW_FIELDS
+
+    made_from = {
+        "full_name": {"first_name", "last_name"},
+        "get_absolute_url": {"pk"},
+        "get_legal_status_display": {"legal_status"},
+        "age": {"date_of_birth"},  # and the day, which is in the key too
+    }
+    source = (Path(settings.BASE_DIR) / "pathway/templates/pathway/_caseload_row.html").read_text()
+    shown = set(re.findall(r"\brow\.(\w+)", source))
+    assert shown
+    for name in shown:
+        assert made_from.get(name, {name}) <= set(CASELOAD_ROW_FIELDS), name
