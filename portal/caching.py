@@ -30,11 +30,11 @@ def rows(template: str, objects, fields: tuple[str, ...], **context) -> list[Saf
     """Each object's row of `template` (as `row`), made once per process for the same values.
 
     A row is made from `fields` of its object and from `context` alone, so the same values
-    make the same row: rows are kept in the process's own memory (the `local` cache, for
+    make the same row: rows are kept in the process's own memory (the `rows` cache, for
     up to KEPT_ROW_SECONDS) under a digest of those values, and a change to any of them
     makes a new row, so a row is never out of date. `fields` must name everything
     `template` reads from the row."""
-    local = caches["local"]
+    store = caches["rows"]
     shared = repr(sorted(context.items()))
     keys = [
         "row:"
@@ -43,7 +43,7 @@ def rows(template: str, objects, fields: tuple[str, ...], **context) -> list[Saf
         ).hexdigest()
         for obj in objects
     ]
-    kept = local.get_many(keys)
+    kept = store.get_many(keys)
     made = {}
     result = []
     for key, obj in zip(keys, objects, strict=True):
@@ -52,5 +52,5 @@ def rows(template: str, objects, fields: tuple[str, ...], **context) -> list[Saf
             row = made[key] = render_to_string(template, {"row": obj, **context})
         result.append(mark_safe(row))  # noqa: S308 (rendered from the template, escaped)
     if made:
-        local.set_many(made, timeout=KEPT_ROW_SECONDS)
+        store.set_many(made, timeout=KEPT_ROW_SECONDS)
     return result

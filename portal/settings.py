@@ -129,6 +129,13 @@ CACHES = {
         "LOCATION": "local",
         "OPTIONS": {"MAX_ENTRIES": 1000},
     },
+    # Each process's rows of long lists (portal.caching.rows), about a kilobyte each: apart
+    # from "local", so that a busy caseload does not push out the kept pages.
+    "rows": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "rows",
+        "OPTIONS": {"MAX_ENTRIES": 10000},
+    },
 }
 
 # --- Background work ------------------------------------------------------

@@ -78,6 +78,7 @@ def _clear_cache():
     """
     caching.empty()
     caches["local"].clear()
+    caches["rows"].clear()
     forget_offer()
     yield
 
