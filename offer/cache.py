@@ -81,8 +81,8 @@ def _forget_read() -> None:
 
 
 def changed(**_) -> None:
-    """The offer changed: no page made before now is used again (in this process at once,
-    in the others within RECHECK_SECONDS)."""
+    """The offer changed: no page made before now is used again (within RECHECK_SECONDS;
+    in this process, at once unless a page read the generation before the commit)."""
     _forget_read()
     OFFER.changed()
     transaction.on_commit(_forget_read)

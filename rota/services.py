@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from portal import freshness
 from portal.models import Authority, Role, User, YoungPerson
 from rota.models import (
     CalendarFeed,
@@ -223,9 +224,11 @@ def rota_generate(
                 )
             )
         try:
-            return Shift.objects.bulk_create(made)
+            shifts = Shift.objects.bulk_create(made)
         except IntegrityError as error:
             raise RotaError(_plain(error)) from error
+        freshness.records(authority.pk).changed()  # bulk inserts send no signals
+        return shifts
 
 
 def swap_offer(*, shift: Shift, note: str, by: User) -> SwapOffer:

@@ -13,7 +13,7 @@ from django.utils import timezone
 from pathway.models import Contact, ReturnDownload
 from portal import caching, freshness
 from portal.models import Notification
-from tests.factories import AuthorityFactory, YoungPersonFactory
+from tests.factories import AuthorityFactory, UserFactory, YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -279,3 +279,32 @@ def test_every_field_the_caseload_row_shows_is_in_its_key():
     assert shown
     for name in shown:
         assert made_from.get(name, {name}) <= set(CASELOAD_ROW_FIELDS), name
+
+
+def test_redis_not_answering_fails_no_save_and_no_page(monkeypatch, authority, young_person):
+    from django.core.cache import caches
+    from redis.exceptions import ConnectionError as RedisDown
+
+    def down(*args, **kwargs):
+        raise RedisDown("no answer")
+
+    monkeypatch.setattr(caches["default"], "set", down)
+    monkeypatch.setattr(caches["default"], "get_many", down)
+    young_person.preferred_name = "Jo"
+    young_person.save()  # saved, though the generations could not move
+    assert freshness.council_kept("count", authority.pk, lambda: 41) == 41
+    assert freshness.council_kept("count", authority.pk, lambda: 42) == 42  # nothing kept
+
+
+def test_a_sign_in_is_not_a_change_and_an_administrators_change_is_everyones(
+    authority, pa, young_person
+):
+    from django.contrib.auth.models import update_last_login
+
+    before = generations(authority)
+    update_last_login(None, pa)
+    assert generations(authority) == before
+    admin = UserFactory(authority=authority, is_superuser=True, is_staff=True)
+    before = generations(authority)
+    as_request_by(admin, young_person.save)
+    assert generations(authority)[0] != before[0]
