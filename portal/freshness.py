@@ -111,18 +111,21 @@ def kept(name: str, work, *generations: Generation, using: str = "default"):
     `name` says what it is, whose, and everything it depends on besides the records (the
     day, the teams, the year). The generations are read before the work, so a change made
     while it is being worked out retires it. None is never kept."""
+    store = caches[using]
     try:
         numbers = current(*generations)
+        key = f"kept:{name}:" + ":".join(str(number) for number in numbers)
+        value = store.get(key)
     except RedisError:
-        logger.warning("Could not read the generations of %s: Redis did not answer", name)
+        logger.warning("Could not read what is kept of %s: Redis did not answer", name)
         return work()
-    key = f"kept:{name}:" + ":".join(str(number) for number in numbers)
-    store = caches[using]
-    value = store.get(key)
     if value is None:
         value = work()
         if value is not None:
-            store.set(key, value, timeout=KEPT_SECONDS)
+            try:
+                store.set(key, value, timeout=KEPT_SECONDS)
+            except RedisError:
+                logger.warning("Could not keep %s: Redis did not answer", name)
     return value
 
 

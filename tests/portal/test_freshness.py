@@ -294,6 +294,9 @@ def test_redis_not_answering_fails_no_save_and_no_page(monkeypatch, authority, y
     young_person.save()  # saved, though the generations could not move
     assert freshness.council_kept("count", authority.pk, lambda: 41) == 41
     assert freshness.council_kept("count", authority.pk, lambda: 42) == 42  # nothing kept
+    monkeypatch.undo()
+    monkeypatch.setattr(caches["default"], "set", down)  # the numbers read, the keeping not
+    assert freshness.council_kept("count", authority.pk, lambda: 43) == 43
 
 
 def test_a_sign_in_is_not_a_change_and_an_administrators_change_is_everyones(
