@@ -9,15 +9,18 @@ PY := $(VENV)/bin/python
 WITH_SERVICES := $(PY) -m portal.embedded run --
 PORT ?= 8000
 
-.PHONY: setup run test bench lint format chromium wrk services-stop clean
+.PHONY: setup run test bench lint format upgrade chromium wrk services-stop clean
 
 setup: $(VENV)/.installed node_modules/.installed static/portal/portal.css
 	@mkdir -p var/staticfiles
 
-$(VENV)/.installed: pyproject.toml
+# Exactly the lock: every package pinned with its hashes, nothing resolved here. The
+# project itself goes in without its dependencies (they came from the lock) and without
+# build isolation (setuptools came from the lock too).
+$(VENV)/.installed: requirements/dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	$(VENV)/bin/pip install --quiet --require-hashes --no-deps -r requirements/dev.txt
+	$(VENV)/bin/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -66,6 +69,17 @@ lint: setup
 format: setup
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Refresh both locks to the newest releases pyproject.toml allows, install them, run
+# every test. Commit requirements/ only if this passes.
+upgrade:
+	$(VENV)/bin/pip-compile --quiet --upgrade --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links --extra demo --extra dev \
+	  -o requirements/dev.txt pyproject.toml
+	$(VENV)/bin/pip-compile --quiet --upgrade --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links -o requirements/base.txt pyproject.toml
+	rm -f $(VENV)/.installed
+	$(MAKE) test
 
 services-stop: setup
 	$(PY) -m portal.embedded stop

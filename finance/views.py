@@ -8,10 +8,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from rules.contrib.views import permission_required
@@ -19,7 +17,6 @@ from rules.contrib.views import permission_required
 from finance import selectors, services
 from finance.forms import AwardForm, ClaimForm, DecisionForm, ReverseForm
 from finance.models import ClaimState, LedgerEntry, PaymentBatch, Scheme
-from portal import freshness
 from portal import selectors as people
 from portal.audit import record_access
 from portal.paging import Paginator
@@ -111,24 +108,16 @@ def person_money(request, pk: int):
     person = young_person_read(request, pk, "finance.view_money")
     today = timezone.localdate()
     can_reverse = request.user.has_perm("finance.run_payments")
-    asked = request.GET.get("page", "")
-    asked = asked if asked.isdigit() and len(asked) < 4 else ""  # a kept page's name
-
-    def work() -> str:
-        context = {
-            "person": person,
-            "awards": selectors.awards_for(person),
-            "claims": selectors.claims_for(person)[:50],
-            "page": Paginator(selectors.entries_for(person), PAGE_SIZE).get_page(asked),
-            "today": today,
-            "can_reverse": can_reverse,
-        }
-        return render_to_string("finance/_person_money.html", context)
-
-    # Kept in this process until anything in the record changes (portal.freshness); the
-    # reading is audited and the permissions checked every time.
-    body = freshness.person_kept(f"money:{today}:{can_reverse}:{asked}", person.pk, work)
-    context = {"person": person, "body": mark_safe(body)}  # noqa: S308 (rendered above)
+    context = {
+        "person": person,
+        "awards": selectors.awards_for(person),
+        "claims": selectors.claims_for(person)[:50],
+        "page": Paginator(selectors.entries_for(person), PAGE_SIZE).get_page(
+            request.GET.get("page")
+        ),
+        "today": today,
+        "can_reverse": can_reverse,
+    }
     return render(request, "finance/person_money.html", context)
 
 

@@ -17,7 +17,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from handovers.models import CheckOutcome, Handover, Kind, Reason, StayInTouch, ToldHow
-from portal import freshness
 from portal import services as portal_services
 from portal.dates import birthday
 from portal.models import (
@@ -354,8 +353,6 @@ def checks_record(handovers: list[Handover], *, now: dt.datetime) -> list[Handov
         Handover.objects.filter(pk__in=newly_late).update(
             checked_at=now, check_outcome=CheckOutcome.ESCALATED
         )
-    if in_touch or newly_late:  # updates send no signals: retire what was kept of these
-        freshness.people_changed(h.young_person_id for h in handovers)
     return late
 
 
@@ -380,10 +377,7 @@ def endings_start(people: list[YoungPerson], *, reason: str) -> list[Handover]:
         if person.pk not in already
     ]
     # A handover opened meanwhile by someone else wins; this sweep's ending waits for tomorrow.
-    made = Handover.objects.bulk_create(endings, ignore_conflicts=True)
-    if made:  # bulk inserts send no signals: retire what was kept of these people
-        freshness.people_changed(ending.young_person_id for ending in made)
-    return made
+    return Handover.objects.bulk_create(endings, ignore_conflicts=True)
 
 
 def ending_close_if_due(*, handover_id: int, today: dt.date) -> bool:

@@ -1,189 +1,106 @@
-"""The public offer pages, kept whole for visitors who are not signed in.
+"""The public offer pages, kept in Redis for visitors who are not signed in.
 
 Most people reading the local offer are not signed in, and every one of them sees the same
-page, so it is made once and kept. A page is used only for a visitor with no session and
-no messages (anything personal to a visitor would come from those), and only while:
+page, so it is made once and kept in the shared cache. A page is kept only for a visitor
+with no session and no messages (anything personal to a visitor would come from those).
+Only the parameters the pages read (`q`, `page`) make a page different, and a kept page
+lasts at most OFFER_CACHE_SECONDS and never past the day it was made (pages show dates).
 
-- nothing in the offer has changed: every save or delete of an item, a version, a sign-off,
-  a category, a scheme or a council moves the offer's *generation* (in the shared cache) on,
-  and a page made under an older generation is not used. Each process reads the
-  generation at most once a second (RECHECK_SECONDS), so a change made in another
-  process shows there within a second. A change to a manager's name on
-  the sign-off shows when the page is next made (within OFFER_CACHE_SECONDS);
-- it is the same day (dates on the page say "review by" and "checked on");
-- it is younger than OFFER_CACHE_SECONDS.
+The offer's own services call `clear()` when they change what the public sees (publishing,
+"still correct", signing off; the admin, for topics): pages are kept under a generation
+number, and clearing moves it on, so every earlier page is gone at once in every process.
+Visitors' browsers get an ETag and a short max-age, so a repeat visit is answered with 304.
 
-Pages are kept in each web process's own memory, at most PAGES of them, the least recently
-used going first: however many different searches anyone asks for, the memory they take
-is bounded, and nothing goes into the Redis that Celery's queues share. Only the
-parameters the pages read (`q`, `page`) make a page different. The checker's answers are
-never kept: they are POSTed, and the page promises not to keep them.
+If Redis does not answer, the page is made as if nothing were kept.
 """
 
 from __future__ import annotations
 
-import threading
+import hashlib
+import logging
 import time
-from collections import OrderedDict
 from functools import wraps
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import urlencode
+from redis.exceptions import RedisError
 
-from portal import freshness
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "offer:generation"
-PAGES = 200  # about 40 KB each: 8 MB a process at most
 PARAMETERS = ("q", "page")
+BROWSER_SECONDS = 60
 
 
-class _Pages:
-    """The kept pages of this process: key -> (generation, made at, body, content type)."""
-
-    def __init__(self, most: int):
-        self.most = most
-        self.pages: OrderedDict = OrderedDict()
-        self.lock = threading.Lock()
-
-    def get(self, key):
-        with self.lock:
-            page = self.pages.get(key)
-            if page is not None:
-                self.pages.move_to_end(key)
-            return page
-
-    def put(self, key, page) -> None:
-        with self.lock:
-            self.pages[key] = page
-            self.pages.move_to_end(key)
-            while len(self.pages) > self.most:
-                self.pages.popitem(last=False)
-
-    def clear(self) -> None:
-        with self.lock:
-            self.pages.clear()
+def _move_on() -> None:
+    try:
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    except RedisError:
+        # The change is saved; kept pages then last at most OFFER_CACHE_SECONDS.
+        logger.warning("Could not clear the public offer pages: Redis did not answer")
 
 
-kept = _Pages(PAGES)
+def clear() -> None:
+    """What the public sees changed: no page kept before now is served again.
+
+    At once and again on commit, so a page made in between from the old rows is not kept
+    under the new generation."""
+    _move_on()
+    transaction.on_commit(_move_on, robust=True)
 
 
-OFFER = freshness.Generation(GENERATION_KEY)
-# The generation as this process last read it from Redis, and when (time.monotonic()).
-RECHECK_SECONDS = 1.0
-_last_read: list = [None, 0.0]
+def _generation() -> int:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
 
 
-def _forget_read() -> None:
-    _last_read[0] = None
+def _shared(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+    )
 
 
-def changed(**_) -> None:
-    """The offer changed: no page made before now is used again (within RECHECK_SECONDS;
-    in this process, at once unless a page read the generation before the commit)."""
-    _forget_read()
-    OFFER.changed()
-    transaction.on_commit(_forget_read)
-
-
-_request = threading.local()
-
-
-def generation() -> int:
-    """The offer's generation now: it moves on whenever anything in the offer changes.
-
-    Read once for a whole public page (see `public_page`), so its parts agree."""
-    read = getattr(_request, "generation", None)
-    if read is not None:
-        return read
-    # Redis is asked at most once every RECHECK_SECONDS: a round trip is a tenth of a
-    # public page's time.
-    value, at = _last_read
-    now = time.monotonic()
-    if value is None or now - at >= RECHECK_SECONDS:
-        value = freshness.current(OFFER)[0]
-        _last_read[:] = [value, now]
-    return value
-
-
-_stores: list[dict] = []
-
-
-def per_generation(reader):
-    """Keep what `reader` returns in this process until the offer changes.
-
-    For reads of the public offer that every visitor shares (the council, its published
-    items, the latest sign-off): the same rules as the kept pages, so a change is seen at
-    once and a kept answer is never older than OFFER_CACHE_SECONDS. Arguments must be
-    few and hashable (a council); there is one kept answer for each.
-    """
-    answers: dict = {}
-    lock = threading.Lock()
-    _stores.append(answers)
-
-    @wraps(reader)
-    def wrapper(*args):
-        current = generation()
-        key = (settings.OFFER_AUTHORITY, args)
-        with lock:
-            answer = answers.get(key)
-        if (
-            answer is not None
-            and answer[0] == current
-            and time.monotonic() - answer[1] < settings.OFFER_CACHE_SECONDS
-        ):
-            return answer[2]
-        value = reader(*args)
-        # The generation was read first, so a change while reading retires the answer.
-        with lock:
-            answers[key] = (current, time.monotonic(), value)
-        return value
-
-    return wrapper
-
-
-def forget() -> None:
-    """Drop everything this process keeps (the tests start each one empty)."""
-    _forget_read()
-    kept.clear()
-    for answers in _stores:
-        answers.clear()
-
-
-def _key(request) -> tuple | None:
-    if request.method != "GET":
-        return None
-    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
-        return None
+def _key(request, generation: int) -> str:
     asked = [(name, request.GET[name][:200]) for name in PARAMETERS if name in request.GET]
-    return (settings.OFFER_AUTHORITY, request.path, urlencode(asked), timezone.localdate())
+    name = repr((settings.OFFER_AUTHORITY, request.path, urlencode(asked), timezone.localdate()))
+    return f"offer:page:{generation}:{hashlib.sha256(name.encode()).hexdigest()}"
+
+
+def _for_visitor(request, response):
+    """Headers for a page every visitor shares; 304 when their browser has it already."""
+    patch_cache_control(response, public=True, max_age=BROWSER_SECONDS)
+    patch_vary_headers(response, ["Cookie"])
+    return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
 def public_page(view):
-    """Serve the view's page from this process's kept pages when it can be shared."""
+    """Serve the view's page from the shared cache when every visitor would see the same."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        _request.generation = generation()
-        try:
-            return _page(request, *args, **kwargs)
-        finally:
-            _request.generation = None
-
-    def _page(request, *args, **kwargs):
-        key = _key(request)
-        if key is None:
+        if not _shared(request):
             return view(request, *args, **kwargs)
-        current = generation()
-        page = kept.get(key)
-        if (
-            page is not None
-            and page[0] == current
-            and time.monotonic() - page[1] < settings.OFFER_CACHE_SECONDS
-        ):
-            return HttpResponse(page[2], content_type=page[3])
+        try:
+            key = _key(request, _generation())
+            kept = cache.get(key)
+        except RedisError:
+            logger.warning("Public offer page made afresh: Redis did not answer")
+            return view(request, *args, **kwargs)
+        if kept is not None:
+            etag, content, content_type = kept
+            response = HttpResponse(content, content_type=content_type)
+            response["ETag"] = etag
+            return _for_visitor(request, response)
         response = view(request, *args, **kwargs)
         shareable = (
             response.status_code == 200
@@ -192,10 +109,15 @@ def public_page(view):
             # A page with a CSRF token is one visitor's own.
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         )
-        # The generation was read before the page was made, so a change while it was
-        # made retires it.
-        if shareable:
-            kept.put(key, (current, time.monotonic(), response.content, response["Content-Type"]))
-        return response
+        if not shareable:
+            return response
+        etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+        response["ETag"] = etag
+        try:
+            kept = (etag, response.content, response["Content-Type"])
+            cache.set(key, kept, timeout=settings.OFFER_CACHE_SECONDS)
+        except RedisError:
+            logger.warning("Public offer page not kept: Redis did not answer")
+        return _for_visitor(request, response)
 
     return wrapper

@@ -27,7 +27,6 @@ from django.db.models.functions import Greatest
 from django.http import Http404
 
 from offer import eligibility
-from offer.cache import per_generation
 from offer.models import (
     OPEN_STATES,
     Category,
@@ -44,7 +43,6 @@ TRIGRAM_THRESHOLD = 0.45
 SEARCH_MAX_WORDS = 8
 
 
-@per_generation
 def public_authority() -> Authority | None:
     """The council whose offer the public pages show: OFFER_AUTHORITY, or the only one."""
     if settings.OFFER_AUTHORITY:
@@ -139,7 +137,6 @@ def search(authority: Authority | None, text: str) -> QuerySet[OfferItemVersion]
     )
 
 
-@per_generation
 def published_by_category(authority: Authority | None) -> list[OfferItemVersion]:
     return list(published_versions(authority).order_by("category__position", "title"))
 
@@ -149,8 +146,8 @@ def eligible_items(
 ) -> list:
     """Published items whose rules hold for `person`, by category, each with its reasons.
 
-    Worked out in Python from the council's published items, which every visitor shares
-    and which are kept until the offer changes: nothing about the person is kept."""
+    Worked out in Python from the council's published items: nothing about the person is
+    kept."""
     return [
         (version, eligibility.reasons(version, person, source))
         for version in published_by_category(authority)
@@ -169,7 +166,6 @@ def items_for_young_person(person: YoungPerson, today: dt.date) -> list:
     return eligible_items(person.authority, profile, source=eligibility.ON_RECORD)
 
 
-@per_generation
 def latest_sign_off(authority: Authority | None) -> OfferSignOff | None:
     return (
         OfferSignOff.objects.filter(authority=authority)

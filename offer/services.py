@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from offer import cache as public_pages
 from offer.models import (
     CONTENT_FIELDS,
     RESERVED_SLUGS,
@@ -208,6 +209,7 @@ def item_approve(*, item: OfferItem, number: int, by: User) -> OfferItemVersion:
         draft.save(update_fields=["state", "published_by", "published_at"])
         item.checked_on = timezone.localdate()
         item.save(update_fields=["checked_on"])
+        public_pages.clear()
         return draft
 
 
@@ -236,6 +238,7 @@ def item_mark_reviewed(*, item: OfferItem, by: User, today: dt.date | None = Non
         item.review_by = review_date_after(today)
         item.checked_on = today
         item.save(update_fields=["review_by", "checked_on"])
+        public_pages.clear()
         return item
 
 
@@ -255,4 +258,5 @@ def offer_sign_off(*, authority: Authority, by: User, note: str = "") -> OfferSi
             raise OfferError("Nothing is published yet, so there is nothing to sign off.")
         sign_off = OfferSignOff.objects.create(authority=authority, signed_off_by=by, note=note)
         sign_off.versions.set(published)
+        public_pages.clear()
         return sign_off

@@ -9,18 +9,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
 from offer import eligibility, selectors, services
-from offer.cache import per_generation, public_page
+from offer.cache import public_page
 from offer.compare import compare_versions
 from offer.forms import CheckerForm, ItemForm, ReturnForm, SignOffForm
 from offer.models import VersionState
@@ -99,48 +96,22 @@ def check(request):
 
     It changes nothing and knows nobody, so it needs no CSRF token, and without one its
     empty form can be shared from the cache like the other public pages. The answers are
-    never kept (offer/cache.py keeps GETs only)."""
+    never kept (offer/cache.py keeps only GETs)."""
     authority = selectors.public_authority()
     form = CheckerForm(request.POST or None)
     context = {"form": form, "results": None, **_public_context(authority)}
     if request.method == "POST" and form.is_valid():
         found = selectors.eligible_items(authority, form.person())
-        context.update(results=_checker_list(authority, found), found=len(found))
+        context.update(results=_checker_list(found), found=len(found))
     return render(request, "offer/check.html", context)
 
 
-def _checker_list(authority, found: list) -> list[tuple[str, str]]:
-    """(category name, its entries) for the answer page; the items come in category order.
-    Each entry is the kept one with the visitor's reasons put in."""
-    entries = _checker_entries(authority)
+def _checker_list(found: list) -> list[tuple[str, list]]:
+    """(category name, [(version, why)]) for the answer page; items come in category order."""
     return [
-        (
-            category.name,
-            mark_safe(  # noqa: S308 (made from the template, and `why` escaped)
-                "".join(
-                    entries[version.pk][0] + escape(" ".join(why)) + entries[version.pk][1]
-                    for version, why in items
-                )
-            ),
-        )
+        (category.name, [(version, " ".join(why)) for version, why in items])
         for category, items in groupby(found, key=lambda pair: pair[0].category)
     ]
-
-
-# Where the reasons go in an entry. Editors' words are escaped, so it cannot come from them.
-_WHY = mark_safe("<why/>")  # noqa: S308
-
-
-@per_generation
-def _checker_entries(authority) -> dict[int, tuple[str, str]]:
-    """Each published item's entry in the checker's list, made once for every visitor:
-    what comes before the visitor's reasons and what comes after them."""
-    entries = {}
-    for version in selectors.published_by_category(authority):
-        made = render_to_string("offer/_checker_item.html", {"version": version, "why": _WHY})
-        before, after = made.split(_WHY)
-        entries[version.pk] = (before, after)
-    return entries
 
 
 # --- Editors and managers -----------------------------------------------------------

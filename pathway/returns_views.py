@@ -13,7 +13,6 @@ from django.views.decorators.http import require_GET
 from rules.contrib.views import permission_required
 
 from pathway import returns
-from portal import freshness
 from portal.paging import Paginator
 from portal.views import PAGE_SIZE
 
@@ -35,12 +34,7 @@ def returns_page(request):
     if year not in years:
         year = latest
     authority_id = request.user.authority_id
-    rows = freshness.council_kept(
-        f"returns:rows:{year}:{today}",
-        authority_id,
-        lambda: returns.care_leavers(authority_id, year, today),
-        using="local",
-    )
+    rows = returns.care_leavers(authority_id, year, today)
     start, end = returns.collection_year(year)
     context = {
         "year": year,
@@ -70,18 +64,10 @@ def returns_download(request, year: int, what: str):
     authority_id = request.user.authority_id
     today = timezone.localdate()
 
-    def work() -> tuple[str, int]:
-        lines = returns.file_rows(what, authority_id, year, today)
-        return returns.csv_text(lines), len(lines) - 1
-
-    # Kept in this process's memory (never in Redis) until the council's records change:
-    # the file is downloaded again after each fix the check page asks for.
-    text, rows = freshness.council_kept(
-        f"returns:{what}:{year}:{today}", authority_id, work, using="local"
-    )
+    lines = returns.file_rows(what, authority_id, year, today)
     returns.download_record(
-        authority_id=authority_id, what=what, year=year, rows=rows, by=request.user
+        authority_id=authority_id, what=what, year=year, rows=len(lines) - 1, by=request.user
     )
-    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+    response = HttpResponse(returns.csv_text(lines), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{returns.file_name(what, year)}"'
     return response

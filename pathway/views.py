@@ -8,11 +8,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
-from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -46,7 +44,6 @@ from pathway.models import (
     ReviewState,
 )
 from pathway.pdf import plan_pdf
-from portal import caching, freshness
 from portal import selectors as people
 from portal.audit import record_access
 from portal.forms import SearchForm
@@ -121,24 +118,6 @@ def _record(person) -> str:
 # --- The caseload --------------------------------------------------------------------------
 
 
-# Everything pathway/_caseload_row.html reads from a row (its rows are kept under them).
-CASELOAD_ROW_FIELDS = (
-    "pk",
-    "first_name",
-    "last_name",
-    "preferred_name",
-    "legal_status",
-    "date_of_birth",
-    "plan_id",
-    "last_signed",
-    "review_due",
-    "last_contact",
-    "contact_due",
-    "actions_overdue",
-    "birthday_that_matters",
-)
-
-
 @login_required
 @permission_required("portal.view_caseload", raise_exception=True)
 @require_http_methods(["GET", "POST"])
@@ -160,9 +139,6 @@ def caseload(request):
         "search_form": SearchForm(initial={"q": search}),
         "form": form,
         "page": page,
-        "rows": caching.rows(
-            "pathway/_caseload_row.html", page.object_list, CASELOAD_ROW_FIELDS, today=today
-        ),
         "search": search,
         "show": show,
         "sort": sort,
@@ -183,32 +159,17 @@ def plan(request, pk: int):
     today = _today()
     can_change = request.user.has_perm("pathway.change_plan", person)
 
-    def work() -> str | None:
-        plan = selectors.plan_detail(person.pk)
-        if plan is None:
-            return None
+    context = {"person": person, "today": today, "can_change": can_change, "plan": None}
+    plan = selectors.plan_detail(person.pk)
+    if plan is not None:
         reviews = list(plan.reviews.all())
-        context = {
-            "person": person,
+        context |= {
             "plan": plan,
-            "today": today,
-            "can_change": can_change,
             "sections": plan.sections.all(),
             "actions": plan.actions.all(),
             "reviews": reviews,
             "open_review": next((r for r in reviews if r.state != ReviewState.SIGNED), None),
         }
-        return render_to_string("pathway/_plan_page.html", context)
-
-    # The plan as it stands, kept in this process until anything in the record changes
-    # (portal.freshness); the reading is audited and the permissions checked every time.
-    body = freshness.person_kept(f"plan:{today}:{can_change}", person.pk, work)
-    context = {
-        "person": person,
-        "today": today,
-        "can_change": can_change,
-        "body": mark_safe(body) if body else None,  # noqa: S308 (rendered above, escaped)
-    }
     return render(request, "pathway/plan.html", context)
 
 

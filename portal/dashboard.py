@@ -12,9 +12,6 @@ claims are dated when they are recorded, so theirs never change). Today's, and t
 money and claims, are always worked out afresh. A nightly task
 (`portal.tasks.dashboards_warm`) works out every team's and council's past months before
 anyone asks, so even the day's first view is quick.
-
-The page itself (`portal.views.dashboard`) keeps the figures it shows until anything in the
-council changes (`portal.freshness`), so views in between work nothing out.
 """
 
 from __future__ import annotations

@@ -43,7 +43,6 @@ INSTALLED_APPS = [
     "auditlog",
     "crispy_forms",
     "crispy_forms_gds",
-    "django_htmx",
     "django_celery_beat",
     "rules.apps.AutodiscoverRulesConfig",
     "portal",
@@ -61,12 +60,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "portal.freshness.WriterMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
     "portal.middleware.StaffSessionMiddleware",
     "portal.middleware.RequireStaffMFAMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
@@ -118,23 +115,9 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": REDIS_URL,
         # Several portals (the benchmark's, for one) can share a Redis under their own prefix.
+        # Only what is shared and slow to change goes here: the public offer pages
+        # (offer/cache.py) and the dashboard's earlier months (dashboard/figures).
         "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="portal"),
-    },
-    # Each process's own, emptied when it restarts (so after every deploy): for fragments
-    # of pages that are the same for everyone, such as the caseload's filters, and for what
-    # must not leave the process (portal.freshness: plan and money pages, return files).
-    # At most 1,000 entries, mostly of tens of kilobytes; when full, the least used third goes.
-    "local": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "local",
-        "OPTIONS": {"MAX_ENTRIES": 1000},
-    },
-    # Each process's rows of long lists (portal.caching.rows), about a kilobyte each: apart
-    # from "local", so that a busy caseload does not push out the kept pages.
-    "rows": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "rows",
-        "OPTIONS": {"MAX_ENTRIES": 10000},
     },
 }
 

@@ -13,16 +13,14 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from rules.contrib.views import permission_required
 
 from portal import dashboard as dashboard_figures
-from portal import freshness, notifications, selectors, services
+from portal import notifications, selectors, services
 from portal.audit import record_access
 from portal.dates import add_months
 from portal.forms import (
@@ -136,13 +134,6 @@ def _searched_page(request, select) -> dict:
 def young_person_detail(request, pk: int):
     person = young_person_read(request, pk, "portal.view_young_person")
     today = timezone.localdate()
-    # The panels, kept in this process until anything in the record changes
-    # (portal.freshness); they differ by reader only in what the reader may change.
-    panels = freshness.person_kept(
-        f"profile:{today}:{request.user.pk}",
-        person.pk,
-        lambda: [str(panel) for panel in render_panels(PROFILE, request, person, today)],
-    )
     context = {
         "person": person,
         "current": selectors.current_allocation(person),
@@ -150,7 +141,7 @@ def young_person_detail(request, pk: int):
         "can_invite": request.user.has_perm("portal.invite_young_person", person),
         "can_change": request.user.has_perm("portal.change_young_person", person),
         "can_allocate": request.user.has_perm("portal.allocate"),
-        "panels": [mark_safe(panel) for panel in panels],  # noqa: S308 (rendered here)
+        "panels": render_panels(PROFILE, request, person, today),
     }
     return render(request, "portal/young_person_detail.html", context)
 
@@ -427,30 +418,14 @@ def dashboard(request):
     team_ids = [team.pk for team in chosen]
     today = timezone.localdate()
     query = urlencode(params)
-
-    def work() -> str:
-        return render_to_string(
-            "portal/_dashboard_figures.html",
-            {
-                "figures": dashboard_figures.figures(
-                    authority=authority, team_ids=team_ids, as_at=as_at, query=query
-                ),
-                "caseloads": dashboard_figures.caseloads(team_ids, as_at),
-                "spend": dashboard_figures.spend(authority, as_at),
-                "as_at": as_at,
-                "query": query,
-                "worked_out_at": timezone.localtime(),
-            },
-        )
-
-    # Kept until anything in the council changes (portal.freshness): the same figures
-    # for every manager who sees these teams, with nothing about the one asking.
-    teams_key = ",".join(str(pk) for pk in team_ids)
-    figures = freshness.council_kept(
-        f"dashboard:{today}:{as_at}:{teams_key}:{query}", authority.pk, work
-    )
     context = {
-        "figures": mark_safe(figures),  # noqa: S308 (rendered above, escaped as usual)
+        "figures": dashboard_figures.figures(
+            authority=authority, team_ids=team_ids, as_at=as_at, query=query
+        ),
+        "caseloads": dashboard_figures.caseloads(team_ids, as_at),
+        "spend": dashboard_figures.spend(authority, as_at),
+        "as_at": as_at,
+        "query": query,
         "teams": teams,
         "chosen": chosen,
         "params": params,

@@ -13,7 +13,6 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from portal import freshness
 from portal.models import Authority, Role, User, YoungPerson
 from rota.models import (
     CalendarFeed,
@@ -224,11 +223,9 @@ def rota_generate(
                 )
             )
         try:
-            shifts = Shift.objects.bulk_create(made)
+            return Shift.objects.bulk_create(made)
         except IntegrityError as error:
             raise RotaError(_plain(error)) from error
-        freshness.records(authority.pk).changed()  # bulk inserts send no signals
-        return shifts
 
 
 def swap_offer(*, shift: Shift, note: str, by: User) -> SwapOffer:

@@ -3,10 +3,8 @@
 import time
 
 import pytest
-from django.core.cache import caches
 
-from offer.cache import forget as forget_offer
-from portal import caching
+from common.cache import own_keys_delete
 from portal.models import Role
 from tests.factories import (
     AllocationFactory,
@@ -71,15 +69,11 @@ def _private_files(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """allauth keeps used TOTP codes and rate limits in the cache; each test starts clean.
+    """allauth keeps used TOTP codes and rate limits in the cache, beside the public offer
+    pages and the dashboard's earlier months; each test starts clean.
 
-    Only the tests' own keys go (their prefix), never a running `make run`'s; and what
-    this process keeps (the public offer pages, the "local" cache's page fragments).
-    """
-    caching.empty()
-    caches["local"].clear()
-    caches["rows"].clear()
-    forget_offer()
+    Only the tests' own keys go (their prefix), never a running `make run`'s."""
+    own_keys_delete()
     yield
 
 

@@ -7,6 +7,7 @@ from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
 from django.utils import timezone
 
+from offer import cache as public_pages
 from portal.demo import DEMO_TOTP_SECRET
 from portal.models import Allocation, Authority, LegalStatus, Role, Team, User, YoungPerson
 
@@ -131,7 +132,6 @@ def published_in_bulk(authority, editor, overrides: list[dict], *, start: int = 
 
     For tests that need many items quickly; the services make items one at a time.
     """
-    from offer.cache import changed
     from offer.models import OfferItem, OfferItemVersion, VersionState
 
     review_by = timezone.localdate() + dt.timedelta(days=60)
@@ -151,7 +151,7 @@ def published_in_bulk(authority, editor, overrides: list[dict], *, start: int = 
         )
         for item, changes in zip(items, overrides, strict=True)
     )
-    changed()  # bulk inserts send no signals: retire the kept public pages as a save would
+    public_pages.clear()  # as publishing through the services would
     return versions
 
 

@@ -32,7 +32,8 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from portal import bench, caching
+from common.cache import own_keys_delete
+from portal import bench
 
 
 class Command(BaseCommand):
@@ -115,7 +116,7 @@ class Command(BaseCommand):
             [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], env=env, check=True
         )
         pages, cookies = bench.pages_and_sessions()
-        caching.empty()  # each page's first request is as the day's first visitor's
+        own_keys_delete()  # each page's first request is as the day's first visitor's
         waited = bench.quiet_database()
         if waited > 1:
             self.stdout.write(f"  waited {waited:.0f} s for autovacuum to finish")
