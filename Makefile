@@ -6,12 +6,12 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 # Starts PostgreSQL and Redis if needed, runs the command, stops what it started.
-WITH_SERVICES := $(PY) -m portal.embedded run --
+WITH_SERVICES := $(PY) -m devtools.embedded run --
 PORT ?= 8000
 
 .PHONY: setup run test bench lint format upgrade chromium wrk services-stop clean
 
-setup: $(VENV)/.installed node_modules/.installed static/portal/portal.css
+setup: $(VENV)/.installed node_modules/.installed config/static/portal/portal.css config/static/govuk/govuk-frontend.min.js
 	@mkdir -p var/staticfiles
 
 # Exactly the lock: every package pinned with its hashes, nothing resolved here. The
@@ -27,8 +27,16 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-static/portal/portal.css: static/src/portal.scss node_modules/.installed
+config/static/portal/portal.css: config/static/src/portal.scss node_modules/.installed
 	npm run --silent build:css
+
+# GOV.UK Frontend's fonts, images and script, beside our own assets, so that the built
+# package carries them.
+config/static/govuk/govuk-frontend.min.js: node_modules/.installed
+	rm -rf config/static/govuk
+	mkdir -p config/static/govuk
+	cp -r node_modules/govuk-frontend/dist/govuk/assets config/static/govuk/assets
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js config/static/govuk/
 
 # Browser tests drive Debian's Chromium; install it when it is missing.
 chromium:
@@ -65,6 +73,7 @@ test: setup chromium lint
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: setup
 	$(VENV)/bin/ruff check --fix .
@@ -82,7 +91,7 @@ upgrade:
 	$(MAKE) test
 
 services-stop: setup
-	$(PY) -m portal.embedded stop
+	$(PY) -m devtools.embedded stop
 
 clean:
-	rm -rf $(VENV) node_modules static/portal/portal.css
+	rm -rf $(VENV) node_modules config/static/portal/portal.css config/static/govuk

@@ -1,1 +1,1 @@
-"""Financial entitlements: schemes, awards, claims and the ledger (issue 5)."""
+"""Financial entitlements: schemes, awards, claims and the ledger."""

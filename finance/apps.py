@@ -13,7 +13,7 @@ class FinanceConfig(AppConfig):
         from finance import permissions  # noqa: F401  (registers the rules)
         from finance.models import Award, Claim, LedgerEntry, PaymentBatch, Scheme
         from finance.panels import my_money_context
-        from portal.panels import register_my_panel
+        from people.panels import register_my_panel
 
         for model in (Scheme, Award, Claim, LedgerEntry, PaymentBatch):
             auditlog.register(model)

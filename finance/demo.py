@@ -12,6 +12,7 @@ import random
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from weasyprint import HTML
 
 from finance.models import (
     Award,
@@ -23,9 +24,9 @@ from finance.models import (
     PaymentBatch,
     Scheme,
 )
-from finance.services import expiry_for
-from portal.demo import sign_ins
-from portal.models import Allocation, Authority, LegalStatus, User
+from finance.services import available_of, claim_make, expiry_for
+from people.demo import sign_ins
+from people.models import Allocation, Authority, LegalStatus, User
 
 LEFT_CARE = [LegalStatus.RELEVANT, LegalStatus.FORMER_RELEVANT]
 
@@ -289,8 +290,6 @@ def seed_finance(*, authority: Authority, today: dt.date, seed: int) -> None:
 def _claims_from_the_care_leaver(authority: Authority) -> None:
     """The demo care leaver asks for a kettle (their PA decides) and for more than a PA may
     approve (the manager decides)."""
-    from finance.services import available_of, claim_make
-
     award = (
         Award.objects.filter(
             young_person__authority=authority,
@@ -324,8 +323,6 @@ def _claims_from_the_care_leaver(authority: Authority) -> None:
 
 def _quote_pdf(*items: tuple[str, int]) -> bytes:
     """A made-up shop's quote for `items` (name, pence), drawn as a real PDF."""
-    from weasyprint import HTML
-
     rows = "".join(
         f"<tr><td>{name}</td><td>&pound;{pence / 100:.2f}</td></tr>" for name, pence in items
     )

@@ -7,9 +7,9 @@ from decimal import Decimal, InvalidOperation
 from crispy_forms_gds.layout import Field, Fixed, Size, Submit
 from django import forms
 
+from common.uploads import ACCEPTED_NAMES
 from finance.services import pounds
-from portal.forms import form_helper
-from portal.uploads import ACCEPTED_NAMES
+from people.forms import form_helper
 
 
 class PoundsField(forms.Field):

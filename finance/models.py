@@ -17,8 +17,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from portal.models import Authority, LegalStatus, YoungPerson
-from portal.uploads import private_storage
+from common.uploads import private_storage
+from people.models import Authority, LegalStatus, YoungPerson
 
 
 class CapPeriod(models.TextChoices):
@@ -235,3 +235,9 @@ class LedgerEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.amount_pence}p"
+
+
+class NotificationKind(models.TextChoices):
+    """What this app's notifications are about (registered in reminders.py)."""
+
+    AWARD_UNSPENT = "award_unspent", "Money that has not been used yet"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from finance.selectors import awards_for
-from portal.models import YoungPerson
+from people.models import YoungPerson
 
 
 def my_money_context(person: YoungPerson, today: dt.date) -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import rules
 
-from portal.permissions import is_care_leaver, is_manager, is_pa, works_with
+from people.permissions import is_care_leaver, is_manager, is_pa, works_with
 
 # A young person's PA and their team's manager see the money tab, give awards and
 # claim on the young person's behalf; deciding a claim is checked against the limits.

@@ -8,13 +8,13 @@ from django.conf import settings
 from django.db.models import OuterRef, QuerySet
 from django.urls import reverse
 
-from finance.models import Award, LedgerEntry
+from common.dates import add_months
+from finance.models import Award, LedgerEntry, NotificationKind
 from finance.selectors import _sum
 from finance.templatetags.finance_tags import pounds
-from portal.dates import add_months
-from portal.models import NotificationKind
-from portal.notifications import Reminder, register_rule
-from portal.selectors import with_current_pa
+from notifications.kinds import register_kinds
+from notifications.services import Reminder, register_rule
+from people.selectors import with_current_pa
 
 
 def award_unspent_rows(day: dt.date) -> QuerySet[Award]:
@@ -62,3 +62,6 @@ def award_unspent(awards: list[Award], day: dt.date):
 
 
 register_rule("award_unspent", rows=award_unspent_rows, reminders=award_unspent)
+
+
+register_kinds(NotificationKind)

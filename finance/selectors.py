@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from finance.models import Award, Claim, ClaimState, EntryKind, LedgerEntry, PaymentBatch, Scheme
 from finance.services import financial_year
-from portal.models import Role, User, YoungPerson
+from people.models import Role, User, YoungPerson
 
 # Money paid out of awards: payments (negative) and reversals of payments (positive).
 MONEY_OUT = Q(kind=EntryKind.PAYMENT) | Q(kind=EntryKind.REVERSAL, amount_pence__gt=0)
@@ -116,8 +116,7 @@ def spend_against_budget(authority_id: int, day: dt.date) -> list[Scheme]:
 
     Two grouped queries over the council's own awards, then set on the schemes. (A subquery
     per scheme, filtered on each entry's local date, left the planner guessing how many
-    entries a year holds: it scanned the whole ledger once per scheme, 270 ms at 10,000
-    young people.)"""
+    entries a year holds: it scanned the whole ledger once per scheme.)"""
     start, end = financial_year(day)
     zone = timezone.get_current_timezone()
     since = dt.datetime.combine(start, dt.time(), tzinfo=zone)

@@ -16,6 +16,9 @@ from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from common.dates import birthday
+from common.errors import DomainError
+from common.uploads import check_upload
 from finance.models import (
     Award,
     CapPeriod,
@@ -26,20 +29,11 @@ from finance.models import (
     PaymentBatch,
     Scheme,
 )
-from portal.dates import birthday
-from portal.models import Role, User, YoungPerson
-from portal.uploads import check_upload
+from people.models import Role, User, YoungPerson
 
 
-class FinanceError(Exception):
-    """Something the money rules do not allow; the message is shown to the person.
-
-    `field` names the form field the message belongs to, when there is one.
-    """
-
-    def __init__(self, message: str, *, field: str | None = None):
-        super().__init__(message)
-        self.field = field
+class FinanceError(DomainError):
+    """Something the money rules do not allow; the message is shown to the person."""
 
 
 def pounds(pence: int) -> str:

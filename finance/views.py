@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -14,14 +12,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from rules.contrib.views import permission_required
 
+from common.csvfile import csv_text
+from common.errors import form_error
+from common.paging import Paginator
+from common.uploads import private_file_response
 from finance import selectors, services
 from finance.forms import AwardForm, ClaimForm, DecisionForm, ReverseForm
 from finance.models import ClaimState, LedgerEntry, PaymentBatch, Scheme
-from portal import selectors as people
-from portal.audit import record_access
-from portal.paging import Paginator
-from portal.uploads import private_file_response
-from portal.views import PAGE_SIZE, form_page, young_person_read
+from people import selectors as people
+from people.audit import record_access
+from people.views import PAGE_SIZE, form_page, young_person_read
 
 
 def _claim_page(request, person, *, back: str, caption: str, done: str):
@@ -41,7 +41,7 @@ def _claim_page(request, person, *, back: str, caption: str, done: str):
                 by=request.user,
             )
         except services.FinanceError as error:
-            form.add_error(error.field, str(error))
+            form_error(form, error)
         else:
             messages.success(request, done)
             return redirect(back)
@@ -136,7 +136,7 @@ def award_create(request, pk: int):
                 by=request.user,
             )
         except services.FinanceError as error:
-            form.add_error("amount", str(error))
+            form_error(form, error, "amount")
         else:
             messages.success(
                 request, f"{person.known_as} has {services.pounds(award.amount_pence)} to use."
@@ -178,7 +178,7 @@ def entry_reverse(request, pk: int, entry_pk: int):
         try:
             services.entry_reverse(entry=entry, reason=form.cleaned_data["reason"], by=request.user)
         except services.FinanceError as error:
-            form.add_error("reason", str(error))
+            form_error(form, error, "reason")
         else:
             messages.success(request, "It is reversed. The ledger keeps both entries.")
             return redirect("finance:person-money", pk=person.pk)
@@ -230,7 +230,7 @@ def claim_detail(request, claim_pk: int):
                     claim=claim, amount_pence=amount, reason=data["reason"], by=request.user
                 )
         except services.FinanceError as error:
-            form.add_error("amount" if data["decision"] == "part" else None, str(error))
+            form_error(form, error, "amount" if data["decision"] == "part" else None)
         else:
             messages.success(request, "Your decision is saved.")
             return redirect("finance:claims-waiting")
@@ -286,34 +286,27 @@ def payment_csv(request, batch_pk: int):
     if batch is None:
         raise Http404("No such payment run")
     record_access(batch)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="payment-run-{batch.pk}.csv"'
-    response["Cache-Control"] = "no-store"
-    writer = csv.writer(response)
-
-    def cell(value) -> str:
-        # A spreadsheet would run text starting with these as a formula.
-        text = str(value)
-        return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-    writer.writerow(
+    rows = [
         ["batch", "payment_ref", "date", "person_id", "payee", "scheme", "claim", "amount", "for"]
-    )
+    ]
     for entry in selectors.batch_lines(batch):
         person = entry.award.young_person
-        writer.writerow(
+        rows.append(
             [
                 batch.pk,
                 entry.idempotency_key,
                 timezone.localdate(entry.created_at).isoformat(),
                 person.pk,
-                cell(person.full_name),
+                person.full_name,
                 entry.award.scheme.code,
                 entry.claim_id,
                 f"{-entry.amount_pence / 100:.2f}",
-                cell(entry.claim.purpose),
+                entry.claim.purpose,
             ]
         )
+    response = HttpResponse(csv_text(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="payment-run-{batch.pk}.csv"'
+    response["Cache-Control"] = "no-store"
     return response
 
 

@@ -13,7 +13,7 @@ class HandoversConfig(AppConfig):
         from handovers import permissions, receivers  # noqa: F401  (rules and signal receivers)
         from handovers.models import Handover
         from handovers.panels import profile_context
-        from portal.panels import PROFILE, register_panel
+        from people.panels import PROFILE, register_panel
 
         auditlog.register(Handover)
         register_panel(

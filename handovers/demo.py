@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from handovers.models import Handover, Kind, Reason, ToldHow
 from pathway.models import Contact
-from portal.demo import sign_ins
-from portal.models import Allocation, Authority, EndReason, Role, User
+from people.demo import sign_ins
+from people.models import Allocation, Authority, EndReason, Role, User
 
 OPENINGS = [
     "{name} is settled at the moment and likes to be contacted by text, ideally after lunch.",

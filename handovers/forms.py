@@ -6,7 +6,7 @@ from crispy_forms_gds.layout import Field, Size, Submit
 from django import forms
 
 from handovers.models import StayInTouch, ToldHow
-from portal.forms import DateField, form_helper
+from people.forms import DateField, form_helper
 
 
 class _StepForm(forms.Form):

@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from portal.models import Allocation, YoungPerson
+from people.models import Allocation, YoungPerson
 
 # How long after the start each step should take, when there is no leaving date to meet.
 SUMMARY_DAYS = 7
@@ -181,3 +181,12 @@ class Step:
     is_done: bool
     due_on: dt.date | None
     is_late: bool = False
+
+
+class NotificationKind(models.TextChoices):
+    """What this app's notifications are about (registered in reminders.py)."""
+
+    SUPPORT_ENDING = "support_ending", "Support from the leaving care service is ending"
+    HANDOVER = "handover", "A handover needs you"
+    HANDOVER_LATE = "handover_late", "A new PA has not been in touch yet"
+    NEW_PA = "new_pa", "You have a new personal adviser"

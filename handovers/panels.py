@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from handovers.models import Handover
-from portal.models import User, YoungPerson
+from people.models import User, YoungPerson
 
 
 def profile_context(person: YoungPerson, user: User, today: dt.date) -> dict:

@@ -4,6 +4,6 @@ from __future__ import annotations
 
 import rules
 
-from portal.permissions import is_manager, is_pa
+from people.permissions import is_manager, is_pa
 
 rules.add_perm("handovers.view_handovers", is_pa | is_manager)

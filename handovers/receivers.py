@@ -1,11 +1,11 @@
-"""Handovers start from the portal's signals, inside the transaction that caused them."""
+"""Handovers start from the people app's signals, inside the transaction that caused them."""
 
 from __future__ import annotations
 
 from django.dispatch import receiver
 
 from handovers import services
-from portal.signals import allocation_ended, allocation_started, pa_leaving
+from people.signals import allocation_ended, allocation_started, pa_leaving
 
 
 @receiver(pa_leaving)

@@ -14,13 +14,14 @@ from django.db.models import F, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
-from handovers import services
-from handovers.models import CheckOutcome, Handover, Kind, Reason
+from common.dates import birthday
+from handovers import services, telling
+from handovers.models import CheckOutcome, Handover, Kind, NotificationKind, Reason
+from notifications.kinds import register_kinds
+from notifications.services import Reminder, register_rule
 from pathway.selectors import contact_by_pa_since
-from portal.dates import birthday
-from portal.models import NotificationKind, Role, User, YoungPerson
-from portal.notifications import Reminder, register_rule
-from portal.selectors import birthday_sql, with_current_pa
+from people.models import Role, User, YoungPerson
+from people.selectors import birthday_sql, with_current_pa
 
 ENDING_DAYS_AHEAD = 90
 
@@ -132,7 +133,7 @@ def untold_rows(day: dt.date) -> QuerySet[Handover]:
 def untold(handovers: list[Handover], day: dt.date):
     """Tell them now; a second run finds them told or the PA already asked (same key)."""
     for handover in handovers:
-        services.young_person_tell(handover_id=handover.pk)
+        telling.young_person_tell(handover_id=handover.pk)
     return []
 
 
@@ -154,3 +155,6 @@ register_rule("handover_check", rows=check_rows, reminders=checks)
 register_rule("handover_tell", rows=untold_rows, reminders=untold)
 register_rule("endings_due", rows=endings_due_rows, reminders=endings_due)
 register_rule("support_ending", rows=ending_rows, reminders=endings)
+
+
+register_kinds(NotificationKind)

@@ -6,7 +6,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from handovers.models import Handover
-from portal.models import User
+from people.models import User
 
 
 def handovers_visible_to(user: User) -> QuerySet[Handover]:

@@ -1,6 +1,6 @@
 """Writes for good endings. Each function is one transaction.
 
-Handovers start from the portal's signals (see `receivers.py`), inside the transaction of
+Handovers start from the people app's signals (see `receivers.py`), inside the transaction of
 the allocation change or leaving date that caused them; the steps are recorded here.
 """
 
@@ -11,23 +11,24 @@ import datetime as dt
 
 from auditlog.context import set_actor
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 
-from handovers.models import CheckOutcome, Handover, Kind, Reason, StayInTouch, ToldHow
-from portal import services as portal_services
-from portal.dates import birthday
-from portal.models import (
-    Allocation,
-    ContactMethod,
-    EndReason,
+from common.dates import birthday
+from common.errors import DomainError
+from handovers import tasks
+from handovers.models import (
+    CheckOutcome,
+    Handover,
+    Kind,
     NotificationKind,
-    User,
-    YoungPerson,
+    Reason,
+    StayInTouch,
+    ToldHow,
 )
-from portal.notifications import Reminder, notify
+from notifications.services import Reminder, notify
+from people import services as portal_services
+from people.models import Allocation, EndReason, User, YoungPerson
 
 ENDING_REASONS = {Reason.TURNING_25, Reason.SUPPORT_ENDED, Reason.YOUNG_PERSON_CHOICE}
 # Why an allocation ended -> why the handover or ending started.
@@ -40,7 +41,7 @@ REASON_FOR_END = {
 }
 
 
-class HandoverError(Exception):
+class HandoverError(DomainError):
     """A step the rules do not allow; the message is shown to the person."""
 
 
@@ -178,85 +179,10 @@ def new_pa_allocated(*, allocation: Allocation) -> Handover | None:
     handover.to_allocation = allocation
     handover.check_due_on = allocation.started_on + dt.timedelta(days=settings.HANDOVER_CHECK_DAYS)
     handover.save(update_fields=["to_allocation", "check_due_on"])
-    from handovers.tasks import handover_tell_young_person
-
     # `robust`: if the broker is away, the allocation still stands, and the daily
     # `handover_tell` rule tells the young person instead.
-    transaction.on_commit(lambda: handover_tell_young_person.delay(handover.pk), robust=True)
+    transaction.on_commit(lambda: tasks.handover_tell_young_person.delay(handover.pk), robust=True)
     return handover
-
-
-def young_person_tell(*, handover_id: int) -> bool:
-    """Tell the young person who their new PA is, the way they prefer, once.
-
-    The portal can send what it can itself: a notification if they have an account, an
-    email if they prefer email. A text, call or letter is the new PA's to do, so the PA is
-    asked to, and records it on the handover.
-    """
-    with transaction.atomic():
-        handover = (
-            Handover.objects.select_for_update(of=("self",))
-            .select_related("young_person__user", "to_allocation__pa")
-            .filter(pk=handover_id, closed_at=None)
-            .first()
-        )
-        if handover is None or handover.told_at is not None or handover.to_allocation is None:
-            return False
-        person = handover.young_person
-        new_pa = handover.to_allocation.pa
-        message = (
-            f"Your new personal adviser is {new_pa.get_full_name()}. They will be in touch "
-            f"soon to arrange to meet you."
-            + (f" You can reach them on {new_pa.phone}." if new_pa.phone else "")
-        )
-        if person.user_id is not None:
-            notify(
-                Reminder(
-                    recipient_id=person.user_id,
-                    key=f"new-pa:{handover.to_allocation_id}",
-                    kind=NotificationKind.NEW_PA,
-                    message=message,
-                    link="/my/",
-                    young_person_id=person.pk,
-                )
-            )
-        told_how = ""
-        if person.preferred_contact == ContactMethod.EMAIL:
-            if person.user_id is not None:
-                # Their account's email setting is their word on emails from the portal.
-                told_how = ToldHow.PORTAL_AND_EMAIL if person.user.wants_email else ""
-            elif person.email:
-                _email_young_person(person, message)
-                told_how = ToldHow.PORTAL_AND_EMAIL
-        if told_how:
-            handover.told_at, handover.told_how = timezone.now(), told_how
-            handover.save(update_fields=["told_at", "told_how"])
-            return True
-        notify(
-            Reminder(
-                recipient_id=new_pa.pk,
-                key=f"handover-tell:{handover.pk}",
-                kind=NotificationKind.HANDOVER,
-                message=(
-                    f"You are now {person.full_name}'s PA. Tell them who you are: they prefer "
-                    f"a {person.get_preferred_contact_display().lower()}."
-                ),
-                link=handover.get_absolute_url(),
-                young_person_id=person.pk,
-            )
-        )
-        return False
-
-
-def _email_young_person(person: YoungPerson, message: str) -> None:
-    body = render_to_string(
-        "handovers/email/new_pa.txt", {"name": person.known_as, "message": message}
-    )
-    EmailMessage(
-        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}Your new personal adviser",
-        body=body,
-        to=[person.email],
-    ).send()
 
 
 def _locked(handover: Handover, revision: int) -> Handover:

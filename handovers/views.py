@@ -10,12 +10,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from rules.contrib.views import permission_required
 
+from common.errors import form_error
+from common.paging import Paginator
 from handovers import selectors, services
 from handovers.forms import EndingForm, IntroForm, SummaryForm, ToldForm
 from handovers.models import Handover, Kind
-from portal.audit import record_access
-from portal.paging import Paginator
-from portal.views import PAGE_SIZE, form_page
+from people.audit import record_access
+from people.views import PAGE_SIZE, form_page
 
 VIEW = "handovers.view_handovers"
 
@@ -79,7 +80,7 @@ def _step(request, handover, form_class, save, *, title: str, done: str, **form_
         try:
             save(handover, form.cleaned_data)
         except services.HandoverError as error:
-            form.add_error(None, str(error))
+            form_error(form, error, None)
             status = 409 if isinstance(error, services.StaleHandoverError) else 200
         else:
             messages.success(request, done)

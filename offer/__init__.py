@@ -1,1 +1,1 @@
-"""The local offer: what the council offers care leavers (issue 3)."""
+"""The local offer: what the council offers care leavers."""

@@ -11,7 +11,7 @@ class OfferConfig(AppConfig):
         from offer import permissions  # noqa: F401  (registers the rules)
         from offer.models import OfferItem, OfferItemVersion, OfferSignOff
         from offer.selectors import items_for_young_person
-        from portal.panels import register_my_panel
+        from people.panels import register_my_panel
 
         auditlog.register(OfferItem)
         auditlog.register(OfferItemVersion, exclude_fields=["search_vector"])

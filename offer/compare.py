@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from common.diff import word_runs
 from offer.models import CONTENT_FIELDS, OfferItemVersion
-from portal.compare import word_runs
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from finance.models import Scheme
 from offer import services
 from offer.demo_content import ITEMS
 from offer.models import Category, OfferItem, OfferItemVersion, OfferSignOff, VersionState
-from portal.models import Authority, Role, User
+from people.models import Authority, Role, User
 
 # Items that have a change waiting for a manager, so the demo shows the publishing flow.
 PENDING_CHANGES = {

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from offer.models import Circumstance, OfferItemVersion
-from portal.models import LegalStatus, YoungPerson
+from people.models import LegalStatus, YoungPerson
 
 # The legal statuses as a group of care leavers ("care leavers who are ..."), and as a
 # young person's own answer on the checker.

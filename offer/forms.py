@@ -23,8 +23,8 @@ from offer.models import (
     Circumstance,
     OfferItemVersion,
 )
-from portal.forms import DateField, form_helper
-from portal.models import LegalStatus, Role, User
+from people.forms import DateField, form_helper
+from people.models import LegalStatus, Role, User
 
 NOT_SURE = "not_sure"
 TOO_YOUNG = (

@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from portal.models import Authority, LegalStatus
+from people.models import Authority, LegalStatus
 
 # Paths under /offer/ that a category slug would hide.
 RESERVED_SLUGS = frozenset({"search", "check", "items", "manage"})
@@ -288,3 +288,9 @@ class OfferSignOff(models.Model):
 
     def __str__(self) -> str:
         return f"Sign-off {self.pk}"
+
+
+class NotificationKind(models.TextChoices):
+    """What this app's notifications are about (registered in reminders.py)."""
+
+    OFFER_STALE = "offer_stale", "Local offer content needs checking"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import rules
 
-from portal.models import Role
-from portal.permissions import is_manager
+from people.models import Role
+from people.permissions import is_manager
 
 
 @rules.predicate

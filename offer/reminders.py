@@ -7,9 +7,9 @@ import datetime as dt
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.urls import reverse
 
-from offer.models import OfferItem, OfferItemVersion
-from portal.models import NotificationKind
-from portal.notifications import Reminder, register_rule
+from notifications.kinds import register_kinds
+from notifications.services import Reminder, register_rule
+from offer.models import NotificationKind, OfferItem, OfferItemVersion
 
 
 def stale_item_rows(day: dt.date) -> QuerySet[OfferItem]:
@@ -34,3 +34,6 @@ def stale_items(items: list[OfferItem], day: dt.date):
 
 
 register_rule("offer_stale", rows=stale_item_rows, reminders=stale_items)
+
+
+register_kinds(NotificationKind)

@@ -35,7 +35,7 @@ from offer.models import (
     OfferSignOff,
     VersionState,
 )
-from portal.models import Authority, YoungPerson
+from people.models import Authority, YoungPerson
 
 # Trigram matching catches spelling mistakes ("bursery") in words this long or longer.
 TRIGRAM_MIN_WORD = 5

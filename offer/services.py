@@ -14,6 +14,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from common.dates import add_months
+from common.errors import DomainError
 from offer import cache as public_pages
 from offer.models import (
     CONTENT_FIELDS,
@@ -24,11 +26,10 @@ from offer.models import (
     OfferSignOff,
     VersionState,
 )
-from portal.dates import add_months
-from portal.models import Authority, LegalStatus, Role, User
+from people.models import Authority, LegalStatus, Role, User
 
 
-class OfferError(Exception):
+class OfferError(DomainError):
     """A change to the offer that breaks a rule; the message is shown to the person."""
 
 

@@ -16,12 +16,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
+from common.errors import form_error
+from common.paging import Paginator
 from offer import eligibility, selectors, services
 from offer.cache import public_page
 from offer.compare import compare_versions
 from offer.forms import CheckerForm, ItemForm, ReturnForm, SignOffForm
 from offer.models import VersionState
-from portal.paging import Paginator
 
 SEARCH_PAGE_SIZE = 20
 MANAGE_PAGE_SIZE = 50
@@ -163,7 +164,7 @@ def item_create(request):
                 by=request.user,
             )
         except services.OfferError as error:
-            form.add_error("slug", str(error))
+            form_error(form, error, "slug")
         else:
             messages.success(request, "The draft is saved. Check it, then send it for approval.")
             return redirect("offer:item-preview", pk=item.pk)
@@ -372,7 +373,7 @@ def sign_off(request):
                 authority=authority, by=request.user, note=form.cleaned_data["note"]
             )
         except services.OfferError as error:
-            form.add_error(None, str(error))
+            form_error(form, error, None)
         else:
             messages.success(request, "You have signed off the local offer as it is published now.")
             return redirect("offer:manage")

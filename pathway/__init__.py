@@ -1,1 +1,1 @@
-"""Pathway plans, reviews, contacts, actions and the health passport (issue 4)."""
+"""Pathway plans, reviews, contacts, actions and the health passport."""

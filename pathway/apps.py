@@ -15,7 +15,7 @@ class PathwayConfig(AppConfig):
             permissions,  # noqa: F401  (registers the rules)
         )
         from pathway.panels import my_panel_context, profile_panel_context
-        from portal.panels import PROFILE, register_my_panel, register_panel
+        from people.panels import PROFILE, register_my_panel, register_panel
 
         for model in (
             models.Plan,

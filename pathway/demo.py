@@ -22,6 +22,7 @@ from types import SimpleNamespace
 
 from django.utils import timezone
 
+from common.dates import add_months, birthday
 from pathway import due, snapshot
 from pathway.models import (
     NEVER_SUITABLE,
@@ -45,9 +46,8 @@ from pathway.models import (
     Section,
     SectionView,
 )
-from portal.dates import add_months, birthday
-from portal.demo import sign_ins
-from portal.models import Allocation, Authority, LegalStatus, Role, User, YoungPerson
+from people.demo import sign_ins
+from people.models import Allocation, Authority, LegalStatus, Role, User, YoungPerson
 
 # How plans stand today, in percent of the young people who have a PA (dealt out exactly).
 STANDINGS = {"none": 3, "new": 5, "in_date": 70, "soon": 12, "overdue": 10}

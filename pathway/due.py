@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 
-from portal.dates import add_months, birthday
+from common.dates import add_months, birthday
 
 # Birthdays that change what a young person gets: 18 (adult services, most young people
 # become former relevant), 21 (support continues only if they want it), 25 (it ends).

@@ -5,6 +5,7 @@ from __future__ import annotations
 from crispy_forms_gds.layout import Field, Fluid, Size, Submit
 from django import forms
 
+from common.uploads import ACCEPTED_NAMES
 from pathway.models import (
     HEALTH_FIELDS,
     SUITABILITY_POINTS,
@@ -19,8 +20,7 @@ from pathway.models import (
     ReviewReason,
 )
 from pathway.selectors import CASELOAD_FILTERS, CASELOAD_SORTS
-from portal.forms import DateField, form_helper
-from portal.uploads import ACCEPTED_NAMES
+from people.forms import DateField, form_helper
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 

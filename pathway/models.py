@@ -20,8 +20,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from portal.models import YoungPerson
-from portal.uploads import private_storage
+from common.uploads import private_storage
+from people.models import YoungPerson
 
 
 class Matter(models.TextChoices):
@@ -558,3 +558,14 @@ class ReturnDownload(models.Model):
 
     def __str__(self) -> str:
         return f"{self.what} {self.year}"
+
+
+class NotificationKind(models.TextChoices):
+    """What this app's notifications are about (registered in reminders.py)."""
+
+    REVIEW_DUE = "review_due", "A pathway plan review is due soon"
+    REVIEW_OVERDUE = "review_overdue", "A pathway plan review is overdue"
+    REVIEW_ESCALATED = "review_escalated", "A review in your team is well overdue"
+    CONTACT_OVERDUE = "contact_overdue", "Keeping in touch is overdue"
+    ACTION_OVERDUE = "action_overdue", "A step in a pathway plan is overdue"
+    BIRTHDAY = "birthday", "A birthday that matters is coming up"

@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from pathway import due, selectors
 from pathway.models import ActionOwner, ActionStatus, Plan
-from portal.models import User, YoungPerson
+from people.models import User, YoungPerson
+from people.selectors import current_allocation
 
 
 def my_panel_context(person: YoungPerson, today: dt.date) -> dict:
@@ -24,8 +25,6 @@ def my_panel_context(person: YoungPerson, today: dt.date) -> dict:
 
 def profile_panel_context(person: YoungPerson, user: User, today: dt.date) -> dict:
     """Plan, contact and circumstances at a glance. `person` has its allocations prefetched."""
-    from portal.selectors import current_allocation
-
     current = current_allocation(person)
     since = current.started_on if current else timezone.localdate(person.created_at)
     # The plan with its overdue actions counted, in one query (actions belong to the plan).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import rules
 
-from portal.permissions import is_care_leaver, is_manager, works_with
+from people.permissions import is_care_leaver, is_manager, works_with
 
 # The young person's PA and the manager of that PA's team read and write the plan,
 # contacts, histories, health passport and documents.

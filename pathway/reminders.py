@@ -9,11 +9,12 @@ from django.db.models import DateField, ExpressionWrapper, F, OuterRef, Q, Query
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
-from pathway.models import Action, ActionOwner, ActionStatus, Contact, Plan
-from portal.dates import birthday
-from portal.models import NotificationKind, YoungPerson
-from portal.notifications import Reminder, register_rule
-from portal.selectors import birthday_sql, with_current_pa
+from common.dates import birthday
+from notifications.kinds import register_kinds
+from notifications.services import Reminder, register_rule
+from pathway.models import Action, ActionOwner, ActionStatus, Contact, NotificationKind, Plan
+from people.models import YoungPerson
+from people.selectors import birthday_sql, with_current_pa
 
 # 25 is the handovers app's: support ending starts an ending, further ahead.
 BIRTHDAYS = (17, 18, 21)
@@ -217,3 +218,6 @@ register_rule("review_overdue", rows=review_overdue_rows, reminders=review_overd
 register_rule("contact_overdue", rows=contact_overdue_rows, reminders=contact_overdue)
 register_rule("action_overdue", rows=action_overdue_rows, reminders=action_overdue)
 register_rule("birthdays", rows=birthday_rows, reminders=birthdays)
+
+
+register_kinds(NotificationKind)

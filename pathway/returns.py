@@ -11,15 +11,14 @@ many there are, and gives one `CareLeaverRow` each, with what is missing to comp
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 
+from common.dates import add_months, birthday
 from pathway.models import (
     AccommodationSpell,
     ActivitySpell,
@@ -28,9 +27,8 @@ from pathway.models import (
     Review,
     ReviewState,
 )
-from portal.dates import add_months, birthday
-from portal.models import Allocation, EndReason, LegalStatus, Sex, YoungPerson
-from portal.selectors import birthday_sql
+from people.models import Allocation, EndReason, LegalStatus, Sex, YoungPerson
+from people.selectors import birthday_sql
 
 AGES = (17, 18, 19, 20, 21)
 IN_TOUCH_MONTHS_BEFORE = 3
@@ -430,17 +428,6 @@ def file_name(what: str, year: int) -> str:
         "903-care-leavers": f"ssda903_care_leavers_{year}.csv",
         "annex-a": f"annex_a_care_leavers_{year}.csv",
     }[what]
-
-
-def csv_text(lines: list[list[str]]) -> str:
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerows([[_cell(v) for v in line] for line in lines])
-    return out.getvalue()
-
-
-def _cell(value: str) -> str:
-    """Free text (a team's name, say) that a spreadsheet would run as a formula is quoted."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def download_record(*, authority_id: int, what: str, year: int, rows: int, by) -> None:

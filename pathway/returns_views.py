@@ -12,9 +12,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from rules.contrib.views import permission_required
 
+from common.csvfile import csv_text
+from common.paging import Paginator
 from pathway import returns
-from portal.paging import Paginator
-from portal.views import PAGE_SIZE
+from people.views import PAGE_SIZE
 
 MAKE = "pathway.make_returns"
 
@@ -68,6 +69,6 @@ def returns_download(request, year: int, what: str):
     returns.download_record(
         authority_id=authority_id, what=what, year=year, rows=len(lines) - 1, by=request.user
     )
-    response = HttpResponse(returns.csv_text(lines), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(csv_text(lines), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{returns.file_name(what, year)}"'
     return response

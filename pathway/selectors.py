@@ -26,6 +26,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import Exact, GreaterThan, In
 
+from common.dates import add_months
 from pathway import due
 from pathway.models import (
     AccommodationSpell,
@@ -42,9 +43,8 @@ from pathway.models import (
     ReviewState,
     Section,
 )
-from portal.dates import add_months
-from portal.models import User, YoungPerson
-from portal.selectors import birthday_sql, name_search, young_people_visible_to
+from people.models import User, YoungPerson
+from people.selectors import birthday_sql, name_search, young_people_visible_to
 
 # Reviews due within this many days show as "due soon".
 DUE_SOON_DAYS = 28

@@ -11,6 +11,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from common.dates import birthday
+from common.errors import DomainError
+from common.uploads import check_upload
 from pathway import due, snapshot
 from pathway.models import (
     EDUCATION_ACTIVITIES,
@@ -36,15 +39,14 @@ from pathway.models import (
     Section,
     SectionView,
 )
-from portal.dates import birthday
-from portal.models import User, YoungPerson
-from portal.uploads import check_upload
+from pathway.selectors import plan_detail
+from people.models import User, YoungPerson
 
 SECTION_TEXT_FIELDS = ("needs", "strengths", "young_person_says", "how_met")
 VIEW_MAX_LENGTH = 5000
 
 
-class PlanError(Exception):
+class PlanError(DomainError):
     """A change the rules do not allow; the message is shown to the person."""
 
 
@@ -282,8 +284,6 @@ def review_update(
 
 def review_sign(*, review: Review, read: str, by: User) -> PlanVersion:
     """Sign off a review, freezing the plan exactly as the manager read it (`read` digest)."""
-    from pathway.selectors import plan_detail
-
     if by.pk in (review.recorded_by_id, review.updated_by_id):
         raise PlanError("Someone other than the person who wrote the review must sign it off")
     with transaction.atomic(), set_actor(by):

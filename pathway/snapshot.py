@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+from common.diff import word_runs
 from pathway.models import (
     MATTER_GUIDANCE,
     SUITABILITY_POINTS,
@@ -17,7 +18,6 @@ from pathway.models import (
     PlanVersion,
     Review,
 )
-from portal.compare import word_runs
 
 TEXT_FIELDS = (
     ("needs", "Needs"),

@@ -16,6 +16,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
+from common.errors import form_error
+from common.paging import Paginator
+from common.uploads import private_file_response
 from pathway import due, selectors, services, snapshot
 from pathway.forms import (
     AccommodationForm,
@@ -44,18 +47,10 @@ from pathway.models import (
     ReviewState,
 )
 from pathway.pdf import plan_pdf
-from portal import selectors as people
-from portal.audit import record_access
-from portal.forms import SearchForm
-from portal.paging import Paginator
-from portal.uploads import private_file_response
-from portal.views import (
-    PAGE_SIZE,
-    form_page,
-    remember_search,
-    remembered_search,
-    young_person_read,
-)
+from people import selectors as people
+from people.audit import record_access
+from people.forms import SearchForm
+from people.views import PAGE_SIZE, form_page, remember_search, remembered_search, young_person_read
 
 
 def _today():
@@ -234,7 +229,7 @@ def action_create(request, pk: int):
         try:
             services.action_create(plan=plan, by=request.user, **form.cleaned_data)
         except services.PlanError as error:
-            form.add_error(None, str(error))
+            form_error(form, error, None)
         else:
             messages.success(request, "The action is added to the plan.")
             return redirect(reverse("pathway:plan", args=[person.pk]) + "#actions")
@@ -340,7 +335,7 @@ def _reviewform_page(request, person, plan, review=None):
                 if clash:
                     return clash
         except services.PlanError as error:
-            form.add_error(None, str(error))
+            form_error(form, error, None)
         else:
             messages.success(request, "The review is recorded and waits for a manager to sign it.")
             return redirect("pathway:review-detail", pk=person.pk, number=review.number)
@@ -538,7 +533,7 @@ def contact_create(request, pk: int):
         try:
             services.contact_record(young_person=person, by=request.user, **form.cleaned_data)
         except services.PlanError as error:
-            form.add_error("happened_on", str(error))
+            form_error(form, error, "happened_on")
         else:
             messages.success(request, "The contact is saved.")
             return redirect("pathway:contacts", pk=person.pk)
@@ -568,7 +563,7 @@ def _spell_page(request, pk: int, form_class, record, title: str):
         try:
             record(young_person=person, by=request.user, **form.cleaned_data)
         except services.PlanError as error:
-            form.add_error("started_on", str(error))
+            form_error(form, error, "started_on")
         else:
             messages.success(request, "Saved.")
             return redirect("pathway:situation", pk=person.pk)
@@ -662,7 +657,7 @@ def document_create(request, pk: int):
                 by=request.user,
             )
         except services.PlanError as error:
-            form.add_error("file", str(error))
+            form_error(form, error, "file")
         else:
             messages.success(request, "The document is uploaded.")
             return redirect("pathway:health", pk=person.pk)
@@ -738,7 +733,7 @@ def my_section_view(request, matter: str):
                 section=section, text=form.cleaned_data["text"], by=request.user
             )
         except services.PlanError as error:
-            form.add_error("text", str(error))
+            form_error(form, error, "text")
         else:
             messages.success(request, "Thank you. Your view is added to your plan.")
             return redirect(reverse("pathway:my-plan") + f"#{matter}")

@@ -1,1 +1,1 @@
-"""The PA duty rota: shifts, swaps, leave, coverage and the duty log (issue 6)."""
+"""The PA duty rota: shifts, swaps, leave, coverage and the duty log."""

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from portal.models import User
+from people.models import User
 from rota.models import Shift
 
 

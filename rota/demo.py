@@ -10,8 +10,8 @@ import random
 from django.utils import timezone
 
 from pathway.models import Contact
-from portal.demo import sign_ins
-from portal.models import Authority, Role, User, YoungPerson
+from people.demo import sign_ins
+from people.models import Authority, Role, User, YoungPerson
 from rota import services
 from rota.models import DutyEnquiry, DutyRole, PatternSlot, Shift
 

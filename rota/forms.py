@@ -8,7 +8,7 @@ from crispy_forms_gds.layout import Field, Fixed, Size, Submit
 from django import forms
 from django.utils import timezone
 
-from portal.forms import DateField, form_helper
+from people.forms import DateField, form_helper
 from rota.models import Channel, LeaveKind
 
 

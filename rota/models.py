@@ -16,7 +16,7 @@ from django.db import models
 from django.db.models import Func, Q
 from django.utils import timezone
 
-from portal.models import Authority, YoungPerson
+from people.models import Authority, YoungPerson
 
 
 class TimeRange(Func):
@@ -250,3 +250,12 @@ class CalendarFeed(models.Model):
     @staticmethod
     def hash_token(token: str) -> str:
         return hashlib.sha256(token.encode()).hexdigest()
+
+
+class NotificationKind(models.TextChoices):
+    """What this app's notifications are about (registered in reminders.py)."""
+
+    SHIFT_UNFILLED = "shift_unfilled", "A duty shift has nobody on it"
+    SHIFT_TOMORROW = "shift_tomorrow", "You are on duty tomorrow"
+    FOLLOW_UP_LATE = "follow_up_late", "A duty follow-up is late"
+    SWAP_DONE = "swap_done", "A duty swap went through"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from portal.context_processors import once_per_request
-from portal.models import YoungPerson
+from people.context_processors import once_per_request
+from people.models import YoungPerson
 from rota.selectors import on_duty
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import rules
 
-from portal.permissions import is_care_leaver, is_manager, is_pa
+from people.permissions import is_care_leaver, is_manager, is_pa
 
 rules.add_perm("rota.view_rota", is_pa | is_manager)
 rules.add_perm("rota.take_shifts", is_pa)

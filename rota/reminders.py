@@ -10,9 +10,10 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
-from portal.models import NotificationKind, Role, User
-from portal.notifications import Reminder, register_rule
-from rota.models import DutyEnquiry, Shift
+from notifications.kinds import register_kinds
+from notifications.services import Reminder, register_rule
+from people.models import Role, User
+from rota.models import DutyEnquiry, NotificationKind, Shift
 
 
 def _midnight(day: dt.date) -> dt.datetime:
@@ -100,3 +101,6 @@ def late_follow_ups(enquiries: list[DutyEnquiry], day: dt.date):
 register_rule("shift_unfilled", rows=unfilled_rows, reminders=unfilled)
 register_rule("shift_tomorrow", rows=tomorrow_rows, reminders=tomorrow)
 register_rule("follow_up_late", rows=late_follow_up_rows, reminders=late_follow_ups)
+
+
+register_kinds(NotificationKind)

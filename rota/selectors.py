@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from portal.models import Authority, User
+from people.models import Authority, User
 from rota.models import CalendarFeed, DutyEnquiry, DutyRole, Shift, SwapOffer, SwapState
 from rota.services import pattern_times
 

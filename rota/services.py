@@ -13,7 +13,9 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from portal.models import Authority, Role, User, YoungPerson
+from common.errors import DomainError
+from pathway.services import contact_record
+from people.models import Authority, Role, User, YoungPerson
 from rota.models import (
     CalendarFeed,
     DutyEnquiry,
@@ -24,11 +26,12 @@ from rota.models import (
     SwapOffer,
     SwapState,
 )
+from rota.tasks import tell_about_swap
 
 ROLE_ORDER = {DutyRole.DUTY: 0, DutyRole.BACKUP: 1}
 
 
-class RotaError(Exception):
+class RotaError(DomainError):
     """A change the rota cannot take; the message is shown to the person."""
 
 
@@ -242,8 +245,6 @@ def swap_offer(*, shift: Shift, note: str, by: User) -> SwapOffer:
 
 def swap_take(*, offer: SwapOffer, by: User) -> SwapOffer:
     """A colleague takes an offered shift: the rota changes only if it is valid for them."""
-    from rota.tasks import tell_about_swap
-
     try:
         with transaction.atomic(), set_actor(by):
             _lock(by)  # the PA first, in the same order as every other rota change
@@ -291,8 +292,6 @@ def enquiry_log(
     by: User,
 ) -> DutyEnquiry:
     """Log a duty enquiry; one from a known young person also goes in their contact history."""
-    from pathway.services import contact_record
-
     if received_at > timezone.now():
         raise RotaError("The time it came in must be now or in the past")
     if follow_up_by is not None and follow_up_by <= received_at:

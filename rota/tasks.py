@@ -7,9 +7,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from portal.models import NotificationKind
-from portal.notifications import Reminder, notify
-from rota.models import SwapOffer
+from notifications.services import Reminder, notify
+from rota.models import NotificationKind, SwapOffer
 
 
 @shared_task(bind=True, acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=8)

@@ -14,9 +14,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
-from portal.models import Authority, Role, User, YoungPerson
-from portal.paging import Paginator
-from portal.views import PAGE_SIZE, form_page
+from common.errors import form_error
+from common.paging import Paginator
+from people.models import Authority, Role, User, YoungPerson
+from people.views import PAGE_SIZE, form_page
 from rota import selectors, services
 from rota.calendar import shifts_calendar
 from rota.forms import EnquiryForm, FillForm, GenerateForm, LeaveForm
@@ -151,7 +152,7 @@ def leave_create(request):
         try:
             services.leave_record(pa=request.user, by=request.user, **form.cleaned_data)
         except services.RotaError as error:
-            form.add_error("starts_on", str(error))
+            form_error(form, error, "starts_on")
         else:
             messages.success(request, "Your leave is saved. You will not be put on duty then.")
             return redirect("rota:mine")
@@ -216,7 +217,7 @@ def generate(request):
                 authority=_authority(request), by=request.user, **form.cleaned_data
             )
         except services.RotaError as error:
-            form.add_error("start", str(error))
+            form_error(form, error, "start")
         else:
             unfilled = sum(1 for s in made if s.pa_id is None)
             messages.success(
@@ -244,7 +245,7 @@ def fill(request, shift_pk: int):
         try:
             services.shift_assign(shift=shift, pa=form.cleaned_data["pa"], by=request.user)
         except services.RotaError as error:
-            form.add_error("pa", str(error))
+            form_error(form, error, "pa")
         else:
             messages.success(request, "The rota is updated.")
             return redirect("rota:coverage")
@@ -299,7 +300,7 @@ def enquiry_create(request):
                 by=request.user,
             )
         except services.RotaError as error:
-            form.add_error(None, str(error))
+            form_error(form, error, None)
         else:
             messages.success(request, "The enquiry is logged.")
             return redirect("rota:duty-log")

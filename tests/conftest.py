@@ -3,9 +3,11 @@
 import time
 
 import pytest
+from celery.contrib.testing.worker import start_worker
 
 from common.cache import own_keys_delete
-from portal.models import Role
+from config.celery import app
+from people.models import Role
 from tests.factories import (
     AllocationFactory,
     AuthorityFactory,
@@ -28,9 +30,7 @@ def pytest_configure(config):
 
 @pytest.fixture(autouse=True)
 def _eager_celery(settings):
-    """Unit tests run tasks in-process; tests/portal/test_celery_redis.py uses a real worker."""
-    from portal.celery import app
-
+    """Unit tests run tasks in-process; the `worker` fixture runs a real one."""
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = False
@@ -158,3 +158,22 @@ def other_young_person(authority, other_pa):
 @pytest.fixture
 def other_care_leaver(other_young_person):
     return _account_for(other_young_person, "ryan@example.org")
+
+
+@pytest.fixture
+def worker():
+    """A Celery worker thread consuming from the configured Redis broker.
+
+    For the background-work tests; the others run tasks in-process."""
+    assert app.conf.broker_url.startswith(("redis://", "rediss://", "redis+socket://"))
+    app.conf.task_always_eager = False
+    # A queue of the tests' own, so a `make run` worker on the same Redis never takes them.
+    default_queue = app.conf.task_default_queue
+    app.conf.task_default_queue = "portal-tests"
+    try:
+        with start_worker(
+            app, pool="solo", perform_ping_check=False, shutdown_timeout=10, queues=["portal-tests"]
+        ):
+            yield
+    finally:
+        app.conf.task_default_queue = default_queue

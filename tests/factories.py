@@ -8,8 +8,8 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.utils import timezone
 
 from offer import cache as public_pages
-from portal.demo import DEMO_TOTP_SECRET
-from portal.models import Allocation, Authority, LegalStatus, Role, Team, User, YoungPerson
+from people.demo import DEMO_TOTP_SECRET
+from people.models import Allocation, Authority, LegalStatus, Role, Team, User, YoungPerson
 
 TEST_PASSWORD = "a-long-test-password"
 
@@ -295,8 +295,8 @@ def rota_world(young_person, *, pa, manager):
 def handover_world(young_person, *, pa, manager):
     """`pa` is leaving: a handover of `young_person` opens, and `pa` is notified of it."""
     from handovers.models import Handover
-    from portal.models import Notification
-    from portal.services import pa_leaving_set
+    from notifications.models import Notification
+    from people.services import pa_leaving_set
 
     pa_leaving_set(pa=pa, leaving_on=timezone.localdate() + dt.timedelta(days=21), by=manager)
     handover = Handover.objects.get(young_person=young_person, closed_at=None)

@@ -1,5 +1,6 @@
 """Shared test helpers."""
 
+import time
 from collections.abc import Callable
 
 from django.db import connection
@@ -33,3 +34,12 @@ def assert_queries_do_not_grow(
             f"{baseline} before: the count grows with the data"
         )
     return baseline
+
+
+def wait_for(condition, *, seconds: float = 10, pause: float = 0.05) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(pause)
+    return False

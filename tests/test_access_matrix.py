@@ -1,7 +1,7 @@
 """Every named URL x every kind of person -> the status they get.
 
 A new URL pattern without a row here fails `test_every_url_pattern_has_a_row`.
-Staff here have MFA set up; `tests/portal/test_mfa.py` covers staff without it.
+Staff here have MFA set up; `tests/people/test_mfa_and_sessions.py` covers staff without it.
 """
 
 from dataclasses import dataclass, field
@@ -11,8 +11,8 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from offer import services
-from portal.models import Invitation
-from portal.services import invitation_create
+from people.models import Invitation
+from people.services import invitation_create
 from tests.factories import (
     handover_world,
     money_world,
@@ -184,19 +184,17 @@ MATRIX: dict[str, Row] = {
     ),
     "portal:team": Row(statuses(403, anonymous=302, manager=200, other_manager=200)),
     # The dashboard, the young people behind a figure, and a figure as CSV: managers only.
-    "portal:dashboard": Row(MANAGERS),
-    "portal:dashboard-list": Row(MANAGERS, kwargs={"slug": "in-touch"}),
-    "portal:dashboard-csv": Row(MANAGERS, kwargs={"slug": "eet"}),
+    "dashboard:home": Row(MANAGERS),
+    "dashboard:list": Row(MANAGERS, kwargs={"slug": "in-touch"}),
+    "dashboard:csv": Row(MANAGERS, kwargs={"slug": "eet"}),
     # A manager sets the leaving date of a PA in their own teams.
     "portal:pa-leaving": Row(
         statuses(403, anonymous=302, manager=200, other_manager=404), kwargs={"pk": "pa"}
     ),
     # Notifications: everyone's own; one of `pa`'s is nobody else's to open.
-    "portal:notification-list": Row(SIGNED_IN_ONLY),
-    "portal:notification-settings": Row(SIGNED_IN_ONLY),
-    "portal:notification-open": Row(
-        statuses(404, anonymous=302, pa=200), kwargs={"pk": "notification"}
-    ),
+    "notifications:list": Row(SIGNED_IN_ONLY),
+    "notifications:settings": Row(SIGNED_IN_ONLY),
+    "notifications:open": Row(statuses(404, anonymous=302, pa=200), kwargs={"pk": "notification"}),
     # Handovers: PAs and managers; `young_person`'s is `pa`'s and `manager`'s to see.
     "handovers:list": Row(ROTA_STAFF),
     "handovers:detail": Row(HANDOVER_PAGE, kwargs={"pk": "handover"}),
@@ -255,6 +253,10 @@ MATRIX: dict[str, Row] = {
     "account_inactive": Row(PUBLIC),
     "account_signup": Row(statuses(302, anonymous=200)),  # shows "sign-up is closed"
     "account_reauthenticate": Row(ALLAUTH_SIGNED_IN),
+    # Confirming who you are by an emailed code is off, as signing in by code is: allauth
+    # sends everyone back (to sign in, or to confirm with their password instead).
+    "account_request_reauthentication_code": Row(statuses(302)),
+    "account_confirm_reauthentication_code": Row(statuses(302)),
     "account_email": Row(ALLAUTH_SIGNED_IN),
     "account_email_verification_sent": Row(PUBLIC),
     "account_change_password": Row(ALLAUTH_SIGNED_IN),

@@ -3,10 +3,11 @@
 import django.contrib.postgres.fields
 import django.db.models.deletion
 import django.utils.timezone
-import finance.models
-import portal.uploads
 from django.conf import settings
 from django.db import migrations, models
+
+import common.uploads
+import finance.models
 
 
 class Migration(migrations.Migration):
@@ -36,7 +37,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('amount_pence', models.PositiveIntegerField(verbose_name='amount asked for (pence)')),
                 ('purpose', models.CharField(max_length=300, verbose_name='what it is for')),
-                ('receipt', models.FileField(blank=True, max_length=200, storage=portal.uploads.PrivateStorage(), upload_to=finance.models._receipt_path)),
+                ('receipt', models.FileField(blank=True, max_length=200, storage=common.uploads.PrivateStorage(), upload_to=finance.models._receipt_path)),
                 ('receipt_type', models.CharField(blank=True, max_length=100)),
                 ('state', models.CharField(choices=[('waiting', 'Waiting for a decision'), ('approved', 'Approved, waiting to be paid'), ('refused', 'Refused'), ('paid', 'Paid'), ('reversed', 'Payment reversed')], default='waiting', max_length=10)),
                 ('approved_pence', models.PositiveIntegerField(blank=True, null=True)),

@@ -2,9 +2,10 @@
 
 import django.core.files.storage
 import django.db.models.deletion
-import pathway.models
 from django.conf import settings
 from django.db import migrations, models
+
+import pathway.models
 
 
 class Migration(migrations.Migration):

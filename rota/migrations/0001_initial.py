@@ -3,10 +3,11 @@
 import django.contrib.postgres.constraints
 import django.db.models.deletion
 import django.utils.timezone
-import rota.models
 from django.conf import settings
 from django.contrib.postgres.operations import BtreeGistExtension
 from django.db import migrations, models
+
+import rota.models
 
 
 class Migration(migrations.Migration):

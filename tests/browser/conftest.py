@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.test import Client
 
-from portal.demo import DEMO_TOTP_SECRET, current_totp_code
+from people.demo import DEMO_TOTP_SECRET, current_totp_code
 
 TOTP_PERIOD = 30
 

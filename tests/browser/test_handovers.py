@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from finance.models import NotificationKind
 from handovers.models import Handover
-from portal.models import NotificationKind
-from portal.notifications import Reminder, notify
+from notifications.services import Reminder, notify
 from tests.browser.conftest import assert_no_axe_violations, sign_in_as
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -30,14 +30,14 @@ def test_a_care_leaver_reads_a_notification_and_chooses_how_to_be_contacted(
         sign_in_as(browser_page, live_server, care_leaver)
         browser_page.goto(reverse("portal:my-home"))
         assert browser_page.get_by_role("link", name="Notifications 1 unread").is_visible()
-        browser_page.goto(reverse("portal:notification-list"))
+        browser_page.goto(reverse("notifications:list"))
         assert_no_axe_violations(browser_page)
     page.get_by_role("link", name="You have £180").click()
     assert page.get_by_role("heading", name="Money that has not been used yet").is_visible()
     assert_no_axe_violations(page)
     assert page.get_by_role("link", name="Notifications", exact=True).is_visible()
 
-    page.goto(reverse("portal:notification-settings"))
+    page.goto(reverse("notifications:settings"))
     assert_no_axe_violations(page)
     page.get_by_role("radio", name="No, I will look here").check()
     page.get_by_role("radio", name="Phone call").check()

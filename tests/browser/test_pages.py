@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from portal.services import invitation_create
+from people.services import invitation_create
 from tests.browser.conftest import assert_no_axe_violations, sign_in_as
 from tests.factories import TEST_PASSWORD, YoungPersonFactory
 

@@ -31,7 +31,7 @@ def test_the_dashboard_works_without_javascript_and_passes_axe(
     page, no_js_page, live_server, young_person, manager
 ):
     sign_in_as(page, live_server, manager)
-    page.goto(reverse("portal:dashboard"))
+    page.goto(reverse("dashboard:home"))
     assert page.get_by_role("heading", name="Dashboard", exact=True).is_visible()
     assert page.get_by_role("img", name="In touch by month").is_visible()
     assert_no_axe_violations(page)
@@ -40,7 +40,7 @@ def test_the_dashboard_works_without_javascript_and_passes_axe(
     assert_no_axe_violations(page)
     # Choosing a month is a plain form: it works without JavaScript.
     sign_in_as(no_js_page, live_server, manager)
-    no_js_page.goto(reverse("portal:dashboard"))
+    no_js_page.goto(reverse("dashboard:home"))
     no_js_page.get_by_label("Month", exact=True).select_option(index=3)
     no_js_page.get_by_role("button", name="Show").click()
     assert "month=" in no_js_page.url

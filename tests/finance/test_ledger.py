@@ -202,7 +202,7 @@ operations = st.lists(
 @given(ops=operations)
 def test_any_sequence_keeps_the_ledger_whole(ops, authority, pa, manager):
     person = YoungPersonFactory(authority=authority)
-    from portal.models import Allocation
+    from people.models import Allocation
 
     Allocation.objects.create(young_person=person, pa=pa, started_on=dt.date(2025, 1, 1))
     home = scheme(authority, code=f"s{person.pk}", cap_pence=None)

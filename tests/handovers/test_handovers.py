@@ -8,13 +8,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
+from common.dates import birthday
 from handovers import services
 from handovers.models import CheckOutcome, Handover, Kind, ToldHow
+from notifications.models import Notification
+from notifications.services import rule_run
 from pathway import services as pathway_services
-from portal import services as portal_services
-from portal.dates import birthday
-from portal.models import Allocation, EndReason, Notification, Role
-from portal.notifications import rule_run
+from people import services as portal_services
+from people.models import Allocation, EndReason, Role
 from tests.factories import AllocationFactory, UserFactory, YoungPersonFactory
 
 pytestmark = pytest.mark.django_db

@@ -71,10 +71,16 @@ def test_a_topic_renamed_in_the_admin_shows_at_once(client, item, admin_user):
     client.get("/offer/")
     admin = Client()
     admin.force_login(admin_user)
-    admin.post(
+    saved = admin.post(
         f"/admin/offer/category/{category.pk}/change/",
-        {"name": "Money and grants", "slug": category.slug, "position": category.position},
+        {
+            "name": "Money and grants",
+            "slug": category.slug,
+            "summary": category.summary,
+            "position": category.position,
+        },
     )
+    assert saved.status_code == 302
     assert b"Money and grants" in client.get("/offer/").content
 
 
@@ -120,5 +126,5 @@ def test_the_offer_is_shown_when_redis_does_not_answer(client, item, monkeypatch
         raise RedisError("connection refused")
 
     monkeypatch.setattr(cache, "get", down)
-    response = client.get("/offer/")
+    response = client.get("/offer/search/?q=passport")
     assert response.status_code == 200 and b"Passport help" in response.content

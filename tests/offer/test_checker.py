@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from offer.models import Circumstance
-from portal.models import LegalStatus
+from people.models import LegalStatus
 from tests.factories import offer_item
 
 pytestmark = pytest.mark.django_db

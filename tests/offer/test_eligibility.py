@@ -14,7 +14,7 @@ from offer.models import (
     Circumstance,
     OfferItemVersion,
 )
-from portal.models import LegalStatus
+from people.models import LegalStatus
 from tests.factories import published_in_bulk
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from offer.models import Category, Circumstance, OfferItem, OfferItemVersion, VersionState
-from portal.models import LegalStatus
+from people.models import LegalStatus
 from tests.factories import offer_item, published_in_bulk
 from tests.helpers import assert_queries_do_not_grow, count_queries
 

@@ -9,9 +9,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from common.uploads import check_upload
 from pathway import services
 from pathway.models import Document
-from portal.uploads import check_upload
 from tests.factories import PNG_BYTES, upload
 
 pytestmark = pytest.mark.django_db

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
+from common.dates import birthday
 from pathway.due import contact_due_on, next_birthday_that_matters, review_due_on
-from portal.dates import birthday
 
 D = dt.date
 

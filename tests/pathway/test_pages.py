@@ -20,7 +20,7 @@ from pathway.models import (
     ReviewReason,
     Section,
 )
-from portal.models import Allocation, YoungPerson
+from people.models import Allocation, YoungPerson
 from tests.factories import YoungPersonFactory, signed_plan
 from tests.helpers import count_queries
 

@@ -7,6 +7,7 @@ from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from common.dates import add_months, birthday
 from pathway import selectors, services, snapshot
 from pathway.models import (
     Matter,
@@ -16,7 +17,6 @@ from pathway.models import (
     ReviewState,
     SectionView,
 )
-from portal.dates import add_months, birthday
 from tests.factories import signed_plan
 
 pytestmark = pytest.mark.django_db

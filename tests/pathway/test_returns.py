@@ -12,7 +12,7 @@ import pytest
 
 from pathway.models import AccommodationSpell, ActivitySpell, Contact
 from pathway.returns import care_leavers
-from portal.models import Allocation, EndReason
+from people.models import Allocation, EndReason
 from tests.factories import AllocationFactory, YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,7 @@ def codes(year=2026):
 
 
 def pa_authority():
-    from portal.models import Authority
+    from people.models import Authority
 
     return Authority.objects.get().pk
 

@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from portal.models import Notification, Role
+from notifications.models import Notification
+from people.models import Role
 from rota import selectors, services
 from rota.calendar import shifts_calendar
 from rota.models import Leave, PatternSlot, Shift, SwapState
@@ -210,7 +211,7 @@ def test_the_generator_is_fair_over_four_weeks_with_random_leave(
     Leave.objects.all().delete()
     PatternSlot.objects.filter(authority=authority).delete()
     week_pattern(authority)
-    from portal.models import User
+    from people.models import User
 
     User.objects.filter(authority=authority, role=Role.PA).update(is_active=False)
     pas = [UserFactory(role=Role.PA, authority=authority) for _ in range(pa_count)]
@@ -316,7 +317,7 @@ def test_an_offer_ends_when_a_manager_gives_the_shift_to_someone_else(
 
 
 def test_a_calendar_token_never_reaches_the_logs(client, pa, caplog):
-    from portal.logging import redact
+    from config.logging import redact
 
     token = services.feed_create(pa=pa)
     services.feed_revoke(pa=pa)

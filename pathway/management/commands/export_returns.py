@@ -8,8 +8,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from common.csvfile import csv_text
 from pathway import returns
-from portal.models import Authority
+from people.models import Authority
 
 
 class Command(BaseCommand):
@@ -49,7 +50,7 @@ class Command(BaseCommand):
             for what in returns.FILES:
                 lines = returns.file_rows(what, council.pk, year, today)
                 path = out / returns.file_name(what, year)
-                path.write_text(returns.csv_text(lines), encoding="utf-8")
+                path.write_text(csv_text(lines), encoding="utf-8")
                 returns.download_record(
                     authority_id=council.pk, what=what, year=year, rows=len(lines) - 1, by=None
                 )

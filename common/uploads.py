@@ -1,0 +1,124 @@
+"""Files people upload: checked by what they contain, kept where the web server cannot serve them.
+
+Documents live under `PRIVATE_MEDIA_ROOT`, never under MEDIA_ROOT or STATIC_ROOT, and are
+only ever sent by a view that checks permission and audits the download.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import zipfile
+from dataclasses import dataclass
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
+from django.core.files.uploadedfile import UploadedFile
+from django.http import FileResponse
+
+# What we accept, by content: the type the bytes show -> (content type, extension, name).
+ACCEPTED = {
+    "pdf": ("application/pdf", ".pdf", "PDF"),
+    "jpg": ("image/jpeg", ".jpg", "JPEG"),
+    "png": ("image/png", ".png", "PNG"),
+    "docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".docx",
+        "Word (DOCX)",
+    ),
+}
+ACCEPTED_NAMES = "PDF, JPEG, PNG or Word (DOCX)"
+
+
+class PrivateStorage(FileSystemStorage):
+    """Files under PRIVATE_MEDIA_ROOT (read each time, so tests can point it elsewhere).
+
+    There is no URL for them: `url()` refuses, so a template cannot link to one by mistake.
+    """
+
+    @property
+    def base_location(self):
+        return settings.PRIVATE_MEDIA_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    @property
+    def base_url(self):
+        return None
+
+    def url(self, name):
+        raise ValueError("Private files have no URL; serve them through a view.")
+
+
+private_storage = PrivateStorage()
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    content_type: str
+    extension: str
+    size: int
+    sha256: str
+
+
+def _is_docx(upload: UploadedFile) -> bool:
+    """A DOCX is a ZIP holding a Word document part; any other ZIP is not one."""
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError):
+        return False
+    finally:
+        upload.seek(0)
+    return "[Content_Types].xml" in names and "word/document.xml" in names
+
+
+def check_upload(upload: UploadedFile | None) -> CheckedFile:
+    """The file's real type and size, or a ValidationError saying plainly what is wrong."""
+    if upload is None:
+        raise ValidationError("Choose a file to upload")
+    limit = settings.UPLOAD_MAX_BYTES
+    if upload.size == 0:
+        raise ValidationError("The file is empty. Choose another file")
+    if upload.size > limit:
+        raise ValidationError(f"The file must be smaller than {limit // (1024 * 1024)} MB")
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    found = kind.extension if kind else None
+    if found in ("zip", "docx"):
+        # Only a ZIP with a Word document part is a DOCX, whatever its first bytes say.
+        found = "docx" if _is_docx(upload) else None
+    if found not in ACCEPTED:
+        raise ValidationError(f"The file must be a {ACCEPTED_NAMES}")
+    content_type, extension, _ = ACCEPTED[found]
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return CheckedFile(
+        content_type=content_type, extension=extension, size=upload.size, sha256=digest.hexdigest()
+    )
+
+
+def private_file_response(file, *, name: str, content_type: str):
+    """Send a private file as a download named `name` plus its stored extension.
+
+    Only views that have checked permission and written the audit entry call this.
+    """
+    extension = file.name.rsplit(".", 1)[-1]
+    response = FileResponse(
+        file.open("rb"),
+        as_attachment=True,
+        filename=f"{name}.{extension}",
+        content_type=content_type,
+    )
+    response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,5 @@
+"""The project: settings, URLs, the Celery app, WSGI and logging."""
+
+from config.celery import app as celery_app
+
+__all__ = ("celery_app",)

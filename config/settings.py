@@ -1,0 +1,343 @@
+"""Settings for the leaving-care portal: one file, read top to bottom.
+
+Everything that differs between machines comes from the environment. With
+nothing set, the embedded PostgreSQL and Redis that `make run` starts under
+var/ are used (their URLs are in var/services.env).
+"""
+
+from datetime import timedelta
+from importlib.util import find_spec
+from pathlib import Path
+from urllib.parse import unquote
+
+import environ
+
+# The checkout (var/ lives here); CONFIG_DIR holds the shared layout and assets, inside the
+# package so that an installed portal has them too.
+BASE_DIR = Path(__file__).resolve().parent.parent
+CONFIG_DIR = Path(__file__).resolve().parent
+
+env = environ.Env()
+# Real environment variables win; the file only fills in the embedded defaults.
+environ.Env.read_env(BASE_DIR / "var" / "services.env", overwrite=False)
+
+DEBUG = env.bool("DEBUG", default=True)
+SECRET_KEY = env.str(
+    "SECRET_KEY",
+    default="django-insecure-development-key-only-for-this-machine-0123456789" if DEBUG else None,
+)
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# Demo mode shows the demo sign-ins and current MFA codes on the sign-in page.
+DEMO_MODE = env.bool("DEMO_MODE", default=DEBUG)
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "axes",
+    "auditlog",
+    "crispy_forms",
+    "crispy_forms_gds",
+    "django_celery_beat",
+    "rules.apps.AutodiscoverRulesConfig",
+    "people.apps.PeopleConfig",
+    "notifications",
+    "offer",
+    "pathway",
+    "finance",
+    "rota",
+    "handovers",
+    "dashboard",
+]
+# In a checkout only: the embedded servers, demo data, the generator and the benchmark.
+if find_spec("devtools") is not None:
+    INSTALLED_APPS.append("devtools")
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "people.middleware.StaffSessionMiddleware",
+    "people.middleware.RequireStaffMFAMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",
+    # Axes goes last so that it sees the outcome of every sign-in attempt.
+    "axes.middleware.AxesMiddleware",
+]
+
+# The benchmark (`manage.py bench`) turns this on for its own server: every response then
+# says how long the server took and how many queries it made, and the baselines answer at
+# /bench/bare and /bench/minimal. Never on for a real service.
+BENCHMARK = env.bool("BENCHMARK", default=False)
+if BENCHMARK:
+    MIDDLEWARE.insert(0, "people.middleware.ServerTimingMiddleware")
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [CONFIG_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "people.context_processors.portal",
+                "rota.panels.staff_banner",
+                "notifications.context_processors.unread_notifications",
+            ],
+        },
+    },
+]
+
+# --- Data -----------------------------------------------------------------
+
+DATABASES = {"default": env.db("DATABASE_URL", default="postgres://postgres@localhost/portal")}
+# A unix-socket directory arrives percent-encoded in the URL's host part.
+DATABASES["default"]["HOST"] = unquote(DATABASES["default"]["HOST"])
+DATABASES["default"]["ATOMIC_REQUESTS"] = False
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:6379/0")
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        # Several portals (the benchmark's, for one) can share a Redis under their own prefix.
+        # Only what is shared and slow to change goes here: the public offer pages
+        # (offer/cache.py) and the dashboard's earlier months (dashboard/figures).
+        "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="portal"),
+    },
+}
+
+# --- Background work ------------------------------------------------------
+
+
+def _broker_url(url: str) -> str:
+    # kombu names a unix-socket Redis "redis+socket://"; redis-py says "unix://".
+    if url.startswith("unix://"):
+        return "redis+socket://" + url.removeprefix("unix://")
+    return url
+
+
+CELERY_BROKER_URL = _broker_url(REDIS_URL)
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A task a worker took but never acknowledged (the worker died) goes back on the queue
+# after this many seconds. It must outlast the longest task and the longest retry delay
+# (10 minutes), or a task still waiting to retry would be handed out twice.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=900),
+    "unacked_restore_interval": env.int("CELERY_RESTORE_INTERVAL", default=10),
+    "unacked_restore_throttle": env.int("CELERY_RESTORE_THROTTLE", default=10),
+}
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TIMEZONE = "Europe/London"
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
+
+# Reminder sweeps read this many candidate rows at a time, each batch one transaction, and
+# may pause between batches to leave the database room for people using the site.
+REMINDER_BATCH_SIZE = env.int("REMINDER_BATCH_SIZE", default=500)
+REMINDER_BATCH_PAUSE_SECONDS = env.float("REMINDER_BATCH_PAUSE_SECONDS", default=0.0)
+# How far ahead people hear of what is coming, and when an overdue review goes to the manager.
+REMINDER_REVIEW_DAYS_AHEAD = env.int("REMINDER_REVIEW_DAYS_AHEAD", default=14)
+REMINDER_ESCALATE_AFTER_DAYS = env.int("REMINDER_ESCALATE_AFTER_DAYS", default=7)
+REMINDER_BIRTHDAY_DAYS_AHEAD = env.int("REMINDER_BIRTHDAY_DAYS_AHEAD", default=30)
+REMINDER_AWARD_MONTHS_AHEAD = env.int("REMINDER_AWARD_MONTHS_AHEAD", default=3)
+REMINDER_SHIFT_DAYS_AHEAD = env.int("REMINDER_SHIFT_DAYS_AHEAD", default=7)
+# Good endings: the new PA should be in touch within this many days of taking over.
+HANDOVER_CHECK_DAYS = env.int("HANDOVER_CHECK_DAYS", default=14)
+
+# --- People and sign-in ---------------------------------------------------
+
+AUTH_USER_MODEL = "portal.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "rules.permissions.ObjectPermissionBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "portal:home"
+
+ACCOUNT_ADAPTER = "people.adapters.AccountAdapter"
+MFA_ADAPTER = "people.adapters.MFAAdapter"
+MFA_FORMS = {"authenticate": "people.forms.AuthenticateForm"}
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_UNIQUE_EMAIL = True
+# Accounts are made by an admin or by a PA's invitation, both to a known address.
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Leaving care: "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="Leaving care portal")
+MFA_PASSKEY_LOGIN_ENABLED = False
+
+INVITATION_VALID_DAYS = 14
+
+# --- The local offer -------------------------------------------------------------
+
+# The council whose offer the public pages show (its slug); blank for the only one.
+OFFER_AUTHORITY = env.str("OFFER_AUTHORITY", default="")
+# How long a public offer page is kept for visitors who are not signed in (offer/cache.py);
+# any change to the offer retires kept pages at once.
+OFFER_CACHE_SECONDS = env.int("OFFER_CACHE_SECONDS", default=900)
+# An item's owner checks it this often; "still correct" moves its review date on by this much.
+OFFER_REVIEW_MONTHS = env.int("OFFER_REVIEW_MONTHS", default=6)
+
+# Pathway plans: a review at least every PATHWAY_REVIEW_MONTHS after the last signed one;
+# a first plan signed within PATHWAY_FIRST_PLAN_MONTHS of starting it; and a review asked
+# for (or a change of circumstances) brings it forward to within PATHWAY_ASKED_REVIEW_DAYS.
+PATHWAY_REVIEW_MONTHS = env.int("PATHWAY_REVIEW_MONTHS", default=6)
+PATHWAY_FIRST_PLAN_MONTHS = env.int("PATHWAY_FIRST_PLAN_MONTHS", default=3)
+PATHWAY_ASKED_REVIEW_DAYS = env.int("PATHWAY_ASKED_REVIEW_DAYS", default=28)
+STAFF_IDLE_TIMEOUT = timedelta(minutes=30)
+# How often activity restarts that clock (each restart writes the session).
+STAFF_IDLE_CLOCK_STEP = timedelta(minutes=1)
+SESSION_COOKIE_AGE = int(timedelta(days=14).total_seconds())
+
+# Axes locks one account from one address after repeated failures (and shows a page
+# saying so); allauth's own limit is kept only per address, against password spraying.
+ACCOUNT_RATE_LIMITS = {"login_failed": "30/m/ip"}
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_FORM_FIELD = "login"
+AXES_USERNAME_CALLABLE = "people.adapters.axes_username"
+AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+# --- Audit -----------------------------------------------------------------
+
+AUDITLOG_INCLUDE_ALL_MODELS = False
+AUDITLOG_DISABLE_REMOTE_ADDR = False
+
+# --- Look and front end ------------------------------------------------------
+
+CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
+CRISPY_TEMPLATE_PACK = "gds"
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
+STATICFILES_DIRS = [
+    ("portal", CONFIG_DIR / "static" / "portal"),
+    # GOV.UK Frontend's fonts, images and script, copied from node_modules by `make setup`.
+    ("govuk", CONFIG_DIR / "static" / "govuk"),
+]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if not DEBUG
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
+# Young people's documents: outside MEDIA_ROOT, served only through permission-checked views.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "var" / "private")
+UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "Europe/London"
+USE_I18N = True
+USE_TZ = True
+
+# --- Email -------------------------------------------------------------------
+
+EMAIL_CONFIG = env.email_url("EMAIL_URL", default="filemail://")
+if EMAIL_CONFIG["EMAIL_BACKEND"].endswith("filebased.EmailBackend"):
+    EMAIL_CONFIG["EMAIL_FILE_PATH"] = env.str(
+        "EMAIL_FILE_PATH", default=str(BASE_DIR / "var" / "mail")
+    )
+vars().update(EMAIL_CONFIG)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="leaving-care@example.org")
+
+# --- Security ----------------------------------------------------------------
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+    }
+}
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+if not DEBUG:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# --- Logging: no personal data, only ids and outcomes ---------------------------
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    # Calendar and invitation tokens travel in paths; request logs show them hidden.
+    "filters": {"secrets": {"()": "config.logging.RedactSecrets"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        # Axes logs the username of every failed attempt; that is personal data.
+        "axes": {"level": "WARNING"},
+        # WeasyPrint and its font tools narrate every step of every PDF at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        "django.request": {"filters": ["secrets"]},
+        "django.server": {"filters": ["secrets"]},
+    },
+}

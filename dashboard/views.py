@@ -1,0 +1,119 @@
+"""The managers' dashboard: figures for their teams, the people behind them, and CSV."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from rules.contrib.views import permission_required
+
+from common.csvfile import csv_text
+from common.dates import add_months
+from common.paging import Paginator
+from dashboard import figures as dashboard_figures
+from people import selectors
+
+
+def _dashboard_scope(request):
+    """(authority, teams chosen, every team they may choose, the day, month and team params)."""
+    today = timezone.localdate()
+    try:
+        month = dt.date.fromisoformat(request.GET.get("month", "") + "-01")
+    except ValueError:
+        month = today.replace(day=1)
+    if not (add_months(today, -60) <= month <= today):
+        month = today.replace(day=1)
+    as_at = min(today, add_months(month, 1) - dt.timedelta(days=1))
+    teams = list(selectors.dashboard_teams(request.user))
+    chosen = [team for team in teams if str(team.pk) == request.GET.get("team")] or teams
+    # Only a team they may choose carries on into links (and the kept figures' names).
+    team = str(chosen[0].pk) if len(chosen) == 1 and len(teams) > 1 else "all"
+    params = {"month": f"{month:%Y-%m}", "team": team}
+    authority = request.user.authority
+    return authority, chosen, teams, as_at, params
+
+
+@login_required
+@permission_required("portal.view_dashboard", raise_exception=True)
+@require_GET
+@never_cache
+def dashboard(request):
+    authority, chosen, teams, as_at, params = _dashboard_scope(request)
+    team_ids = [team.pk for team in chosen]
+    today = timezone.localdate()
+    query = urlencode(params)
+    context = {
+        "figures": dashboard_figures.figures(
+            authority=authority, team_ids=team_ids, as_at=as_at, query=query
+        ),
+        "caseloads": dashboard_figures.caseloads(team_ids, as_at),
+        "spend": dashboard_figures.spend(authority, as_at),
+        "as_at": as_at,
+        "query": query,
+        "teams": teams,
+        "chosen": chosen,
+        "params": params,
+        "months": [add_months(today.replace(day=1), -n) for n in range(12)],
+    }
+    return render(request, "dashboard/dashboard.html", context)
+
+
+@login_required
+@permission_required("portal.view_dashboard", raise_exception=True)
+@require_GET
+@never_cache
+def dashboard_list(request, slug: str):
+    """The young people behind a figure, on the chosen day: who counts and who does not."""
+    if slug not in dashboard_figures.LISTS:
+        raise Http404
+    authority, chosen, teams, as_at, params = _dashboard_scope(request)
+    people, counts = dashboard_figures.people_behind(
+        slug, authority, [team.pk for team in chosen], as_at
+    )
+    page = Paginator(people, 50).get_page(request.GET.get("page"))
+    rows = [(person, counts(person)) for person in page.object_list]
+    context = {
+        "title": dashboard_figures.LISTS[slug],
+        "slug": slug,
+        "rows": rows,
+        "page": page,
+        "as_at": as_at,
+        "query": urlencode(params),
+    }
+    return render(request, "dashboard/dashboard_list.html", context)
+
+
+@login_required
+@permission_required("portal.view_dashboard", raise_exception=True)
+@require_GET
+@never_cache
+def dashboard_csv(request, slug: str):
+    """One figure's twelve months as CSV."""
+    authority, chosen, teams, as_at, params = _dashboard_scope(request)
+    figures = dashboard_figures.figures(
+        authority=authority,
+        team_ids=[team.pk for team in chosen],
+        as_at=as_at,
+        query=urlencode(params),
+    )
+    figure = next((f for f in figures if f.slug == slug), None)
+    if figure is None:
+        raise Http404
+    if figure.is_share:
+        rows = [["month_end", "counted", "out_of", "percent"]] + [
+            [point.day.isoformat(), point.count, point.out_of, point.percent]
+            for point in figure.points
+        ]
+    else:
+        rows = [["month_end", "pence" if figure.is_money else "count"]] + [
+            [point.day.isoformat(), point.count] for point in figure.points
+        ]
+    response = HttpResponse(csv_text(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{slug}-{as_at:%Y-%m}.csv"'
+    return response

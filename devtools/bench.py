@@ -1,0 +1,528 @@
+"""What `manage.py bench` measures, and how it writes it down (see that command)."""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, load_backend
+from django.contrib.sessions.backends.db import SessionStore
+from django.db import connection, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from notifications import services as notifications
+from notifications.models import Notification
+from pathway import returns
+from people.demo import DEMO_SLUG, sign_ins
+from people.models import Authority, Role, User, YoungPerson
+
+ROOT = Path(settings.BASE_DIR)
+REPORT = ROOT / "docs" / "benchmarks.md"
+RESULTS_MARK = "<!-- results: newest first; `manage.py bench` adds each run below -->"
+WRK_CONNECTIONS = 4
+WARM_SECONDS = 2
+WORKERS, THREADS = 2, 2  # as the Procfile runs the portal
+# Rows counted for the report: what the data holds.
+COUNTED = [
+    ("councils", "portal_authority"),
+    ("staff", "portal_user"),
+    ("contacts", "pathway_contact"),
+    ("plan reviews", "pathway_review"),
+    ("plan actions", "pathway_action"),
+    ("homes and activities", "pathway_accommodationspell"),
+    ("awards", "finance_award"),
+    ("claims", "finance_claim"),
+    ("ledger entries", "finance_ledgerentry"),
+    ("duty shifts", "rota_shift"),
+    ("duty enquiries", "rota_dutyenquiry"),
+    ("offer items", "offer_offeritem"),
+]
+
+
+@dataclass
+class Page:
+    label: str
+    role: str
+    path: str
+    form: dict | None = None  # sent as a POST, with the CSRF token added
+    limit_ms: int = 150
+    # "public" and "staff" pages are compared with the "baseline" for the same visitor
+    # (signed in or not); the "floor" is Django's least, for reference.
+    kind: str = "staff"
+    results: dict = field(default_factory=dict)
+
+
+# Setting up
+
+
+def database_url(name: str) -> str:
+    """The URL of database `name` on the server the portal uses."""
+    url = urllib.parse.urlsplit(os.environ.get("DATABASE_URL", "postgres:///portal"))
+    return url._replace(path=f"/{name}").geturl()
+
+
+def database_exists(name: str) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        return cursor.fetchone() is not None
+
+
+def server_env() -> dict:
+    """The server's environment: production settings, plus the benchmark's headers."""
+    return {
+        **os.environ,
+        "DEBUG": "false",
+        "DEMO_MODE": "false",
+        "BENCHMARK": "true",
+        "SECRET_KEY": os.environ.get("SECRET_KEY", "benchmark-only-not-a-secret-" + "x" * 30),
+        "SECURE_SSL_REDIRECT": "false",
+        "OFFER_AUTHORITY": DEMO_SLUG,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    }
+
+
+def wrk_path() -> str | None:
+    return shutil.which("wrk")
+
+
+def _session(user: User) -> str:
+    """A session as after signing in with password and authenticator code."""
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = next(  # the first that can load a user (not axes)
+        path for path in settings.AUTHENTICATION_BACKENDS if hasattr(load_backend(path), "get_user")
+    )
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    if user.is_staff_role:
+        now = time.time()
+        store[AUTHENTICATION_METHODS_SESSION_KEY] = [
+            {"method": "password", "at": now},
+            {"method": "mfa", "at": now, "type": "totp"},
+        ]
+    store.create()
+    return f"{settings.SESSION_COOKIE_NAME}={store.session_key}"
+
+
+def pages_and_sessions() -> tuple[list[Page], dict[str, str]]:
+    """The pages to measure, for the demo council's people, and a session per role."""
+    council = Authority.objects.get(slug=DEMO_SLUG)
+    emails = sign_ins(council)
+    pa = User.objects.get(email=emails["Personal adviser"])
+    service_manager = User.objects.get(email=emails["Manager"])
+    team_manager = (
+        User.objects.filter(authority=council, role=Role.MANAGER, sees_all_teams=False)
+        .filter(managed_teams__isnull=False)
+        .order_by("pk")
+        .first()
+    )
+    care_leaver = User.objects.get(email=emails["Care leaver"])
+    person = (
+        YoungPerson.objects.filter(
+            allocations__pa=pa, allocations__ended_on__isnull=True, pathway_plan__isnull=False
+        )
+        .order_by("pk")
+        .first()
+    )
+    year = returns.latest_year(timezone.localdate())
+    pages = [
+        Page("Bare Django view (no template, no database)", "anyone", "/bench/bare", kind="floor"),
+        Page("Minimal page (the layout, empty)", "anyone", "/bench/minimal", kind="baseline"),
+        Page("Minimal page (the layout, empty)", "PA", "/bench/minimal", kind="baseline"),
+        Page("Offer home", "anyone", reverse("offer:home"), kind="public"),
+        Page("Offer search", "anyone", reverse("offer:search") + "?q=money", kind="public"),
+        Page(
+            "Offer checker, answered",
+            "anyone",
+            reverse("offer:check"),
+            form={"age": "19", "status": "former_relevant", "circumstances": "in_education"},
+            kind="public",
+        ),
+        Page("My money", "care leaver", reverse("finance:my-money")),
+        Page("Caseload", "PA", reverse("pathway:caseload")),
+        Page(
+            "Young person's profile", "PA", reverse("portal:young-person-detail", args=[person.pk])
+        ),
+        Page("Pathway plan", "PA", reverse("pathway:plan", args=[person.pk])),
+        Page("Young person's money", "PA", reverse("finance:person-money", args=[person.pk])),
+        Page("Duty rota", "PA", reverse("rota:rota")),
+        Page("Dashboard, two teams", "team manager", reverse("dashboard:home"), limit_ms=500),
+        Page(
+            "Dashboard, whole council",
+            "service manager",
+            reverse("dashboard:home"),
+            limit_ms=500,
+        ),
+        Page(
+            "SSDA903 care leavers export",
+            "service manager",
+            reverse("pathway:returns-download", args=[year, "903-care-leavers"]),
+            limit_ms=500,
+        ),
+    ]
+    people = {
+        "PA": pa,
+        "team manager": team_manager,
+        "service manager": service_manager,
+        "care leaver": care_leaver,
+    }
+    return pages, {role: _session(user) for role, user in people.items()}
+
+
+def quiet_database(most_seconds: int = 600) -> float:
+    """Wait until no autovacuum is running (it would take CPU from the pages); seconds waited."""
+    started = time.monotonic()
+    while time.monotonic() - started < most_seconds:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'"
+            )
+            if cursor.fetchone()[0] == 0:
+                break
+        time.sleep(2)
+    return time.monotonic() - started
+
+
+@contextlib.contextmanager
+def gunicorn(env: dict, port: int):
+    """The portal under gunicorn, as the Procfile runs it; yields its address."""
+    command = [
+        str(Path(sys.executable).with_name("gunicorn")), "config.wsgi",
+        "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS), "--threads", str(THREADS),
+        "--log-level", "warning",
+    ]  # fmt: skip
+    server = subprocess.Popen(command, env=env, cwd=ROOT)
+    base = f"127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            if server.poll() is not None:
+                raise RuntimeError("gunicorn stopped while starting")
+            with contextlib.suppress(OSError):
+                if _request(base, "/bench/bare")[0] == 200:
+                    break
+            time.sleep(0.2)
+        else:
+            raise RuntimeError("gunicorn did not answer within 30 s")
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+# Measuring
+
+
+def _request(base: str, path: str, headers: dict | None = None, body: str | None = None, conn=None):
+    """(status, server ms, queries, client ms, response headers, body) of one request."""
+    own = conn is None
+    conn = conn or http.client.HTTPConnection(base, timeout=60)
+    started = time.perf_counter()
+    conn.request("POST" if body is not None else "GET", path, body=body, headers=headers or {})
+    response = conn.getresponse()
+    content = response.read()
+    client_ms = (time.perf_counter() - started) * 1000
+    if own:
+        conn.close()
+    timing = re.search(r"dur=([\d.]+)", response.getheader("Server-Timing", ""))
+    return (
+        response.status,
+        float(timing.group(1)) if timing else None,
+        int(response.getheader("X-Queries", "-1")),
+        client_ms,
+        response.getheaders(),
+        content,
+    )
+
+
+def _form_request(base: str, page: Page) -> tuple[dict, str]:
+    """Headers and body for a form POST, with the CSRF cookie and token if the form has one
+    (the checker has none)."""
+    _, _, _, _, answer_headers, content = _request(base, page.path)
+    headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    form = dict(page.form)
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', content)
+    if token:
+        headers["Cookie"] = next(
+            value.split(";")[0]
+            for name, value in answer_headers
+            if name.lower() == "set-cookie" and value.startswith(settings.CSRF_COOKIE_NAME)
+        )
+        form["csrfmiddlewaretoken"] = token.group(1).decode()
+    return headers, urllib.parse.urlencode(form)
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def measure(base: str, page: Page, cookie: str, requests: int) -> dict:
+    """The page's times and queries, one request after another."""
+    headers, body = ({"Cookie": cookie} if cookie else {}), None
+    if page.form is not None:
+        headers, body = _form_request(base, page)
+    conn = http.client.HTTPConnection(base, timeout=60)
+    samples, statuses, first_ms = [], set(), None
+    for number in range(3 + requests):  # three to warm up
+        status, server_ms, queries, client_ms, _, _ = _request(base, page.path, headers, body, conn)
+        statuses.add(status)
+        first_ms = server_ms if first_ms is None else first_ms
+        if number >= 3:
+            samples.append((server_ms, client_ms, queries))
+    conn.close()
+    server = [s for s, _, _ in samples]
+    client = [c for _, c, _ in samples]
+    queries = sorted({q for _, _, q in samples})
+    return {
+        "requests": requests,
+        "ok": statuses == {200},
+        "statuses": sorted(statuses),
+        "first_ms": first_ms,
+        "server_median": statistics.median(server),
+        "server_p95": _percentile(server, 0.95),
+        "client_median": statistics.median(client),
+        "client_p95": _percentile(client, 0.95),
+        "queries": queries,
+        "headers": headers,
+        "body": body,
+    }
+
+
+def throughput(base: str, page: Page, baseline: Page, rounds: int, seconds: int) -> None:
+    """The page's requests per second and its share of its baseline's, in alternate runs.
+
+    On a shared machine throughput drifts by a third over minutes, so the page and its
+    minimal page are measured in turns, `rounds` times, and the share is the median of
+    the rounds' ratios: each ratio compares two runs a few seconds apart."""
+    mine, theirs = page.results, baseline.results
+
+    def run(results: dict, path: str) -> float:
+        return _throughput(base, path, results["headers"], results["body"], seconds)
+
+    _throughput(base, page.path, mine["headers"], mine["body"], WARM_SECONDS)  # not counted
+    pairs = []
+    for _ in range(rounds):
+        pairs.append((run(mine, page.path), run(theirs, baseline.path)))
+    mine["rps"] = statistics.median(ours for ours, _ in pairs)
+    mine["share"] = statistics.median(ours / minimal for ours, minimal in pairs)
+    theirs.setdefault("rps_runs", []).extend(minimal for _, minimal in pairs)
+
+
+def _throughput(base: str, path: str, headers: dict, body: str | None, seconds: int) -> float:
+    """Requests per second from wrk with several connections at once."""
+    # A new connection for each request, as from many visitors: with a few kept-alive
+    # connections, gunicorn's workers may take them unevenly, and one core sit idle.
+    headers = {**headers, "Connection": "close"}
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(
+            f"wrk.method = {json.dumps('POST' if body is not None else 'GET')}\n"
+            f"wrk.body = {json.dumps(body or '')}\n"
+            + "".join(
+                f"wrk.headers[{json.dumps(k)}] = {json.dumps(v)}\n" for k, v in headers.items()
+            )
+        )
+    try:
+        output = subprocess.run(
+            [
+                wrk_path(), "-t2", f"-c{WRK_CONNECTIONS}", f"-d{seconds}s", "-s", script.name,
+                f"http://{base}{path}",
+            ],
+            check=True, capture_output=True, text=True,
+        ).stdout  # fmt: skip
+    finally:
+        os.unlink(script.name)
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    if bad:
+        raise RuntimeError(f"{path}: {bad.group(1)} responses were not 200 under load")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+
+
+# The nightly sweep
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def sweep_measure() -> dict:
+    """Every reminder rule for today, as the worker runs them; undone at the end."""
+    day = timezone.localdate()
+    rules: dict[str, float] = {}
+    queries = 0
+
+    def count(execute, sql, params, many, context):
+        nonlocal queries
+        queries += 1
+        return execute(sql, params, many, context)
+
+    before_mb = _rss_mb()
+    with transaction.atomic(), connection.execute_wrapper(count):
+        existing = Notification.objects.count()
+        started = time.perf_counter()
+        for name in notifications.rules():
+            rule_started = time.perf_counter()
+            notifications.rule_run(name=name, day=day)
+            rules[name] = time.perf_counter() - rule_started
+        seconds = time.perf_counter() - started
+        made = Notification.objects.count() - existing
+        transaction.set_rollback(True)
+    return {
+        "seconds": seconds,
+        "rules": rules,
+        "queries": queries,
+        "notifications": made,
+        "young_people": YoungPerson.objects.count(),
+        "rss_before_mb": before_mb,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def sweep_in_child() -> dict:
+    output = subprocess.run(
+        [sys.executable, "manage.py", "bench", "--sweep-only"],
+        cwd=ROOT, check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    return json.loads(output.strip().splitlines()[-1])
+
+
+# Reporting
+
+
+def generation_save(database: str, seconds: float) -> None:
+    path = ROOT / "var" / "bench" / f"{database}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"seconds": seconds, "at": timezone.now().isoformat()}))
+
+
+def _generation(database: str) -> str:
+    path = ROOT / "var" / "bench" / f"{database}.json"
+    if not path.exists():
+        return "generated before this run (time not recorded)"
+    seconds = json.loads(path.read_text())["seconds"]
+    return f"generated in {seconds / 60:.1f} minutes ({os.cpu_count()} processes)"
+
+
+def _machine() -> str:
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "unknown CPU",
+    )
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        postgres = cursor.fetchone()[0].split()[0]
+    return (
+        f"{model}, {os.cpu_count()} cores, {memory:.0f} GiB; Python {platform.python_version()}, "
+        f"PostgreSQL {postgres}; gunicorn with {WORKERS} workers of {THREADS} threads"
+    )
+
+
+def _counts() -> str:
+    parts = []
+    with connection.cursor() as cursor:
+        for label, table in COUNTED:
+            cursor.execute(f"SELECT count(*) FROM {table}")  # noqa: S608 (fixed table names)
+            parts.append(f"{cursor.fetchone()[0]:,} {label}")
+    return ", ".join(parts)
+
+
+def _met(ok: bool) -> str:
+    return "yes" if ok else "**no**"
+
+
+def render(
+    pages: list[Page], sweep: dict, people: int, database: str, note: str, rounds: int, seconds: int
+) -> str:
+    now = timezone.localtime()
+    for page in pages:
+        if page.kind == "baseline":
+            page.results["rps"] = statistics.median(page.results["rps_runs"])
+            page.results["share"] = 1.0
+    council = Authority.objects.get(slug=DEMO_SLUG)
+    lines = [
+        f"### {now:%Y-%m-%d %H:%M} — {people:,} young people",
+        "",
+        *([note, ""] if note else []),
+        f"- Machine: {_machine()}.",
+        f"- Data: {people:,} young people; {_counts()}; {_generation(database)}. "
+        f"The pages are {council.name}'s, with "
+        f"{council.young_people.count():,} young people.",
+        f"- Each page: 3 requests to warm up, {pages[0].results['requests']} timed one after "
+        "another, "
+        f"then wrk with {WRK_CONNECTIONS} connections for the throughput: {WARM_SECONDS} s not "
+        f"counted, then {rounds} runs of {seconds} s, each followed by a run of the "
+        "minimal page for the same visitor; the share is the median of the rounds' "
+        "ratios. The cache is "
+        "emptied before the run, so the first request is as the day's first visitor's; "
+        "the queries are the timed requests'.",
+        "",
+        "| Page | As | First request ms | Server median ms | Server p95 ms | Client p95 ms "
+        "| Queries | Requests/s | Share of minimal | Target met |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for page in pages:
+        r = page.results
+        share = r["share"]
+        needed = {"public": 0.5, "staff": 1 / 3}.get(page.kind, 0)
+        met = r["ok"] and r["server_p95"] < page.limit_ms and share >= needed
+        target = {
+            "baseline": "(the baseline)",
+            "floor": "(for reference)",
+        }.get(page.kind, f"{_met(met)} (p95 < {page.limit_ms} ms, ≥ {needed:.0%})")
+        rps = f"{r['rps']:.0f}"
+        if page.kind == "baseline":
+            runs = r["rps_runs"]
+            rps += f" ({min(runs):.0f}–{max(runs):.0f} over {len(runs)} runs)"
+        low, high = r["queries"][0], r["queries"][-1]
+        queries = str(low) if low == high else f"{low}–{high}"
+        lines.append(
+            f"| {page.label} | {page.role} | {r['first_ms']:.0f} "
+            f"| {r['server_median']:.1f} | {r['server_p95']:.1f} "
+            f"| {r['client_p95']:.1f} | {queries} | {rps} | {share:.0%} | {target} |"
+        )
+    growth = sweep["peak_mb"] - sweep["rss_before_mb"]
+    slowest = sorted(sweep["rules"].items(), key=lambda item: -item[1])[:3]
+    lines += [
+        "",
+        f"Nightly reminder sweep over {sweep['young_people']:,} young people: "
+        f"**{sweep['seconds']:.1f} s** for {len(sweep['rules'])} rules "
+        f"({_met(sweep['seconds'] < 120)} under 2 minutes), {sweep['queries']:,} queries, "
+        f"{sweep['notifications']:,} notifications (the first night after generating, so "
+        f"every reminder is new). Peak memory {sweep['peak_mb']:.0f} MB, "
+        f"{growth:.0f} MB more than before it started. Slowest rules: "
+        + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in slowest)
+        + ".",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def report_add(section: str) -> None:
+    text = REPORT.read_text() if REPORT.exists() else f"# Benchmarks\n\n{RESULTS_MARK}\n"
+    if RESULTS_MARK not in text:
+        text = text.rstrip("\n") + f"\n\n{RESULTS_MARK}\n"
+    head, tail = text.split(RESULTS_MARK, 1)
+    REPORT.write_text(f"{head}{RESULTS_MARK}\n\n{section}\n{tail.lstrip(chr(10))}")

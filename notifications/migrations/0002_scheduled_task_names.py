@@ -1,0 +1,30 @@
+"""The scheduled tasks moved with their code; point the stored schedules at the new names."""
+
+from django.db import migrations
+
+MOVED = {
+    "portal.tasks.reminders_sweep": "notifications.tasks.reminders_sweep",
+    "portal.tasks.notifications_queue_pending": "notifications.outbox.notifications_queue_pending",
+    "portal.tasks.dashboards_warm": "dashboard.tasks.dashboards_warm",
+}
+
+
+def rename(apps, schema_editor, names: dict[str, str]) -> None:
+    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
+    for old, new in names.items():
+        PeriodicTask.objects.filter(task=old).update(task=new)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("notifications", "0001_initial"),
+        ("portal", "0009_dashboards_warm_schedule"),
+        ("django_celery_beat", "0019_alter_periodictasks_options"),
+    ]
+
+    operations = [
+        migrations.RunPython(
+            lambda apps, editor: rename(apps, editor, MOVED),
+            lambda apps, editor: rename(apps, editor, {new: old for old, new in MOVED.items()}),
+        )
+    ]

@@ -1,0 +1,180 @@
+"""Telling people things once: notifications, their emails, and the daily reminder sweeps.
+
+Each app writes its reminder rules in its own `reminders.py` and registers them here, so
+this app never imports the apps above it. A rule names its candidate rows for a day; the sweep walks
+them in batches of `REMINDER_BATCH_SIZE` by primary key, with a fixed number of queries a
+batch, and records one `Notification` per (recipient, key). The key says what, about whom
+and for which due date, and the database keeps it unique: a sweep run twice, or a task
+delivered twice after a worker died, tells nobody twice.
+
+Email goes through the outbox (`notifications.outbox`), after commit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from auditlog.context import set_actor
+from django.conf import settings
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.module_loading import autodiscover_modules
+
+from notifications.models import EmailState, Notification
+from notifications.outbox import emails_queue
+from people.models import User, YoungPerson
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """One thing to tell one person. `key` is unique per recipient: what, about whom, when."""
+
+    recipient_id: int
+    key: str
+    kind: str
+    message: str
+    link: str = ""
+    young_person_id: int | None = None
+    due_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    # day -> the candidate rows (any model); the sweep pages them by primary key
+    rows: Callable[[dt.date], QuerySet]
+    # (a batch of rows, day) -> what to tell whom
+    reminders: Callable[[list, dt.date], Iterable[Reminder]]
+
+
+_rules: dict[str, Rule] = {}
+
+
+def register_rule(
+    name: str,
+    *,
+    rows: Callable[[dt.date], QuerySet],
+    reminders: Callable[[list, dt.date], Iterable[Reminder]],
+) -> None:
+    _rules[name] = Rule(name=name, rows=rows, reminders=reminders)
+
+
+def rules() -> dict[str, Rule]:
+    """Every app's reminder rules, by name (importing each app's `reminders` module once)."""
+    autodiscover_modules("reminders")
+    return dict(sorted(_rules.items()))
+
+
+def notifications_record(reminders: Sequence[Reminder]) -> list[int]:
+    """Record what is new in one statement; return the ids in this batch still waiting for email.
+
+    Three queries whatever the batch size: the recipients' preferences, the insert (which
+    skips any (recipient, key) already there), and the ids to email.
+    """
+    if not reminders:
+        return []
+    wants_email = dict(
+        User.objects.filter(
+            pk__in={reminder.recipient_id for reminder in reminders}, is_active=True
+        ).values_list("pk", "wants_email")
+    )
+    now = timezone.now()
+    rows = [
+        Notification(
+            recipient_id=reminder.recipient_id,
+            key=reminder.key,
+            kind=reminder.kind,
+            young_person_id=reminder.young_person_id,
+            due_on=reminder.due_on,
+            message=reminder.message[:500],
+            link=reminder.link,
+            created_at=now,
+            email_state=(
+                EmailState.PENDING if wants_email[reminder.recipient_id] else EmailState.NOT_WANTED
+            ),
+        )
+        for reminder in reminders
+        if reminder.recipient_id in wants_email
+    ]
+    if not rows:
+        return []
+    Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    return list(
+        Notification.objects.filter(
+            recipient_id__in={row.recipient_id for row in rows},
+            key__in={row.key for row in rows},
+            email_state=EmailState.PENDING,
+        ).values_list("pk", flat=True)
+    )
+
+
+def notify(reminder: Reminder) -> None:
+    """Tell one person now (inside the caller's transaction); the email goes after commit."""
+    pending = notifications_record([reminder])
+    if pending:
+        transaction.on_commit(lambda: emails_queue(pending))
+
+
+def rule_run(*, name: str, day: dt.date) -> int:
+    """Walk one rule's rows for `day` in batches, each batch its own transaction.
+
+    Returns how many reminders the rule asked for (already-sent ones included).
+    """
+    rule = rules()[name]
+    size = settings.REMINDER_BATCH_SIZE
+    after = 0
+    asked = 0
+    while True:
+        with transaction.atomic():
+            batch = list(rule.rows(day).filter(pk__gt=after).order_by("pk")[:size])
+            if not batch:
+                return asked
+            reminders = list(rule.reminders(batch, day))
+            pending = notifications_record(reminders)
+            transaction.on_commit(lambda pending=pending: emails_queue(pending))
+        after = batch[-1].pk
+        asked += len(reminders)
+        if settings.REMINDER_BATCH_PAUSE_SECONDS:
+            # A throttle, so a big sweep leaves the database room for people using the site.
+            time.sleep(settings.REMINDER_BATCH_PAUSE_SECONDS)
+
+
+def unread_count(user: User) -> int:
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def for_user(user: User) -> QuerySet[Notification]:
+    return Notification.objects.filter(recipient=user).order_by("-created_at", "-pk")
+
+
+def notification_open(*, user: User, notification_id: int) -> Notification | None:
+    """The user's own notification, marked read; None for anyone else's."""
+    notification = for_user(user).filter(pk=notification_id).first()
+    if notification is not None and notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+    return notification
+
+
+def notifications_read_all(*, user: User) -> int:
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+
+
+def notification_settings_save(
+    *, user: User, wants_email: bool, preferred_contact: str | None = None
+) -> None:
+    """Save how someone hears from us; a care leaver's contact preference is on their record."""
+    with transaction.atomic(), set_actor(user):
+        user.wants_email = wants_email
+        user.save(update_fields=["wants_email"])
+        if preferred_contact is not None:
+            YoungPerson.objects.filter(user=user).update(preferred_contact=preferred_contact)

@@ -1,0 +1,66 @@
+"""The service navigation, by role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from people.models import Role
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url: str
+    is_current: bool
+
+
+ANONYMOUS = "anonymous"
+_BY_ROLE: dict[str, list[tuple[str, str]]] = {
+    ANONYMOUS: [("What you can get", "offer:home")],
+    Role.CARE_LEAVER: [
+        ("Home", "portal:my-home"),
+        ("Your plan", "pathway:my-plan"),
+        ("Your money", "finance:my-money"),
+        ("What you can get", "offer:home"),
+    ],
+    Role.PA: [
+        ("My caseload", "pathway:caseload"),
+        ("Claims", "finance:claims-waiting"),
+        ("Duty", "rota:mine"),
+        ("Handovers", "handovers:list"),
+        ("Local offer", "offer:home"),
+    ],
+    Role.MANAGER: [
+        ("Dashboard", "dashboard:home"),
+        ("Team", "portal:team"),
+        ("Reviews to sign", "pathway:reviews-to-sign"),
+        ("Claims", "finance:claims-waiting"),
+        ("Payments", "finance:payments"),
+        ("Budgets", "finance:budget"),
+        ("Rota", "rota:coverage"),
+        ("Handovers", "handovers:list"),
+        ("Returns", "pathway:returns"),
+        ("Local offer", "offer:manage"),
+    ],
+    Role.OFFER_EDITOR: [("Home", "portal:staff-home"), ("Local offer", "offer:manage")],
+    Role.ADMIN: [("Home", "portal:staff-home"), ("Accounts and teams", "admin:index")],
+}
+
+
+# The statutory returns cover the whole council: only its service managers see them.
+SERVICE_MANAGERS_ONLY = {"pathway:returns"}
+
+
+def navigation_for(request) -> list[NavItem]:
+    user = getattr(request, "user", None)
+    role = user.role if user is not None and user.is_authenticated else ANONYMOUS
+    items = []
+    for label, name in _BY_ROLE.get(role, []):
+        if name in SERVICE_MANAGERS_ONLY and not user.sees_all_teams:
+            continue
+        url = reverse(name)
+        is_current = request.path == url or (url != "/" and request.path.startswith(url))
+        items.append(NavItem(label=label, url=url, is_current=is_current))
+    return items

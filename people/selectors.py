@@ -1,0 +1,186 @@
+"""Reads about people that more than one view needs, scoped to who is asking."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import (
+    Count,
+    DateField,
+    Exists,
+    F,
+    Func,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.http import Http404
+
+from people.models import Allocation, Role, Team, User, YoungPerson
+
+
+def _current_allocations() -> QuerySet[Allocation]:
+    return Allocation.objects.filter(ended_on__isnull=True)
+
+
+def young_people_visible_to(user: User) -> QuerySet[YoungPerson]:
+    """Every young person this user may open; lists and detail pages both start here."""
+    people = YoungPerson.objects.all()
+    if not user.is_authenticated:
+        return people.none()
+    if user.role == Role.CARE_LEAVER:
+        return people.filter(user=user)
+    if user.role == Role.PA:
+        return people.filter(
+            Exists(_current_allocations().filter(young_person=OuterRef("pk"), pa=user))
+        )
+    if user.role == Role.MANAGER:
+        in_my_teams = _current_allocations().filter(
+            young_person=OuterRef("pk"), pa__team__manager=user
+        )
+        unallocated = ~Exists(_current_allocations().filter(young_person=OuterRef("pk")))
+        return people.filter(authority_id=user.authority_id).filter(
+            Exists(in_my_teams) | unallocated
+        )
+    return people.none()
+
+
+def young_person_for_user(user: User, pk: int) -> YoungPerson:
+    """The young person, or 404 whether they do not exist or are not this user's to see."""
+    people = (
+        young_people_visible_to(user)
+        .select_related("authority")  # every record page reads the council's settings
+        .prefetch_related(
+            # Who their PA is, and was, for the page and its permissions.
+            Prefetch("allocations", queryset=Allocation.objects.select_related("pa", "pa__team"))
+        )
+        .filter(pk=pk)
+    )
+    try:
+        return people.get()  # one row by its key: no ORDER BY, as `first()` would add
+    except YoungPerson.DoesNotExist:
+        raise Http404("No such young person") from None
+
+
+def current_allocation(person: YoungPerson) -> Allocation | None:
+    """The current allocation from an already prefetched `allocations`, without a query."""
+    return next((a for a in person.allocations.all() if a.ended_on is None), None)
+
+
+def name_search(people: QuerySet[YoungPerson], search: str) -> QuerySet[YoungPerson]:
+    for term in search.split()[:5]:
+        people = people.filter(
+            Q(first_name__icontains=term)
+            | Q(last_name__icontains=term)
+            | Q(preferred_name__icontains=term)
+        )
+    return people
+
+
+def teams_for_manager(manager: User) -> QuerySet[Team]:
+    """The manager's teams, each PA annotated with the size of their current caseload."""
+    members = (
+        User.objects.filter(role=Role.PA, is_active=True)
+        .annotate(caseload=Count("allocations", filter=Q(allocations__ended_on__isnull=True)))
+        .order_by("first_name", "last_name")
+    )
+    return Team.objects.filter(manager=manager).prefetch_related(
+        Prefetch("members", queryset=members)
+    )
+
+
+def team_young_people(manager: User, *, search: str = "") -> QuerySet[YoungPerson]:
+    """With a search, anyone the manager may see; without, those who have no PA.
+
+    Each row carries its current PA's name, so the list needs no query per row.
+    """
+    current = _current_allocations().filter(young_person=OuterRef("pk"))
+    people = young_people_visible_to(manager).annotate(
+        pa_first_name=Subquery(current.values("pa__first_name")[:1]),
+        pa_last_name=Subquery(current.values("pa__last_name")[:1]),
+    )
+    people = name_search(people, search) if search else people.filter(~Exists(current))
+    return people.order_by("last_name", "first_name", "pk")
+
+
+def pas_for_manager(manager: User) -> QuerySet[User]:
+    """PAs a manager may allocate to: those in the teams they manage."""
+    return (
+        User.objects.filter(role=Role.PA, is_active=True, team__manager=manager)
+        .annotate(caseload=Count("allocations", filter=Q(allocations__ended_on__isnull=True)))
+        .order_by("first_name", "last_name")
+    )
+
+
+def own_record(user: User) -> YoungPerson | None:
+    """A care leaver's own record with their allocations, or None if it is not linked yet."""
+    return (
+        YoungPerson.objects.filter(user=user)
+        .select_related("authority")
+        .prefetch_related(Prefetch("allocations", queryset=Allocation.objects.select_related("pa")))
+        .first()
+    )
+
+
+def birthday_sql(age: int, field: str = "date_of_birth") -> Func:
+    """The day someone turns `age`, in SQL, as common.dates.birthday counts it.
+
+    PostgreSQL moves 29 February to the 28th in other years; the law in England (and
+    `birthday`) counts the 1st of March, so a day is added back in that one case.
+    """
+    plus = "(%(expressions)s + make_interval(years => %(years)d))::date"
+    return Func(
+        F(field),
+        template=(
+            f"{plus} + CASE WHEN to_char(%(expressions)s, 'MM-DD') = '02-29' "
+            f"AND to_char({plus}, 'MM-DD') = '02-28' THEN 1 ELSE 0 END"
+        ),
+        years=int(age),
+        output_field=DateField(),
+    )
+
+
+def with_current_pa(rows: QuerySet, via: str = "") -> QuerySet:
+    """Only rows whose young person has a PA now, annotated with `allocation_id`,
+    `current_pa_id`, `allocated_on` and `manager_id` (the PA's team manager). `via` is the
+    path from the rows to the young person ("" for young people, "plan__young_person", ...).
+    """
+    path = f"{via}__allocations" if via else "allocations"
+    # `__isnull=False` in the same filter() makes the join an INNER one, so young people
+    # who never had a PA (whose LEFT JOIN row is all NULLs) are not mistaken for current.
+    current = {f"{path}__isnull": False, f"{path}__ended_on__isnull": True}
+    return rows.filter(**current).annotate(
+        allocation_id=F(f"{path}__pk"),
+        current_pa_id=F(f"{path}__pa_id"),
+        allocated_on=F(f"{path}__started_on"),
+        manager_id=F(f"{path}__pa__team__manager_id"),
+    )
+
+
+def running_on(day: dt.date, path: str = "") -> Q:
+    """An allocation running on `day` (`path` leads to it, e.g. "allocations__"). One that
+    ends on `day` has handed over that day, so someone moved between teams counts in the new."""
+    return Q(**{f"{path}started_on__lte": day}) & (
+        Q(**{f"{path}ended_on__isnull": True}) | Q(**{f"{path}ended_on__gt": day})
+    )
+
+
+def active_allocations(day: dt.date, team_ids) -> QuerySet[Allocation]:
+    """Allocations running on `day` with a PA in one of these teams."""
+    return Allocation.objects.filter(running_on(day), pa__team__in=team_ids)
+
+
+def people_at(day: dt.date, team_ids) -> QuerySet[YoungPerson]:
+    """The young people these teams supported on `day`."""
+    return YoungPerson.objects.filter(
+        Exists(active_allocations(day, team_ids).filter(young_person=OuterRef("pk")))
+    )
+
+
+def dashboard_teams(manager: User) -> QuerySet[Team]:
+    """A service manager sees every team of the council; a manager, the teams they manage."""
+    if manager.sees_all_teams:
+        return Team.objects.filter(authority_id=manager.authority_id)
+    return Team.objects.filter(manager=manager)

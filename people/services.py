@@ -1,0 +1,246 @@
+"""Writes about people: allocations and invitations. Each is one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from auditlog.context import set_actor
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from common.errors import DomainError
+from people import invitations, signals
+from people.models import (
+    YOUNG_PERSON_DETAIL_FIELDS,
+    Allocation,
+    EndReason,
+    Invitation,
+    Role,
+    User,
+    YoungPerson,
+)
+
+
+class AllocationError(DomainError):
+    """An allocation that would break a rule; the message is shown to the person."""
+
+
+class StaleEditError(DomainError):
+    """Someone else saved the record after this form was opened."""
+
+
+class InvitationError(DomainError):
+    """An invitation that cannot be made or used; the message is shown to the person."""
+
+
+def allocation_start(
+    *, young_person: YoungPerson, pa: User, by: User, started_on: dt.date | None = None
+) -> Allocation:
+    """Give a young person with no current PA a PA. The database refuses a second current one."""
+    if pa.role != Role.PA or not pa.is_active:
+        raise AllocationError("Choose an active personal adviser.")
+    try:
+        with transaction.atomic():
+            YoungPerson.objects.select_for_update().get(pk=young_person.pk)
+            if Allocation.objects.filter(young_person=young_person, ended_on__isnull=True).exists():
+                raise AllocationError(
+                    f"{young_person.full_name} already has a PA. Reallocate them instead."
+                )
+            allocation = Allocation.objects.create(
+                young_person=young_person,
+                pa=pa,
+                started_on=started_on or timezone.localdate(),
+                created_by=by,
+            )
+            signals.allocation_started.send(sender=Allocation, allocation=allocation)
+            return allocation
+    except IntegrityError as error:
+        raise AllocationError(
+            f"{young_person.full_name} already has a PA. Reallocate them instead."
+        ) from error
+
+
+def allocation_end(
+    *, allocation: Allocation, reason: str, ended_on: dt.date | None = None
+) -> Allocation:
+    """End a current allocation with a reason."""
+    ended_on = ended_on or timezone.localdate()
+    if reason not in EndReason.values:
+        raise AllocationError("Choose why the allocation is ending.")
+    if ended_on < allocation.started_on:
+        raise AllocationError("An allocation cannot end before it started.")
+    with transaction.atomic():
+        locked = Allocation.objects.select_for_update().get(pk=allocation.pk)
+        if locked.ended_on is not None:
+            raise AllocationError("This allocation has already ended.")
+        locked.ended_on = ended_on
+        locked.end_reason = reason
+        locked.save(update_fields=["ended_on", "end_reason"])
+        signals.allocation_ended.send(sender=Allocation, allocation=locked)
+        return locked
+
+
+def allocation_change(*, young_person: YoungPerson, pa: User, by: User) -> Allocation:
+    """Allocate or reallocate: end any current allocation today and start one with `pa`."""
+    with transaction.atomic():
+        YoungPerson.objects.select_for_update().get(pk=young_person.pk)
+        current = Allocation.objects.filter(
+            young_person=young_person, ended_on__isnull=True
+        ).first()
+        if current is not None:
+            if current.pa_id == pa.pk:
+                raise AllocationError(f"{pa} is already {young_person.full_name}'s PA.")
+            allocation_end(allocation=current, reason=EndReason.REALLOCATED)
+        return allocation_start(young_person=young_person, pa=pa, by=by)
+
+
+def pa_leaving_set(*, pa: User, leaving_on: dt.date | None, by: User) -> User:
+    """Record a PA's last working day; each young person they support then gets a handover."""
+    if pa.role != Role.PA:
+        raise AllocationError("Only a personal adviser's leaving date can be set here.")
+    if leaving_on is not None and leaving_on < timezone.localdate():
+        raise AllocationError("Their last working day must be today or later.")
+    with transaction.atomic(), set_actor(by):
+        locked = User.objects.select_for_update().get(pk=pa.pk)
+        locked.leaving_on = leaving_on
+        locked.save(update_fields=["leaving_on"])
+        if leaving_on is not None:
+            signals.pa_leaving.send(sender=User, pa=locked, leaving_on=leaving_on, by=by)
+        return locked
+
+
+def invitation_create(*, young_person: YoungPerson, email: str, by: User) -> tuple[Invitation, str]:
+    """Invite a young person to make an account; returns the invitation and its secret token.
+
+    Only the token's hash is stored, so a database reader cannot use a link.
+    """
+    email = email.strip().lower()
+    if young_person.user_id is not None:
+        raise InvitationError(f"{young_person.known_as} already has an account.")
+    if User.objects.filter(email__iexact=email).exists():
+        raise InvitationError("Someone already uses this email address. Use a different one.")
+    now = timezone.now()
+    with transaction.atomic():
+        YoungPerson.objects.select_for_update().get(pk=young_person.pk)
+        young_person.invitations.filter(accepted_at__isnull=True, revoked_at__isnull=True).update(
+            revoked_at=now
+        )
+        invitation = Invitation(
+            young_person=young_person,
+            email=email,
+            created_by=by,
+            created_at=now,
+            expires_at=now + dt.timedelta(days=settings.INVITATION_VALID_DAYS),
+        )
+        token = invitation.link_token()
+        invitation.token_hash = Invitation.hash_token(token)
+        invitation.save()
+        # Only the id goes to the broker; the task works the link out again.
+        transaction.on_commit(lambda: invitations.send_invitation_email.delay(invitation.pk))
+    return invitation, token
+
+
+def invitation_for_token(token: str) -> Invitation:
+    """The invitation a link points to, or InvitationError saying why it cannot be used."""
+    invitation = (
+        Invitation.objects.select_related("young_person")
+        .filter(token_hash=Invitation.hash_token(token))
+        .first()
+    )
+    _check_usable(invitation)
+    return invitation
+
+
+def _check_usable(invitation: Invitation | None) -> None:
+    if invitation is None or invitation.revoked_at is not None:
+        raise InvitationError(
+            "This link does not work. It may have been replaced by a newer one. "
+            "Ask your personal adviser to send you a new link."
+        )
+    if invitation.accepted_at is not None:
+        raise InvitationError(
+            "This link has already been used. Sign in with your email address and password."
+        )
+    if invitation.is_expired:
+        raise InvitationError(
+            "This link has expired. Links last 14 days. Ask your personal adviser for a new one."
+        )
+
+
+def invitation_accept(*, token: str, password: str) -> User:
+    """Use an invitation: make the care leaver's account and link it to their record, once."""
+    with transaction.atomic():
+        invitation = (
+            Invitation.objects.select_for_update()
+            .select_related("young_person")
+            .filter(token_hash=Invitation.hash_token(token))
+            .first()
+        )
+        _check_usable(invitation)
+        person = YoungPerson.objects.select_for_update().get(pk=invitation.young_person_id)
+        if person.user_id is not None:
+            raise InvitationError("You already have an account. Sign in with your email address.")
+        user = User(
+            email=invitation.email,
+            first_name=person.known_as,
+            last_name=person.last_name,
+            role=Role.CARE_LEAVER,
+            authority_id=person.authority_id,
+        )
+        try:
+            validate_password(password, user)
+        except ValidationError as error:
+            raise InvitationError(" ".join(error.messages)) from error
+        user.set_password(password)
+        try:
+            with transaction.atomic():
+                user.save()
+        except IntegrityError as error:
+            raise InvitationError(
+                "Someone already uses this email address. Ask your personal adviser for help."
+            ) from error
+        person.user = user
+        person.save(update_fields=["user", "updated_at"])
+        invitation.accepted_at = timezone.now()
+        invitation.save(update_fields=["accepted_at"])
+        return user
+
+
+def young_person_create(*, authority_id: int, details: dict, by: User) -> YoungPerson:
+    """Add a young person to the council's records; the audit log names `by`."""
+    person = YoungPerson(authority_id=authority_id, **_young_person_fields(details))
+    person.full_clean()
+    with transaction.atomic(), set_actor(by):
+        person.save()
+        # A stable reference for the returns; the database id never changes or repeats.
+        person.child_id = str(person.pk)
+        person.save(update_fields=["child_id"])
+    return person
+
+
+def young_person_update(
+    *, person: YoungPerson, details: dict, version: str, by: User
+) -> YoungPerson:
+    """Save changed details, unless someone saved since `version` (the form's updated_at).
+
+    The row lock makes the check and the write one step, so two editors cannot both win.
+    """
+    with transaction.atomic(), set_actor(by):
+        locked = YoungPerson.objects.select_for_update().get(pk=person.pk)
+        if locked.updated_at.isoformat() != version:
+            raise StaleEditError(
+                "Someone else changed these details while you were editing. "
+                "What you typed is still in the form. Check their changes, then save again."
+            )
+        for field, value in _young_person_fields(details).items():
+            setattr(locked, field, value)
+        locked.full_clean()
+        locked.save()
+        return locked
+
+
+def _young_person_fields(details: dict) -> dict:
+    return {field: details[field] for field in YOUNG_PERSON_DETAIL_FIELDS if field in details}

@@ -1,0 +1,26 @@
+"""The portal's own signals, and receivers that tie allauth's events to the portal's rules.
+
+Other apps listen to these signals (handovers start when an allocation ends or a PA
+is leaving), so `people` never imports them. Each is sent inside the transaction of the
+write, so whatever a receiver records commits or rolls back with it.
+"""
+
+from __future__ import annotations
+
+from allauth.account.internal.flows.login import record_authentication
+from allauth.mfa.models import Authenticator
+from allauth.mfa.signals import authenticator_added
+from django.dispatch import Signal, receiver
+
+# allocation: the Allocation just started / just ended
+allocation_started = Signal()
+allocation_ended = Signal()
+# pa: the User whose last working day was set; leaving_on: that day
+pa_leaving = Signal()
+
+
+@receiver(authenticator_added)
+def count_setting_up_an_app_as_passing_mfa(sender, request, user, authenticator, **kwargs):
+    """Entering a valid code to activate an app proves it as well as signing in with it does."""
+    if request is not None and authenticator.type == Authenticator.Type.TOTP:
+        record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)

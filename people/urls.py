@@ -1,0 +1,21 @@
+from django.urls import path
+
+from people import views
+
+app_name = "portal"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.health, name="health"),
+    path("staff/", views.staff_home, name="staff-home"),
+    path("young-people/new/", views.young_person_create, name="young-person-create"),
+    path("young-people/<int:pk>/", views.young_person_detail, name="young-person-detail"),
+    path("young-people/<int:pk>/edit/", views.young_person_edit, name="young-person-edit"),
+    path("young-people/<int:pk>/allocate/", views.allocation_create, name="allocation-create"),
+    path("young-people/<int:pk>/invite/", views.invitation_create, name="invitation-create"),
+    path("team/", views.team, name="team"),
+    path("team/pas/<int:pk>/leaving/", views.pa_leaving, name="pa-leaving"),
+    path("my/", views.my_home, name="my-home"),
+    path("invitations/accept/", views.invitation_accept, name="invitation-accept"),
+    path("invitations/<str:token>/", views.invitation_open, name="invitation-open"),
+]

@@ -1,0 +1,316 @@
+"""People pages: thin views that parse, authorize, call a selector or service, render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+from rules.contrib.views import permission_required
+
+from common.errors import form_error
+from common.paging import Paginator
+from people import selectors, services
+from people.audit import record_access
+from people.forms import (
+    AllocationForm,
+    InvitationForm,
+    LeavingForm,
+    SearchForm,
+    SetPasswordForm,
+    YoungPersonForm,
+)
+from people.models import Role
+from people.panels import PROFILE, render_my_panels, render_panels
+
+PAGE_SIZE = 25
+
+
+@require_GET
+def home(request):
+    """Send each person to where they start; show the front page to everyone else."""
+    user = request.user
+    if user.is_authenticated:
+        start = {
+            Role.CARE_LEAVER: "portal:my-home",
+            Role.PA: "pathway:caseload",
+            Role.MANAGER: "portal:team",
+            # An editor starts where the items past their review date are listed.
+            Role.OFFER_EDITOR: "offer:manage",
+        }.get(user.role, "portal:staff-home")
+        return redirect(start)
+    return render(request, "portal/home.html")
+
+
+@require_GET
+def health(request):
+    """For load balancers: answers only when the database does."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+@login_required
+@require_GET
+def staff_home(request):
+    if not request.user.is_staff_role:
+        raise PermissionDenied
+    return render(request, "portal/staff_home.html")
+
+
+def form_page(request, form, *, title: str, back: str, caption: str = "", status=200, **extra):
+    """The one page a simple form uses: back link, caption, heading, intro, the form.
+
+    `stale` and `clashes` (label, saved, typed) show a refused out-of-date save.
+    """
+    context = {"form": form, "title": title, "back": back, "caption": caption, **extra}
+    return render(request, "form_page.html", context, status=status)
+
+
+def young_person_read(request, pk: int, perm: str):
+    """The young person if this user may see them and `perm` allows it; the read is audited."""
+    person = selectors.young_person_for_user(request.user, pk)
+    if not request.user.has_perm(perm, person):
+        raise PermissionDenied
+    record_access(person)
+    return person
+
+
+def _search_key(request) -> str:
+    return f"search:{request.resolver_match.url_name}"
+
+
+def remember_search(request):
+    """Keep a name search in the session, not the URL, so no name reaches logs or history."""
+    form = SearchForm(request.POST)
+    request.session[_search_key(request)] = form.cleaned_data["q"] if form.is_valid() else ""
+    return redirect(request.path)
+
+
+def remembered_search(request) -> str:
+    """The name search kept by `remember_search` for this page, unless the person cleared it."""
+    if "clear" in request.GET:
+        request.session.pop(_search_key(request), None)
+    return request.session.get(_search_key(request), "")
+
+
+def _searched_page(request, select) -> dict:
+    """The search form, and the page of `select(user, search=...)` for the remembered search."""
+    search = remembered_search(request)
+    form = SearchForm(initial={"q": search})
+    people = select(request.user, search=search)
+    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    return {"form": form, "page": page, "search": search}
+
+
+@login_required
+@require_GET
+@never_cache
+def young_person_detail(request, pk: int):
+    person = young_person_read(request, pk, "portal.view_young_person")
+    today = timezone.localdate()
+    context = {
+        "person": person,
+        "current": selectors.current_allocation(person),
+        "allocations": person.allocations.all(),
+        "can_invite": request.user.has_perm("portal.invite_young_person", person),
+        "can_change": request.user.has_perm("portal.change_young_person", person),
+        "can_allocate": request.user.has_perm("portal.allocate"),
+        "panels": render_panels(PROFILE, request, person, today),
+    }
+    return render(request, "portal/young_person_detail.html", context)
+
+
+@login_required
+@permission_required("portal.add_young_person", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def young_person_create(request):
+    form = YoungPersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        person = services.young_person_create(
+            authority_id=request.user.authority_id, details=form.cleaned_data, by=request.user
+        )
+        messages.success(request, f"{person.full_name} has been added. Now allocate a PA.")
+        return redirect("portal:allocation-create", pk=person.pk)
+    return render(request, "portal/young_person_form.html", {"form": form, "person": None})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def young_person_edit(request, pk: int):
+    person = young_person_read(request, pk, "portal.change_young_person")
+    form = YoungPersonForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.young_person_update(
+                person=person,
+                details=form.cleaned_data,
+                version=form.cleaned_data["version"],
+                by=request.user,
+            )
+        except services.StaleEditError as error:
+            # Keep what they typed, show what the other person saved, and carry the new
+            # version so that saving again is a choice made knowing both.
+            person.refresh_from_db()
+            clashes = form.clashes_with(person)
+            data = request.POST.copy()
+            data["version"] = person.updated_at.isoformat()
+            context = {
+                "form": YoungPersonForm(data, instance=person),
+                "person": person,
+                "stale": str(error),
+                "clashes": clashes,
+            }
+            return render(request, "portal/young_person_form.html", context, status=409)
+        messages.success(request, f"{person.full_name}'s details are saved.")
+        return redirect(person.get_absolute_url())
+    return render(request, "portal/young_person_form.html", {"form": form, "person": person})
+
+
+@login_required
+@permission_required("portal.view_team", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def team(request):
+    if request.method == "POST":
+        return remember_search(request)
+    context = _searched_page(request, selectors.team_young_people)
+    context["teams"] = selectors.teams_for_manager(request.user)
+    return render(request, "portal/team.html", context)
+
+
+@login_required
+@permission_required("portal.allocate", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def allocation_create(request, pk: int):
+    person = young_person_read(request, pk, "portal.view_young_person")
+    current = selectors.current_allocation(person)
+    pas = selectors.pas_for_manager(request.user)
+    form = AllocationForm(request.POST or None, pas=pas)
+    if request.method == "POST" and form.is_valid():
+        try:
+            allocation = services.allocation_change(
+                young_person=person, pa=form.cleaned_data["pa"], by=request.user
+            )
+        except services.AllocationError as error:
+            form_error(form, error, "pa")
+        else:
+            messages.success(request, f"{person.full_name} is now allocated to {allocation.pa}.")
+            return redirect(person.get_absolute_url())
+    return render(
+        request, "portal/allocation_form.html", {"person": person, "current": current, "form": form}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invitation_create(request, pk: int):
+    person = young_person_read(request, pk, "portal.invite_young_person")
+    form = InvitationForm(request.POST or None, initial={"email": person.email})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invitation_create(
+                young_person=person, email=form.cleaned_data["email"], by=request.user
+            )
+        except services.InvitationError as error:
+            form_error(form, error, "email")
+        else:
+            messages.success(
+                request, f"We have sent {person.known_as} a link to make their account."
+            )
+            return redirect(person.get_absolute_url())
+    return render(request, "portal/invitation_form.html", {"person": person, "form": form})
+
+
+INVITATION_SESSION_KEY = "invitation_token"
+
+
+@never_cache
+@require_GET
+def invitation_open(request, token: str):
+    """The emailed link: keep its secret in the session and continue on a URL without it."""
+    if request.user.is_authenticated:
+        messages.info(request, "You are already signed in.")
+        return redirect("portal:home")
+    try:
+        services.invitation_for_token(token)
+    except services.InvitationError as error:
+        return render(request, "portal/invitation_invalid.html", {"reason": str(error)}, status=410)
+    request.session[INVITATION_SESSION_KEY] = token
+    return redirect("portal:invitation-accept")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request):
+    if request.user.is_authenticated:
+        messages.info(request, "You are already signed in.")
+        return redirect("portal:home")
+    token = request.session.get(INVITATION_SESSION_KEY, "")
+    try:
+        invitation = services.invitation_for_token(token)
+    except services.InvitationError as error:
+        return render(request, "portal/invitation_invalid.html", {"reason": str(error)}, status=410)
+    form = SetPasswordForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invitation_accept(token=token, password=form.cleaned_data["password1"])
+        except services.InvitationError as error:
+            form_error(form, error, "password1")
+        else:
+            request.session.pop(INVITATION_SESSION_KEY, None)
+            messages.success(
+                request, "Your account is ready. Sign in with your email address and password."
+            )
+            return redirect("account_login")
+    return render(
+        request, "portal/invitation_accept.html", {"invitation": invitation, "form": form}
+    )
+
+
+@login_required
+@permission_required("portal.view_own_record", raise_exception=True)
+@require_GET
+def my_home(request):
+    person = selectors.own_record(request.user)
+    current = selectors.current_allocation(person) if person else None
+    panels = render_my_panels(request, person, timezone.localdate()) if person else []
+    return render(
+        request, "portal/my_home.html", {"person": person, "current": current, "panels": panels}
+    )
+
+
+@login_required
+@permission_required("portal.allocate", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def pa_leaving(request, pk: int):
+    """A manager sets the last working day of a PA in their teams; handovers start from it."""
+    pa = selectors.pas_for_manager(request.user).filter(pk=pk).first()
+    if pa is None:
+        raise Http404
+    form = LeavingForm(request.POST or None, initial={"leaving_on": pa.leaving_on})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.pa_leaving_set(
+                pa=pa, leaving_on=form.cleaned_data["leaving_on"], by=request.user
+            )
+        except services.AllocationError as error:
+            form_error(form, error, "leaving_on")
+        else:
+            messages.success(
+                request,
+                f"{pa.get_full_name()} is leaving. Each young person they support has a handover.",
+            )
+            return redirect("handovers:list")
+    return form_page(
+        request,
+        form,
+        title=f"{pa.get_full_name()} is leaving",
+        back=reverse("portal:team"),
+        caption="Good endings",
+    )

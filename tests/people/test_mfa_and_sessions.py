@@ -1,0 +1,128 @@
+"""Staff reach no staff page without MFA; staff sessions end after 30 idle minutes."""
+
+from unittest import mock
+
+import pytest
+from django.urls import reverse
+
+from people.models import Role
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+STAFF_PAGES = [
+    ("portal:staff-home", {}),
+    ("pathway:caseload", {}),
+    ("portal:team", {}),
+    ("portal:young-person-detail", {"pk": "young_person"}),
+    ("portal:allocation-create", {"pk": "young_person"}),
+    ("portal:invitation-create", {"pk": "young_person"}),
+    ("admin:index", {}),
+]
+
+
+@pytest.mark.parametrize("role", [Role.PA, Role.MANAGER, Role.OFFER_EDITOR, Role.ADMIN])
+def test_staff_without_mfa_are_sent_to_set_it_up_from_every_staff_page(
+    client, role, young_person, team
+):
+    user = UserFactory(role=role, authority=young_person.authority, team=team, mfa=False)
+    if role == Role.MANAGER:
+        team.manager = user
+        team.save()
+    if role == Role.PA:
+        young_person.allocations.update(pa=user)
+    client.force_login_without_mfa(user)
+    setup = reverse("mfa_activate_totp")
+    for name, kwargs in STAFF_PAGES:
+        kwargs = dict.fromkeys(kwargs, young_person.pk)
+        response = client.get(reverse(name, kwargs=kwargs or None))
+        assert response.status_code == 302, name
+        assert response["Location"] == setup, name
+    assert client.get(setup).status_code in {200, 302}
+
+
+def test_staff_with_an_app_but_a_session_that_skipped_the_code_must_sign_in_again(
+    client, pa, young_person
+):
+    client.force_login_without_mfa(pa)
+    response = client.get(reverse("portal:young-person-detail", args=[young_person.pk]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_login")
+    assert "_auth_user_id" not in client.session
+
+
+def test_staff_can_reach_the_mfa_set_up_page(client, authority):
+    user = UserFactory(role=Role.PA, authority=authority, mfa=False)
+    client.force_login_without_mfa(user)
+    response = client.get(reverse("mfa_activate_totp"), follow=True)
+    assert response.status_code == 200
+
+
+def test_care_leavers_do_not_need_mfa(client, care_leaver):
+    client.force_login(care_leaver)
+    assert client.get(reverse("portal:my-home")).status_code == 200
+
+
+def test_staff_sessions_expire_after_thirty_idle_minutes(client, pa):
+    client.force_login(pa)
+    client.get(reverse("pathway:caseload"))
+    assert client.session.get_expiry_age() == 30 * 60
+
+
+def test_the_staff_idle_clock_restarts_at_most_once_a_minute(client, pa):
+    from people.middleware import STAFF_CLOCK_KEY
+
+    client.force_login(pa)
+    client.get(reverse("pathway:caseload"))
+    started = client.session[STAFF_CLOCK_KEY]
+    with mock.patch("people.middleware.time.time", return_value=started + 59):
+        client.get(reverse("pathway:caseload"))
+    assert client.session[STAFF_CLOCK_KEY] == started  # not written again
+    with mock.patch("people.middleware.time.time", return_value=started + 60):
+        client.get(reverse("pathway:caseload"))
+    assert client.session[STAFF_CLOCK_KEY] == started + 60
+    assert client.session.get_expiry_age() == 30 * 60
+
+
+def test_care_leaver_sessions_last_longer(client, care_leaver):
+    client.force_login(care_leaver)
+    client.get(reverse("portal:my-home"))
+    assert client.session.get_expiry_age() > 30 * 60
+
+
+def test_staff_cannot_remove_their_authenticator_app(pa):
+    from allauth.mfa.adapter import get_adapter
+    from allauth.mfa.models import Authenticator
+
+    totp = Authenticator.objects.get(user=pa, type=Authenticator.Type.TOTP)
+    assert get_adapter().can_delete_authenticator(totp) is False
+
+
+def test_five_wrong_passwords_lock_the_account_for_a_while(client, pa):
+    from tests.factories import TEST_PASSWORD
+
+    for _ in range(5):
+        client.post(reverse("account_login"), {"login": pa.email, "password": "wrong-password"})
+    response = client.post(reverse("account_login"), {"login": pa.email, "password": TEST_PASSWORD})
+    assert response.status_code == 429
+    assert "Too many attempts" in response.content.decode()
+
+
+def test_the_admin_sign_in_form_cannot_be_used_to_skip_mfa(client, admin_user):
+    from tests.factories import TEST_PASSWORD
+
+    response = client.get(reverse("admin:login"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+    client.post(reverse("admin:login"), {"username": admin_user.email, "password": TEST_PASSWORD})
+    assert client.get(reverse("admin:index")).status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_wrong_password_is_explained_in_the_error_summary(client, pa):
+    response = client.post(reverse("account_login"), {"login": pa.email, "password": "not-it"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in page
+    assert "password you specified are not correct" in page
+    assert "_auth_user_id" not in client.session
