@@ -8,7 +8,7 @@ from crispy_forms_gds.layout import Field, Fixed, Size, Submit
 from django import forms
 
 from common.uploads import ACCEPTED_NAMES
-from finance.services import pounds
+from finance.money import pounds
 from people.forms import form_helper
 
 

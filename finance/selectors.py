@@ -9,7 +9,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from finance.models import Award, Claim, ClaimState, EntryKind, LedgerEntry, PaymentBatch, Scheme
-from finance.services import financial_year
+from finance.money import financial_year
 from people.models import Role, User, YoungPerson
 
 # Money paid out of awards: payments (negative) and reversals of payments (positive).

@@ -29,24 +29,12 @@ from finance.models import (
     PaymentBatch,
     Scheme,
 )
+from finance.money import financial_year, pounds
 from people.models import Role, User, YoungPerson
 
 
 class FinanceError(DomainError):
     """Something the money rules do not allow; the message is shown to the person."""
-
-
-def pounds(pence: int) -> str:
-    """2550 -> "£25.50"; 3000 -> "£30"."""
-    whole, part = divmod(abs(pence), 100)
-    sign = "-" if pence < 0 else ""
-    return f"{sign}£{whole:,}" + (f".{part:02d}" if part else "")
-
-
-def financial_year(day: dt.date) -> tuple[dt.date, dt.date]:
-    """The April-to-March year `day` falls in: (1 April, 31 March)."""
-    start_year = day.year if day.month >= 4 else day.year - 1
-    return dt.date(start_year, 4, 1), dt.date(start_year + 1, 3, 31)
 
 
 def expiry_for(scheme: Scheme, young_person: YoungPerson, awarded_on: dt.date) -> dt.date:

@@ -19,6 +19,7 @@ from common.uploads import private_file_response
 from finance import selectors, services
 from finance.forms import AwardForm, ClaimForm, DecisionForm, ReverseForm
 from finance.models import ClaimState, LedgerEntry, PaymentBatch, Scheme
+from finance.money import financial_year, pounds
 from people import selectors as people
 from people.audit import record_access
 from people.views import PAGE_SIZE, form_page, young_person_read
@@ -138,9 +139,7 @@ def award_create(request, pk: int):
         except services.FinanceError as error:
             form_error(form, error, "amount")
         else:
-            messages.success(
-                request, f"{person.known_as} has {services.pounds(award.amount_pence)} to use."
-            )
+            messages.success(request, f"{person.known_as} has {pounds(award.amount_pence)} to use.")
             return redirect("finance:person-money", pk=person.pk)
     return form_page(
         request,
@@ -185,7 +184,7 @@ def entry_reverse(request, pk: int, entry_pk: int):
     return form_page(
         request,
         form,
-        title=f"Reverse {services.pounds(abs(entry.amount_pence))}",
+        title=f"Reverse {pounds(abs(entry.amount_pence))}",
         back=reverse("finance:person-money", args=[person.pk]),
         caption=person.full_name,
         intro="Nothing is deleted: an opposite entry is added, with your reason.",
@@ -315,6 +314,6 @@ def payment_csv(request, batch_pk: int):
 @require_GET
 def budget(request):
     today = timezone.localdate()
-    start, end = services.financial_year(today)
+    start, end = financial_year(today)
     schemes = selectors.spend_against_budget(request.user.authority_id, today)
     return render(request, "finance/budget.html", {"schemes": schemes, "start": start, "end": end})

@@ -13,9 +13,12 @@ class HandoversConfig(AppConfig):
         from handovers import permissions, receivers  # noqa: F401  (rules and signal receivers)
         from handovers.models import Handover
         from handovers.panels import profile_context
+        from handovers.telling import NEW_PA_EMAIL, new_pa_email
+        from notifications.outbox import register_email
         from people.panels import PROFILE, register_panel
 
         auditlog.register(Handover)
+        register_email(NEW_PA_EMAIL, write=new_pa_email)
         register_panel(
             PROFILE, template="handovers/_profile_panel.html", context=profile_context, order=15
         )

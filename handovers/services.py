@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from common import locking
 from common.dates import birthday
 from common.errors import DomainError
 from handovers import tasks
@@ -45,8 +46,11 @@ class HandoverError(DomainError):
     """A step the rules do not allow; the message is shown to the person."""
 
 
-class StaleHandoverError(HandoverError):
+class StaleHandoverError(HandoverError, locking.StaleEditError):
     """Someone saved this handover since the form was opened."""
+
+    def __init__(self, message: str, saved=None):
+        locking.StaleEditError.__init__(self, message, saved)
 
 
 def handover_start(
@@ -186,18 +190,20 @@ def new_pa_allocated(*, allocation: Allocation) -> Handover | None:
 
 
 def _locked(handover: Handover, revision: int) -> Handover:
-    locked = Handover.objects.select_for_update().get(pk=handover.pk)
+    locked = locking.lock_unchanged(
+        Handover.objects.all(),
+        handover.pk,
+        revision,
+        message="Someone saved this while you had it open. Check what they saved, then try again.",
+        error=StaleHandoverError,
+    )
     if locked.closed_at is not None:
         raise HandoverError("This has been closed, so it cannot change.")
-    if locked.revision != revision:
-        raise StaleHandoverError(
-            "Someone saved this while you had it open. Check what they saved, then try again."
-        )
     return locked
 
 
 def _save(locked: Handover, fields: list[str]) -> None:
-    locked.revision += 1
+    locking.revision_next(locked)
     locked.save(update_fields=[*fields, "revision"])
 
 

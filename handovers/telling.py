@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from handovers.models import Handover, NotificationKind, ToldHow
+from notifications.outbox import email_record
 from notifications.services import Reminder, notify
-from people.models import ContactMethod, YoungPerson
+from people.models import ContactMethod
+
+NEW_PA_EMAIL = "new_pa"
 
 
 def young_person_tell(*, handover_id: int) -> bool:
@@ -31,11 +33,7 @@ def young_person_tell(*, handover_id: int) -> bool:
             return False
         person = handover.young_person
         new_pa = handover.to_allocation.pa
-        message = (
-            f"Your new personal adviser is {new_pa.get_full_name()}. They will be in touch "
-            f"soon to arrange to meet you."
-            + (f" You can reach them on {new_pa.phone}." if new_pa.phone else "")
-        )
+        message = _new_pa_message(new_pa)
         if person.user_id is not None:
             notify(
                 Reminder(
@@ -53,7 +51,12 @@ def young_person_tell(*, handover_id: int) -> bool:
                 # Their account's email setting is their word on emails from the portal.
                 told_how = ToldHow.PORTAL_AND_EMAIL if person.user.wants_email else ""
             elif person.email:
-                _email_young_person(person, message)
+                email_record(
+                    kind=NEW_PA_EMAIL,
+                    key=f"new-pa:{handover.pk}",
+                    to=person.email,
+                    object_id=handover.pk,
+                )
                 told_how = ToldHow.PORTAL_AND_EMAIL
         if told_how:
             handover.told_at, handover.told_how = timezone.now(), told_how
@@ -75,12 +78,27 @@ def young_person_tell(*, handover_id: int) -> bool:
         return False
 
 
-def _email_young_person(person: YoungPerson, message: str) -> None:
-    body = render_to_string(
-        "handovers/email/new_pa.txt", {"name": person.known_as, "message": message}
+def _new_pa_message(new_pa) -> str:
+    return (
+        f"Your new personal adviser is {new_pa.get_full_name()}. They will be in touch "
+        f"soon to arrange to meet you."
+        + (f" You can reach them on {new_pa.phone}." if new_pa.phone else "")
     )
-    EmailMessage(
-        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}Your new personal adviser",
-        body=body,
-        to=[person.email],
-    ).send()
+
+
+def new_pa_email(handover_id: int) -> tuple[str, str] | None:
+    """(subject, body) of the email telling a young person without an account who their new
+    PA is, as the outbox writes it; None if the handover no longer has a new PA."""
+    handover = (
+        Handover.objects.select_related("young_person", "to_allocation__pa")
+        .filter(pk=handover_id)
+        .first()
+    )
+    if handover is None or handover.to_allocation is None:
+        return None
+    person = handover.young_person
+    body = render_to_string(
+        "handovers/email/new_pa.txt",
+        {"name": person.known_as, "message": _new_pa_message(handover.to_allocation.pa)},
+    )
+    return f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}Your new personal adviser", body

@@ -7,6 +7,11 @@ class NotificationsConfig(AppConfig):
     verbose_name = "Notifications"
 
     def ready(self) -> None:
+        from notifications import receivers  # noqa: F401  (connects the receivers)
+        from notifications.outbox import register_email
+        from people.invitations import invitation_email, invitation_emailed
+
+        register_email("invitation", write=invitation_email, sent=invitation_emailed)
         # Each app's reminders.py registers its rules and the kinds of notification it
         # sends, so this app never imports the apps above it.
         autodiscover_modules("reminders")

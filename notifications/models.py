@@ -83,3 +83,38 @@ class Notification(models.Model):
     @property
     def is_unread(self) -> bool:
         return self.read_at is None
+
+
+class Email(models.Model):
+    """An email the outbox sends that is not a notification: an invitation, a message to a
+    young person without an account.
+
+    `kind` names the writer an app registered (`notifications.outbox.register_email`), which
+    writes the email from `object_id` when it is sent: nothing secret is stored here or
+    passes through the broker. `key` is unique, so asking twice sends once."""
+
+    key = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=40)
+    to = models.EmailField()
+    object_id = models.BigIntegerField()
+    state = models.CharField(max_length=12, choices=EmailState.choices, default=EmailState.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    retry_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the task will try again, after a failure."
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(sent_at__isnull=True) | Q(state="sent"), name="email_sent_means_sent"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["created_at"], condition=Q(state="pending"), name="email_pending"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Email {self.pk} ({self.kind})"

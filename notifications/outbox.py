@@ -1,16 +1,19 @@
 """The outbox: the one place that sends email.
 
-A notification waiting for email is `pending` until a task sends it under a row lock and
-marks it `sent` in the same transaction. Tasks are queued after commit; if the broker is
-away, or a task is lost, the outbox run (beat, every few minutes) queues what is still
-waiting, so nothing recorded is left unsent.
+Two kinds of row wait here: a notification for someone who wants email, and an `Email`
+(an invitation, a message to a young person without an account), written when it is sent
+by the writer its app registered. Either is `pending` until a task sends it under a row
+lock and marks it `sent` in the same transaction. Tasks are queued after commit; if the
+broker is away, or a task is lost, the outbox run (beat, every few minutes) queues what is
+still waiting, so nothing recorded is left unsent.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from celery import shared_task
 from celery.utils.time import get_exponential_backoff_interval
@@ -23,7 +26,7 @@ from django.urls import reverse
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
-from notifications.models import EmailState, Notification
+from notifications.models import Email, EmailState, Notification
 
 logger = logging.getLogger(__name__)
 
@@ -107,30 +110,147 @@ def pending_ids(older_than: dt.timedelta) -> list[int]:
     )
 
 
-@shared_task(bind=True, acks_late=True, max_retries=8)
-def notification_email_send(self, notification_id: int) -> bool:
-    """Email one notification, retrying with exponential back-off (at most 10 minutes apart)."""
+def _send_retrying(task, send: Callable[[], bool], failed: Callable[..., None]) -> bool:
+    """Run `send`, retrying with exponential back-off (at most 10 minutes apart) on a mail
+    error; each failure is recorded with when the task tries again (None: it gave up)."""
     try:
-        return email_send(notification_id=notification_id)
+        return send()
     except OSError as error:  # smtplib's errors are OSErrors too
-        attempts = self.request.retries + 1
-        if self.request.retries >= self.max_retries:
-            email_failed(notification_id=notification_id, attempts=attempts, retry_at=None)
+        attempts = task.request.retries + 1
+        if task.request.retries >= task.max_retries:
+            failed(attempts=attempts, retry_at=None)
             return False
         countdown = get_exponential_backoff_interval(
-            factor=1, retries=self.request.retries, maximum=600, full_jitter=True
+            factor=1, retries=task.request.retries, maximum=600, full_jitter=True
         )
         # Recorded, so the outbox run leaves this email to its retry rather than queue another.
-        email_failed(
-            notification_id=notification_id,
-            attempts=attempts,
-            retry_at=timezone.now() + dt.timedelta(seconds=countdown),
+        failed(attempts=attempts, retry_at=timezone.now() + dt.timedelta(seconds=countdown))
+        raise task.retry(exc=error, countdown=countdown) from error
+
+
+@shared_task(bind=True, acks_late=True, max_retries=8)
+def notification_email_send(self, notification_id: int) -> bool:
+    """Email one notification; a second delivery of the task sends nothing."""
+    return _send_retrying(
+        self,
+        lambda: email_send(notification_id=notification_id),
+        lambda **attempt: email_failed(notification_id=notification_id, **attempt),
+    )
+
+
+# --- Emails that are not notifications ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Writer:
+    # object id -> (subject, body), or None when the email is no longer wanted
+    write: Callable[[int], tuple[str, str] | None]
+    # object id -> None: recorded on the object, in the same transaction as the send
+    sent: Callable[[int], None] | None = None
+
+
+_writers: dict[str, Writer] = {}
+
+
+def register_email(
+    kind: str,
+    *,
+    write: Callable[[int], tuple[str, str] | None],
+    sent: Callable[[int], None] | None = None,
+) -> None:
+    """An app says how to write its emails of `kind` from the id of what they are about."""
+    _writers[kind] = Writer(write=write, sent=sent)
+
+
+def email_record(*, kind: str, key: str, to: str, object_id: int) -> bool:
+    """Put an email in the outbox, inside the caller's transaction; it goes after commit.
+
+    False if an email with this key was recorded before (it is not sent again)."""
+    if kind not in _writers:
+        raise ValueError(f"No writer is registered for {kind!r} emails")
+    email, made = Email.objects.get_or_create(
+        key=key, defaults={"kind": kind, "to": to, "object_id": object_id}
+    )
+    if made:
+        # `robust`: a broker away at commit leaves the email pending for the outbox run.
+        transaction.on_commit(lambda: outbox_queue([email.pk]), robust=True)
+    return made
+
+
+def outbox_queue(email_ids: Iterable[int]) -> int:
+    """Queue a task for each outbox email. If the broker is away, the outbox run does it later."""
+    queued = 0
+    try:
+        for email_id in email_ids:
+            outbox_email_send.delay(email_id)
+            queued += 1
+    except OperationalError:
+        logger.warning("The broker is unreachable; the outbox run will queue the emails left")
+    return queued
+
+
+def outbox_email_send_now(*, email_id: int) -> bool:
+    """Write and send one pending email; the row lock and the state make a repeat do nothing."""
+    with transaction.atomic():
+        email = (
+            Email.objects.select_for_update(skip_locked=True)
+            .filter(pk=email_id, state=EmailState.PENDING)
+            .first()
         )
-        raise self.retry(exc=error, countdown=countdown) from error
+        if email is None:
+            return False
+        writer = _writers[email.kind]
+        written = writer.write(email.object_id)
+        if written is None:  # no longer wanted: an invitation revoked or used, say
+            email.state = EmailState.NOT_WANTED
+            email.save(update_fields=["state"])
+            return False
+        subject, body = written
+        domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2] or "localhost"
+        EmailMessage(
+            subject=subject,
+            body=body,
+            to=[email.to],
+            headers={"Message-ID": f"<email-{email.pk}@{domain}>"},
+        ).send()
+        email.state = EmailState.SENT
+        email.sent_at = timezone.now()
+        email.attempts += 1
+        email.save(update_fields=["state", "sent_at", "attempts"])
+        if writer.sent is not None:
+            writer.sent(email.object_id)
+    return True
+
+
+def outbox_email_failed(*, email_id: int, attempts: int, retry_at: dt.datetime | None) -> None:
+    update = {"attempts": attempts, "retry_at": retry_at}
+    if retry_at is None:
+        update["state"] = EmailState.FAILED
+    Email.objects.filter(pk=email_id, state=EmailState.PENDING).update(**update)
+
+
+def outbox_pending_ids(older_than: dt.timedelta) -> list[int]:
+    cutoff = timezone.now() - older_than
+    return list(
+        Email.objects.filter(state=EmailState.PENDING, created_at__lte=cutoff)
+        .filter(Q(retry_at__isnull=True) | Q(retry_at__lte=cutoff))
+        .order_by("created_at")
+        .values_list("pk", flat=True)[:5000]
+    )
+
+
+@shared_task(bind=True, acks_late=True, max_retries=8)
+def outbox_email_send(self, email_id: int) -> bool:
+    """Send one outbox email; a second delivery of the task sends nothing."""
+    return _send_retrying(
+        self,
+        lambda: outbox_email_send_now(email_id=email_id),
+        lambda **attempt: outbox_email_failed(email_id=email_id, **attempt),
+    )
 
 
 @shared_task(acks_late=True)
 def notifications_queue_pending(older_than_seconds: int = 120) -> int:
     """The outbox run (beat, every few minutes): queue emails whose task was lost or never sent."""
     older_than = dt.timedelta(seconds=older_than_seconds)
-    return emails_queue(pending_ids(older_than))
+    return emails_queue(pending_ids(older_than)) + outbox_queue(outbox_pending_ids(older_than))

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from common import locking
 from common.dates import birthday
 from common.errors import DomainError
 from common.uploads import check_upload
@@ -50,12 +51,11 @@ class PlanError(DomainError):
     """A change the rules do not allow; the message is shown to the person."""
 
 
-class StaleEditError(PlanError):
+class StaleEditError(PlanError, locking.StaleEditError):
     """Someone saved this since the form was opened. `saved` is what they saved."""
 
-    def __init__(self, message: str, saved):
-        super().__init__(message)
-        self.saved = saved
+    def __init__(self, message: str, saved=None):
+        locking.StaleEditError.__init__(self, message, saved)
 
 
 def _refresh_due(plan: Plan) -> None:
@@ -98,19 +98,21 @@ def plan_start(*, young_person: YoungPerson, by: User, today: dt.date | None = N
 
 def _lock_if_unchanged(model, pk: int, revision: int, what: str):
     """The row, locked, if nobody saved it since the form was opened at `revision`."""
-    locked = model.objects.select_for_update().get(pk=pk)
-    if locked.revision != revision:
-        who = locked.updated_by.get_full_name() if locked.updated_by else "Someone"
-        raise StaleEditError(
+
+    def clash(saved) -> str:
+        who = saved.updated_by.get_full_name() if saved.updated_by else "Someone"
+        return (
             f"{who} saved {what} while you were editing it. Your changes are below, next "
-            "to theirs: copy what you need into the form and save again.",
-            saved=locked,
+            "to theirs: copy what you need into the form and save again."
         )
-    return locked
+
+    return locking.lock_unchanged(
+        model.objects.all(), pk, revision, message=clash, error=StaleEditError
+    )
 
 
 def _save_edit(locked, by: User) -> None:
-    locked.revision += 1
+    locking.revision_next(locked)
     locked.updated_at, locked.updated_by = timezone.now(), by
     locked.save()
 
@@ -325,7 +327,7 @@ def review_return(*, review: Review, note: str, by: User) -> Review:
         if locked.state != ReviewState.AWAITING:
             raise PlanError("This review is not waiting for sign-off")
         locked.state, locked.return_note = ReviewState.RETURNED, note.strip()
-        locked.revision += 1  # a form opened before it was sent back is out of date
+        locking.revision_next(locked)  # a form opened before it was sent back is out of date
         locked.save()
     return locked
 

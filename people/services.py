@@ -11,8 +11,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from common import locking
 from common.errors import DomainError
-from people import invitations, signals
+from people import signals
 from people.models import (
     YOUNG_PERSON_DETAIL_FIELDS,
     Allocation,
@@ -28,8 +29,9 @@ class AllocationError(DomainError):
     """An allocation that would break a rule; the message is shown to the person."""
 
 
-class StaleEditError(DomainError):
-    """Someone else saved the record after this form was opened."""
+class StaleEditError(locking.StaleEditError):
+    """Someone else saved the record after this form was opened (its `updated_at` serves as
+    its revision: the record predates the revision numbers)."""
 
 
 class InvitationError(DomainError):
@@ -138,8 +140,7 @@ def invitation_create(*, young_person: YoungPerson, email: str, by: User) -> tup
         token = invitation.link_token()
         invitation.token_hash = Invitation.hash_token(token)
         invitation.save()
-        # Only the id goes to the broker; the task works the link out again.
-        transaction.on_commit(lambda: invitations.send_invitation_email.delay(invitation.pk))
+        signals.invitation_made.send(sender=Invitation, invitation=invitation)
     return invitation, token
 
 

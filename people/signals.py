@@ -17,6 +17,8 @@ allocation_started = Signal()
 allocation_ended = Signal()
 # pa: the User whose last working day was set; leaving_on: that day
 pa_leaving = Signal()
+# invitation: the Invitation just made, to be emailed (the notifications app sends it)
+invitation_made = Signal()
 
 
 @receiver(authenticator_added)

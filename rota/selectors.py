@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from people.models import Authority, User
 from rota.models import CalendarFeed, DutyEnquiry, DutyRole, Shift, SwapOffer, SwapState
-from rota.services import pattern_times
+from rota.patterns import pattern_times
 
 
 def on_duty(authority_id: int, at: dt.datetime | None = None) -> Shift | None:

@@ -6,10 +6,8 @@ import datetime as dt
 import random
 import secrets
 from collections import defaultdict
-from zoneinfo import ZoneInfo
 
 from auditlog.context import set_actor
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -21,11 +19,12 @@ from rota.models import (
     DutyEnquiry,
     DutyRole,
     Leave,
-    PatternSlot,
     Shift,
     SwapOffer,
     SwapState,
 )
+from rota.patterns import pattern_times
+from rota.patterns import zone as _zone
 from rota.tasks import tell_about_swap
 
 ROLE_ORDER = {DutyRole.DUTY: 0, DutyRole.BACKUP: 1}
@@ -117,26 +116,6 @@ def leave_record(*, pa: User, starts_on: dt.date, ends_on: dt.date, kind: str, b
             )
     except IntegrityError as error:
         raise RotaError(_plain(error, pa)) from error
-
-
-def _zone() -> ZoneInfo:
-    return ZoneInfo(settings.TIME_ZONE)
-
-
-def pattern_times(authority: Authority, start: dt.date, end: dt.date):
-    """(role, starts_at, ends_at) for every pattern slot from `start` to `end` inclusive."""
-    zone = _zone()
-    slots = list(PatternSlot.objects.filter(authority=authority))
-    day = start
-    while day <= end:
-        for slot in slots:
-            if slot.weekday == day.weekday():
-                yield (
-                    slot.role,
-                    dt.datetime.combine(day, slot.starts, tzinfo=zone),
-                    dt.datetime.combine(day, slot.ends, tzinfo=zone),
-                )
-        day += dt.timedelta(days=1)
 
 
 def _on_leave(leave: list[Leave], starts_at: dt.datetime, ends_at: dt.datetime) -> bool:

@@ -1,6 +1,6 @@
 from django import template
 
-from finance.services import pounds as _pounds
+from finance.money import pounds as _pounds
 
 register = template.Library()
 

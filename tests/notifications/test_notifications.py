@@ -115,3 +115,24 @@ def test_the_outbox_leaves_an_email_to_its_retry_and_takes_up_a_lost_one(pa):
     email_failed(notification_id=notification.pk, attempts=9, retry_at=None)
     notification.refresh_from_db()
     assert notification.email_state == EmailState.FAILED and notification.email_attempts == 9
+
+
+def test_an_outbox_email_whose_task_was_lost_is_sent_by_the_outbox_run(pa, young_person):
+    """The broker was away at commit (or the worker lost the task): the email still goes."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from notifications.models import Email
+    from notifications.tasks import notifications_queue_pending
+    from people.services import invitation_create
+
+    invitation_create(young_person=young_person, email="new.one@example.org", by=pa)
+    assert mail.outbox == []  # the commit's callbacks never ran
+    Email.objects.update(created_at=timezone.now() - dt.timedelta(minutes=10))
+    notifications_queue_pending.delay(older_than_seconds=120)
+    assert [message.to for message in mail.outbox] == [["new.one@example.org"]]
+    assert "/invitations/" in mail.outbox[0].body
+    assert Email.objects.get().state == EmailState.SENT
+    notifications_queue_pending.delay(older_than_seconds=0)
+    assert len(mail.outbox) == 1

@@ -7,7 +7,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from people.invitations import invitation_email_send
+from notifications import outbox
+from notifications.models import Email
+from notifications.outbox import outbox_email_send_now
 from people.models import Invitation, Role, User
 from people.services import InvitationError, invitation_accept, invitation_create
 from tests.factories import YoungPersonFactory
@@ -129,8 +131,32 @@ def test_sending_the_email_twice_sends_it_once(pa, person, django_capture_on_com
     with django_capture_on_commit_callbacks(execute=True):
         invitation, _ = invitation_create(young_person=person, email="mia@example.org", by=pa)
     assert len(mail.outbox) == 1
-    assert invitation_email_send(invitation_id=invitation.pk) is False
+    assert outbox_email_send_now(email_id=Email.objects.get().pk) is False
     assert len(mail.outbox) == 1
+
+
+def test_the_email_goes_after_commit_and_names_only_the_invitation_in_the_broker(
+    pa, person, django_capture_on_commit_callbacks, monkeypatch
+):
+    queued = []
+    monkeypatch.setattr(outbox.outbox_email_send, "delay", lambda *args: queued.append(args))
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        invitation, token = invitation_create(young_person=person, email="mia@example.org", by=pa)
+    assert mail.outbox == [] and queued == []  # nothing before commit
+    for callback in callbacks:
+        callback()
+    assert queued == [(Email.objects.get().pk,)]
+    assert token not in repr(Email.objects.values().get())
+    assert Invitation.objects.get().link_token() == token
+
+
+def test_a_revoked_invitation_is_not_emailed(pa, person, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False):
+        invitation_create(young_person=person, email="mia@example.org", by=pa)
+    Invitation.objects.update(revoked_at=timezone.now())
+    assert outbox_email_send_now(email_id=Email.objects.get().pk) is False
+    assert mail.outbox == []
+    assert Email.objects.get().state == "not_wanted"
 
 
 def test_a_young_person_with_an_account_is_not_invited_again(pa, young_person, care_leaver):
