@@ -81,7 +81,7 @@ format: setup
 
 # Refresh both locks to the newest releases pyproject.toml allows, install them, run
 # every test. Commit requirements/ only if this passes.
-upgrade:
+upgrade: setup
 	$(VENV)/bin/pip-compile --quiet --upgrade --generate-hashes --allow-unsafe --strip-extras \
 	  --no-emit-index-url --no-emit-find-links --extra demo --extra dev \
 	  -o requirements/dev.txt pyproject.toml

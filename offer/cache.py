@@ -3,8 +3,10 @@
 Most people reading the local offer are not signed in, and every one of them sees the same
 page, so it is made once and kept in the shared cache. A page is kept only for a visitor
 with no session and no messages (anything personal to a visitor would come from those).
-Only the parameters the pages read (`q`, `page`) make a page different, and a kept page
-lasts at most OFFER_CACHE_SECONDS and never past the day it was made (pages show dates).
+Only the parameters the pages read (`q`, `page`) make a page different, a kept page lasts
+at most OFFER_CACHE_SECONDS and never past the day it was made (pages show dates), and at
+most MOST_PAGES are kept in that time, so made-up searches cannot fill the Redis that
+Celery's queues use.
 
 The offer's own services call `clear()` when they change what the public sees (publishing,
 "still correct", signing off; the admin, for topics): pages are kept under a generation
@@ -35,6 +37,9 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "offer:generation"
 PARAMETERS = ("q", "page")
 BROWSER_SECONDS = 60
+# Pages kept at most in each OFFER_CACHE_SECONDS (about 40 KB each, so about 20 MB), however
+# many made-up searches anyone sends: the Redis they go in is Celery's broker too.
+MOST_PAGES = 500
 
 
 def _move_on() -> None:
@@ -76,6 +81,13 @@ def _key(request, generation: int) -> str:
     return f"offer:page:{generation}:{hashlib.sha256(name.encode()).hexdigest()}"
 
 
+def _room(generation: int) -> bool:
+    """Whether another page may be kept: one more under this generation's count."""
+    counter = f"offer:pages:{generation}"
+    cache.add(counter, 0, timeout=settings.OFFER_CACHE_SECONDS)
+    return cache.incr(counter) <= MOST_PAGES
+
+
 def _for_visitor(request, response):
     """Headers for a page every visitor shares; 304 when their browser has it already."""
     patch_cache_control(response, public=True, max_age=BROWSER_SECONDS)
@@ -91,7 +103,8 @@ def public_page(view):
         if not _shared(request):
             return view(request, *args, **kwargs)
         try:
-            key = _key(request, _generation())
+            generation = _generation()
+            key = _key(request, generation)
             kept = cache.get(key)
         except RedisError:
             logger.warning("Public offer page made afresh: Redis did not answer")
@@ -114,8 +127,9 @@ def public_page(view):
         etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
         response["ETag"] = etag
         try:
-            kept = (etag, response.content, response["Content-Type"])
-            cache.set(key, kept, timeout=settings.OFFER_CACHE_SECONDS)
+            if _room(generation):
+                kept = (etag, response.content, response["Content-Type"])
+                cache.set(key, kept, timeout=settings.OFFER_CACHE_SECONDS)
         except RedisError:
             logger.warning("Public offer page not kept: Redis did not answer")
         return _for_visitor(request, response)

@@ -19,9 +19,12 @@ def invitation_email(invitation_id: int) -> tuple[str, str] | None:
     invitation = Invitation.objects.select_related("young_person").filter(pk=invitation_id).first()
     if invitation is None or not invitation.is_usable:
         return None
-    link = settings.SITE_URL.rstrip("/") + reverse(
-        "portal:invitation-open", args=[invitation.link_token()]
-    )
+    token = invitation.link_token()
+    if invitation.emailed_at is None and Invitation.hash_token(token) != invitation.token_hash:
+        # Made before links were worked out this way, or under an earlier SECRET_KEY: nobody
+        # has been sent a link yet, so the one sent now becomes the invitation's link.
+        Invitation.objects.filter(pk=invitation.pk).update(token_hash=Invitation.hash_token(token))
+    link = settings.SITE_URL.rstrip("/") + reverse("portal:invitation-open", args=[token])
     context = {"invitation": invitation, "link": link, "days": settings.INVITATION_VALID_DAYS}
     return "Your leaving care account", render_to_string("portal/email/invitation.txt", context)
 

@@ -1,6 +1,7 @@
 """The scheduled tasks moved with their code; point the stored schedules at the new names."""
 
 from django.db import migrations
+from django.utils import timezone
 
 MOVED = {
     "portal.tasks.reminders_sweep": "notifications.tasks.reminders_sweep",
@@ -11,8 +12,11 @@ MOVED = {
 
 def rename(apps, schema_editor, names: dict[str, str]) -> None:
     PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
+    PeriodicTasks = apps.get_model("django_celery_beat", "PeriodicTasks")
     for old, new in names.items():
         PeriodicTask.objects.filter(task=old).update(task=new)
+    # An update() does not tell a running beat that the schedule changed; this does.
+    PeriodicTasks.objects.update_or_create(ident=1, defaults={"last_update": timezone.now()})
 
 
 class Migration(migrations.Migration):

@@ -1,4 +1,7 @@
-"""Invitations made before the outbox sent them, and not yet emailed, go to the outbox."""
+"""Invitations made before the outbox sent them, and not yet emailed, go to the outbox.
+
+Their old links were only in the lost tasks' messages; the outbox sends each a link worked
+out afresh, and stores its hash then (`people.invitations.invitation_email`)."""
 
 from django.db import migrations
 from django.utils import timezone

@@ -7,6 +7,7 @@ from django.test import Client
 from redis.exceptions import RedisError
 
 from common.cache import own_keys
+from offer import cache as offer_cache
 from offer import services
 from offer.cache import GENERATION_KEY
 from offer.models import OfferItem
@@ -113,6 +114,13 @@ def test_only_the_parameters_a_page_reads_make_it_different(client, item):
     client.get("/offer/search/?q=passport&utm_source=leaflet&x=1")
     client.get("/offer/?anything=else")
     assert len(_kept_pages()) == 2
+
+
+def test_made_up_searches_cannot_fill_redis(client, item, monkeypatch):
+    monkeypatch.setattr(offer_cache, "MOST_PAGES", 3)
+    for word in ("a", "b", "c", "d", "e"):
+        assert client.get(f"/offer/search/?q={word}").status_code == 200
+    assert len(_kept_pages()) == 3
 
 
 def test_kept_pages_expire(client, item, settings):
