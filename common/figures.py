@@ -1,0 +1,169 @@
+"""Dashboard figures: what each app registers, and the shapes they are drawn from.
+
+Each app that has something to count for managers writes a `figures.py` that registers a
+function `make(scope) -> [Figure]` (`register_figures`); the dashboard app finds them all
+when it starts and shows them in order. Figures are worked out in the database for the last
+day of each of twelve months (the newest "month" ends on the chosen day), in a fixed
+number of aggregate queries whatever the number of young people.
+
+Values for days before today are kept in the cache until the end of the day
+(`kept_by_day`): they change only when something is recorded late with an earlier date,
+and that then shows the next morning. They are counts, never anything about a person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+
+MONTHS = 12
+KEPT_SECONDS = 26 * 60 * 60  # past the end of the day the keys are named for
+CHART_WIDTH, CHART_HEIGHT, BAR_GAP = 360, 120, 6
+
+
+@dataclass
+class Point:
+    day: dt.date
+    count: int
+    out_of: int | None = None  # None: the figure is a count, not a share
+
+    @property
+    def percent(self) -> int | None:
+        if self.out_of is None or self.out_of == 0:
+            return None
+        return round(100 * self.count / self.out_of)
+
+    @property
+    def value(self) -> int:
+        return (self.percent or 0) if self.out_of is not None else self.count
+
+
+@dataclass
+class Figure:
+    slug: str
+    title: str
+    what: str
+    points: list[Point]
+    target: int | None = None
+    list_url: str = ""
+    now: str = ""  # a sentence about today, where the trend is of something else
+    is_share: bool = True
+    is_money: bool = False
+    bars: list[dict] = field(default_factory=list)
+
+    @property
+    def latest(self) -> Point:
+        return self.points[-1]
+
+    @property
+    def off_target(self) -> bool:
+        percent = self.latest.percent
+        return self.target is not None and percent is not None and percent < self.target
+
+    def draw(self) -> Figure:
+        """Bar positions for the SVG chart (drawn on the server, so it needs no JavaScript)."""
+        top = 100 if self.is_share else max([p.value for p in self.points] + [1])
+        step = CHART_WIDTH / len(self.points)
+        self.bars = [
+            {
+                "x": round(index * step + BAR_GAP / 2, 1),
+                "width": round(step - BAR_GAP, 1),
+                "height": round(CHART_HEIGHT * point.value / top, 1),
+                "y": round(CHART_HEIGHT - CHART_HEIGHT * point.value / top, 1),
+                "point": point,
+            }
+            for index, point in enumerate(self.points)
+        ]
+        self.target_y = (
+            round(CHART_HEIGHT - CHART_HEIGHT * self.target / 100, 1)
+            if self.target is not None
+            else None
+        )
+        return self
+
+
+def month_ends(as_at: dt.date, months: int = MONTHS) -> list[tuple[dt.date, dt.date]]:
+    """(first day, last day) of each month, oldest first; the newest ends on `as_at`."""
+    spans = []
+    last = as_at
+    for _ in range(months):
+        first = last.replace(day=1)
+        spans.append((first, last))
+        last = first - dt.timedelta(days=1)
+    return spans[::-1]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The figures asked for: a council's teams, over the twelve months up to `as_at`."""
+
+    authority: Any  # the council (people.models.Authority)
+    team_ids: list[int]
+    as_at: dt.date
+    query: str = ""  # the dashboard's own parameters, carried into each figure's list
+
+    @property
+    def months(self) -> list[tuple[dt.date, dt.date]]:
+        return month_ends(self.as_at)
+
+    @property
+    def days(self) -> list[dt.date]:
+        return [last for _, last in self.months]
+
+    def of_month(self, month_days: list[dt.date]) -> list[tuple[dt.date, dt.date]]:
+        """The (first day, last day) months that end on these days."""
+        return [month for month in self.months if month[1] in month_days]
+
+    def list_url(self, slug: str) -> str:
+        """The dashboard's list of the young people behind a share."""
+        return reverse("dashboard:list", args=[slug]) + f"?{self.query}"
+
+
+def counts(days: list[dt.date], values: list[int]) -> list[Point]:
+    return [Point(day, value) for day, value in zip(days, values, strict=True)]
+
+
+def kept_by_day(name: str, team_ids, days: list[dt.date], work) -> list:
+    """A value for each of `days`; those for days before today are kept until tomorrow.
+
+    `work(missing)` gives the values for the days not kept, in one call (one query, for
+    the figures read by month). One cache round trip for all the days."""
+    today = timezone.localdate()
+    teams = ",".join(str(pk) for pk in sorted(team_ids))
+    keys = {
+        day: f"dashboard:{today:%Y%m%d}:{name}:{teams}:{day:%Y%m%d}" for day in days if day < today
+    }
+    kept = cache.get_many(list(keys.values()))
+    missing = [day for day in days if keys.get(day) not in kept]
+    worked = dict(zip(missing, work(missing), strict=True)) if missing else {}
+    fresh = {keys[day]: worked[day] for day in missing if day in keys}
+    if fresh:
+        cache.set_many(fresh, timeout=KEPT_SECONDS)
+    return [worked[day] if day in worked else kept[keys[day]] for day in days]
+
+
+def each(work):
+    """For `kept_by_day`: `work(day)` for each missing day."""
+    return lambda missing: [work(day) for day in missing]
+
+
+_makers: dict[str, tuple[int, Callable[[Scope], list[Figure]]]] = {}
+
+
+def register_figures(make: Callable[[Scope], list[Figure]], *, order: int) -> None:
+    """An app's figures, shown by `order` (lowest first)."""
+    _makers[f"{make.__module__}.{make.__qualname__}"] = (order, make)
+
+
+def figures_for(scope: Scope) -> list[Figure]:
+    """Every registered figure for `scope`, in order, drawn."""
+    made = []
+    for _, make in sorted(_makers.values(), key=lambda entry: entry[0]):
+        made.extend(make(scope))
+    return [figure.draw() for figure in made]

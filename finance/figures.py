@@ -1,0 +1,52 @@
+"""Money's figures on the managers' dashboard: paid to young people, and claims made."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from common.figures import Figure, Scope, counts, kept_by_day, register_figures
+from finance.selectors import claims_in_teams, claims_made_by_month, paid_by_month
+
+
+def _claims_waiting(team_ids) -> str:
+    waiting = claims_in_teams(team_ids).filter(state="waiting").count()
+    return f"{waiting} claim{'s' if waiting != 1 else ''} waiting for a decision now."
+
+
+def finance_figures(scope: Scope) -> list[Figure]:
+    authority, team_ids, days = scope.authority, scope.team_ids, scope.days
+    paid = kept_by_day(
+        f"paid:{authority.pk}",
+        [],
+        days,
+        lambda missing: paid_by_month(authority.pk, scope.of_month(missing)),
+    )
+    claims = kept_by_day(
+        "claims",
+        team_ids,
+        days,
+        lambda missing: claims_made_by_month(team_ids, scope.of_month(missing)),
+    )
+    return [
+        Figure(
+            slug="paid",
+            title="Money paid to young people",
+            what="Payments from every scheme in the council each month, less any reversed.",
+            points=counts(days, paid),
+            is_share=False,
+            is_money=True,
+            list_url=reverse("finance:payments"),
+        ),
+        Figure(
+            slug="claims",
+            title="Claims made",
+            what="Claims for money made each month.",
+            points=counts(days, claims),
+            is_share=False,
+            list_url=reverse("finance:claims-waiting"),
+            now=_claims_waiting(team_ids),
+        ),
+    ]
+
+
+register_figures(finance_figures, order=70)
