@@ -27,6 +27,7 @@ from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from handovers import day as handovers_day
 from notifications import services as notifications
 from notifications.models import Notification
 from pathway import returns
@@ -364,7 +365,8 @@ def _rss_mb() -> float:
 
 
 def sweep_measure() -> dict:
-    """Every reminder rule for today, as the worker runs them; undone at the end."""
+    """The handovers' morning, then every reminder rule for today, as the worker runs them;
+    undone at the end."""
     day = timezone.localdate()
     rules: dict[str, float] = {}
     queries = 0
@@ -378,6 +380,9 @@ def sweep_measure() -> dict:
     with transaction.atomic(), connection.execute_wrapper(count):
         existing = Notification.objects.count()
         started = time.perf_counter()
+        rule_started = time.perf_counter()
+        handovers_day.day_steps(day)
+        rules["handovers_day"] = time.perf_counter() - rule_started
         for name in notifications.rules():
             rule_started = time.perf_counter()
             notifications.rule_run(name=name, day=day)

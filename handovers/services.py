@@ -17,7 +17,7 @@ from django.utils import timezone
 from common import locking
 from common.dates import birthday
 from common.errors import DomainError
-from handovers import tasks
+from handovers import telling
 from handovers.models import (
     CheckOutcome,
     Handover,
@@ -185,7 +185,9 @@ def new_pa_allocated(*, allocation: Allocation) -> Handover | None:
     handover.save(update_fields=["to_allocation", "check_due_on"])
     # `robust`: if the broker is away, the allocation still stands, and the daily
     # `handover_tell` rule tells the young person instead.
-    transaction.on_commit(lambda: tasks.handover_tell_young_person.delay(handover.pk), robust=True)
+    transaction.on_commit(
+        lambda: telling.handover_tell_young_person.delay(handover.pk), robust=True
+    )
     return handover
 
 

@@ -1,13 +1,27 @@
-"""Background work for good endings: thin tasks that load by id and call a service."""
+"""Background work for good endings: thin tasks that call a service.
+
+`handover_tell_young_person` lives beside what it calls (`handovers.telling`), so the
+services can queue it without importing this module back."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from celery import shared_task
+from django.db import DatabaseError
+from django.utils import timezone
 
-from handovers import telling
+from handovers.day import day_steps
+from handovers.telling import handover_tell_young_person
+
+__all__ = ["handover_tell_young_person", "handovers_day"]
 
 
-@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=8)
-def handover_tell_young_person(handover_id: int) -> bool:
-    """Tell a young person who their new PA is; `told_at` makes a second run do nothing."""
-    return telling.young_person_tell(handover_id=handover_id)
+@shared_task(
+    acks_late=True, autoretry_for=(OSError, DatabaseError), retry_backoff=True, max_retries=5
+)
+def handovers_day(day: str | None = None) -> dict[str, int]:
+    """The handovers' morning (beat, before the reminders): checks, endings, telling, closing.
+
+    Safe to run twice: each step records a state that a second run sees."""
+    return day_steps(dt.date.fromisoformat(day) if day else timezone.localdate())

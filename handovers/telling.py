@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from celery import shared_task
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -102,3 +103,16 @@ def new_pa_email(handover_id: int) -> tuple[str, str] | None:
         {"name": person.known_as, "message": _new_pa_message(handover.to_allocation.pa)},
     )
     return f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}Your new personal adviser", body
+
+
+# Named as it was when it lived in handovers/tasks.py, so queued tasks still find it.
+@shared_task(
+    name="handovers.tasks.handover_tell_young_person",
+    acks_late=True,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=8,
+)
+def handover_tell_young_person(handover_id: int) -> bool:
+    """Tell a young person who their new PA is; `told_at` makes a second run do nothing."""
+    return young_person_tell(handover_id=handover_id)

@@ -10,6 +10,7 @@ from django.utils.html import escape
 
 from common.dates import birthday
 from handovers import services
+from handovers.day import day_steps
 from handovers.models import CheckOutcome, Handover, Kind, ToldHow
 from notifications.models import Notification
 from notifications.services import rule_run
@@ -20,6 +21,13 @@ from tests.factories import AllocationFactory, UserFactory, YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
+
+
+def morning(day, rule: str | None = None) -> None:
+    """The morning as beat runs it: the handovers' own steps, then the reminders."""
+    day_steps(day)
+    if rule:
+        rule_run(name=rule, day=day)
 
 
 def notes_for(user) -> list[str]:
@@ -104,9 +112,9 @@ def test_a_pa_leaving_with_three_young_people_is_handed_over_well(
         )
 
     # The 14-day check: not yet on day 13; on day 14 Amira's and Ben's close, Cara's escalates.
-    rule_run(name="handover_check", day=TODAY + dt.timedelta(days=13))
+    morning(TODAY + dt.timedelta(days=13), "handover_check")
     assert Handover.objects.filter(closed_at=None).count() == 3
-    rule_run(name="handover_check", day=TODAY + dt.timedelta(days=14))
+    morning(TODAY + dt.timedelta(days=14), "handover_check")
     assert list(Handover.objects.filter(closed_at=None)) == [handovers[cara]]
     late = Handover.objects.get(pk=handovers[cara].pk)
     assert late.check_outcome == CheckOutcome.ESCALATED
@@ -115,14 +123,14 @@ def test_a_pa_leaving_with_three_young_people_is_handed_over_well(
     # The manager's page lists it with the late step.
     steps = {step.name: step for step in late.steps(TODAY + dt.timedelta(days=15))}
     assert steps["check"].is_late and not steps["summary"].is_late
-    rule_run(name="handover_check", day=TODAY + dt.timedelta(days=15))
+    morning(TODAY + dt.timedelta(days=15), "handover_check")
     assert escalations.count() == 1
 
     # Once the new PA logs contact, the next check closes it.
     pathway_services.contact_record(
         young_person=cara, happened_on=TODAY, method="phone", seen=False, note="", by=new_pa
     )
-    rule_run(name="handover_check", day=TODAY + dt.timedelta(days=16))
+    morning(TODAY + dt.timedelta(days=16), "handover_check")
     assert not Handover.objects.filter(closed_at=None).exists()
 
 
@@ -165,13 +173,13 @@ def test_turning_25_starts_an_ending_that_closes_the_allocation(authority, pa, c
     person.date_of_birth = born
     person.save(update_fields=["date_of_birth"])
     turns_25 = birthday(born, 25)
-    rule_run(name="support_ending", day=turns_25 - dt.timedelta(days=91))
+    morning(turns_25 - dt.timedelta(days=91), "support_ending")
     assert not Handover.objects.exists()
-    rule_run(name="support_ending", day=turns_25 - dt.timedelta(days=90))
+    morning(turns_25 - dt.timedelta(days=90), "support_ending")
     ending = Handover.objects.get()
     assert ending.kind == Kind.ENDING and ending.due_on == turns_25
     assert notes_for(pa) == ["support_ending"] and notes_for(care_leaver) == ["support_ending"]
-    rule_run(name="support_ending", day=turns_25 - dt.timedelta(days=89))
+    morning(turns_25 - dt.timedelta(days=89), "support_ending")
     assert Handover.objects.count() == 1
 
     ending = services.summary_write(handover=ending, text="Settled, working.", revision=0, by=pa)
@@ -184,9 +192,9 @@ def test_turning_25_starts_an_ending_that_closes_the_allocation(authority, pa, c
     )
     # Ready, but support goes on until their birthday; that morning's sweep closes it.
     assert ending.closed_at is None
-    rule_run(name="endings_due", day=turns_25 - dt.timedelta(days=1))
+    morning(turns_25 - dt.timedelta(days=1))
     assert Allocation.objects.get(young_person=person).ended_on is None
-    rule_run(name="endings_due", day=turns_25)
+    morning(turns_25)
     allocation = Allocation.objects.get(young_person=person)
     assert allocation.end_reason == EndReason.SUPPORT_ENDED
     assert not Handover.objects.filter(closed_at=None).exists()
@@ -195,7 +203,7 @@ def test_turning_25_starts_an_ending_that_closes_the_allocation(authority, pa, c
 def test_someone_without_a_pa_gets_no_ending_and_no_reminders_meant_for_a_pa(authority, pa):
     born = TODAY - dt.timedelta(days=24 * 365 + 300)
     YoungPersonFactory(authority=authority, date_of_birth=born)  # never had a PA
-    rule_run(name="support_ending", day=birthday(born, 25) - dt.timedelta(days=30))
+    morning(birthday(born, 25) - dt.timedelta(days=30), "support_ending")
     assert not Handover.objects.exists() and not Notification.objects.exists()
 
 
@@ -255,5 +263,5 @@ def test_without_a_team_manager_the_late_check_goes_to_the_service_manager(
     portal_services.pa_leaving_set(pa=pa, leaving_on=TODAY, by=manager)
     with django_capture_on_commit_callbacks(execute=True):
         portal_services.allocation_change(young_person=person, pa=new_pa, by=manager)
-    rule_run(name="handover_check", day=TODAY + dt.timedelta(days=14))
+    morning(TODAY + dt.timedelta(days=14), "handover_check")
     assert notes_for(other_manager) == ["handover_late"]

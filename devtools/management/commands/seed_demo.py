@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from faker import Faker
 
+from handovers import day as handovers_day
 from notifications import services as notifications
 from notifications.models import EmailState, Notification
 from people.demo import DEMO_PASSWORD, DEMO_SLUG, DEMO_TOTP_SECRET, sign_ins
@@ -332,7 +333,9 @@ class DemoBuilder:
 
 
 def sweep_this_morning(today: dt.date) -> None:
-    """Run the reminder rules as the morning's sweep would have, emails already gone out."""
+    """Run the handovers' morning and the reminder rules as they would have run, emails
+    already gone out."""
+    handovers_day.day_steps(today)
     for name in notifications.rules():
         notifications.rule_run(name=name, day=today)
     sent = min(timezone.now(), timezone.localtime().replace(hour=6, minute=31))
