@@ -8,12 +8,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from common.dates import birthday
-from handovers.day import turning_25
-from handovers.models import CheckOutcome, Handover, Kind, NotificationKind
+from handovers.day import checks_due, turning_25
+from handovers.models import CheckOutcome, Handover, NotificationKind
 from notifications.kinds import register_kinds
 from notifications.services import Reminder, register_rule
 from people.models import Role, User, YoungPerson
@@ -21,17 +21,8 @@ from people.models import Role, User, YoungPerson
 
 def late_checks(day: dt.date) -> QuerySet[Handover]:
     """Open handovers whose check found the new PA not yet in touch (recorded each morning
-    by `handovers.day`), with who to tell."""
-    return (
-        Handover.objects.filter(
-            closed_at=None,
-            kind=Kind.HANDOVER,
-            check_due_on__lte=day,
-            check_outcome=CheckOutcome.ESCALATED,
-        )
-        .annotate(manager_id=F("to_allocation__pa__team__manager_id"))
-        .select_related("young_person", "to_allocation__pa")
-    )
+    by `handovers.day`) and who still are not, with who to tell."""
+    return checks_due(day).filter(check_outcome=CheckOutcome.ESCALATED, in_touch=False)
 
 
 def checks(late: list[Handover], day: dt.date):

@@ -54,7 +54,7 @@ def young_person_tell(*, handover_id: int) -> bool:
             elif person.email:
                 email_record(
                     kind=NEW_PA_EMAIL,
-                    key=f"new-pa:{handover.pk}",
+                    key=f"new-pa:{handover.to_allocation_id}",
                     to=person.email,
                     object_id=handover.pk,
                 )

@@ -127,7 +127,10 @@ def rule_run(*, name: str, day: dt.date) -> int:
 
     Returns how many reminders the rule asked for (already-sent ones included).
     """
-    rule = rules()[name]
+    rule = rules().get(name)
+    if rule is None:  # queued before a release that removed or renamed it
+        logger.warning("No reminder rule is called %s; nothing to run", name)
+        return 0
     size = settings.REMINDER_BATCH_SIZE
     after = 0
     asked = 0

@@ -37,8 +37,10 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "offer:generation"
 PARAMETERS = ("q", "page")
 BROWSER_SECONDS = 60
-# Pages kept at most in each OFFER_CACHE_SECONDS (about 40 KB each, so about 20 MB), however
-# many made-up searches anyone sends: the Redis they go in is Celery's broker too.
+# Pages kept at most in each OFFER_CACHE_SECONDS window (about 40 KB each, so about 20 MB a
+# window, and pages outlive their window by at most one more), however many made-up
+# searches anyone sends: the Redis they go in is Celery's broker too. Searches beyond it
+# are made afresh, not refused.
 MOST_PAGES = 500
 
 
@@ -82,10 +84,14 @@ def _key(request, generation: int) -> str:
 
 
 def _room(generation: int) -> bool:
-    """Whether another page may be kept: one more under this generation's count."""
-    counter = f"offer:pages:{generation}"
-    cache.add(counter, 0, timeout=settings.OFFER_CACHE_SECONDS)
-    return cache.incr(counter) <= MOST_PAGES
+    """Whether another page may be kept: one more under this generation's count, which
+    starts again every OFFER_CACHE_SECONDS (made and counted in one Redis transaction)."""
+    name = cache.make_and_validate_key(f"offer:pages:{generation}")
+    with cache._cache.get_client(name, write=True).pipeline() as pipe:
+        pipe.set(name, 0, ex=settings.OFFER_CACHE_SECONDS, nx=True)
+        pipe.incr(name)
+        _, count = pipe.execute()
+    return count <= MOST_PAGES
 
 
 def _for_visitor(request, response):

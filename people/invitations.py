@@ -15,12 +15,14 @@ from people.models import Invitation
 
 
 def invitation_email(invitation_id: int) -> tuple[str, str] | None:
-    """(subject, body) of the invitation's email; None once it cannot be used."""
-    invitation = Invitation.objects.select_related("young_person").filter(pk=invitation_id).first()
-    if invitation is None or not invitation.is_usable:
+    """(subject, body) of the invitation's email; None once it cannot be used, or once a
+    link was emailed (an earlier release may have sent it)."""
+    # Locked (the outbox sends inside a transaction), as accepting an invitation locks it.
+    invitation = Invitation.objects.select_for_update().filter(pk=invitation_id).first()
+    if invitation is None or not invitation.is_usable or invitation.emailed_at is not None:
         return None
     token = invitation.link_token()
-    if invitation.emailed_at is None and Invitation.hash_token(token) != invitation.token_hash:
+    if Invitation.hash_token(token) != invitation.token_hash:
         # Made before links were worked out this way, or under an earlier SECRET_KEY: nobody
         # has been sent a link yet, so the one sent now becomes the invitation's link.
         Invitation.objects.filter(pk=invitation.pk).update(token_hash=Invitation.hash_token(token))

@@ -1,6 +1,7 @@
 """The handovers' own morning (06:15, UK time), before the reminders at 06:30."""
 
 from django.db import migrations
+from django.utils import timezone
 
 NAME = "Handovers: the day's steps"
 
@@ -16,6 +17,7 @@ def add_schedule(apps, schema_editor):
         month_of_year="*",
         timezone="Europe/London",
     )
+    PeriodicTasks = apps.get_model("django_celery_beat", "PeriodicTasks")
     PeriodicTask.objects.update_or_create(
         name=NAME,
         defaults={
@@ -26,6 +28,8 @@ def add_schedule(apps, schema_editor):
             "has come. The reminders about them follow at 06:30.",
         },
     )
+    # A running beat reads the schedule again only when this moves on.
+    PeriodicTasks.objects.update_or_create(ident=1, defaults={"last_update": timezone.now()})
 
 
 def remove_schedule(apps, schema_editor):

@@ -230,6 +230,22 @@ def test_when_the_new_pa_also_stops_the_handover_waits_for_the_next(
     assert handover.to_allocation.pa == second and handover.check_due_on is not None
 
 
+def test_a_young_person_without_an_account_hears_of_each_new_pa_by_email(
+    three, pa, manager, team, django_capture_on_commit_callbacks
+):
+    cara = three[2]
+    first = UserFactory(role=Role.PA, authority=pa.authority, team=team, first_name="Femi")
+    second = UserFactory(role=Role.PA, authority=pa.authority, team=team, first_name="Sian")
+    portal_services.pa_leaving_set(pa=pa, leaving_on=TODAY, by=manager)
+    mail.outbox.clear()
+    for new_pa in (first, second):
+        with django_capture_on_commit_callbacks(execute=True):
+            portal_services.allocation_change(young_person=cara, pa=new_pa, by=manager)
+    to_cara = [m.body for m in mail.outbox if m.to == ["cara@example.org"]]
+    assert len(to_cara) == 2
+    assert "Femi" in to_cara[0] and "Sian" in to_cara[1]
+
+
 def test_someone_given_to_a_leaving_pa_gets_a_handover_straight_away(authority, pa, manager):
     portal_services.pa_leaving_set(pa=pa, leaving_on=TODAY + dt.timedelta(days=9), by=manager)
     person = YoungPersonFactory(authority=authority)

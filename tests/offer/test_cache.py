@@ -116,11 +116,13 @@ def test_only_the_parameters_a_page_reads_make_it_different(client, item):
     assert len(_kept_pages()) == 2
 
 
-def test_made_up_searches_cannot_fill_redis(client, item, monkeypatch):
+def test_made_up_searches_cannot_fill_redis(client, item, monkeypatch, settings):
     monkeypatch.setattr(offer_cache, "MOST_PAGES", 3)
     for word in ("a", "b", "c", "d", "e"):
         assert client.get(f"/offer/search/?q={word}").status_code == 200
     assert len(_kept_pages()) == 3
+    (counter,) = own_keys("offer:pages:*")
+    assert 0 < cache._cache.get_client().ttl(counter) <= settings.OFFER_CACHE_SECONDS
 
 
 def test_kept_pages_expire(client, item, settings):

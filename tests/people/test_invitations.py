@@ -171,3 +171,27 @@ def test_the_link_secret_leaves_the_address_bar_at_once(client, pa, person):
     final_url = response.redirect_chain[-1][0]
     assert token not in final_url
     assert "Make your account" in response.content.decode()
+
+
+def test_an_invitation_made_by_an_earlier_release_is_sent_a_link_that_works(
+    pa, person, django_capture_on_commit_callbacks
+):
+    """Its old link was only in a lost task's message: the outbox sends a new one."""
+    with django_capture_on_commit_callbacks(execute=False):
+        invitation_create(young_person=person, email="mia@example.org", by=pa)
+    Invitation.objects.update(token_hash=Invitation.hash_token("a-random-token-of-old"))
+    assert outbox_email_send_now(email_id=Email.objects.get().pk) is True
+    (link,) = [word for word in mail.outbox[0].body.split() if "/invitations/" in word]
+    token = link.rstrip("/").rsplit("/", 1)[1]
+    user = invitation_accept(token=token, password="a long enough passphrase 42")
+    assert user.email == "mia@example.org"
+
+
+def test_an_invitation_emailed_already_is_not_emailed_again(
+    pa, person, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False):
+        invitation_create(young_person=person, email="mia@example.org", by=pa)
+    Invitation.objects.update(emailed_at=timezone.now())  # by an earlier release's task
+    assert outbox_email_send_now(email_id=Email.objects.get().pk) is False
+    assert mail.outbox == []
