@@ -31,16 +31,32 @@ from notifications.models import Email, EmailState, Notification
 logger = logging.getLogger(__name__)
 
 
-def emails_queue(notification_ids: Iterable[int]) -> int:
-    """Queue an email task for each id. If the broker is away, the outbox run queues them later."""
+def _queue(task, ids: Iterable[int]) -> int:
+    """Queue `task` for each id. If the broker is away, the outbox run queues them later."""
     queued = 0
     try:
-        for notification_id in notification_ids:
-            notification_email_send.delay(notification_id)
+        for pk in ids:
+            task.delay(pk)
             queued += 1
     except OperationalError:
         logger.warning("The broker is unreachable; the outbox run will queue the emails left")
     return queued
+
+
+def _waiting(rows, cutoff: dt.datetime, retry_at: str) -> list[int]:
+    """Rows still waiting a while after they were recorded, or after their retry was due:
+    their task was lost (a broker outage, a worker gone) or is late."""
+    due = Q(**{f"{retry_at}__isnull": True}) | Q(**{f"{retry_at}__lte": cutoff})
+    return list(
+        rows.filter(created_at__lte=cutoff)
+        .filter(due)
+        .order_by("created_at")
+        .values_list("pk", flat=True)[:5000]
+    )
+
+
+def emails_queue(notification_ids: Iterable[int]) -> int:
+    return _queue(notification_email_send, notification_ids)
 
 
 def email_send(*, notification_id: int) -> bool:
@@ -99,15 +115,9 @@ def email_failed(*, notification_id: int, attempts: int, retry_at: dt.datetime |
 
 
 def pending_ids(older_than: dt.timedelta) -> list[int]:
-    """Emails still waiting a while after they were recorded, or after their retry was due:
-    their task was lost (a broker outage, a worker gone) or is late."""
-    cutoff = timezone.now() - older_than
-    return list(
-        Notification.objects.filter(email_state=EmailState.PENDING, created_at__lte=cutoff)
-        .filter(Q(email_retry_at__isnull=True) | Q(email_retry_at__lte=cutoff))
-        .order_by("created_at")
-        .values_list("pk", flat=True)[:5000]
-    )
+    """Notification emails whose task was lost or is late."""
+    pending = Notification.objects.filter(email_state=EmailState.PENDING)
+    return _waiting(pending, timezone.now() - older_than, "email_retry_at")
 
 
 def _send_retrying(task, send: Callable[[], bool], failed: Callable[..., None]) -> bool:
@@ -178,15 +188,7 @@ def email_record(*, kind: str, key: str, to: str, object_id: int) -> bool:
 
 
 def outbox_queue(email_ids: Iterable[int]) -> int:
-    """Queue a task for each outbox email. If the broker is away, the outbox run does it later."""
-    queued = 0
-    try:
-        for email_id in email_ids:
-            outbox_email_send.delay(email_id)
-            queued += 1
-    except OperationalError:
-        logger.warning("The broker is unreachable; the outbox run will queue the emails left")
-    return queued
+    return _queue(outbox_email_send, email_ids)
 
 
 def outbox_email_send_now(*, email_id: int) -> bool:
@@ -230,13 +232,9 @@ def outbox_email_failed(*, email_id: int, attempts: int, retry_at: dt.datetime |
 
 
 def outbox_pending_ids(older_than: dt.timedelta) -> list[int]:
-    cutoff = timezone.now() - older_than
-    return list(
-        Email.objects.filter(state=EmailState.PENDING, created_at__lte=cutoff)
-        .filter(Q(retry_at__isnull=True) | Q(retry_at__lte=cutoff))
-        .order_by("created_at")
-        .values_list("pk", flat=True)[:5000]
-    )
+    """Outbox emails whose task was lost or is late."""
+    pending = Email.objects.filter(state=EmailState.PENDING)
+    return _waiting(pending, timezone.now() - older_than, "retry_at")
 
 
 @shared_task(bind=True, acks_late=True, max_retries=8)
