@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 WITH_SERVICES := $(PY) -m devtools.embedded run --
 PORT ?= 8000
 
-.PHONY: setup run test bench lint format upgrade chromium wrk services-stop clean
+.PHONY: setup run test bench lint format lock upgrade chromium wrk services-stop clean
 
 setup: $(VENV)/.installed node_modules/.installed config/static/portal/portal.css config/static/govuk/govuk-frontend.min.js
 	@mkdir -p var/staticfiles
@@ -79,16 +79,20 @@ format: setup
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-# Refresh both locks to the newest releases pyproject.toml allows, install them, run
-# every test. Commit requirements/ only if this passes.
-upgrade: setup
-	$(VENV)/bin/pip-compile --quiet --upgrade --generate-hashes --allow-unsafe --strip-extras \
-	  --no-emit-index-url --no-emit-find-links --extra demo --extra dev \
-	  -o requirements/dev.txt pyproject.toml
-	$(VENV)/bin/pip-compile --quiet --upgrade --generate-hashes --allow-unsafe --strip-extras \
-	  --no-emit-index-url --no-emit-find-links -o requirements/base.txt pyproject.toml
+# The locks: `make lock` after editing pyproject.toml (keeps every other pin), `make upgrade`
+# to move everything to the newest releases pyproject.toml allows. Both install the result
+# and run every test; commit requirements/ only if they pass.
+# PyPI's files only, whatever else this machine's pip is set to look in.
+COMPILE := PIP_CONFIG_FILE=/dev/null PIP_FIND_LINKS= $(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+  --no-emit-index-url --no-emit-find-links
+lock: setup
+	$(COMPILE) $(LOCK_ARGS) --extra demo --extra dev -o requirements/dev.txt pyproject.toml
+	$(COMPILE) $(LOCK_ARGS) -o requirements/base.txt pyproject.toml
 	rm -f $(VENV)/.installed
 	$(MAKE) test
+
+upgrade:
+	$(MAKE) lock LOCK_ARGS=--upgrade
 
 services-stop: setup
 	$(PY) -m devtools.embedded stop
