@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "people.middleware.SignedInPagesNotKeptMiddleware",
     "people.middleware.StaffSessionMiddleware",
     "people.middleware.RequireStaffMFAMiddleware",
     "auditlog.middleware.AuditlogMiddleware",

@@ -1,4 +1,5 @@
-"""Request rules for staff: MFA before any staff page, and a short idle timeout."""
+"""Request rules: MFA before any staff page, a short idle timeout for staff, and no page
+shown to a signed-in person kept by their browser."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from django.contrib.auth import logout
 from django.db import connection
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 
 # Paths a staff member without MFA may still open: setting MFA up, and leaving.
 MFA_SETUP_PREFIXES = (
@@ -104,4 +106,23 @@ class ServerTimingMiddleware:
             response = self.get_response(request)
         response["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
         response["X-Queries"] = str(queries)
+        return response
+
+
+class SignedInPagesNotKeptMiddleware:
+    """Every response to a signed-in person says `Cache-Control: no-store, private`.
+
+    Their pages hold records about young people (a care leaver's own, or a caseload), so
+    no browser or proxy may keep them: on a shared computer the back button or the
+    browser's history must not show them to the next person."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            response.headers.pop("Cache-Control", None)
+            patch_cache_control(response, no_store=True, private=True)
         return response

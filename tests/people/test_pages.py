@@ -141,3 +141,35 @@ def test_a_name_search_never_appears_in_a_url_and_can_be_cleared(client, pa, you
     assert "matching “Okoro”" in page and young_person.full_name in page
     cleared = client.get(reverse("pathway:caseload") + "?clear=1").content.decode()
     assert "matching" not in cleared
+
+
+@pytest.mark.parametrize(
+    ("who", "url"),
+    [
+        ("pa", "/caseload/"),
+        ("pa", "young-person-edit"),
+        ("pa", "health-edit"),
+        ("pa", "/money/claims/"),
+        ("care_leaver", "/my/"),
+        ("care_leaver", "/offer/"),
+        ("manager", "/dashboard/"),
+    ],
+)
+def test_no_page_shown_to_someone_signed_in_is_kept_by_their_browser(
+    client, request, young_person, who, url
+):
+    """On a shared computer, the back button must not show the next person a record."""
+    person = request.getfixturevalue(who)
+    addresses = {
+        "young-person-edit": reverse("portal:young-person-edit", args=[young_person.pk]),
+        "health-edit": reverse("pathway:health-edit", args=[young_person.pk]),
+    }
+    client.force_login(person)
+    response = client.get(addresses.get(url, url))
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    assert "public" not in response["Cache-Control"]
+
+
+def test_the_public_offer_stays_shareable_for_visitors_not_signed_in(client):
+    assert "no-store" not in client.get("/offer/").get("Cache-Control", "")
