@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import timezone
 
 from people.demo import DEMO_PASSWORD, DEMO_SIGN_INS
@@ -10,9 +11,14 @@ from people.models import Allocation, LegalStatus, Role, Team, User, YoungPerson
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def seeded(db):
-    call_command("seed_demo", "--if-empty", "--young-people", "120")
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """The demo, seeded once for the module inside a transaction that is rolled back at
+    its end; each test runs inside it (in a savepoint of its own)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", "--if-empty", "--young-people", "120")
+        yield
+        transaction.set_rollback(True)
 
 
 def test_demo_has_the_cast_of_a_real_service(seeded):
