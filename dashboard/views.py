@@ -32,7 +32,7 @@ def _dashboard_scope(request):
     as_at = min(today, add_months(month, 1) - dt.timedelta(days=1))
     teams = list(selectors.dashboard_teams(request.user))
     chosen = [team for team in teams if str(team.pk) == request.GET.get("team")] or teams
-    # Only a team they may choose carries on into links (and the kept figures' names).
+    # Only a team they may choose carries on into links and the cached earlier months' keys.
     team = str(chosen[0].pk) if len(chosen) == 1 and len(teams) > 1 else "all"
     params = {"month": f"{month:%Y-%m}", "team": team}
     authority = request.user.authority
