@@ -253,6 +253,8 @@ AUDITLOG_DISABLE_REMOTE_ADDR = False
 
 # --- Look and front end ------------------------------------------------------
 
+# Labels and help text are escaped before any template prints them (common/forms.py).
+FORM_RENDERER = "common.forms.FormRenderer"
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
 
