@@ -234,8 +234,11 @@ STAFF_IDLE_CLOCK_STEP = timedelta(minutes=1)
 SESSION_COOKIE_AGE = int(timedelta(days=14).total_seconds())
 
 # Axes locks one account from one address after repeated failures (and shows a page
-# saying so); allauth's own limit is kept only per address, against password spraying.
-ACCOUNT_RATE_LIMITS = {"login_failed": "30/m/ip"}
+# saying so). allauth's limit on failures counts per address (against password spraying)
+# and per account: five wrong passwords or authenticator codes in 15 minutes, from any
+# number of addresses, and that account waits. allauth's other limits (sign-in, password
+# reset, reauthentication) keep their defaults.
+ACCOUNT_RATE_LIMITS = {"login_failed": "30/m/ip,5/15m/key"}
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
