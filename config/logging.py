@@ -1,7 +1,8 @@
 """Keep secrets that travel in URL paths out of the logs.
 
-A calendar address (`/rota/calendar/<token>.ics`) and an invitation link
-(`/invitations/<token>/`) are their own keys: whoever reads them in a log could use them.
+A calendar address (`/rota/calendar/<token>.ics`), an invitation link
+(`/invitations/<token>/`) and a staff set-up link (`/staff/set-up/<id>/<token>/`) are
+their own keys: whoever reads them in a log could use them.
 Django's request log and gunicorn's access log both show paths, so both redact them.
 """
 
@@ -13,10 +14,12 @@ import re
 from gunicorn.glogging import Logger
 
 _SECRET_IN_PATH = re.compile(r"(/rota/calendar/|/invitations/)(?!accept/)[^/\s?\"]+")
+# A staff set-up link: the account's id and the token, both hidden.
+_SET_UP_LINK = re.compile(r"(/staff/set-up/)[^\s?\"]+")
 
 
 def redact(text: str) -> str:
-    return _SECRET_IN_PATH.sub(r"\1[hidden]", text)
+    return _SET_UP_LINK.sub(r"\1[hidden]", _SECRET_IN_PATH.sub(r"\1[hidden]", text))
 
 
 class RedactSecrets(logging.Filter):

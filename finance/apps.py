@@ -8,15 +8,14 @@ class FinanceConfig(AppConfig):
     verbose_name = "Money"
 
     def ready(self) -> None:
-        from auditlog.registry import auditlog
-
         from finance import permissions  # noqa: F401  (registers the rules)
         from finance.models import Award, Claim, LedgerEntry, PaymentBatch, Scheme
         from finance.panels import my_money_context
+        from people.audit import audit_register
         from people.panels import register_my_panel
 
         for model in (Scheme, Award, Claim, LedgerEntry, PaymentBatch):
-            auditlog.register(model)
+            audit_register(model)
         register_my_panel(template="finance/_my_panel.html", context=my_money_context, order=30)
 
     def seed_demo(self, *, authority, today, seed: int, **options) -> None:

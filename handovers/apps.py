@@ -8,16 +8,15 @@ class HandoversConfig(AppConfig):
     verbose_name = "Handovers and endings"
 
     def ready(self) -> None:
-        from auditlog.registry import auditlog
-
         from handovers import permissions, receivers  # noqa: F401  (rules and signal receivers)
         from handovers.models import Handover
         from handovers.panels import profile_context
         from handovers.telling import NEW_PA_EMAIL, new_pa_email
         from notifications.outbox import register_email
+        from people.audit import audit_register
         from people.panels import PROFILE, register_panel
 
-        auditlog.register(Handover)
+        audit_register(Handover)
         register_email(NEW_PA_EMAIL, write=new_pa_email)
         register_panel(
             PROFILE, template="handovers/_profile_panel.html", context=profile_context, order=15

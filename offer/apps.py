@@ -13,6 +13,7 @@ class OfferConfig(AppConfig):
         from offer.selectors import items_for_young_person
         from people.panels import register_my_panel
 
+        # The offer is public words, not a case record: its change entries keep the values.
         auditlog.register(OfferItem)
         auditlog.register(OfferItemVersion, exclude_fields=["search_vector"])
         auditlog.register(OfferSignOff)

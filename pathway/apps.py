@@ -8,13 +8,12 @@ class PathwayConfig(AppConfig):
     verbose_name = "Pathway plans"
 
     def ready(self) -> None:
-        from auditlog.registry import auditlog
-
         from pathway import (
             models,
             permissions,  # noqa: F401  (registers the rules)
         )
         from pathway.panels import my_panel_context, profile_panel_context
+        from people.audit import audit_register
         from people.panels import PROFILE, register_my_panel, register_panel
 
         for model in (
@@ -31,7 +30,7 @@ class PathwayConfig(AppConfig):
             models.HealthPassport,
             models.Document,
         ):
-            auditlog.register(model)
+            audit_register(model)
         register_my_panel(template="pathway/_my_panel.html", context=my_panel_context, order=20)
         register_panel(
             PROFILE, template="pathway/_profile_panel.html", context=profile_panel_context, order=10

@@ -1,9 +1,19 @@
-from django import forms
-from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+"""Django's admin: administrators look after accounts and teams, auditors read the trail.
 
-from people.models import Authority, Team, User
+Neither holds cases. An administrator cannot set anyone's password or sign in as them:
+staff accounts get a single-use set-up link instead (people/setup_links.py), and care
+leavers make their own through their PA's invitation. The audit trail is the auditor's
+alone; its change entries keep field names, not what records said (people/audit.py).
+"""
+
+from auditlog.admin import LogEntryAdmin
+from auditlog.models import LogEntry
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+
+from people import services
+from people.models import Authority, Role, Team, User
 
 
 @admin.register(Authority)
@@ -32,16 +42,46 @@ class UniqueEmailMixin:
         return email
 
 
-class StaffCreationForm(UniqueEmailMixin, AdminUserCreationForm):
-    class Meta:
-        model = User
-        fields = ["email", "first_name", "last_name", "role", "authority", "team"]
+# Roles an administrator may give. Care leavers join by invitation; an auditor is named
+# on the server (`manage.py auditor_add`), so no administrator can make themselves one.
+ROLES_ADMINS_GIVE = [
+    (value, label)
+    for value, label in Role.choices
+    if value in {Role.PA, Role.MANAGER, Role.OFFER_EDITOR, Role.ADMIN}
+]
 
 
-class StaffChangeForm(UniqueEmailMixin, UserChangeForm):
+class StaffCreationForm(UniqueEmailMixin, forms.ModelForm):
+    """A new staff account: no password here; the person is emailed a set-up link."""
+
+    role = forms.ChoiceField(choices=ROLES_ADMINS_GIVE)
+
     class Meta:
         model = User
-        fields = "__all__"
+        fields = ["email", "first_name", "last_name", "role", "authority", "team", "phone"]
+
+
+class StaffChangeForm(UniqueEmailMixin, forms.ModelForm):
+    class Meta:
+        model = User
+        fields = [
+            "email",
+            "first_name",
+            "last_name",
+            "phone",
+            "role",
+            "authority",
+            "team",
+            "is_active",
+            "sees_all_teams",
+            "leaving_on",
+            "wants_email",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "role" in self.fields and self.instance.role in dict(ROLES_ADMINS_GIVE):
+            self.fields["role"].choices = ROLES_ADMINS_GIVE
 
 
 @admin.register(User)
@@ -55,13 +95,12 @@ class UserAdmin(DjangoUserAdmin):
     list_filter = ["role", "is_active", "team"]
     list_select_related = ["team"]
     search_fields = ["email", "first_name", "last_name"]
+    actions = ["send_set_up_link"]
     fieldsets = [
-        (None, {"fields": ["email", "password"]}),
+        (None, {"fields": ["email"]}),
         ("Person", {"fields": ["first_name", "last_name", "phone"]}),
-        (
-            "Role",
-            {"fields": ["role", "authority", "team", "is_active", "is_staff", "is_superuser"]},
-        ),
+        ("Role", {"fields": ["role", "authority", "team", "sees_all_teams", "is_active"]}),
+        ("Work", {"fields": ["leaving_on", "wants_email"]}),
         ("Dates", {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [
@@ -70,17 +109,71 @@ class UserAdmin(DjangoUserAdmin):
             {
                 "classes": ["wide"],
                 "fields": [
-                    "email",
-                    "first_name",
-                    "last_name",
-                    "role",
-                    "authority",
-                    "team",
-                    "usable_password",
-                    "password1",
-                    "password2",
+                    *("email", "first_name", "last_name", "role", "authority", "team", "phone")
                 ],
             },
         )
     ]
-    readonly_fields = ["last_login", "date_joined"]
+
+    def get_urls(self):
+        # Not Django's "change password" page: nobody sets another person's password.
+        return admin.ModelAdmin.get_urls(self)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = ["last_login", "date_joined"]
+        if obj is not None and obj.role == Role.CARE_LEAVER:
+            # A care leaver's sign-in address and role are theirs: changing the address
+            # would let whoever changed it reset the password and read their record.
+            readonly += ["email", "role"]
+        return readonly
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.role == Role.AUDITOR:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.role == Role.AUDITOR:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.set_unusable_password()
+        super().save_model(request, obj, form, change)
+        if not change:
+            services.staff_set_up_start(user=obj, by=request.user)
+            messages.success(request, f"{obj.email} has been emailed a link to set up the account.")
+
+    @admin.action(description="Email a new set-up link (their password and app stop working)")
+    def send_set_up_link(self, request, queryset):
+        sent = 0
+        for user in queryset.filter(is_active=True, role__in=[r for r, _ in ROLES_ADMINS_GIVE]):
+            services.staff_set_up_start(user=user, by=request.user)
+            sent += 1
+        skipped = queryset.count() - sent
+        messages.success(request, f"Set-up links emailed: {sent}.")
+        if skipped:
+            messages.warning(
+                request, f"{skipped} not sent: only active staff accounts get set-up links."
+            )
+
+
+admin.site.unregister(LogEntry)
+
+
+@admin.register(LogEntry)
+class AuditTrailAdmin(LogEntryAdmin):
+    """The audit trail, for auditors only: administrators cannot read it."""
+
+    def _is_auditor(self, request) -> bool:
+        return request.user.is_active and request.user.role == Role.AUDITOR
+
+    def has_module_permission(self, request):
+        return self._is_auditor(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._is_auditor(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -18,6 +18,7 @@ DEMO_SIGN_INS = [
     ("Manager", "manager@example.org"),
     ("Offer editor", "editor@example.org"),
     ("Administrator", "admin@example.org"),
+    ("Auditor", "auditor@example.org"),
     ("Care leaver", "care.leaver@example.org"),
 ]
 

@@ -94,12 +94,12 @@ class SetPasswordForm(forms.Form):
         error_messages={"required": "Type the password again"},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, submit: str = "Create my account", **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = form_helper(
             Field.text("password1", field_width=Fluid.TWO_THIRDS),
             Field.text("password2", field_width=Fluid.TWO_THIRDS),
-            Submit("create", "Create my account"),
+            Submit("create", submit),
         )
 
     def clean(self):

@@ -16,6 +16,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
+from people.setup_links import SET_UP_SESSION_KEY
+
 # Paths a staff member without MFA may still open: setting MFA up, and leaving.
 MFA_SETUP_PREFIXES = (
     "/accounts/2fa/",
@@ -34,8 +36,10 @@ def session_passed_mfa(request) -> bool:
 class RequireStaffMFAMiddleware:
     """Staff reach a staff page only from a session that has passed MFA.
 
-    Without an authenticator app they are sent to set one up; with one, but a session
-    that never entered a code (say, signed in by some other door), they sign in again.
+    Without an authenticator app, only a session that came in by the emailed set-up link
+    may add one (people/setup_links.py); anyone else, even with the right password, is
+    signed out and told to use their link. With an app, a session that never entered a
+    code (say, signed in by some other door) signs in again.
     """
 
     def __init__(self, get_response):
@@ -43,18 +47,20 @@ class RequireStaffMFAMiddleware:
 
     def __call__(self, request):
         user = request.user
-        if (
-            user.is_authenticated
-            and user.is_staff_role
-            and not request.path.startswith(MFA_SETUP_PREFIXES)
-            and not session_passed_mfa(request)
-        ):
-            if not is_mfa_enabled(user, types=[Authenticator.Type.TOTP]):
+        if not (user.is_authenticated and user.is_staff_role) or session_passed_mfa(request):
+            return self.get_response(request)
+        if not is_mfa_enabled(user, types=[Authenticator.Type.TOTP]):
+            if request.session.get(SET_UP_SESSION_KEY) != user.pk:
+                logout(request)
+                return redirect(reverse("portal:staff-not-set-up"))
+            if not request.path.startswith(MFA_SETUP_PREFIXES):
                 return redirect(reverse("mfa_activate_totp"))
-            logout(request)
-            messages.info(request, "Sign in again with your password and authenticator code.")
-            return redirect(reverse("account_login"))
-        return self.get_response(request)
+            return self.get_response(request)
+        if request.path.startswith(MFA_SETUP_PREFIXES):
+            return self.get_response(request)
+        logout(request)
+        messages.info(request, "Sign in again with your password and authenticator code.")
+        return redirect(reverse("account_login"))
 
 
 # When the staff idle clock was last started, in the session.

@@ -25,9 +25,13 @@ class Role(models.TextChoices):
     MANAGER = "manager", "Manager"
     OFFER_EDITOR = "offer_editor", "Offer editor"
     ADMIN = "admin", "Administrator"
+    AUDITOR = "auditor", "Auditor"
 
 
-STAFF_ROLES = frozenset({Role.PA, Role.MANAGER, Role.OFFER_EDITOR, Role.ADMIN})
+STAFF_ROLES = frozenset({Role.PA, Role.MANAGER, Role.OFFER_EDITOR, Role.ADMIN, Role.AUDITOR})
+# Who uses Django's admin site: administrators for accounts and teams, auditors for the
+# audit trail only (people/admin.py). Neither holds cases.
+ADMIN_SITE_ROLES = frozenset({Role.ADMIN, Role.AUDITOR})
 
 
 class Authority(models.Model):
@@ -166,8 +170,7 @@ class User(AbstractUser):
 
     def save(self, *args, **kwargs):
         self.email = self.email.lower()
-        # Only administrators use Django's admin site.
-        self.is_staff = self.role == Role.ADMIN or self.is_superuser
+        self.is_staff = self.role in ADMIN_SITE_ROLES or self.is_superuser
         super().save(*args, **kwargs)
 
     def has_perm(self, perm: str, obj=None) -> bool:

@@ -46,6 +46,7 @@ _BY_ROLE: dict[str, list[tuple[str, str]]] = {
     ],
     Role.OFFER_EDITOR: [("Home", "portal:staff-home"), ("Local offer", "offer:manage")],
     Role.ADMIN: [("Home", "portal:staff-home"), ("Accounts and teams", "admin:index")],
+    Role.AUDITOR: [("Home", "portal:staff-home"), ("Audit trail", "admin:index")],
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from allauth.mfa.models import Authenticator
 from auditlog.context import set_actor
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
@@ -36,6 +37,39 @@ class StaleEditError(locking.StaleEditError):
 
 class InvitationError(DomainError):
     """An invitation that cannot be made or used; the message is shown to the person."""
+
+
+class SetUpError(DomainError):
+    """A staff set-up link that cannot be sent or used."""
+
+
+def staff_set_up_start(*, user: User, by: User | None) -> None:
+    """Send a staff member a set-up link: for a new account, or after a lost phone.
+
+    Their password stops working and their authenticator apps are removed, so only the
+    emailed link (people/setup_links.py) lets them in again.
+    """
+    if not user.is_staff_role or not user.is_active:
+        raise SetUpError("Only an active staff account can be sent a set-up link.")
+    with transaction.atomic(), set_actor(by):
+        locked = User.objects.select_for_update().get(pk=user.pk)
+        locked.set_unusable_password()
+        locked.save(update_fields=["password"])
+        Authenticator.objects.filter(user=locked).delete()
+        signals.staff_set_up_started.send(sender=User, user=locked, started_at=timezone.now())
+
+
+def staff_set_up_finish(*, user: User, password: str) -> User:
+    """Set the password chosen through a set-up link; the link stops working with it."""
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise SetUpError(" ".join(error.messages), field="password1") from error
+    with transaction.atomic(), set_actor(user):
+        locked = User.objects.select_for_update().get(pk=user.pk)
+        locked.set_password(password)
+        locked.save(update_fields=["password"])
+    return locked
 
 
 def allocation_start(

@@ -19,6 +19,8 @@ allocation_ended = Signal()
 pa_leaving = Signal()
 # invitation: the Invitation just made, to be emailed (the notifications app sends it)
 invitation_made = Signal()
+# user: the staff member who needs a set-up link emailed (the notifications app sends it)
+staff_set_up_started = Signal()
 
 
 @receiver(authenticator_added)

@@ -18,4 +18,11 @@ urlpatterns = [
     path("my/", views.my_home, name="my-home"),
     path("invitations/accept/", views.invitation_accept, name="invitation-accept"),
     path("invitations/<str:token>/", views.invitation_open, name="invitation-open"),
+    path("staff/set-up/", views.staff_set_up, name="staff-set-up"),
+    path(
+        "staff/set-up/<str:uidb64>/<str:token>/",
+        views.staff_set_up_open,
+        name="staff-set-up-open",
+    ),
+    path("staff/not-set-up/", views.staff_not_set_up, name="staff-not-set-up"),
 ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from allauth.account.internal.flows.login import record_authentication
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import connection
@@ -28,6 +30,12 @@ from people.forms import (
 )
 from people.models import Role
 from people.panels import PROFILE, render_my_panels, render_panels
+from people.setup_links import (
+    LINK_DAYS,
+    SET_UP_LINK_SESSION_KEY,
+    SET_UP_SESSION_KEY,
+    user_for_link,
+)
 
 PAGE_SIZE = 25
 
@@ -271,6 +279,50 @@ def invitation_accept(request):
     return render(
         request, "portal/invitation_accept.html", {"invitation": invitation, "form": form}
     )
+
+
+LINK_GONE = (
+    "The link has run out or was used already. Ask your administrator to send you a new one."
+)
+
+
+@never_cache
+@require_GET
+def staff_set_up_open(request, uidb64: str, token: str):
+    """The emailed set-up link: keep its parts in the session, continue on a URL without them."""
+    if user_for_link(uidb64, token) is None:
+        return render(request, "portal/invitation_invalid.html", {"reason": LINK_GONE}, status=410)
+    request.session[SET_UP_LINK_SESSION_KEY] = [uidb64, token]
+    return redirect("portal:staff-set-up")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def staff_set_up(request):
+    """Choose a password; then, signed in by the link, add an authenticator app."""
+    uidb64, token = request.session.get(SET_UP_LINK_SESSION_KEY, ["", ""])
+    user = user_for_link(uidb64, token)
+    if user is None:
+        return render(request, "portal/invitation_invalid.html", {"reason": LINK_GONE}, status=410)
+    form = SetPasswordForm(request.POST or None, submit="Choose this password")
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.staff_set_up_finish(user=user, password=form.cleaned_data["password1"])
+        except services.SetUpError as error:
+            form_error(form, error, "password1")
+        else:
+            login(request, user, backend="allauth.account.auth_backends.AuthenticationBackend")
+            # allauth asks for the password again before an app is added; it was just chosen.
+            record_authentication(request, user, "password", email=user.email, reauthenticated=True)
+            request.session[SET_UP_SESSION_KEY] = user.pk
+            return redirect("mfa_activate_totp")
+    return render(request, "portal/staff_set_up.html", {"form": form, "set_up_user": user})
+
+
+@require_GET
+def staff_not_set_up(request):
+    """Where a staff member with no authenticator app lands if they came without their link."""
+    return render(request, "portal/staff_not_set_up.html", {"days": LINK_DAYS})
 
 
 @login_required

@@ -8,15 +8,14 @@ class RotaConfig(AppConfig):
     verbose_name = "Duty rota"
 
     def ready(self) -> None:
-        from auditlog.registry import auditlog
-
+        from people.audit import audit_register
         from people.panels import register_my_panel
         from rota import permissions  # noqa: F401  (registers the rules)
         from rota.models import DutyEnquiry, Leave, PatternSlot, Shift, SwapOffer
         from rota.panels import duty_now_context
 
         for model in (Shift, Leave, PatternSlot, SwapOffer, DutyEnquiry):
-            auditlog.register(model)
+            audit_register(model)
         register_my_panel(template="rota/_my_panel.html", context=duty_now_context, order=5)
 
     def seed_demo(self, *, authority, today, seed: int, **options) -> None:

@@ -122,6 +122,11 @@ def admin_user(authority):
 
 
 @pytest.fixture
+def auditor(authority):
+    return UserFactory(role=Role.AUDITOR, authority=authority, email="auditor@example.org")
+
+
+@pytest.fixture
 def offer_editor(authority):
     return UserFactory(role=Role.OFFER_EDITOR, authority=authority, email="editor@example.org")
 

@@ -31,9 +31,10 @@ ROLES = [
     "manager",
     "other_manager",
     "admin_user",
+    "auditor",
     "offer_editor",
 ]
-STAFF = ["pa", "other_pa", "manager", "other_manager", "admin_user", "offer_editor"]
+STAFF = ["pa", "other_pa", "manager", "other_manager", "admin_user", "auditor", "offer_editor"]
 CARE_LEAVERS = ["care_leaver", "other_care_leaver"]
 SIGNED_IN = CARE_LEAVERS + STAFF
 
@@ -224,6 +225,10 @@ MATRIX: dict[str, Row] = {
     # The emailed link redirects (302) to the password page, which then needs the session.
     "portal:invitation-open": Row(statuses(302), kwargs={"token": "invitation_token"}),
     "portal:invitation-accept": Row(statuses(302, anonymous=410)),
+    # A staff set-up link: a broken or used one says so; the password page needs its session.
+    "portal:staff-set-up-open": Row(statuses(410), kwargs={"uidb64": "MQ", "token": "x-y"}),
+    "portal:staff-set-up": Row(statuses(410)),
+    "portal:staff-not-set-up": Row(PUBLIC),
     # The local offer: public pages, then the editors' and managers' pages.
     "offer:home": Row(PUBLIC),
     "offer:search": Row(PUBLIC),
@@ -285,38 +290,52 @@ MATRIX: dict[str, Row] = {
     ),
 }
 
-# Django's admin: only administrators get in; everyone else is sent to its sign-in.
-ADMIN_ONLY = statuses(302, admin_user=200)
+# Django's admin: only administrators get in; everyone else is sent to its sign-in. The
+# auditor gets in too, to the audit trail only (403 on everything else).
+ADMIN_ONLY = statuses(302, admin_user=200, auditor=403)
+AUDITOR_ONLY = statuses(302, admin_user=403, auditor=200)
 
 
 def admin_rows() -> dict[str, Row]:
+    both = statuses(302, admin_user=200, auditor=200)
     rows = {
-        "admin:index": Row(ADMIN_ONLY),
-        "admin:logout": Row(statuses(302, admin_user=200), method="post"),
+        "admin:index": Row(both),
+        "admin:logout": Row(both, method="post"),
     }
     # The admin's sign-in form is replaced by allauth's (with MFA): anonymous people are
     # sent there, signed-in non-administrators are refused.
-    rows["admin:login"] = Row(statuses(403, anonymous=302, admin_user=302))
-    rows["admin:password_change"] = Row(ADMIN_ONLY)
-    rows["admin:password_change_done"] = Row(ADMIN_ONLY)
-    rows["admin:jsi18n"] = Row(ADMIN_ONLY)
-    rows["admin:autocomplete"] = Row(statuses(302, admin_user=403))
+    rows["admin:login"] = Row(statuses(403, anonymous=302, admin_user=302, auditor=302))
+    rows["admin:password_change"] = Row(both)
+    rows["admin:password_change_done"] = Row(both)
+    rows["admin:jsi18n"] = Row(both)
+    rows["admin:autocomplete"] = Row(statuses(302, admin_user=403, auditor=403))
     rows["admin:view_on_site"] = Row(
-        statuses(302, admin_user=404), kwargs={"content_type_id": 0, "object_id": 0}
+        statuses(302, admin_user=404, auditor=404), kwargs={"content_type_id": 0, "object_id": 0}
     )
-    rows["admin:app_list"] = Row(ADMIN_ONLY, kwargs={"app_label": "portal"})
+    rows["admin:app_list"] = Row(
+        statuses(302, admin_user=200, auditor=404), kwargs={"app_label": "portal"}
+    )
     for model in admin.site._registry:
         prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
-        rows[f"{prefix}_changelist"] = Row(ADMIN_ONLY)
+        is_trail = model._meta.app_label == "auditlog"
+        rows[f"{prefix}_changelist"] = Row(AUDITOR_ONLY if is_trail else ADMIN_ONLY)
         add_status = 403 if model._meta.app_label in {"auditlog", "axes"} else 200
-        rows[f"{prefix}_add"] = Row(statuses(302, admin_user=add_status))
-        # A missing object: the admin sends administrators back to the list.
-        for action in ("change", "delete", "history"):
-            rows[f"{prefix}_{action}"] = Row(statuses(302), kwargs={"object_id": "0"})
-        if model._meta.app_label == "auditlog":
-            # The audit trail cannot be deleted, even by an administrator.
-            rows[f"{prefix}_delete"] = Row(statuses(302, admin_user=403), kwargs={"object_id": "0"})
-    rows["admin:auth_user_password_change"] = Row(statuses(302, admin_user=404), kwargs={"id": "0"})
+        rows[f"{prefix}_add"] = Row(statuses(302, admin_user=add_status, auditor=403))
+        # A missing object: the admin sends those who may see the list back to it (and
+        # everyone back from a history page, before it looks at who they are).
+        for action in ("change", "delete"):
+            rows[f"{prefix}_{action}"] = Row(
+                statuses(302, auditor=302 if is_trail else 403), kwargs={"object_id": "0"}
+            )
+        rows[f"{prefix}_history"] = Row(statuses(302), kwargs={"object_id": "0"})
+        if is_trail:
+            # The audit trail cannot be deleted, by anyone; administrators cannot read it.
+            rows[f"{prefix}_change"] = Row(
+                statuses(302, admin_user=403, auditor=302), kwargs={"object_id": "0"}
+            )
+            rows[f"{prefix}_delete"] = Row(
+                statuses(302, admin_user=403, auditor=403), kwargs={"object_id": "0"}
+            )
     return rows
 
 
@@ -357,6 +376,7 @@ def world(
     manager,
     other_manager,
     admin_user,
+    auditor,
     offer_editor,
     young_person,
 ):
@@ -379,6 +399,7 @@ def world(
         "manager": manager,
         "other_manager": other_manager,
         "admin_user": admin_user,
+        "auditor": auditor,
         "offer_editor": offer_editor,
     }
     # An offer item with a published version and a later draft, so there is something to compare.

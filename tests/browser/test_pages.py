@@ -4,8 +4,9 @@ import pytest
 from django.urls import reverse
 
 from people.services import invitation_create
+from people.setup_links import set_up_path
 from tests.browser.conftest import assert_no_axe_violations, sign_in_as
-from tests.factories import TEST_PASSWORD, YoungPersonFactory
+from tests.factories import TEST_PASSWORD, UserFactory, YoungPersonFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -13,6 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def pages(pa, manager, care_leaver, young_person, authority):
     """(who, path) for each page, with the data it needs."""
+    newcomer = UserFactory(role="pa", authority=authority, mfa=False, email="new.pa@example.org")
     unallocated = YoungPersonFactory(authority=authority, first_name="Tia", last_name="Morgan")
     _, token = invitation_create(young_person=unallocated, email="tia@example.org", by=manager)
     profile = reverse("portal:young-person-detail", args=[young_person.pk])
@@ -22,6 +24,9 @@ def pages(pa, manager, care_leaver, young_person, authority):
         (None, "/accounts/password/reset/"),
         (None, f"/invitations/{token}/"),
         (None, "/invitations/not-a-real-token/"),
+        (None, set_up_path(newcomer)),
+        (None, "/staff/set-up/MQ/not-a-real-token/"),
+        (None, reverse("portal:staff-not-set-up")),
         (pa, "/caseload/"),
         (pa, profile),
         (pa, reverse("portal:invitation-create", args=[young_person.pk])),

@@ -2,6 +2,7 @@
 
 import pytest
 
+from people.setup_links import set_up_path
 from tests.browser.conftest import assert_no_axe_violations, totp_code
 from tests.factories import TEST_PASSWORD, AllocationFactory, UserFactory, YoungPersonFactory
 
@@ -43,17 +44,15 @@ def test_wrong_authenticator_code_is_refused_with_a_message(page, live_server, p
     assert_no_axe_violations(page)
 
 
-def test_new_staff_member_must_set_up_an_authenticator_app_first(page, live_server, authority):
+def test_new_staff_member_sets_up_their_account_by_its_emailed_link(page, live_server, authority):
     user = UserFactory(role="pa", authority=authority, mfa=False, email="new.pa@example.org")
-    page.goto("/accounts/login/")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    page.goto(set_up_path(user))
 
-    # allauth asks for the password again before any change to sign-in security.
-    assert "/accounts/reauthenticate/" in page.url
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Confirm").click()
+    assert "/staff/set-up/" in page.url
+    assert_no_axe_violations(page)
+    page.get_by_label("Create a password").fill("correct horse battery staple")
+    page.get_by_label("Type the password again").fill("correct horse battery staple")
+    page.get_by_role("button", name="Choose this password").click()
 
     assert "/accounts/2fa/totp/activate/" in page.url
     assert_no_axe_violations(page)

@@ -7,6 +7,7 @@ from axes.models import AccessAttempt
 from django.urls import reverse
 
 from people.models import Role
+from people.setup_links import SET_UP_SESSION_KEY
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,8 +23,17 @@ STAFF_PAGES = [
 ]
 
 
-@pytest.mark.parametrize("role", [Role.PA, Role.MANAGER, Role.OFFER_EDITOR, Role.ADMIN])
-def test_staff_without_mfa_are_sent_to_set_it_up_from_every_staff_page(
+def came_by_set_up_link(client, user) -> None:
+    client.force_login_without_mfa(user)
+    session = client.session
+    session[SET_UP_SESSION_KEY] = user.pk
+    session.save()
+
+
+@pytest.mark.parametrize(
+    "role", [Role.PA, Role.MANAGER, Role.OFFER_EDITOR, Role.ADMIN, Role.AUDITOR]
+)
+def test_staff_who_came_by_their_set_up_link_are_sent_to_add_an_app_from_every_staff_page(
     client, role, young_person, team
 ):
     user = UserFactory(role=role, authority=young_person.authority, team=team, mfa=False)
@@ -32,7 +42,7 @@ def test_staff_without_mfa_are_sent_to_set_it_up_from_every_staff_page(
         team.save()
     if role == Role.PA:
         young_person.allocations.update(pa=user)
-    client.force_login_without_mfa(user)
+    came_by_set_up_link(client, user)
     setup = reverse("mfa_activate_totp")
     for name, kwargs in STAFF_PAGES:
         kwargs = dict.fromkeys(kwargs, young_person.pk)
@@ -54,7 +64,7 @@ def test_staff_with_an_app_but_a_session_that_skipped_the_code_must_sign_in_agai
 
 def test_staff_can_reach_the_mfa_set_up_page(client, authority):
     user = UserFactory(role=Role.PA, authority=authority, mfa=False)
-    client.force_login_without_mfa(user)
+    came_by_set_up_link(client, user)
     response = client.get(reverse("mfa_activate_totp"), follow=True)
     assert response.status_code == 200
 

@@ -169,6 +169,7 @@ class DemoBuilder:
         admin = self._staff(authority, Role.ADMIN, demo["Administrator"])
         admin.is_superuser = True
         admin.save()
+        self._staff(authority, Role.AUDITOR, demo["Auditor"])
         teams = [
             Team.objects.create(authority=authority, name=team_name, manager=boss)
             for (team_name, _, _), boss in zip(plan, bosses, strict=True)
