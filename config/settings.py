@@ -74,7 +74,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "people.middleware.SignedInPagesNotKeptMiddleware",
-    "people.middleware.StaffSessionMiddleware",
+    "people.middleware.IdleSessionMiddleware",
     "people.middleware.RequireStaffMFAMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     # Axes goes last so that it sees the outcome of every sign-in attempt.
@@ -228,9 +228,11 @@ OFFER_REVIEW_MONTHS = env.int("OFFER_REVIEW_MONTHS", default=6)
 PATHWAY_REVIEW_MONTHS = env.int("PATHWAY_REVIEW_MONTHS", default=6)
 PATHWAY_FIRST_PLAN_MONTHS = env.int("PATHWAY_FIRST_PLAN_MONTHS", default=3)
 PATHWAY_ASKED_REVIEW_DAYS = env.int("PATHWAY_ASKED_REVIEW_DAYS", default=28)
-STAFF_IDLE_TIMEOUT = timedelta(minutes=30)
+# Signed-in sessions end after this long without activity (people/middleware.py).
+STAFF_IDLE_TIMEOUT = timedelta(minutes=env.int("STAFF_IDLE_MINUTES", default=30))
+CARE_LEAVER_IDLE_TIMEOUT = timedelta(minutes=env.int("CARE_LEAVER_IDLE_MINUTES", default=60))
 # How often activity restarts that clock (each restart writes the session).
-STAFF_IDLE_CLOCK_STEP = timedelta(minutes=1)
+IDLE_CLOCK_STEP = timedelta(minutes=1)
 SESSION_COOKIE_AGE = int(timedelta(days=14).total_seconds())
 
 # Axes locks one account from one address after repeated failures (and shows a page

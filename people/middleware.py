@@ -1,5 +1,5 @@
-"""Request rules: MFA before any staff page, a short idle timeout for staff, and no page
-shown to a signed-in person kept by their browser."""
+"""Request rules: MFA before any staff page, idle timeouts for everyone signed in, and no
+page shown to a signed-in person kept by their browser."""
 
 from __future__ import annotations
 
@@ -63,17 +63,28 @@ class RequireStaffMFAMiddleware:
         return redirect(reverse("account_login"))
 
 
-# When the staff idle clock was last started, in the session.
-STAFF_CLOCK_KEY = "staff_clock_started"
+# When the session's idle clock was last started, in the session.
+IDLE_CLOCK_KEY = "idle_clock_started"
 
 
-class StaffSessionMiddleware:
-    """Staff sessions end after a spell of inactivity; activity starts the clock again.
+def idle_timeout(user) -> int | None:
+    """Seconds of inactivity after which this person's session ends."""
+    if user.is_staff_role:
+        return int(settings.STAFF_IDLE_TIMEOUT.total_seconds())
+    if user.is_care_leaver:
+        return int(settings.CARE_LEAVER_IDLE_TIMEOUT.total_seconds())
+    return None
 
-    The clock is restarted at most once every STAFF_IDLE_CLOCK_STEP, not on every request:
+
+class IdleSessionMiddleware:
+    """Sessions end after a spell of inactivity; activity starts the clock again.
+
+    Staff sessions after STAFF_IDLE_TIMEOUT (30 minutes), care leavers' after
+    CARE_LEAVER_IDLE_TIMEOUT (an hour: phones are lost, lent and shared).
+    The clock is restarted at most once every IDLE_CLOCK_STEP, not on every request:
     restarting it writes the session, and a write on every page view was the single
     largest cost of a signed-in page (docs/benchmarks.md). So the session ends between
-    STAFF_IDLE_TIMEOUT less that step and STAFF_IDLE_TIMEOUT after the last activity.
+    the timeout less that step and the timeout after the last activity.
     """
 
     def __init__(self, get_response):
@@ -81,12 +92,13 @@ class StaffSessionMiddleware:
 
     def __call__(self, request):
         user = request.user
-        if user.is_authenticated and user.is_staff_role:
+        timeout = idle_timeout(user) if user.is_authenticated else None
+        if timeout is not None:
             now = int(time.time())
-            started = request.session.get(STAFF_CLOCK_KEY, 0)
-            if now - started >= settings.STAFF_IDLE_CLOCK_STEP.total_seconds():
-                request.session[STAFF_CLOCK_KEY] = now
-                request.session.set_expiry(int(settings.STAFF_IDLE_TIMEOUT.total_seconds()))
+            started = request.session.get(IDLE_CLOCK_KEY, 0)
+            if now - started >= settings.IDLE_CLOCK_STEP.total_seconds():
+                request.session[IDLE_CLOCK_KEY] = now
+                request.session.set_expiry(timeout)
         return self.get_response(request)
 
 

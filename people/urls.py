@@ -18,6 +18,8 @@ urlpatterns = [
     path("my/", views.my_home, name="my-home"),
     path("invitations/accept/", views.invitation_accept, name="invitation-accept"),
     path("invitations/<str:token>/", views.invitation_open, name="invitation-open"),
+    # Before allauth's page of the same address: sign-in addresses are the service's to change.
+    path("accounts/email/", views.email_address, name="email-address"),
     path("staff/set-up/", views.staff_set_up, name="staff-set-up"),
     path(
         "staff/set-up/<str:uidb64>/<str:token>/",

@@ -319,6 +319,18 @@ def staff_set_up(request):
     return render(request, "portal/staff_set_up.html", {"form": form, "set_up_user": user})
 
 
+@login_required
+@require_GET
+def email_address(request):
+    """The address this person signs in with, and who can change it.
+
+    Not allauth's page, which let anyone add any address to their account (and gave an
+    error when one that belonged to someone else was made the main one). A care leaver's
+    address is checked by their PA, a member of staff's by an administrator.
+    """
+    return render(request, "portal/email_address.html")
+
+
 @require_GET
 def staff_not_set_up(request):
     """Where a staff member with no authenticator app lands if they came without their link."""

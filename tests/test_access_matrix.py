@@ -262,7 +262,9 @@ MATRIX: dict[str, Row] = {
     # sends everyone back (to sign in, or to confirm with their password instead).
     "account_request_reauthentication_code": Row(statuses(302)),
     "account_confirm_reauthentication_code": Row(statuses(302)),
+    # Both names are one address: the portal's page, which allauth's is behind.
     "account_email": Row(ALLAUTH_SIGNED_IN),
+    "portal:email-address": Row(ALLAUTH_SIGNED_IN),
     "account_email_verification_sent": Row(PUBLIC),
     "account_change_password": Row(ALLAUTH_SIGNED_IN),
     "account_set_password": Row(statuses(302)),  # everyone here has a password already

@@ -36,6 +36,7 @@ def pages(pa, manager, care_leaver, young_person, authority):
         (manager, "/team/"),
         (manager, reverse("portal:allocation-create", args=[unallocated.pk])),
         (care_leaver, "/my/"),
+        (care_leaver, "/accounts/email/"),
     ]
 
 

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.core import mail
 from django.urls import reverse
 
@@ -66,3 +67,20 @@ def test_a_forgotten_password_is_reset_through_an_emailed_link(client, care_leav
 def test_reset_does_not_reveal_whether_an_address_has_an_account(client, db):
     response = client.post(reverse("account_reset_password"), {"email": "nobody@example.org"})
     assert response.status_code == 302
+
+
+def test_no_one_adds_or_makes_main_an_address_they_were_not_given(client, care_leaver, pa):
+    """allauth's page let a care leaver add anyone's address; making it the main one gave 500."""
+    client.force_login(care_leaver)
+    page = client.get(reverse("account_email"))
+    assert page.status_code == 200
+    assert "ask your personal adviser" in page.content.decode()
+    for data in (
+        {"action_add": "", "email": pa.email},
+        {"action_add": "", "email": "someone.else@example.org"},
+        {"action_primary": "", "email": pa.email},
+    ):
+        assert client.post(reverse("account_email"), data).status_code == 405
+    assert not EmailAddress.objects.filter(user=care_leaver).exclude(email=care_leaver.email)
+    care_leaver.refresh_from_db()
+    assert care_leaver.email == "jade@example.org"
