@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -108,7 +109,7 @@ def my_claim(request):
 def person_money(request, pk: int):
     person = young_person_read(request, pk, "finance.view_money")
     today = timezone.localdate()
-    can_reverse = request.user.has_perm("finance.run_payments")
+    can_reverse = request.user.has_perm("finance.reverse_payments")
     context = {
         "person": person,
         "awards": selectors.awards_for(person),
@@ -167,7 +168,7 @@ def person_claim(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def entry_reverse(request, pk: int, entry_pk: int):
     person = young_person_read(request, pk, "finance.view_money")
-    if not request.user.has_perm("finance.run_payments"):
+    if not request.user.has_perm("finance.reverse_payments"):
         raise Http404("No such entry")
     entry = LedgerEntry.objects.filter(pk=entry_pk, award__young_person=person).first()
     if entry is None:
@@ -256,11 +257,13 @@ def claim_receipt(request, claim_pk: int):
 
 
 @login_required
-@permission_required("finance.run_payments", raise_exception=True)
+@permission_required("finance.view_payments", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def payments(request):
     authority_id = request.user.authority_id
     if request.method == "POST":
+        if not request.user.has_perm("finance.run_payments"):
+            raise PermissionDenied
         batch = services.payment_run(authority_id=authority_id, by=request.user)
         if batch is None:
             messages.info(request, "There are no approved claims to pay.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import rules
 
-from people.permissions import is_care_leaver, is_manager, works_with
+from people.permissions import is_care_leaver, is_manager, is_service_manager, works_with
 
 # The young person's PA and the manager of that PA's team read and write the plan,
 # contacts, histories, health passport and documents.
@@ -30,11 +30,5 @@ rules.add_perm("pathway.view_reviews_to_sign", is_manager)
 # A care leaver reads their own plan and adds their views to it.
 rules.add_perm("pathway.view_own_plan", is_care_leaver)
 # The statutory returns cover the whole council, so they are for its service managers.
-
-
-@rules.predicate
-def is_service_manager(user) -> bool:
-    return user.sees_all_teams
-
 
 rules.add_perm("pathway.make_returns", is_manager & is_service_manager)

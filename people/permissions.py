@@ -24,6 +24,12 @@ def is_manager(user) -> bool:
 
 
 @rules.predicate
+def is_service_manager(user) -> bool:
+    """A manager of the whole council's service, not of one team."""
+    return user.is_authenticated and user.sees_all_teams
+
+
+@rules.predicate
 def is_admin(user) -> bool:
     return user.is_authenticated and user.role == Role.ADMIN
 

@@ -149,10 +149,8 @@ MATRIX: dict[str, Row] = {
         kwargs={"claim_pk": "claim"},
     ),
     "finance:payments": Row(statuses(403, anonymous=302, manager=200, other_manager=200)),
-    "finance:payment-csv": Row(
-        statuses(403, anonymous=302, manager=200, other_manager=200),
-        kwargs={"batch_pk": "batch"},
-    ),
+    # A payment file names young people of every team: the service manager's only.
+    "finance:payment-csv": Row(SERVICE_MANAGER, kwargs={"batch_pk": "batch"}),
     "finance:budget": Row(statuses(403, anonymous=302, manager=200, other_manager=200)),
     # The duty rota: PAs and managers; a PA's own page; the manager's coverage and pattern.
     "rota:rota": Row(ROTA_STAFF),

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from finance import services
 from finance.models import Claim, ClaimState
-from tests.factories import PNG_BYTES, scheme, upload
+from tests.factories import PNG_BYTES, money_world, scheme, upload
 from tests.helpers import assert_queries_do_not_grow
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +45,11 @@ def test_a_care_leaver_claims_a_pa_approves_and_a_manager_pays(
     claim.refresh_from_db()
     assert (claim.state, claim.approved_pence) == (ClaimState.APPROVED, 20000)
 
+    # A team manager sees the payment runs; only the service manager makes one.
     client.force_login(manager)
+    assert client.post(reverse("finance:payments")).status_code == 403
+    manager.sees_all_teams = True
+    manager.save()
     client.post(reverse("finance:payments"))
     claim.refresh_from_db()
     assert claim.state == ClaimState.PAID
@@ -127,3 +131,19 @@ def test_money_pages_make_the_same_queries_however_much_there_is(
         client, reverse("finance:person-money", args=[young_person.pk]), add_claims
     )
     assert_queries_do_not_grow(client, reverse("finance:claims-waiting"), add_claims)
+
+
+def test_a_team_manager_cannot_download_a_payment_file_naming_other_teams(
+    client, manager, other_manager, young_person, pa
+):
+    """A payment run covers the whole council, so its file names every team's young people."""
+    _, batch = money_world(young_person, pa=pa, manager=manager)
+    csv_url = reverse("finance:payment-csv", args=[batch.pk])
+    client.force_login(manager)
+    assert client.get(csv_url).status_code == 403
+    page = client.get(reverse("finance:payments")).content.decode()
+    assert csv_url not in page and "The service manager makes payment runs" in page
+    other_manager.sees_all_teams = True
+    other_manager.save()
+    client.force_login(other_manager)
+    assert "Okoro" in client.get(csv_url).content.decode()
