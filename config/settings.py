@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 # The checkout (var/ lives here); CONFIG_DIR holds the shared layout and assets, inside the
 # package so that an installed portal has them too.
@@ -249,7 +250,13 @@ AXES_USERNAME_CALLABLE = "people.adapters.axes_username"
 AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# Behind a reverse proxy, every request comes from the proxy's address: say how many
+# proxies you run (each adds the address it saw to X-Forwarded-For), and allauth's limits
+# and axes's lockouts both count the visitor's own address (people.adapters.client_ip).
+# 0, the default, trusts no X-Forwarded-For at all, so it cannot be forged.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+AXES_CLIENT_IP_CALLABLE = "people.adapters.client_ip"
 
 # --- Audit -----------------------------------------------------------------
 
@@ -297,6 +304,44 @@ if EMAIL_CONFIG["EMAIL_BACKEND"].endswith("filebased.EmailBackend"):
     )
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="leaving-care@example.org")
+
+# --- A production deployment refuses to start unsafe (docs/deployment.md) ------
+
+# Mail that goes nowhere a person reads: files, the console, memory.
+MAIL_THAT_GOES_NOWHERE = ("filebased", "console", "locmem", "dummy")
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "testserver", "[::1]"}
+
+
+def unsafe_settings() -> list[str]:
+    """What is wrong with these settings for the DEBUG they run under, in plain words."""
+    if DEBUG:
+        public = sorted(set(ALLOWED_HOSTS) - LOCAL_HOSTS)
+        if public:
+            return [
+                f"DEBUG is on, but ALLOWED_HOSTS names {', '.join(public)}: DEBUG shows code "
+                "and settings on error pages, so it is only for this machine. Set DEBUG=false."
+            ]
+        return []
+    problems = []
+    if not SECRET_KEY or SECRET_KEY.startswith("django-insecure") or len(SECRET_KEY) < 50:
+        problems.append("SECRET_KEY must be set to a long random value (50 characters or more).")
+    if any(kind in EMAIL_CONFIG["EMAIL_BACKEND"] for kind in MAIL_THAT_GOES_NOWHERE):
+        problems.append(
+            "EMAIL_URL must name a real mail server (for example smtp+tls://user:password@host:587):"
+            " invitations, set-up links and reminders would otherwise never reach anyone."
+        )
+    if DEMO_MODE:
+        problems.append("DEMO_MODE must be off: it shows demo sign-ins and their codes.")
+    if not SITE_URL.startswith("https://"):
+        problems.append("SITE_URL must be the portal's https:// address: emails link to it.")
+    for name in ("DATABASE_URL", "REDIS_URL"):
+        if name not in env.ENVIRON:
+            problems.append(f"{name} must be set: there is no embedded server in production.")
+    return problems
+
+
+if _problems := unsafe_settings():
+    raise ImproperlyConfigured("These settings are not safe to run:\n- " + "\n- ".join(_problems))
 
 # --- Security ----------------------------------------------------------------
 

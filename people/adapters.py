@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.adapter import get_adapter as get_account_adapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 
@@ -19,6 +20,11 @@ class MFAAdapter(DefaultMFAAdapter):
         if authenticator.type == Authenticator.Type.TOTP and authenticator.user.is_staff_role:
             return False
         return super().can_delete_authenticator(authenticator)
+
+
+def client_ip(request) -> str | None:
+    """The visitor's address, by allauth's rule (settings.TRUSTED_PROXY_COUNT), for axes too."""
+    return get_account_adapter(request).get_client_ip(request)
 
 
 def axes_username(request, credentials: dict | None) -> str | None:

@@ -83,6 +83,8 @@ def test_an_installed_portal_finds_its_templates_and_static_files(wheel, tmp_pat
         "ALLOWED_HOSTS": "portal.example.gov.uk",
         "DATABASE_URL": "postgres://portal@db.example.gov.uk/portal",
         "REDIS_URL": "redis://cache.example.gov.uk:6379/0",
+        "EMAIL_URL": "smtp+tls://portal:secret@mail.example.gov.uk:587",
+        "SITE_URL": "https://portal.example.gov.uk",
     }
     # -P: the checkout (the working folder) is not on the path; only the wheel's files are.
     answer = subprocess.run(
