@@ -1,0 +1,107 @@
+"""Redis stops in the middle of the day: nothing recorded is lost and no page fails.
+
+Each test has a redis-server of its own for the cache and the Celery broker, so stopping
+it leaves the Redis the rest of the suite uses alone. Tasks are sent to that broker (not
+run in-process) and, once Redis is back, a real worker sends what the outbox run queues.
+"""
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from config.celery import app
+from handovers.models import Handover, ToldHow
+from notifications.models import Email, EmailState, Notification
+from notifications.outbox import notifications_queue_pending
+from people import services as portal_services
+from people.models import ContactMethod, Role
+from rota import services as rota
+from rota.models import SwapOffer
+from tests.factories import UserFactory, YoungPersonFactory
+from tests.helpers import OwnRedis, broker_at, celery_worker, wait_for
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def redis(settings):
+    """A Redis of this test's own, serving the cache and the broker; tasks go to it."""
+    server = OwnRedis()
+    server.start()
+    settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": server.url}}
+    app.conf.task_always_eager = False
+    try:
+        with broker_at(server.broker_url):
+            yield server
+    finally:
+        server.remove()
+
+
+@pytest.fixture
+def offered(authority, pa, other_pa):
+    """A duty shift of `pa`'s next week, offered for a swap."""
+    starts = timezone.now().replace(microsecond=0) + dt.timedelta(days=7)
+    shift = rota.shift_create(
+        authority=authority,
+        role="duty",
+        starts_at=starts,
+        ends_at=starts + dt.timedelta(hours=8),
+        pa=pa,
+        by=pa,
+    )
+    return rota.swap_offer(shift=shift, note="Dentist", by=pa)
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def sweep_until_sent(count: int) -> Counter:
+    """Redis is back: a real worker sends what the outbox run queues; then the run again."""
+    with celery_worker():
+        notifications_queue_pending(older_than_seconds=0)
+        assert wait_for(lambda: len(mail.outbox) >= count), f"sent {len(mail.outbox)} of {count}"
+        notifications_queue_pending(older_than_seconds=0)  # finds nothing left waiting
+        wait_for(lambda: len(mail.outbox) > count, seconds=1)
+    return Counter(message.to[0] for message in mail.outbox)
+
+
+def test_a_swap_taken_while_redis_is_down_tells_both_pas_once_it_is_back(
+    redis, pa, other_pa, offered
+):
+    redis.stop()
+    response = signed_in(other_pa).post(reverse("rota:swap-take", args=[offered.pk]))
+    assert response.status_code == 302
+    assert SwapOffer.objects.get(pk=offered.pk).shift.pa == other_pa
+    told = Notification.objects.filter(key=f"swap:{offered.pk}")
+    assert set(told.values_list("recipient", flat=True)) == {pa.pk, other_pa.pk}
+
+    redis.start()
+    assert sweep_until_sent(2) == {pa.email: 1, other_pa.email: 1}
+
+
+def test_a_new_pa_allocated_while_redis_is_down_is_told_to_the_young_person(
+    redis, authority, team, pa, manager
+):
+    person = YoungPersonFactory(
+        authority=authority, preferred_contact=ContactMethod.EMAIL, email="amira@example.org"
+    )
+    portal_services.allocation_change(young_person=person, pa=pa, by=manager)
+    portal_services.pa_leaving_set(pa=pa, leaving_on=timezone.localdate(), by=manager)
+    new_pa = UserFactory(role=Role.PA, authority=authority, team=team)
+    redis.stop()
+    portal_services.allocation_change(young_person=person, pa=new_pa, by=manager)
+    handover = Handover.objects.get(young_person=person)
+    assert handover.told_how == ToldHow.PORTAL_AND_EMAIL
+    assert Email.objects.get(to="amira@example.org").state == EmailState.PENDING
+
+    redis.start()
+    mail.outbox.clear()
+    assert sweep_until_sent(1)["amira@example.org"] == 1
