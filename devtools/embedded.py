@@ -123,16 +123,29 @@ def redis_server_start(sock: Path, workdir: Path, *options: str) -> None:
     raise RuntimeError(f"Redis did not start; see {workdir / 'redis.log'}")
 
 
-def redis_server_stop(workdir: Path) -> None:
-    """Stop the redis-server whose pid file is in `workdir`, and wait until it has gone."""
+def redis_server_stop(workdir: Path, how: signal.Signals = signal.SIGTERM) -> None:
+    """Stop the redis-server whose pid file is in `workdir`, and wait until it has gone
+    (it removes its pid file before it stops answering)."""
     pid = _redis_pid(workdir)
     if pid is None:
         return
-    os.kill(pid, signal.SIGTERM)
+    os.kill(pid, how)
     for _ in range(100):
-        if _redis_pid(workdir) is None:
+        if not _alive(pid):
             return
         time.sleep(0.05)
+
+
+def _alive(pid: int) -> bool:
+    """Whether process `pid` runs: a daemon that exited stays a zombie until init reaps it."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z"
+    except FileNotFoundError:  # gone this moment, or no /proc here (macOS)
+        return not Path("/proc").is_dir()
 
 
 def redis_start() -> tuple[str, bool]:

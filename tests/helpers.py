@@ -1,6 +1,7 @@
 """Shared test helpers."""
 
 import shutil
+import signal
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -84,8 +85,10 @@ class OwnRedis:
         redis_server_start(self.sock, self.workdir, "--save", "")
 
     def stop(self) -> None:
-        redis_server_stop(self.workdir)
+        """As a crash does: at once, with no goodbye to its clients."""
+        redis_server_stop(self.workdir, signal.SIGKILL)
         self.sock.unlink(missing_ok=True)
+        (self.workdir / "redis.pid").unlink(missing_ok=True)
 
     def remove(self) -> None:
         self.stop()
