@@ -9,7 +9,7 @@ few lines of it we need.
 
 Security, while Redis is down: allauth's rate limits (sign-in failures per address, and the
 others it counts) are not counted, and an authenticator app's code is not remembered as
-used, so it could be used again within its 90 seconds. django-axes, which keeps its counts
+used, so it could be used again within its 30 seconds. django-axes, which keeps its counts
 in the database, still locks an account after repeated failed sign-ins.
 """
 
