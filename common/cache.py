@@ -7,10 +7,11 @@ kept, rather than failing. Django's `RedisCache` raises instead, and django-redi
 `IGNORE_EXCEPTIONS` does this) is not one of our dependencies: `RedisCacheOrMiss` is the
 few lines of it we need.
 
-Security, while Redis is down: allauth's rate limits (sign-in failures per address, and the
-others it counts) are not counted, and an authenticator app's code is not remembered as
-used, so it could be used again within its 30 seconds. django-axes, which keeps its counts
-in the database, still locks an account after repeated failed sign-ins.
+Security, while Redis is down: allauth's rate limits are not counted (among them the five
+wrong passwords or codes an account may have in 15 minutes, from any number of addresses),
+and an authenticator app's code is not remembered as used, so it could be used again within
+its 30 seconds. django-axes, which keeps its counts in the database, still locks an account
+from one address after five failed sign-ins.
 """
 
 from __future__ import annotations

@@ -124,7 +124,8 @@ CACHES = {
     "default": {
         # A Redis that does not answer is a miss, so pages and sign-in carry on without it
         # (see common/cache.py: while it is down allauth's rate limits are not counted, and
-        # django-axes, in the database, still locks an account after repeated failures).
+        # django-axes, in the database, still locks an account from one address after
+        # repeated failures).
         "BACKEND": "common.cache.RedisCacheOrMiss",
         "LOCATION": REDIS_URL,
         # A Redis that is unreachable fails fast rather than holding the page.

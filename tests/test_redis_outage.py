@@ -161,6 +161,17 @@ def test_signing_in_works_while_redis_is_down(redis, pa, care_leaver):
     sign_in(Client(), care_leaver)
 
 
+def test_five_wrong_passwords_still_lock_the_account_while_redis_is_down(redis, pa):
+    """allauth's limits go uncounted without Redis; django-axes's, in the database, do not."""
+    redis.stop()
+    client = Client()
+    for _ in range(5):
+        client.post(reverse("account_login"), {"login": pa.email, "password": "wrong-password"})
+    response = client.post(reverse("account_login"), {"login": pa.email, "password": TEST_PASSWORD})
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
 def test_the_dashboard_and_the_public_offer_open_while_redis_is_down(redis, manager, team):
     redis.stop()
     assert signed_in(manager).get(reverse("dashboard:home")).status_code == 200
