@@ -5,7 +5,6 @@ it leaves the Redis the rest of the suite uses alone. Tasks are sent to that bro
 run in-process) and, once Redis is back, a real worker sends what the outbox run queues.
 """
 
-import datetime as dt
 import logging
 from collections import Counter
 
@@ -23,9 +22,14 @@ from notifications.outbox import notifications_queue_pending
 from people import services as portal_services
 from people.demo import current_totp_code
 from people.models import ContactMethod, Role
-from rota import services as rota
 from rota.models import SwapOffer, SwapState
-from tests.factories import TEST_PASSWORD, AllocationFactory, UserFactory, YoungPersonFactory
+from tests.factories import (
+    TEST_PASSWORD,
+    AllocationFactory,
+    UserFactory,
+    YoungPersonFactory,
+    rota_world,
+)
 from tests.helpers import OwnRedis, broker_at, celery_worker, wait_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -46,18 +50,10 @@ def redis(settings):
 
 
 @pytest.fixture
-def offered(authority, pa, other_pa):
-    """A duty shift of `pa`'s next week, offered for a swap."""
-    starts = timezone.now().replace(microsecond=0) + dt.timedelta(days=7)
-    shift = rota.shift_create(
-        authority=authority,
-        role="duty",
-        starts_at=starts,
-        ends_at=starts + dt.timedelta(hours=8),
-        pa=pa,
-        by=pa,
-    )
-    return rota.swap_offer(shift=shift, note="Dentist", by=pa)
+def offered(young_person, pa, manager):
+    """A shift of `pa`'s next week, offered for a swap."""
+    _, offer, _, _ = rota_world(young_person, pa=pa, manager=manager)
+    return offer
 
 
 def signed_in(user) -> Client:
