@@ -123,8 +123,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:6379/0")
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # A Redis that does not answer is a miss, so pages and sign-in carry on without it
+        # (see common/cache.py: while it is down allauth's rate limits are not counted, and
+        # django-axes, in the database, still locks an account from one address after
+        # repeated failures).
+        "BACKEND": "common.cache.RedisCacheOrMiss",
         "LOCATION": REDIS_URL,
+        # A Redis that is unreachable fails fast rather than holding the page.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         # Several portals (the benchmark's, for one) can share a Redis under their own prefix.
         # Only what is shared and slow to change goes here: the public offer pages
         # (offer/cache.py) and the dashboard's earlier months (dashboard/figures).

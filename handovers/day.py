@@ -52,8 +52,9 @@ def turning_25(day: dt.date) -> QuerySet[YoungPerson]:
 
 
 def untold(day: dt.date) -> QuerySet[Handover]:
-    """Handovers with a new PA whose young person has not been told, a day on: their task
-    was lost (the broker was away) or they prefer a way the new PA must use themselves."""
+    """Handovers with a new PA whose young person has not been told, a day on: the new PA
+    was asked to (they prefer a text, a call or a letter), or an earlier release's task to
+    tell them was lost."""
     return Handover.objects.filter(
         closed_at=None, kind=Kind.HANDOVER, told_at__isnull=True, to_allocation__started_on__lt=day
     )

@@ -183,11 +183,9 @@ def new_pa_allocated(*, allocation: Allocation) -> Handover | None:
     handover.to_allocation = allocation
     handover.check_due_on = allocation.started_on + dt.timedelta(days=settings.HANDOVER_CHECK_DAYS)
     handover.save(update_fields=["to_allocation", "check_due_on"])
-    # `robust`: if the broker is away, the allocation still stands, and the daily
-    # `handover_tell` rule tells the young person instead.
-    transaction.on_commit(
-        lambda: telling.handover_tell_young_person.delay(handover.pk), robust=True
-    )
+    # In the allocation's transaction, not a task queued on its commit, so a broker outage
+    # cannot lose it: any email goes through the outbox.
+    telling.young_person_tell(handover_id=handover.pk)
     return handover
 
 

@@ -1,7 +1,7 @@
 """Background work for good endings: thin tasks that call a service.
 
-`handover_tell_young_person` lives beside what it calls (`handovers.telling`), so the
-services can queue it without importing this module back."""
+`handover_tell_young_person` lives beside what it calls (`handovers.telling`); it is kept for
+tasks queued by an earlier release (a new PA is now told in the allocation's transaction)."""
 
 from __future__ import annotations
 

@@ -6,6 +6,9 @@ by the writer its app registered. Either is `pending` until a task sends it unde
 lock and marks it `sent` in the same transaction. Tasks are queued after commit; if the
 broker is away, or a task is lost, the outbox run (beat, every few minutes) queues what is
 still waiting, so nothing recorded is left unsent.
+
+So whatever is to be told after a commit is recorded in that commit, as one of these rows:
+never only as a task queued on commit, which a broker outage loses.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from kombu.exceptions import OperationalError
+from redis.exceptions import RedisError
 
 from notifications.models import Email, EmailState, Notification
 
@@ -38,9 +42,23 @@ def _queue(task, ids: Iterable[int]) -> int:
         for pk in ids:
             task.delay(pk)
             queued += 1
-    except OperationalError:
-        logger.warning("The broker is unreachable; the outbox run will queue the emails left")
+    except (OperationalError, RedisError, OSError) as error:
+        # Only the error's kind: its text can name the broker's address, and never an id.
+        logger.warning(
+            "The broker is unreachable (%s); the outbox run will queue the emails left",
+            type(error).__name__,
+        )
     return queued
+
+
+def _queue_on_commit(task, ids: list[int]) -> None:
+    """Once the caller's transaction commits, ask a worker to send these now.
+
+    Only a nudge: the rows are recorded in that transaction, so if it fails the outbox run
+    sends them later. `robust`, so that nothing going wrong here fails a request whose work
+    is already saved."""
+    if ids:
+        transaction.on_commit(lambda: _queue(task, ids), robust=True)
 
 
 def _waiting(rows, cutoff: dt.datetime, retry_at: str) -> list[int]:
@@ -57,6 +75,11 @@ def _waiting(rows, cutoff: dt.datetime, retry_at: str) -> list[int]:
 
 def emails_queue(notification_ids: Iterable[int]) -> int:
     return _queue(notification_email_send, notification_ids)
+
+
+def emails_queue_on_commit(notification_ids: list[int]) -> None:
+    """For notifications recorded in the caller's transaction: email them after commit."""
+    _queue_on_commit(notification_email_send, notification_ids)
 
 
 def email_send(*, notification_id: int) -> bool:
@@ -182,8 +205,7 @@ def email_record(*, kind: str, key: str, to: str, object_id: int) -> bool:
         key=key, defaults={"kind": kind, "to": to, "object_id": object_id}
     )
     if made:
-        # `robust`: a broker away at commit leaves the email pending for the outbox run.
-        transaction.on_commit(lambda: outbox_queue([email.pk]), robust=True)
+        _queue_on_commit(outbox_email_send, [email.pk])
     return made
 
 

@@ -26,7 +26,7 @@ from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 
 from notifications.models import EmailState, Notification
-from notifications.outbox import emails_queue
+from notifications.outbox import emails_queue_on_commit
 from people.models import User, YoungPerson
 
 logger = logging.getLogger(__name__)
@@ -117,9 +117,7 @@ def notifications_record(reminders: Sequence[Reminder]) -> list[int]:
 
 def notify(reminder: Reminder) -> None:
     """Tell one person now (inside the caller's transaction); the email goes after commit."""
-    pending = notifications_record([reminder])
-    if pending:
-        transaction.on_commit(lambda: emails_queue(pending))
+    emails_queue_on_commit(notifications_record([reminder]))
 
 
 def rule_run(*, name: str, day: dt.date) -> int:
@@ -140,8 +138,7 @@ def rule_run(*, name: str, day: dt.date) -> int:
             if not batch:
                 return asked
             reminders = list(rule.reminders(batch, day))
-            pending = notifications_record(reminders)
-            transaction.on_commit(lambda pending=pending: emails_queue(pending))
+            emails_queue_on_commit(notifications_record(reminders))
         after = batch[-1].pk
         asked += len(reminders)
         if settings.REMINDER_BATCH_PAUSE_SECONDS:

@@ -45,11 +45,9 @@ MOST_PAGES = 500
 
 
 def _move_on() -> None:
-    try:
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
-    except RedisError:
-        # The change is saved; kept pages then last at most OFFER_CACHE_SECONDS.
-        logger.warning("Could not clear the public offer pages: Redis did not answer")
+    # If Redis does not answer, the cache skips this (common.cache): the change is saved,
+    # and pages kept before it last at most OFFER_CACHE_SECONDS.
+    cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
 def clear() -> None:
@@ -61,7 +59,8 @@ def clear() -> None:
     transaction.on_commit(_move_on, robust=True)
 
 
-def _generation() -> int:
+def _generation() -> int | None:
+    """The generation pages are kept under; None when Redis does not answer."""
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
@@ -108,13 +107,11 @@ def public_page(view):
     def wrapper(request, *args, **kwargs):
         if not _shared(request):
             return view(request, *args, **kwargs)
-        try:
-            generation = _generation()
-            key = _key(request, generation)
-            kept = cache.get(key)
-        except RedisError:
-            logger.warning("Public offer page made afresh: Redis did not answer")
+        generation = _generation()
+        if generation is None:  # Redis is away: the page is made afresh, and not kept
             return view(request, *args, **kwargs)
+        key = _key(request, generation)
+        kept = cache.get(key)
         if kept is not None:
             etag, content, content_type = kept
             response = HttpResponse(content, content_type=content_type)

@@ -9,9 +9,11 @@ from collections import defaultdict
 
 from auditlog.context import set_actor
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from common.errors import DomainError
+from notifications.services import Reminder, notify
 from pathway.services import contact_record
 from people.models import Authority, Role, User, YoungPerson
 from rota.models import (
@@ -19,13 +21,13 @@ from rota.models import (
     DutyEnquiry,
     DutyRole,
     Leave,
+    NotificationKind,
     Shift,
     SwapOffer,
     SwapState,
 )
 from rota.patterns import pattern_times
 from rota.patterns import zone as _zone
-from rota.tasks import tell_about_swap
 
 ROLE_ORDER = {DutyRole.DUTY: 0, DutyRole.BACKUP: 1}
 
@@ -242,10 +244,45 @@ def swap_take(*, offer: SwapOffer, by: User) -> SwapOffer:
             shift.save(update_fields=["pa"])
             locked.state, locked.taken_by, locked.closed_at = SwapState.TAKEN, by, timezone.now()
             locked.save()
-            transaction.on_commit(lambda: tell_about_swap.delay(locked.pk))
+            swap_tell(offer_id=locked.pk)
     except IntegrityError as error:
         raise RotaError(_plain(error, by).replace(by.get_full_name(), "You")) from error
     return locked
+
+
+def swap_tell(*, offer_id: int) -> bool:
+    """Tell both PAs that a swap went through; `told_at` and the keys make it happen once.
+
+    In the transaction that takes the shift, so a broker outage cannot lose it: their
+    emails go through the outbox."""
+    with transaction.atomic():
+        offer = (
+            SwapOffer.objects.select_for_update(of=("self",))
+            .select_related("shift", "offered_by", "taken_by")
+            .get(pk=offer_id)
+        )
+        if offer.told_at is not None or offer.taken_by is None:
+            return False
+        start = timezone.localtime(offer.shift.starts_at)
+        what = (
+            f"{offer.taken_by.get_full_name()} has taken {offer.offered_by.get_full_name()}'s "
+            f"{offer.shift.get_role_display().lower()} shift on {start:%A %-d %B, %H:%M}. "
+            "The rota is updated."
+        )
+        for pa in (offer.offered_by, offer.taken_by):
+            notify(
+                Reminder(
+                    recipient_id=pa.pk,
+                    key=f"swap:{offer.pk}",
+                    kind=NotificationKind.SWAP_DONE,
+                    message=what,
+                    link=reverse("rota:mine"),
+                    due_on=start.date(),
+                )
+            )
+        offer.told_at = timezone.now()
+        offer.save(update_fields=["told_at"])
+    return True
 
 
 def swap_withdraw(*, offer: SwapOffer, by: User) -> SwapOffer:

@@ -3,7 +3,6 @@
 import time
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 
 from common.cache import own_keys_delete
 from config.celery import app
@@ -15,6 +14,7 @@ from tests.factories import (
     UserFactory,
     YoungPersonFactory,
 )
+from tests.helpers import celery_worker
 
 TEST_CACHE_PREFIX = "portal-tests"
 
@@ -171,14 +171,5 @@ def worker():
 
     For the background-work tests; the others run tasks in-process."""
     assert app.conf.broker_url.startswith(("redis://", "rediss://", "redis+socket://"))
-    app.conf.task_always_eager = False
-    # A queue of the tests' own, so a `make run` worker on the same Redis never takes them.
-    default_queue = app.conf.task_default_queue
-    app.conf.task_default_queue = "portal-tests"
-    try:
-        with start_worker(
-            app, pool="solo", perform_ping_check=False, shutdown_timeout=10, queues=["portal-tests"]
-        ):
-            yield
-    finally:
-        app.conf.task_default_queue = default_queue
+    with celery_worker():
+        yield

@@ -1,10 +1,19 @@
 """Shared test helpers."""
 
+import shutil
+import signal
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
+from celery.contrib.testing.worker import start_worker
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+from config.celery import app
+from devtools.embedded import redis_server_start, redis_server_stop
 
 
 def count_queries(client, url: str) -> tuple[int, int]:
@@ -43,3 +52,63 @@ def wait_for(condition, *, seconds: float = 10, pause: float = 0.05) -> bool:
             return True
         time.sleep(pause)
     return False
+
+
+@contextmanager
+def celery_worker() -> Iterator[None]:
+    """A Celery worker thread consuming from the app's broker, on a queue of the tests' own
+    (so a `make run` worker on the same Redis never takes their tasks)."""
+    app.conf.task_always_eager = False
+    default_queue = app.conf.task_default_queue
+    app.conf.task_default_queue = "portal-tests"
+    try:
+        with start_worker(
+            app, pool="solo", perform_ping_check=False, shutdown_timeout=10, queues=["portal-tests"]
+        ):
+            yield
+    finally:
+        app.conf.task_default_queue = default_queue
+
+
+class OwnRedis:
+    """A redis-server of one test's own on a unix socket, to stop and start again."""
+
+    def __init__(self) -> None:
+        # A short path: a unix socket's must fit in 107 bytes.
+        self.workdir = Path(tempfile.mkdtemp(prefix="portal-redis-"))
+        self.sock = self.workdir / "redis.sock"
+        self.url = f"unix://{self.sock}?db=0"
+        self.broker_url = f"redis+socket://{self.sock}?db=0"
+
+    def start(self) -> None:
+        # No snapshot: what was queued before a stop is lost, as after a real crash.
+        redis_server_start(self.sock, self.workdir, "--save", "")
+
+    def stop(self) -> None:
+        """As a crash does: at once, with no goodbye to its clients."""
+        redis_server_stop(self.workdir, signal.SIGKILL)
+        self.sock.unlink(missing_ok=True)
+        (self.workdir / "redis.pid").unlink(missing_ok=True)
+
+    def remove(self) -> None:
+        self.stop()
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+@contextmanager
+def broker_at(url: str) -> Iterator[None]:
+    """Point the Celery app (its producers and any worker started inside) at `url`."""
+    before = app.conf.broker_url
+    app.conf.broker_url = url
+    _forget_connections()
+    try:
+        yield
+    finally:
+        app.conf.broker_url = before
+        _forget_connections()
+
+
+def _forget_connections() -> None:
+    # Celery keeps a pool of broker connections made from the URL it first saw (as after a fork).
+    app._pool = None
+    app.amqp._producer_pool = None

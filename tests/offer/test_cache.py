@@ -135,6 +135,6 @@ def test_the_offer_is_shown_when_redis_does_not_answer(client, item, monkeypatch
     def down(*args, **kwargs):
         raise RedisError("connection refused")
 
-    monkeypatch.setattr(cache, "get", down)
+    monkeypatch.setattr(cache._cache, "get_client", down)  # every command, and the counter
     response = client.get("/offer/search/?q=passport")
     assert response.status_code == 200 and b"Passport help" in response.content
