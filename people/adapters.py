@@ -6,6 +6,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.adapter import get_adapter as get_account_adapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
+from django.core.exceptions import PermissionDenied
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -23,8 +24,13 @@ class MFAAdapter(DefaultMFAAdapter):
 
 
 def client_ip(request) -> str | None:
-    """The visitor's address, by allauth's rule (settings.TRUSTED_PROXY_COUNT), for axes too."""
-    return get_account_adapter(request).get_client_ip(request)
+    """The visitor's address, by allauth's rule (settings.TRUSTED_PROXY_COUNT), for axes too.
+
+    None when the request carries none (a sign-in made in code, as tests do)."""
+    try:
+        return get_account_adapter(request).get_client_ip(request)
+    except PermissionDenied:
+        return None
 
 
 def axes_username(request, credentials: dict | None) -> str | None:
