@@ -12,17 +12,9 @@ from django.urls import reverse
 from common.uploads import check_upload
 from pathway import services
 from pathway.models import Document
-from tests.factories import PNG_BYTES, upload
+from tests.factories import PNG_BYTES, docx_bytes, image_bytes, pdf_bytes, upload
 
 pytestmark = pytest.mark.django_db
-
-
-def _docx() -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<w:document/>")
-    return buffer.getvalue()
 
 
 def _zip() -> bytes:
@@ -33,8 +25,8 @@ def _zip() -> bytes:
 
 
 ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 200
-PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + b"\x00" * 50
+PDF = pdf_bytes()
+JPEG = image_bytes("JPEG")
 
 
 @pytest.mark.parametrize(
@@ -45,7 +37,7 @@ JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" +
         ("scan.png", PNG_BYTES, "image/png"),
         (
             "cv.docx",
-            _docx(),
+            docx_bytes(),
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         ),
         # The name does not matter: the content decides.
