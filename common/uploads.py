@@ -36,7 +36,11 @@ class PrivateStorage(FileSystemStorage):
     """Files under PRIVATE_MEDIA_ROOT (read each time, so tests can point it elsewhere).
 
     There is no URL for them: `url()` refuses, so a template cannot link to one by mistake.
+    Only the portal's own user may read them, whatever the umask or FILE_UPLOAD_PERMISSIONS.
     """
+
+    file_permissions_mode = 0o600
+    directory_permissions_mode = 0o700
 
     @property
     def base_location(self):

@@ -1,7 +1,10 @@
 """Documents: checked by content, kept out of public folders, sent only to who may see them."""
 
 import io
+import os
+import stat
 import zipfile
+from pathlib import Path
 
 import pytest
 from auditlog.models import LogEntry
@@ -27,6 +30,7 @@ def _zip() -> bytes:
 ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 200
 PDF = pdf_bytes()
 JPEG = image_bytes("JPEG")
+MB = 1024 * 1024
 
 
 @pytest.mark.parametrize(
@@ -67,6 +71,27 @@ def test_a_file_over_the_limit_is_refused(settings):
     big = PDF + b"\x00" * (10 * 1024 * 1024)
     with pytest.raises(ValidationError, match="smaller than 10 MB"):
         check_upload(upload("big.pdf", big))
+
+
+def test_documents_are_kept_readable_by_the_portal_alone_whatever_the_umask(
+    client, young_person, pa
+):
+    client.force_login(pa)
+    url = reverse("pathway:document-create", args=[young_person.pk])
+    # A small file is written from memory; one over 2.5 MB is moved from a temporary file.
+    big = docx_bytes({"word/media/photo.bin": os.urandom(3 * MB)})
+    previous = os.umask(0)
+    try:
+        for name, content in (("small.png", PNG_BYTES), ("big.docx", big)):
+            client.post(url, {"title": name, "kind": "health", "file": upload(name, content)})
+    finally:
+        os.umask(previous)
+    assert Document.objects.count() == 2
+    for document in Document.objects.all():
+        path = Path(document.file.path)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        for folder in (path.parent, Path(settings.PRIVATE_MEDIA_ROOT)):
+            assert stat.S_IMODE(folder.stat().st_mode) == 0o700
 
 
 def test_an_upload_through_the_page_is_stored_privately_under_a_random_name(
