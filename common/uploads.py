@@ -9,14 +9,19 @@ from __future__ import annotations
 import hashlib
 import os
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import File
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse
+
+from common import file_checks
 
 # What we accept, by content: the type the bytes show -> (content type, extension, name).
 ACCEPTED = {
@@ -30,6 +35,13 @@ ACCEPTED = {
     ),
 }
 ACCEPTED_NAMES = "PDF, JPEG, PNG or Word (DOCX)"
+# What each type's content must pass; each returns the file to keep (a picture is redrawn).
+CONTENT_CHECKS: dict[str, Callable[[File], File]] = {
+    "pdf": file_checks.check_pdf,
+    "jpg": partial(file_checks.clean_image, image_format="JPEG"),
+    "png": partial(file_checks.clean_image, image_format="PNG"),
+    "docx": file_checks.check_docx,
+}
 
 
 class PrivateStorage(FileSystemStorage):
@@ -63,6 +75,9 @@ private_storage = PrivateStorage()
 
 @dataclass(frozen=True)
 class CheckedFile:
+    """What to store: `file`, which may differ from the upload, and its type, size and checksum."""
+
+    file: File
     content_type: str
     extension: str
     size: int
@@ -83,7 +98,11 @@ def _is_docx(upload: UploadedFile) -> bool:
 
 
 def check_upload(upload: UploadedFile | None) -> CheckedFile:
-    """The file's real type and size, or a ValidationError saying plainly what is wrong."""
+    """The file to store, with its real type and size, or a ValidationError saying what is wrong.
+
+    A picture is drawn again from its pixels, so what is stored is not what was sent: callers
+    must store `file`, not the upload.
+    """
     if upload is None:
         raise ValidationError("Choose a file to upload")
     limit = settings.UPLOAD_MAX_BYTES
@@ -102,12 +121,17 @@ def check_upload(upload: UploadedFile | None) -> CheckedFile:
     if found not in ACCEPTED:
         raise ValidationError(f"The file must be a {ACCEPTED_NAMES}")
     content_type, extension, _ = ACCEPTED[found]
+    kept = CONTENT_CHECKS[found](upload)
     digest = hashlib.sha256()
-    for chunk in upload.chunks():
+    for chunk in kept.chunks():
         digest.update(chunk)
-    upload.seek(0)
+    kept.seek(0)
     return CheckedFile(
-        content_type=content_type, extension=extension, size=upload.size, sha256=digest.hexdigest()
+        file=kept,
+        content_type=content_type,
+        extension=extension,
+        size=kept.size,
+        sha256=digest.hexdigest(),
     )
 
 

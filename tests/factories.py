@@ -161,13 +161,6 @@ def published_in_bulk(authority, editor, overrides: list[dict], *, start: int = 
 
 # --- Pathway plans -------------------------------------------------------------------------
 
-# The smallest real files of each kind the portal accepts, made here rather than copied.
-PNG_BYTES = (
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
-    b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00"
-    b"\x00\x00\x00IEND\xaeB`\x82"
-)
-
 
 def docx_bytes(parts: dict[str, str | bytes] | None = None, *, content_types="<Types/>") -> bytes:
     """A Word document: a ZIP with the two parts Word needs, and any `parts` added."""
@@ -195,6 +188,10 @@ def pdf_bytes(writer: PdfWriter | None = None) -> bytes:
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+# A real one-pixel PNG: pictures are opened and drawn again, so signature bytes will not do.
+PNG_BYTES = image_bytes("PNG", size=(1, 1))
 
 
 def upload(name: str = "letter.png", content: bytes = PNG_BYTES):

@@ -1,5 +1,6 @@
 """Documents: checked by content, kept out of public folders, sent only to who may see them."""
 
+import hashlib
 import io
 import os
 import stat
@@ -71,6 +72,22 @@ def test_a_file_over_the_limit_is_refused(settings):
     big = PDF + b"\x00" * (10 * 1024 * 1024)
     with pytest.raises(ValidationError, match="smaller than 10 MB"):
         check_upload(upload("big.pdf", big))
+
+
+def test_a_picture_is_stored_cleaned_with_the_size_and_checksum_of_what_is_stored(young_person, pa):
+    polyglot = image_bytes("PNG") + _zip()
+    document = services.document_upload(
+        young_person=young_person,
+        kind="health",
+        title="Scan",
+        upload=upload("scan.png", polyglot),
+        by=pa,
+    )
+    with document.file.open("rb") as stored_file:
+        stored = stored_file.read()
+    assert b"PK\x03\x04" not in stored and stored.startswith(b"\x89PNG")
+    assert document.size == len(stored)
+    assert document.sha256 == hashlib.sha256(stored).hexdigest()
 
 
 def test_documents_are_kept_readable_by_the_portal_alone_whatever_the_umask(
