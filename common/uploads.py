@@ -7,6 +7,7 @@ only ever sent by a view that checks permission and audits the download.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import zipfile
 from collections.abc import Callable
@@ -19,7 +20,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import File
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import FileResponse
+from django.utils.datastructures import MultiValueDict
 
 from common import file_checks
 
@@ -71,6 +74,55 @@ class PrivateStorage(FileSystemStorage):
 
 
 private_storage = PrivateStorage()
+
+
+class UploadLimitHandler(FileUploadHandler):
+    """Stops reading a request as soon as its files are known to pass UPLOAD_MAX_BYTES.
+
+    It comes first in FILE_UPLOAD_HANDLERS, so nothing past the limit is read or kept. The
+    form then gets a stand-in from `uploaded_files`, which check_upload refuses as too large.
+    """
+
+    refused: UploadedFile | None = None
+
+    def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
+        self.request_length = content_length
+        self.received = 0
+
+    def new_file(self, *args, **kwargs):
+        super().new_file(*args, **kwargs)
+        # The other fields are at most DATA_UPLOAD_MAX_MEMORY_SIZE: the rest must be file.
+        fields = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if fields is not None and self.request_length > settings.UPLOAD_MAX_BYTES + fields:
+            self._refuse(size=self.request_length)
+
+    def receive_data_chunk(self, raw_data, start):
+        self.received += len(raw_data)
+        if self.received > settings.UPLOAD_MAX_BYTES:
+            self._refuse(size=self.received)
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None
+
+    def _refuse(self, *, size: int):
+        self.refused = UploadedFile(io.BytesIO(), name=self.file_name, size=size)
+        # Otherwise Django would read the rest of the body to throw it away.
+        raise StopUpload(connection_reset=True)
+
+
+def uploaded_files(request) -> MultiValueDict:
+    """request.FILES, with a stand-in for a file that UploadLimitHandler stopped reading.
+
+    Without it the form would see no file at all, and ask for one, or make a claim without
+    its receipt. The stand-in is empty and as large as we know the file was.
+    """
+    files = request.FILES
+    for handler in request.upload_handlers:
+        if isinstance(handler, UploadLimitHandler) and handler.refused is not None:
+            files = files.copy()
+            files[handler.field_name] = handler.refused
+    return files
 
 
 @dataclass(frozen=True)

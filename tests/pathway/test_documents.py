@@ -17,6 +17,7 @@ from common.uploads import check_upload
 from pathway import services
 from pathway.models import Document
 from tests.factories import PNG_BYTES, docx_bytes, image_bytes, pdf_bytes, upload
+from tests.helpers import MadeUpUpload
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +73,29 @@ def test_a_file_over_the_limit_is_refused(settings):
     big = PDF + b"\x00" * (10 * 1024 * 1024)
     with pytest.raises(ValidationError, match="smaller than 10 MB"):
         check_upload(upload("big.pdf", big))
+
+
+@pytest.mark.parametrize(
+    ("size", "read_at_most"),
+    [
+        (300 * MB, MB),  # the request says how long it is: no need to read the file at all
+        (10 * MB + MB // 2, 10 * MB + MB // 4),  # only counting shows it: stop at the limit
+    ],
+    ids=["300-mb", "just-over"],
+)
+def test_a_file_over_the_limit_is_refused_on_the_form_without_being_read(
+    client, young_person, pa, size, read_at_most
+):
+    client.force_login(pa)
+    url = reverse("pathway:document-create", args=[young_person.pk])
+    body = MadeUpUpload({"title": "Bank statement", "kind": "other"}, field="file", size=size)
+    response = body.post(client, url)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "The file must be smaller than 10 MB" in page
+    assert 'value="Bank statement"' in page  # what they typed before the file is kept
+    assert body.position < read_at_most < body.length
+    assert not Document.objects.exists()
 
 
 def test_a_picture_is_stored_cleaned_with_the_size_and_checksum_of_what_is_stored(young_person, pa):
