@@ -298,6 +298,15 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 # Young people's documents: outside MEDIA_ROOT, served only through permission-checked views.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "var" / "private")
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
+# A file over UPLOAD_MAX_BYTES is refused as soon as that is known, the rest left unread.
+FILE_UPLOAD_HANDLERS = [
+    "common.uploads.UploadLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024  # a form's fields other than its files
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -174,7 +174,7 @@ def claim_make(
         )
         if checked:
             claim.receipt_type = checked.content_type
-            claim.receipt.save(f"receipt{checked.extension}", receipt, save=False)
+            claim.receipt.save(f"receipt{checked.extension}", checked.file, save=False)
         try:
             claim.save()
         except Exception:

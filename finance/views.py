@@ -16,7 +16,7 @@ from rules.contrib.views import permission_required
 from common.csvfile import csv_text
 from common.errors import form_error
 from common.paging import Paginator
-from common.uploads import private_file_response
+from common.uploads import private_file_response, uploaded_files
 from finance import selectors, services
 from finance.forms import AwardForm, ClaimForm, DecisionForm, ReverseForm
 from finance.models import ClaimState, LedgerEntry, PaymentBatch, Scheme
@@ -32,7 +32,7 @@ def _claim_page(request, person, *, back: str, caption: str, done: str):
     if not usable:
         messages.info(request, "There is no money left to claim from at the moment.")
         return redirect(back)
-    form = ClaimForm(request.POST or None, request.FILES or None, awards=usable)
+    form = ClaimForm(request.POST or None, uploaded_files(request) or None, awards=usable)
     if request.method == "POST" and form.is_valid():
         try:
             services.claim_make(

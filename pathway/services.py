@@ -465,7 +465,6 @@ def document_upload(
         checked = check_upload(upload)
     except ValidationError as error:
         raise PlanError(error.messages[0]) from error
-    upload.name = f"upload{checked.extension}"
     document = Document(
         young_person=young_person,
         kind=kind,
@@ -476,7 +475,7 @@ def document_upload(
         uploaded_by=by,
     )
     # The file is written first; if the row then fails, the file must not stay behind.
-    document.file.save(upload.name, upload, save=False)
+    document.file.save(f"upload{checked.extension}", checked.file, save=False)
     try:
         with transaction.atomic(), set_actor(by):
             document.save()

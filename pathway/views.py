@@ -18,7 +18,7 @@ from rules.contrib.views import permission_required
 
 from common.errors import form_error
 from common.paging import Paginator
-from common.uploads import private_file_response
+from common.uploads import private_file_response, uploaded_files
 from pathway import due, selectors, services, snapshot
 from pathway.forms import (
     AccommodationForm,
@@ -646,7 +646,7 @@ def health_edit(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def document_create(request, pk: int):
     person = young_person_read(request, pk, "pathway.change_plan")
-    form = DocumentForm(request.POST or None, request.FILES or None)
+    form = DocumentForm(request.POST or None, uploaded_files(request) or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.document_upload(

@@ -1,11 +1,15 @@
 """factory-boy factories for the cast of every test."""
 
 import datetime as dt
+import io
+import zipfile
 
 import factory
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
 from django.utils import timezone
+from PIL import Image
+from pypdf import PdfWriter
 
 from offer import cache as public_pages
 from people.demo import DEMO_TOTP_SECRET
@@ -157,12 +161,37 @@ def published_in_bulk(authority, editor, overrides: list[dict], *, start: int = 
 
 # --- Pathway plans -------------------------------------------------------------------------
 
-# The smallest real files of each kind the portal accepts, made here rather than copied.
-PNG_BYTES = (
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
-    b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00"
-    b"\x00\x00\x00IEND\xaeB`\x82"
-)
+
+def docx_bytes(parts: dict[str, str | bytes] | None = None, *, content_types="<Types/>") -> bytes:
+    """A Word document: a ZIP with the two parts Word needs, and any `parts` added."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", content_types)
+        archive.writestr("word/document.xml", "<w:document/>")
+        for name, content in (parts or {}).items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def image_bytes(image_format: str = "JPEG", size=(20, 10), **options) -> bytes:
+    """A small picture drawn by Pillow, saved with `options` (exif=, comment=, pnginfo=...)."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (200, 30, 30)).save(buffer, image_format, **options)
+    return buffer.getvalue()
+
+
+def pdf_bytes(writer: PdfWriter | None = None) -> bytes:
+    """A one-page PDF written by pypdf; pass a writer to add to it first."""
+    writer = writer or PdfWriter()
+    if not writer.pages:
+        writer.add_blank_page(200, 200)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+# A real one-pixel PNG: pictures are opened and drawn again, so signature bytes will not do.
+PNG_BYTES = image_bytes("PNG", size=(1, 1))
 
 
 def upload(name: str = "letter.png", content: bytes = PNG_BYTES):

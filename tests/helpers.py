@@ -112,3 +112,63 @@ def _forget_connections() -> None:
     # Celery keeps a pool of broker connections made from the URL it first saw (as after a fork).
     app._pool = None
     app.amqp._producer_pool = None
+
+
+class MadeUpUpload:
+    """A multipart request body made up as it is read: the fields, then one file of `size` bytes.
+
+    `position` says how much of it the server read, so a test can show that a huge upload was
+    refused without being read, and none of it is ever held in the test's own memory.
+    """
+
+    boundary = "MadeUpBoundary"
+
+    def __init__(self, fields: dict[str, str], *, field: str, size: int):
+        lines = []
+        for name, value in fields.items():
+            lines += [f"--{self.boundary}", f'Content-Disposition: form-data; name="{name}"', ""]
+            lines.append(value)
+        lines += [
+            f"--{self.boundary}",
+            f'Content-Disposition: form-data; name="{field}"; filename="big.pdf"',
+            "Content-Type: application/pdf",
+            "",
+            "%PDF-1.7",
+        ]
+        self.head = "\r\n".join(lines).encode()
+        self.size = size
+        self.tail = f"\r\n--{self.boundary}--\r\n".encode()
+        self.length = len(self.head) + size + len(self.tail)
+        self.position = 0
+
+    def _bytes(self, start: int, end: int) -> bytes:
+        file_end = len(self.head) + self.size
+        head = self.head[start:end]
+        filler = b"0" * max(0, min(end, file_end) - max(start, len(self.head)))
+        tail = self.tail[max(0, start - file_end) : max(0, end - file_end)]
+        return head + filler + tail
+
+    def read(self, size: int | None = -1) -> bytes:
+        end = self.length if size is None or size < 0 else min(self.length, self.position + size)
+        data = self._bytes(self.position, end)
+        self.position = end
+        return data
+
+    def readline(self, size: int | None = -1) -> bytes:
+        """WSGI asks for it; the multipart parser reads in chunks and never calls it."""
+        line = b""
+        while self.position < self.length and not line.endswith(b"\n"):
+            if size is not None and 0 <= size <= len(line):
+                break
+            line += self.read(1)
+        return line
+
+    def post(self, client, url: str):
+        """Send it to `url` through the test client, as a browser would."""
+        return client.generic(
+            "POST",
+            url,
+            CONTENT_TYPE=f"multipart/form-data; boundary={self.boundary}",
+            CONTENT_LENGTH=str(self.length),
+            **{"wsgi.input": self},
+        )

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from finance import selectors, services
 from finance.models import Award, Claim, ClaimState, EntryKind, LedgerEntry
 from finance.services import FinanceError
-from tests.factories import PNG_BYTES, YoungPersonFactory, scheme, upload
+from tests.factories import PNG_BYTES, YoungPersonFactory, image_bytes, scheme, upload
 
 ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 100
 
@@ -122,6 +122,19 @@ def test_a_claim_on_someone_elses_award_or_with_a_bad_file_is_refused(
         by=care_leaver,
     )
     assert claim.receipt.name.startswith("receipts/") and claim.receipt_type == "image/png"
+
+
+@pytest.mark.django_db
+def test_a_receipt_photo_is_kept_without_what_was_hidden_after_it(young_person, home, pa):
+    award = services.award_grant(young_person=young_person, scheme=home, amount_pence=5000, by=pa)
+    polyglot = image_bytes("JPEG") + b"<html><script>alert(1)</script></html>"
+    claim = services.claim_make(
+        award=award, amount_pence=100, purpose="Kettle", receipt=upload("r.jpg", polyglot), by=pa
+    )
+    with claim.receipt.open("rb") as stored_file:
+        stored = stored_file.read()
+    assert claim.receipt_type == "image/jpeg" and stored.startswith(b"\xff\xd8")
+    assert b"<script" not in stored
 
 
 @pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.urls import reverse
 from finance import services
 from finance.models import Claim, ClaimState
 from tests.factories import PNG_BYTES, money_world, scheme, upload
-from tests.helpers import assert_queries_do_not_grow
+from tests.helpers import MadeUpUpload, assert_queries_do_not_grow
 
 pytestmark = pytest.mark.django_db
 
@@ -90,6 +90,22 @@ def test_bad_amounts_get_a_clear_message_and_save_nothing(
     )
     assert response.status_code == 200
     assert message in response.content.decode()
+    assert not Claim.objects.exists()
+
+
+def test_a_receipt_over_the_limit_is_refused_unread_and_no_claim_is_made_without_it(
+    client, young_person, care_leaver, pa
+):
+    # No receipt is needed for this money, so a dropped receipt would go unnoticed.
+    money = scheme(young_person.authority, code="travel", evidence="")
+    award = services.award_grant(young_person=young_person, scheme=money, amount_pence=5000, by=pa)
+    client.force_login(care_leaver)
+    fields = {"award": str(award.pk), "amount": "5", "purpose": "Bus pass"}
+    body = MadeUpUpload(fields, field="receipt", size=300 * 1024 * 1024)
+    response = body.post(client, reverse("finance:my-claim"))
+    assert response.status_code == 200
+    assert "The file must be smaller than 10 MB" in response.content.decode()
+    assert body.position < 1024 * 1024
     assert not Claim.objects.exists()
 
 

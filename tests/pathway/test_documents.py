@@ -1,7 +1,11 @@
 """Documents: checked by content, kept out of public folders, sent only to who may see them."""
 
+import hashlib
 import io
+import os
+import stat
 import zipfile
+from pathlib import Path
 
 import pytest
 from auditlog.models import LogEntry
@@ -12,17 +16,10 @@ from django.urls import reverse
 from common.uploads import check_upload
 from pathway import services
 from pathway.models import Document
-from tests.factories import PNG_BYTES, upload
+from tests.factories import PNG_BYTES, docx_bytes, image_bytes, pdf_bytes, upload
+from tests.helpers import MadeUpUpload
 
 pytestmark = pytest.mark.django_db
-
-
-def _docx() -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<w:document/>")
-    return buffer.getvalue()
 
 
 def _zip() -> bytes:
@@ -33,8 +30,9 @@ def _zip() -> bytes:
 
 
 ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 200
-PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + b"\x00" * 50
+PDF = pdf_bytes()
+JPEG = image_bytes("JPEG")
+MB = 1024 * 1024
 
 
 @pytest.mark.parametrize(
@@ -45,7 +43,7 @@ JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" +
         ("scan.png", PNG_BYTES, "image/png"),
         (
             "cv.docx",
-            _docx(),
+            docx_bytes(),
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         ),
         # The name does not matter: the content decides.
@@ -75,6 +73,66 @@ def test_a_file_over_the_limit_is_refused(settings):
     big = PDF + b"\x00" * (10 * 1024 * 1024)
     with pytest.raises(ValidationError, match="smaller than 10 MB"):
         check_upload(upload("big.pdf", big))
+
+
+@pytest.mark.parametrize(
+    ("size", "read_at_most"),
+    [
+        (300 * MB, MB),  # the request says how long it is: no need to read the file at all
+        (10 * MB + MB // 2, 10 * MB + MB // 4),  # only counting shows it: stop at the limit
+    ],
+    ids=["300-mb", "just-over"],
+)
+def test_a_file_over_the_limit_is_refused_on_the_form_without_being_read(
+    client, young_person, pa, size, read_at_most
+):
+    client.force_login(pa)
+    url = reverse("pathway:document-create", args=[young_person.pk])
+    body = MadeUpUpload({"title": "Bank statement", "kind": "other"}, field="file", size=size)
+    response = body.post(client, url)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "The file must be smaller than 10 MB" in page
+    assert 'value="Bank statement"' in page  # what they typed before the file is kept
+    assert body.position < read_at_most < body.length
+    assert not Document.objects.exists()
+
+
+def test_a_picture_is_stored_cleaned_with_the_size_and_checksum_of_what_is_stored(young_person, pa):
+    polyglot = image_bytes("PNG") + _zip()
+    document = services.document_upload(
+        young_person=young_person,
+        kind="health",
+        title="Scan",
+        upload=upload("scan.png", polyglot),
+        by=pa,
+    )
+    with document.file.open("rb") as stored_file:
+        stored = stored_file.read()
+    assert b"PK\x03\x04" not in stored and stored.startswith(b"\x89PNG")
+    assert document.size == len(stored)
+    assert document.sha256 == hashlib.sha256(stored).hexdigest()
+
+
+def test_documents_are_kept_readable_by_the_portal_alone_whatever_the_umask(
+    client, young_person, pa
+):
+    client.force_login(pa)
+    url = reverse("pathway:document-create", args=[young_person.pk])
+    # A small file is written from memory; one over 2.5 MB is moved from a temporary file.
+    big = docx_bytes({"word/media/photo.bin": os.urandom(3 * MB)})
+    previous = os.umask(0)
+    try:
+        for name, content in (("small.png", PNG_BYTES), ("big.docx", big)):
+            client.post(url, {"title": name, "kind": "health", "file": upload(name, content)})
+    finally:
+        os.umask(previous)
+    assert Document.objects.count() == 2
+    for document in Document.objects.all():
+        path = Path(document.file.path)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        for folder in (path.parent, Path(settings.PRIVATE_MEDIA_ROOT)):
+            assert stat.S_IMODE(folder.stat().st_mode) == 0o700
 
 
 def test_an_upload_through_the_page_is_stored_privately_under_a_random_name(
