@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 WITH_SERVICES := $(PY) -m devtools.embedded run --
 PORT ?= 8000
 
-.PHONY: setup run test bench lint format lock upgrade chromium wrk services-stop clean
+.PHONY: setup run test bench lint format lock upgrade chromium nginx wrk services-stop clean
 
 setup: $(VENV)/.installed node_modules/.installed config/static/portal/portal.css config/static/govuk/govuk-frontend.min.js
 	@mkdir -p var/staticfiles
@@ -44,6 +44,12 @@ chromium:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# The deployment test runs nginx with docs/deployment/portal-proxy.conf in front of gunicorn.
+nginx:
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { \
+	  echo "Installing Debian's nginx-light for the deployment test"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; }
+
 # The benchmark's load generator: Debian's wrk, installed when missing.
 wrk:
 	@command -v wrk >/dev/null 2>&1 || { \
@@ -65,7 +71,7 @@ run: setup
 	  $(PY) manage.py demo_sign_ins --address http://127.0.0.1:$(PORT)/; \
 	  PORT=$(PORT) exec $(VENV)/bin/honcho start -f Procfile'
 
-test: setup chromium lint
+test: setup chromium nginx lint
 	$(WITH_SERVICES) bash -c 'set -e; \
 	  $(PY) manage.py makemigrations --check --dry-run; \
 	  $(PY) -m pytest'

@@ -194,3 +194,11 @@ def test_an_auditor_is_named_on_the_server(authority):
     assert not auditor.has_usable_password()
     assert Email.objects.filter(kind="staff-set-up", to=auditor.email).exists()
     assert ContentType.objects.get_for_model(LogEntry)
+
+
+def test_the_first_administrator_is_emailed_a_set_up_link_from_the_server():
+    User.objects.create_superuser("first.admin@example.org", "a long first password")
+    call_command("set_up_link", "First.Admin@example.org")
+    first = User.objects.get(email="first.admin@example.org")
+    assert not first.has_usable_password()
+    assert Email.objects.filter(kind="staff-set-up", to=first.email).exists()
