@@ -55,6 +55,12 @@ PDF_ACTIVE_NAMES = frozenset(
         "/EmbeddedFiles",
         "/RichMedia",
         "/XFA",
+        # Actions that open another file or send the form somewhere: on a staff desktop a
+        # link to a network share gives away the person's Windows sign-in.
+        "/GoToR",
+        "/GoToE",
+        "/SubmitForm",
+        "/ImportData",
     }
 )
 

@@ -94,6 +94,10 @@ def server_env() -> dict:
         "BENCHMARK": "true",
         "SECRET_KEY": os.environ.get("SECRET_KEY", "benchmark-only-not-a-secret-" + "x" * 30),
         "SECURE_SSL_REDIRECT": "false",
+        # Production refuses file mail and http links; the benchmark sends no email (no
+        # worker takes the outbox's tasks) and follows no link.
+        "EMAIL_URL": "smtp://127.0.0.1:25",
+        "SITE_URL": "https://127.0.0.1",
         "OFFER_AUTHORITY": DEMO_SLUG,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
     }

@@ -10,10 +10,10 @@ class NotificationsConfig(AppConfig):
         from notifications import receivers  # noqa: F401  (connects the receivers)
         from notifications.outbox import register_email
         from people.invitations import invitation_email, invitation_emailed
-        from people.setup_links import set_up_email
+        from people.setup_links import set_up_address, set_up_email
 
         register_email("invitation", write=invitation_email, sent=invitation_emailed)
-        register_email("staff-set-up", write=set_up_email)
+        register_email("staff-set-up", write=set_up_email, addressed=set_up_address)
         # Each app's reminders.py registers its rules and the kinds of notification it
         # sends, so this app never imports the apps above it.
         autodiscover_modules("reminders")

@@ -180,6 +180,9 @@ class Writer:
     write: Callable[[int], tuple[str, str] | None]
     # object id -> None: recorded on the object, in the same transaction as the send
     sent: Callable[[int], None] | None = None
+    # object id -> the address it should go to now: an email recorded for another (the
+    # address was corrected meanwhile) is not sent, as its link would reach the wrong person
+    addressed: Callable[[int], str | None] | None = None
 
 
 _writers: dict[str, Writer] = {}
@@ -190,9 +193,10 @@ def register_email(
     *,
     write: Callable[[int], tuple[str, str] | None],
     sent: Callable[[int], None] | None = None,
+    addressed: Callable[[int], str | None] | None = None,
 ) -> None:
     """An app says how to write its emails of `kind` from the id of what they are about."""
-    _writers[kind] = Writer(write=write, sent=sent)
+    _writers[kind] = Writer(write=write, sent=sent, addressed=addressed)
 
 
 def email_record(*, kind: str, key: str, to: str, object_id: int) -> bool:
@@ -213,6 +217,10 @@ def outbox_queue(email_ids: Iterable[int]) -> int:
     return _queue(outbox_email_send, email_ids)
 
 
+def _same_address(now: str | None, recorded: str) -> bool:
+    return bool(now) and now.strip().lower() == recorded.strip().lower()
+
+
 def outbox_email_send_now(*, email_id: int) -> bool:
     """Write and send one pending email; the row lock and the state make a repeat do nothing."""
     with transaction.atomic():
@@ -224,7 +232,8 @@ def outbox_email_send_now(*, email_id: int) -> bool:
         if email is None:
             return False
         writer = _writers[email.kind]
-        written = writer.write(email.object_id)
+        address = writer.addressed(email.object_id) if writer.addressed else email.to
+        written = writer.write(email.object_id) if _same_address(address, email.to) else None
         if written is None:  # no longer wanted: an invitation revoked or used, say
             email.state = EmailState.NOT_WANTED
             email.save(update_fields=["state"])

@@ -6,10 +6,21 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.adapter import get_adapter as get_account_adapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def get_client_ip(self, request) -> str:
+        # allauth refuses an X-Forwarded-For shorter than TRUSTED_PROXY_COUNT (someone
+        # reached the portal past a proxy): count the address they came from instead.
+        try:
+            return super().get_client_ip(request)
+        except ImproperlyConfigured:
+            address = request.META.get("REMOTE_ADDR")
+            if not address:
+                raise PermissionDenied("Unable to determine client IP address") from None
+            return address
+
     def is_open_for_signup(self, request) -> bool:
         # Staff accounts are made by an admin; care leavers join by their PA's invitation.
         return False

@@ -6,14 +6,25 @@ leavers make their own through their PA's invitation. The audit trail is the aud
 alone; its change entries keep field names, not what records said (people/audit.py).
 """
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from auditlog.admin import LogEntryAdmin
 from auditlog.models import LogEntry
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
 
 from people import services
 from people.models import Authority, Role, Team, User
+
+# Libraries' own admin pages that would undo the rules above: allauth's email addresses
+# (add one to a care leaver's account, reset its password, sign in as them), allauth's
+# authenticators (read a member of staff's authenticator secret) and Django's groups
+# (permissions the portal does not use). tests/people/test_admin_and_set_up.py lists what
+# the admin may show.
+for model in (EmailAddress, Authenticator, Group):
+    admin.site.unregister(model)
 
 
 @admin.register(Authority)
@@ -121,10 +132,13 @@ class UserAdmin(DjangoUserAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         readonly = ["last_login", "date_joined"]
+        if obj is not None and (obj.role == Role.CARE_LEAVER or obj.last_login is not None):
+            # A sign-in address is its owner's once they have used it: whoever changed it
+            # could have a reset or a set-up link sent to themselves and sign in as them.
+            # A new account's address can be corrected until its first sign-in.
+            readonly.append("email")
         if obj is not None and obj.role == Role.CARE_LEAVER:
-            # A care leaver's sign-in address and role are theirs: changing the address
-            # would let whoever changed it reset the password and read their record.
-            readonly += ["email", "role"]
+            readonly.append("role")
         return readonly
 
     def has_change_permission(self, request, obj=None):
@@ -141,7 +155,10 @@ class UserAdmin(DjangoUserAdmin):
         if not change:
             obj.set_unusable_password()
         super().save_model(request, obj, form, change)
-        if not change:
+        # A new account, or a new one's address corrected: a link to the address as it is
+        # now (an earlier link, to the old address, stops working and is not sent).
+        corrected = change and "email" in form.changed_data and not obj.has_usable_password()
+        if obj.is_staff_role and (not change or corrected):
             services.staff_set_up_start(user=obj, by=request.user)
             messages.success(request, f"{obj.email} has been emailed a link to set up the account.")
 

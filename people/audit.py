@@ -1,30 +1,26 @@
 """The audit trail: django-auditlog records every change and every staff read.
 
-A change entry says who changed which fields of which record, and when; it never keeps
-what a case record said. Words, dates, addresses, health details and whole signed plans
-are stored as NOT_RECORDED, so the trail (read only by auditors) holds no second copy of
-anyone's case. Kept as values: ids and links to other records, yes/no answers, numbers
-(amounts of money) and fixed choices (a claim's state).
+An entry says who changed which fields of which record, or who read it, and when; it
+never keeps what a case record said. Every value is stored as NOT_RECORDED except the
+record's own id and its links to other records (ids), and the record is named by its kind
+and id ("young person 12"), never by its text (a name, an action's words, a document's
+title). So the trail, which only auditors read, holds no second copy of anyone's case.
 """
 
 from __future__ import annotations
 
+from auditlog.models import LogEntry
 from auditlog.registry import auditlog
 from auditlog.signals import accessed
 from django.db import models
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 
 from people.models import Allocation, Authority, Invitation, Team, User, YoungPerson
 
 NOT_RECORDED = "(not recorded)"
-# Field kinds whose values say nothing about a person on their own.
-VALUES_KEPT = (
-    models.AutoField,
-    models.BigAutoField,
-    models.ForeignKey,
-    models.BooleanField,
-    models.IntegerField,
-    models.DecimalField,
-)
+# Whose entries name the record by kind and id only (every model audit_register adds).
+_NAMED_BY_ID: set[type[models.Model]] = set()
 
 
 def not_recorded(value: str) -> str:
@@ -33,21 +29,35 @@ def not_recorded(value: str) -> str:
 
 
 def masked_fields(model: type[models.Model]) -> list[str]:
+    """Every field but the id and the links to other records."""
     return [
         field.name
         for field in model._meta.concrete_fields
-        if not (isinstance(field, VALUES_KEPT) or field.choices)
+        if not (field.primary_key or isinstance(field, models.ForeignKey))
     ]
 
 
+def neutral_name(model: type[models.Model], pk) -> str:
+    return f"{model._meta.verbose_name} {pk}"
+
+
 def audit_register(model: type[models.Model], exclude_fields: tuple[str, ...] = ()) -> None:
-    """Audit changes to `model`, keeping field names and only the values that are not personal."""
+    """Audit changes to `model`, keeping field names and ids, never what the record says."""
     auditlog.register(
         model,
         exclude_fields=list(exclude_fields),
         mask_fields=[name for name in masked_fields(model) if name not in exclude_fields],
         mask_callable="people.audit.not_recorded",
     )
+    _NAMED_BY_ID.add(model)
+
+
+@receiver(pre_save, sender=LogEntry, dispatch_uid="people-audit-neutral-name")
+def name_the_record_by_its_id(sender, instance: LogEntry, **kwargs) -> None:
+    """auditlog names the record by `str()`, which for many is what it says: not here."""
+    model = instance.content_type.model_class() if instance.content_type_id else None
+    if model in _NAMED_BY_ID:
+        instance.object_repr = neutral_name(model, instance.object_pk)
 
 
 def register_audited_models() -> None:

@@ -51,6 +51,11 @@ def user_for_link(uid: str, token: str) -> User | None:
     return user
 
 
+def set_up_address(user_id: int) -> str | None:
+    """Where a set-up email for this account should go now."""
+    return User.objects.filter(pk=user_id).values_list("email", flat=True).first()
+
+
 def set_up_email(user_id: int) -> tuple[str, str] | None:
     """(subject, body) of a set-up email, written when it is sent; None once it is of no use."""
     user = User.objects.filter(pk=user_id, is_active=True).first()

@@ -1,14 +1,17 @@
-"""Change entries written before people/audit.py masked values lose those values now.
+"""Entries written before people/audit.py masked values lose those values now.
 
-It reads which fields are masked from the running registry (people.audit), so it uses the
-models as they are today; masked values become "(not recorded)", field names stay.
+For every model the portal audits with people.audit.audit_register, each entry's values
+become "(not recorded)" (field names stay) and the record is named by its kind and id.
+It reads the running registry, so it uses the models as they are today. It works in
+batches, each its own transaction, so a large trail is not locked for the whole run.
 """
 
-from auditlog.registry import auditlog
 from django.apps import apps as live_apps
-from django.db import migrations
+from django.db import migrations, transaction
 
-NOT_RECORDED = "(not recorded)"
+from people.audit import _NAMED_BY_ID, NOT_RECORDED, masked_fields, neutral_name
+
+BATCH = 2000
 
 
 def mask_old_entries(apps, schema_editor):
@@ -17,30 +20,35 @@ def mask_old_entries(apps, schema_editor):
     masked = {}
     for content_type in ContentType.objects.all():
         model = live_apps.all_models.get(content_type.app_label, {}).get(content_type.model)
-        if model is not None and auditlog.contains(model):
-            fields = set(auditlog.get_model_fields(model)["mask_fields"])
-            if fields:
-                masked[content_type.pk] = fields
-    batch = []
-    entries = LogEntry.objects.filter(content_type_id__in=masked).exclude(changes=None)
-    for entry in entries.iterator(chunk_size=2000):
-        changes = entry.changes if isinstance(entry.changes, dict) else {}
-        fields = masked[entry.content_type_id]
-        if not any(name in fields for name in changes):
-            continue
-        entry.changes = {
-            name: [NOT_RECORDED, NOT_RECORDED] if name in fields else values
-            for name, values in changes.items()
-        }
-        entry.changes_text = ""
-        batch.append(entry)
-        if len(batch) == 2000:
-            LogEntry.objects.bulk_update(batch, ["changes", "changes_text"])
-            batch = []
-    LogEntry.objects.bulk_update(batch, ["changes", "changes_text"])
+        if model in _NAMED_BY_ID:
+            masked[content_type.pk] = (model, set(masked_fields(model)))
+    last = 0
+    while True:
+        with transaction.atomic():
+            entries = list(
+                LogEntry.objects.filter(content_type_id__in=masked, pk__gt=last).order_by("pk")[
+                    :BATCH
+                ]
+            )
+            if not entries:
+                return
+            for entry in entries:
+                model, fields = masked[entry.content_type_id]
+                changes = entry.changes if isinstance(entry.changes, dict) else None
+                if changes is not None:
+                    entry.changes = {
+                        name: [NOT_RECORDED, NOT_RECORDED] if name in fields else values
+                        for name, values in changes.items()
+                    }
+                entry.changes_text = ""
+                entry.object_repr = neutral_name(model, entry.object_pk)
+            LogEntry.objects.bulk_update(entries, ["changes", "changes_text", "object_repr"])
+            last = entries[-1].pk
 
 
 class Migration(migrations.Migration):
+    atomic = False
+
     dependencies = [
         ("portal", "0011_auditor_role"),
         ("auditlog", "0017_add_actor_email"),

@@ -132,6 +132,8 @@ def test_a_plain_pdf_is_accepted_as_sent(content):
         _pdf(catalog=b"/AcroForm << /Fields [] /XFA [(template) (data)] >>"),
         _pdf(catalog=b"/Names << /EmbeddedFiles << /Names [(a.exe) 4 0 R] >> >>"),
         _pdf_with_object_stream(b"<< /S /JavaScript /JS (app.alert(1)) >>"),
+        _pdf(catalog=b"/OpenAction << /S /GoToR /F (\\\\host\\share\\x.pdf) /D [0 /Fit] >>"),
+        _pdf(page=b"/Annots [<< /Type /Annot /Subtype /Widget /A << /S /SubmitForm >> >>]"),
     ],
     ids=[
         "pypdf-javascript",
@@ -144,6 +146,8 @@ def test_a_plain_pdf_is_accepted_as_sent(content):
         "xfa-form",
         "embedded-files",
         "javascript-in-object-stream",
+        "open-another-file-on-a-share",
+        "submit-form",
     ],
 )
 def test_a_pdf_with_scripts_or_embedded_files_is_refused(content):

@@ -1,6 +1,10 @@
 """The benchmark's own parts: the timing headers, the sums and the report that keeps history."""
 
+import subprocess
+import sys
+
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from devtools import bench
@@ -53,3 +57,19 @@ def test_a_pages_share_is_the_median_of_its_rounds_beside_the_minimal_page(monke
     assert page.results["rps"] == 90.0
     assert page.results["share"] == pytest.approx(1 / 3)  # of 1/3, 1/2 and 3/10
     assert minimal.results["rps_runs"] == [300.0, 100.0, 300.0]
+
+
+def test_the_benchmark_server_passes_the_production_settings_checks():
+    """It runs with DEBUG off, so the settings that refuse unsafe production apply to it."""
+    env = dict(bench.server_env())
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]

@@ -55,16 +55,19 @@ def test_old_change_entries_lose_their_record_text(young_person, pa):
     passport = health_saved(young_person, pa, "Asthma")
     entry = LogEntry.objects.get_for_object(passport).first()
     LogEntry.objects.filter(pk=entry.pk).update(
-        changes={"conditions": ["", "Asthma"], "revision": ["0", "1"]}, changes_text="Asthma"
+        changes={"conditions": ["", "Asthma"], "revision": ["0", "1"]},
+        changes_text="Asthma",
+        object_repr="Asthma",
     )
     migration = importlib.import_module("people.migrations.0012_audit_trail_keeps_no_record_values")
     migration.mask_old_entries(importlib.import_module("django.apps").apps, None)
     entry.refresh_from_db()
     assert entry.changes == {
         "conditions": ["(not recorded)", "(not recorded)"],
-        "revision": ["0", "1"],
+        "revision": ["(not recorded)", "(not recorded)"],
     }
     assert entry.changes_text == ""
+    assert entry.object_repr == f"health passport {passport.pk}"
 
 
 def test_only_auditors_read_the_audit_trail(client, admin_user, auditor, young_person, pa):
@@ -202,3 +205,102 @@ def test_the_first_administrator_is_emailed_a_set_up_link_from_the_server():
     first = User.objects.get(email="first.admin@example.org")
     assert not first.has_usable_password()
     assert Email.objects.filter(kind="staff-set-up", to=first.email).exists()
+
+
+# What the admin shows: accounts, teams, councils, schemes, rota patterns, offer
+# categories, sign-in lockouts, the schedule, and the trail (for auditors). Nothing that
+# holds a young person's record, a password, an address to sign in with or a secret.
+ADMIN_MAY_SHOW = {
+    "auditlog.logentry",
+    "axes.accessattempt",
+    "axes.accessfailurelog",
+    "axes.accesslog",
+    "django_celery_beat.clockedschedule",
+    "django_celery_beat.crontabschedule",
+    "django_celery_beat.intervalschedule",
+    "django_celery_beat.periodictask",
+    "django_celery_beat.solarschedule",
+    "finance.scheme",
+    "offer.category",
+    "portal.authority",
+    "portal.team",
+    "portal.user",
+    "rota.patternslot",
+}
+
+
+def test_the_admin_shows_only_what_administrators_look_after():
+    from django.contrib import admin
+
+    shown = {f"{model._meta.app_label}.{model._meta.model_name}" for model in admin.site._registry}
+    assert shown == ADMIN_MAY_SHOW
+
+
+def test_no_administrator_adds_a_sign_in_address_or_reads_an_authenticator(
+    client, admin_user, care_leaver, pa
+):
+    """allauth's own admin pages let an administrator add an address to a care leaver's
+    account (then reset its password) and read a member of staff's authenticator secret."""
+    client.force_login(admin_user)
+    assert client.get("/admin/account/emailaddress/add/").status_code in {302, 404}
+    totp = pa.authenticator_set.get(type="totp")
+    assert client.get(f"/admin/mfa/authenticator/{totp.pk}/change/").status_code in {302, 404}
+
+
+def test_a_signed_in_members_address_cannot_be_changed_in_the_admin(client, admin_user, pa):
+    pa.last_login = pa.date_joined
+    pa.save()
+    client.force_login(admin_user)
+    page = client.get(reverse("admin:portal_user_change", args=[pa.pk])).content.decode()
+    assert 'name="email"' not in page
+
+
+def test_change_entries_keep_no_special_category_values_and_name_records_by_id(young_person, pa):
+    YoungPerson.objects.filter(pk=young_person.pk).update(ethnicity="", has_disability=None)
+    person = YoungPerson.objects.get(pk=young_person.pk)
+    person.ethnicity, person.has_disability = "WBRI", True
+    person.save()
+    plan = pathway_services.plan_start(young_person=person, by=pa)
+    action = pathway_services.action_create(
+        plan=plan,
+        matter="health",
+        what="Appointment at the HIV clinic",
+        owner="young_person",
+        agency="",
+        due_on=plan.started_on,
+        by=pa,
+    )
+    written = " ".join(
+        f"{entry.changes} {entry.changes_text} {entry.object_repr}"
+        for entry in LogEntry.objects.all()
+    )
+    assert "WBRI" not in written and "True" not in written
+    assert "HIV" not in written and "Okoro" not in written
+    assert f"action {action.pk}" in written
+
+
+def test_a_set_up_email_waiting_for_an_address_since_corrected_is_not_sent(
+    client, admin_user, authority
+):
+    user = UserFactory(role=Role.PA, authority=authority, mfa=False, email="sam.reid@exmaple.org")
+    user.set_unusable_password()
+    user.save()
+    staff_set_up_start(user=user, by=admin_user)
+    first = Email.objects.get(kind="staff-set-up", to="sam.reid@exmaple.org")
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("admin:portal_user_change", args=[user.pk]),
+        {
+            "email": "sam.reid@example.org",
+            "first_name": "Sam",
+            "last_name": "Reid",
+            "role": "pa",
+            "authority": authority.pk,
+            "is_active": "on",
+            "wants_email": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert not outbox_email_send_now(email_id=first.pk)
+    assert not [message for message in mail.outbox if message.to == ["sam.reid@exmaple.org"]]
+    assert set_up_link_from_the_outbox("sam.reid@example.org")

@@ -103,3 +103,13 @@ def test_security_headers_are_sent(client, db):
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.django_db
+def test_a_forwarded_address_shorter_than_the_proxies_counts_the_sender(settings, pa):
+    """Someone who reaches the portal past a proxy sends fewer X-Forwarded-For entries."""
+    settings.TRUSTED_PROXY_COUNT = settings.ALLAUTH_TRUSTED_PROXY_COUNT = 2
+    client = Client(REMOTE_ADDR="192.0.2.5", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    response = client.post(reverse("account_login"), {"login": pa.email, "password": "wrong"})
+    assert response.status_code == 200
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"192.0.2.5"}
