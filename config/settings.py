@@ -249,7 +249,9 @@ SESSION_COOKIE_AGE = int(timedelta(days=14).total_seconds())
 # saying so). allauth's limit on failures counts per address (against password spraying)
 # and per account: five wrong passwords or authenticator codes in 15 minutes, from any
 # number of addresses, and that account waits. allauth's other limits (sign-in, password
-# reset, reauthentication) keep their defaults.
+# reset, reauthentication) keep their defaults. These counts live in Redis: while it is
+# down they are not kept (common/cache.py), and only axes's lockout of wrong passwords
+# (in the database) still holds; authenticator codes then have no limit of their own.
 ACCOUNT_RATE_LIMITS = {"login_failed": "30/m/ip,5/15m/key"}
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
