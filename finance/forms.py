@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 from crispy_forms_gds.layout import Field, Fixed, Size, Submit
 from django import forms
 
+from common.forms import Form
 from common.uploads import ACCEPTED_NAMES
 from finance.money import pounds
 from people.forms import form_helper
@@ -40,7 +41,7 @@ def _pounds_input(name: str) -> Field:
     return Field.text(name, field_width=Fixed.TEN, prefix="£", inputmode="decimal")
 
 
-class ClaimForm(forms.Form):
+class ClaimForm(Form):
     award = forms.ChoiceField(
         label="Which money",
         widget=forms.RadioSelect,
@@ -78,7 +79,7 @@ class ClaimForm(forms.Form):
         return self.awards[self.cleaned_data["award"]]
 
 
-class AwardForm(forms.Form):
+class AwardForm(Form):
     scheme = forms.ChoiceField(
         label="Scheme", widget=forms.RadioSelect, error_messages={"required": "Choose a scheme"}
     )
@@ -101,7 +102,7 @@ class AwardForm(forms.Form):
         return self.schemes[self.cleaned_data["scheme"]]
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(Form):
     decision = forms.ChoiceField(
         label="Your decision",
         choices=[
@@ -139,7 +140,7 @@ class DecisionForm(forms.Form):
         return data
 
 
-class ReverseForm(forms.Form):
+class ReverseForm(Form):
     reason = forms.CharField(
         label="Why is it being reversed?",
         max_length=300,

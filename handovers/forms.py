@@ -5,11 +5,12 @@ from __future__ import annotations
 from crispy_forms_gds.layout import Field, Size, Submit
 from django import forms
 
+from common.forms import DateField, Form
 from handovers.models import StayInTouch, ToldHow
-from people.forms import DateField, form_helper
+from people.forms import form_helper
 
 
-class _StepForm(forms.Form):
+class _StepForm(Form):
     revision = forms.IntegerField(widget=forms.HiddenInput)
 
 

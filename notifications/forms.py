@@ -5,11 +5,12 @@ from __future__ import annotations
 from crispy_forms_gds.layout import Field, Size, Submit
 from django import forms
 
+from common.forms import Form
 from people.forms import form_helper
 from people.models import ContactMethod
 
 
-class NotificationSettingsForm(forms.Form):
+class NotificationSettingsForm(Form):
     """How a person hears from the portal; a care leaver also says how their PA contacts them."""
 
     wants_email = forms.TypedChoiceField(

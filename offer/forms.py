@@ -11,6 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.text import slugify
 
+from common.forms import DateField, Form, ModelForm
 from finance.models import Scheme
 from offer.eligibility import STATUS_ANSWER, Person, age_on
 from offer.models import (
@@ -23,7 +24,7 @@ from offer.models import (
     Circumstance,
     OfferItemVersion,
 )
-from people.forms import DateField, form_helper
+from people.forms import form_helper
 from people.models import LegalStatus, Role, User
 
 NOT_SURE = "not_sure"
@@ -43,7 +44,7 @@ STATUS_AGES = {
 }
 
 
-class CheckerForm(forms.Form):
+class CheckerForm(Form):
     """Three short questions, none of which says who the person is."""
 
     age = forms.IntegerField(
@@ -134,7 +135,7 @@ class CheckerForm(forms.Form):
         )
 
 
-class ItemForm(forms.ModelForm):
+class ItemForm(ModelForm):
     """An item's words and rules (saved as a new version), its owner and its review date."""
 
     slug = forms.SlugField(
@@ -350,7 +351,7 @@ class ItemForm(forms.ModelForm):
         return data
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(Form):
     number = forms.IntegerField(widget=forms.HiddenInput)
     note = forms.CharField(
         label="What needs changing?",
@@ -369,7 +370,7 @@ class ReturnForm(forms.Form):
         self.helper.form_action = action
 
 
-class SignOffForm(forms.Form):
+class SignOffForm(Form):
     note = forms.CharField(
         label="A note for the record (optional)",
         max_length=500,

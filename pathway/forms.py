@@ -5,6 +5,7 @@ from __future__ import annotations
 from crispy_forms_gds.layout import Field, Fluid, Size, Submit
 from django import forms
 
+from common.forms import DateField, Form, ModelForm
 from common.uploads import ACCEPTED_NAMES
 from pathway.models import (
     HEALTH_FIELDS,
@@ -20,7 +21,7 @@ from pathway.models import (
     ReviewReason,
 )
 from pathway.selectors import CASELOAD_FILTERS, CASELOAD_SORTS
-from people.forms import DateField, form_helper
+from people.forms import form_helper
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -42,7 +43,7 @@ def _text(label: str, *, required: bool = False, rows: int = 5, **kwargs) -> for
     )
 
 
-class CaseloadForm(forms.Form):
+class CaseloadForm(Form):
     """What to show and in what order; sent in the URL (nothing personal in it)."""
 
     show = forms.ChoiceField(
@@ -57,7 +58,7 @@ class CaseloadForm(forms.Form):
         )
 
 
-class SectionForm(forms.Form):
+class SectionForm(Form):
     revision = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, section, person, **kwargs):
@@ -94,7 +95,7 @@ class SectionForm(forms.Form):
         self.helper = form_helper(*layout, "revision", Submit("save", "Save section"))
 
 
-class SectionViewForm(forms.Form):
+class SectionViewForm(Form):
     text = _text(
         "Your view",
         required=True,
@@ -112,7 +113,7 @@ class SectionViewForm(forms.Form):
         self.helper = form_helper(Field.textarea("text"), Submit("send", "Send my view"))
 
 
-class ActionForm(forms.Form):
+class ActionForm(Form):
     matter = forms.ChoiceField(label="Part of the plan", choices=Matter.choices)
     what = forms.CharField(
         label="What will happen",
@@ -151,7 +152,7 @@ class ActionForm(forms.Form):
         return data
 
 
-class ActionStatusForm(forms.Form):
+class ActionStatusForm(Form):
     status = forms.ChoiceField(
         label="What has happened?",
         choices=ActionStatus.choices,
@@ -166,7 +167,7 @@ class ActionStatusForm(forms.Form):
         )
 
 
-class ReviewRequestForm(forms.Form):
+class ReviewRequestForm(Form):
     reason = forms.ChoiceField(
         label="Why does the plan need a review?",
         choices=[c for c in ReviewReason.choices if c[0] != ReviewReason.YOUNG_PERSON_ASKED],
@@ -184,7 +185,7 @@ class ReviewRequestForm(forms.Form):
         )
 
 
-class MyReviewRequestForm(forms.Form):
+class MyReviewRequestForm(Form):
     note = _text(
         "What would you like to talk about? (optional)",
         rows=4,
@@ -197,7 +198,7 @@ class MyReviewRequestForm(forms.Form):
         self.helper = form_helper(Field.textarea("note"), Submit("send", "Ask for a review"))
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(Form):
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
     held_on = DateField(label="Date of the review", help_text="For example, 12 11 2026")
     participants = _text(
@@ -231,7 +232,7 @@ class ReviewForm(forms.Form):
         )
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(Form):
     note = _text(
         "What needs to change",
         required=True,
@@ -247,7 +248,7 @@ class ReturnForm(forms.Form):
         )
 
 
-class ContactForm(forms.Form):
+class ContactForm(Form):
     happened_on = DateField(label="Date", help_text="For example, 20 11 2026")
     method = forms.ChoiceField(
         label="How",
@@ -275,7 +276,7 @@ class ContactForm(forms.Form):
         )
 
 
-class AccommodationForm(forms.Form):
+class AccommodationForm(Form):
     started_on = DateField(label="Moved in on", help_text="For example, 1 9 2026")
     kind = forms.ChoiceField(
         label="Type of accommodation", choices=[("", "Choose a type"), *AccommodationType.choices]
@@ -300,7 +301,7 @@ class AccommodationForm(forms.Form):
         )
 
 
-class ActivityForm(forms.Form):
+class ActivityForm(Form):
     started_on = DateField(label="Started on", help_text="For example, 1 9 2026")
     code = forms.ChoiceField(
         label="Main activity", choices=[("", "Choose an activity"), *Activity.choices]
@@ -319,7 +320,7 @@ class ActivityForm(forms.Form):
         )
 
 
-class HealthPassportForm(forms.ModelForm):
+class HealthPassportForm(ModelForm):
     revision = forms.IntegerField(widget=forms.HiddenInput)
 
     class Meta:
@@ -338,7 +339,7 @@ class HealthPassportForm(forms.ModelForm):
         )
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(Form):
     title = forms.CharField(
         label="Name of the document",
         max_length=200,

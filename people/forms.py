@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from allauth.mfa.base.forms import AuthenticateForm as MFAAuthenticateForm
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Field, Fixed, Fluid, Layout, Size, Submit
 from django import forms
 
+from common.forms import BoundedFieldsMixin, DateField, Form, ModelForm
 from people.models import (
     YOUNG_PERSON_DETAIL_FIELDS,
     Ethnicity,
@@ -27,7 +27,7 @@ def form_helper(*layout, method: str = "post") -> FormHelper:
     return helper
 
 
-class SearchForm(forms.Form):
+class SearchForm(Form):
     q = forms.CharField(label="Search by name", required=False, max_length=100)
 
     def __init__(self, *args, **kwargs):
@@ -37,7 +37,7 @@ class SearchForm(forms.Form):
         )
 
 
-class AllocationForm(forms.Form):
+class AllocationForm(Form):
     pa = forms.ModelChoiceField(
         label="Personal adviser",
         queryset=User.objects.none(),
@@ -57,7 +57,7 @@ class AllocationForm(forms.Form):
         self.helper = form_helper(Field.select("pa"), Submit("allocate", "Allocate"))
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(Form):
     email = forms.EmailField(
         label="Their email address",
         help_text="We will send a link to this address. The link works once and lasts 14 days.",
@@ -77,7 +77,7 @@ class InvitationForm(forms.Form):
         )
 
 
-class SetPasswordForm(forms.Form):
+class SetPasswordForm(Form):
     password1 = forms.CharField(
         label="Create a password",
         help_text=(
@@ -110,7 +110,7 @@ class SetPasswordForm(forms.Form):
         return cleaned
 
 
-class AuthenticateForm(MFAAuthenticateForm):
+class AuthenticateForm(BoundedFieldsMixin, MFAAuthenticateForm):
     """allauth's code form, labelled for people rather than for security experts."""
 
     def __init__(self, *args, **kwargs):
@@ -122,17 +122,7 @@ class AuthenticateForm(MFAAuthenticateForm):
         code.error_messages["required"] = "Enter the code from your authenticator app"
 
 
-class DateField(DateInputField):
-    """GOV.UK's day, month and year boxes, with a plain message for a date that does not exist."""
-
-    def compress(self, data_list):
-        try:
-            return super().compress(data_list)
-        except forms.ValidationError as error:
-            raise forms.ValidationError("Enter a real date, for example 27 3 2007") from error
-
-
-class YoungPersonForm(forms.ModelForm):
+class YoungPersonForm(ModelForm):
     """A young person's details. `updated_at` travels with the form to catch clashing edits."""
 
     date_of_birth = DateField(label="Date of birth", help_text="For example, 27 3 2007")
@@ -261,7 +251,7 @@ def _shown(field: forms.Field, value) -> str:
     return str(dict(getattr(field, "choices", [])).get(value, value))
 
 
-class LeavingForm(forms.Form):
+class LeavingForm(Form):
     leaving_on = DateField(
         label="Their last working day",
         help_text="For example, 18 12 2026. Each young person they support gets a handover.",

@@ -8,7 +8,8 @@ from crispy_forms_gds.layout import Field, Fixed, Size, Submit
 from django import forms
 from django.utils import timezone
 
-from people.forms import DateField, form_helper
+from common.forms import DateField, Form
+from people.forms import form_helper
 from rota.models import Channel, LeaveKind
 
 
@@ -27,7 +28,7 @@ def _moment(day: dt.date | None, time: dt.time | None) -> dt.datetime | None:
     return timezone.make_aware(dt.datetime.combine(day, time))
 
 
-class EnquiryForm(forms.Form):
+class EnquiryForm(Form):
     day = DateField(label="Date it came in", help_text="For example, 24 11 2026")
     time = TimeField(label="Time it came in", help_text="For example, 14:30")
     channel = forms.ChoiceField(
@@ -86,7 +87,7 @@ class EnquiryForm(forms.Form):
         return data
 
 
-class LeaveForm(forms.Form):
+class LeaveForm(Form):
     starts_on = DateField(label="First day", help_text="For example, 22 12 2026")
     ends_on = DateField(label="Last day", help_text="For example, 2 1 2027")
     kind = forms.ChoiceField(
@@ -123,7 +124,7 @@ def _within_years(form, data, first: str, last: str, *, longest_days: int) -> No
         form.add_error(last, f"Choose a period shorter than {longest_days} days")
 
 
-class GenerateForm(forms.Form):
+class GenerateForm(Form):
     start = DateField(label="From", help_text="For example, 1 12 2026")
     end = DateField(label="To (inclusive)", help_text="For example, 28 12 2026")
     max_per_week = forms.IntegerField(
@@ -145,7 +146,7 @@ class GenerateForm(forms.Form):
         return data
 
 
-class FillForm(forms.Form):
+class FillForm(Form):
     pa = forms.ModelChoiceField(
         label="Personal adviser",
         queryset=None,
@@ -157,3 +158,4 @@ class FillForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["pa"].queryset = pas
         self.helper = form_helper(Field.select("pa"), Submit("save", "Save"))
+
