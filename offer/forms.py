@@ -351,8 +351,13 @@ class ItemForm(ModelForm):
         return data
 
 
-class ReturnForm(Form):
-    number = forms.IntegerField(widget=forms.HiddenInput)
+class VersionNumberForm(Form):
+    """The version a manager's decision is about, as the page they read showed it."""
+
+    number = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class ReturnForm(VersionNumberForm):
     note = forms.CharField(
         label="What needs changing?",
         max_length=500,

@@ -21,7 +21,7 @@ from common.paging import Paginator
 from offer import eligibility, selectors, services
 from offer.cache import public_page
 from offer.compare import compare_versions
-from offer.forms import CheckerForm, ItemForm, ReturnForm, SignOffForm
+from offer.forms import CheckerForm, ItemForm, ReturnForm, SignOffForm, VersionNumberForm
 from offer.models import VersionState
 
 SEARCH_PAGE_SIZE = 20
@@ -260,10 +260,8 @@ def item_preview(request, pk: int):
 
 def _posted_number(request) -> int:
     """The version number a manager's decision is about, as the page they read showed it."""
-    try:
-        return int(request.POST.get("number", ""))
-    except ValueError:
-        return 0
+    form = VersionNumberForm(request.POST)
+    return form.cleaned_data["number"] if form.is_valid() else 0
 
 
 def _act(request, pk: int, action, done: str):

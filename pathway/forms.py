@@ -232,6 +232,12 @@ class ReviewForm(Form):
         )
 
 
+class SignForm(Form):
+    """The fingerprint of the plan as the signing manager read it (see `snapshot.digest`)."""
+
+    read = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+
+
 class ReturnForm(Form):
     note = _text(
         "What needs to change",

@@ -35,6 +35,7 @@ from pathway.forms import (
     ReviewRequestForm,
     SectionForm,
     SectionViewForm,
+    SignForm,
 )
 from pathway.models import (
     HEALTH_FIELDS,
@@ -415,10 +416,10 @@ def review_sign(request, pk: int, number: int):
     person = young_person_read(request, pk, "pathway.sign_review")
     plan = _plan(person)
     review = _review(plan, number)
+    form = SignForm(request.POST)
+    read = form.cleaned_data["read"] if form.is_valid() else ""
     try:
-        version = services.review_sign(
-            review=review, read=request.POST.get("read", ""), by=request.user
-        )
+        version = services.review_sign(review=review, read=read, by=request.user)
     except services.PlanError as error:
         messages.error(request, str(error))
         return redirect("pathway:review-detail", pk=person.pk, number=number)

@@ -51,5 +51,6 @@ def axes_username(request, credentials: dict | None) -> str | None:
     for key in ("email", "login", "username"):
         value = credentials.get(key) or posted.get(key)
         if value:
-            return str(value).strip().lower()
+            # Axes keeps it in a column of 255 characters, where a NUL could not go at all.
+            return str(value).strip().lower().replace("\x00", "")[:255]
     return None

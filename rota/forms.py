@@ -8,9 +8,9 @@ from crispy_forms_gds.layout import Field, Fixed, Size, Submit
 from django import forms
 from django.utils import timezone
 
-from common.forms import DateField, Form
+from common.forms import DateField, Form, ModelForm
 from people.forms import form_helper
-from rota.models import Channel, LeaveKind
+from rota.models import Channel, LeaveKind, SwapOffer
 
 
 class TimeField(forms.TimeField):
@@ -159,3 +159,10 @@ class FillForm(Form):
         self.fields["pa"].queryset = pas
         self.helper = form_helper(Field.select("pa"), Submit("save", "Save"))
 
+
+class SwapOfferForm(ModelForm):
+    """The note a PA may send with a shift they offer to colleagues."""
+
+    class Meta:
+        model = SwapOffer
+        fields = ["note"]

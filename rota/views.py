@@ -20,7 +20,7 @@ from people.models import Authority, Role, User, YoungPerson
 from people.views import PAGE_SIZE, form_page
 from rota import selectors, services
 from rota.calendar import shifts_calendar
-from rota.forms import EnquiryForm, FillForm, GenerateForm, LeaveForm
+from rota.forms import EnquiryForm, FillForm, GenerateForm, LeaveForm, SwapOfferForm
 from rota.models import DutyEnquiry, Shift, SwapOffer
 
 
@@ -107,11 +107,13 @@ def mine(request):
 @require_POST
 def swap_offer(request, shift_pk: int):
     shift = get_object_or_404(Shift, pk=shift_pk, pa=request.user)
+    form = SwapOfferForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, f"Your shift is not offered. {form.errors['note'][0]}")
+        return redirect("rota:mine")
     return _act(
         request,
-        lambda: services.swap_offer(
-            shift=shift, note=request.POST.get("note", ""), by=request.user
-        ),
+        lambda: services.swap_offer(shift=shift, note=form.cleaned_data["note"], by=request.user),
         "Your shift is offered to your colleagues.",
         "rota:mine",
     )

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -15,7 +16,7 @@ from notifications.models import Notification
 from people.models import Role
 from rota import selectors, services
 from rota.calendar import shifts_calendar
-from rota.models import Leave, PatternSlot, Shift, SwapState
+from rota.models import Leave, PatternSlot, Shift, SwapOffer, SwapState
 from rota.services import RotaError
 from tests.factories import UserFactory
 
@@ -329,3 +330,17 @@ def test_a_calendar_token_never_reaches_the_logs(client, pa, caplog):
     )
     assert redact("/invitations/abc123/") == "/invitations/[hidden]/"
     assert redact("/invitations/accept/") == "/invitations/accept/"
+
+
+def test_a_long_or_nul_swap_note_is_refused_and_nothing_is_offered(client, pa, authority):
+    start = timezone.now() + dt.timedelta(days=3)
+    shift = Shift.objects.create(
+        authority=authority, starts_at=start, ends_at=start + dt.timedelta(hours=8), pa=pa
+    )
+    client.force_login(pa)
+    for note in ["x" * 5000, "Training\x00day"]:
+        response = client.post(reverse("rota:swap-offer", args=[shift.pk]), {"note": note})
+        assert response.status_code == 302
+    assert not SwapOffer.objects.filter(shift=shift).exists()
+    client.post(reverse("rota:swap-offer", args=[shift.pk]), {"note": "Training"})
+    assert SwapOffer.objects.get(shift=shift).note == "Training"
