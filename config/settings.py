@@ -401,8 +401,18 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     # Calendar and invitation tokens travel in paths; request logs show them hidden.
-    "filters": {"secrets": {"()": "config.logging.RedactSecrets"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {
+        "secrets": {"()": "config.logging.RedactSecrets"},
+        # A database error's text quotes the row it was given; only its class and SQLSTATE show.
+        "database_errors": {"()": "config.logging.HideDatabaseErrors"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["database_errors"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         # Axes logs the username of every failed attempt; that is personal data.
@@ -410,7 +420,7 @@ LOGGING = {
         # WeasyPrint and its font tools narrate every step of every PDF at INFO.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
-        "django.request": {"filters": ["secrets"]},
+        "django.request": {"filters": ["secrets", "database_errors"]},
         "django.server": {"filters": ["secrets"]},
     },
 }
