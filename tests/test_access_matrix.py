@@ -356,6 +356,31 @@ def full_matrix() -> dict[str, Row]:
     return {**MATRIX, **admin_rows()}
 
 
+def row_url(name: str, row: Row, values: dict) -> str:
+    """The row's URL, with the world's objects in place of the names its kwargs give."""
+    kwargs = {
+        key: values.get(value, value) if isinstance(value, str) else value
+        for key, value in row.kwargs.items()
+    }
+    return reverse(name, kwargs=kwargs or None)
+
+
+def each_page_as_each_role(client, world, include=lambda name: True):
+    """(name, role, url, response) for each page of the matrix, as each role that gets it."""
+    people, values = world
+    for name, row in sorted(full_matrix().items()):
+        if row.method != "get" or not include(name):
+            continue
+        url = row_url(name, row, values)
+        for role in ROLES:
+            if row.expected[role] != 200:
+                continue
+            client.logout()
+            if role != "anonymous":
+                client.force_login(people[role])
+            yield name, role, url, client.get(url)
+
+
 def test_every_url_pattern_has_a_row():
     missing = url_names() - set(full_matrix())
     assert not missing, f"Add these URLs to the access matrix: {sorted(missing)}"
@@ -442,11 +467,7 @@ def world(
 def test_access(name, client, world):
     people, values = world
     row = full_matrix()[name]
-    kwargs = {
-        key: values.get(value, value) if isinstance(value, str) else value
-        for key, value in row.kwargs.items()
-    }
-    url = reverse(name, kwargs=kwargs or None)
+    url = row_url(name, row, values)
     failures = []
     for role in ROLES:
         client.logout()

@@ -12,12 +12,11 @@ import io
 import pytest
 from django.apps import apps
 from django.db import DatabaseError, models, transaction
-from django.urls import reverse
 from pypdf import PdfReader
 
 from pathway import selectors, services, snapshot
 from pathway.models import Review, ReviewState
-from tests.test_access_matrix import ROLES, full_matrix, world  # noqa: F401  (a fixture)
+from tests.test_access_matrix import each_page_as_each_role, world  # noqa: F401  (a fixture)
 
 TAG = "<i hx>"
 HOSTILE = TAG + "\"'&"
@@ -56,7 +55,7 @@ def make_every_text_hostile() -> int:
 
 @pytest.mark.django_db
 def test_no_record_text_reaches_a_page_as_markup(client, world):  # noqa: F811
-    people, values = world
+    people = world[0]
     assert make_every_text_hostile() > 50
     # A plan signed now freezes the hostile words into its version (and its PDF).
     review = Review.objects.get(state=ReviewState.AWAITING)
@@ -64,33 +63,19 @@ def test_no_record_text_reaches_a_page_as_markup(client, world):  # noqa: F811
     read = snapshot.digest(snapshot.to_sign(selectors.plan_detail(young_person_pk), review))
     services.review_sign(review=review, read=read, by=people["manager"])
     leaks, pdfs_shown, pages, escaped = [], 0, 0, 0
-    for name, row in sorted(full_matrix().items()):
-        if row.method != "get":
-            continue
-        kwargs = {
-            key: values.get(value, value) if isinstance(value, str) else value
-            for key, value in row.kwargs.items()
-        }
-        url = reverse(name, kwargs=kwargs or None)
-        for role in ROLES:
-            if row.expected[role] != 200:
-                continue
-            client.logout()
-            if role != "anonymous":
-                client.force_login(people[role])
-            response = client.get(url)
-            assert response.status_code < 500, f"{name} as {role}: {response.status_code}"
-            kind = response.get("Content-Type", "")
-            body = b"".join(response) if response.streaming else response.content
-            if kind.startswith("application/pdf"):
-                text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(body)).pages)
-                pdfs_shown += TAG in text
-            elif kind.startswith("text/html"):
-                pages += 1
-                html = body.decode()
-                escaped += "&lt;i hx&gt;" in html
-                if TAG in html:
-                    leaks.append(f"{name} as {role}")
+    for name, role, _, response in each_page_as_each_role(client, world):
+        assert response.status_code < 500, f"{name} as {role}: {response.status_code}"
+        kind = response.get("Content-Type", "")
+        body = b"".join(response) if response.streaming else response.content
+        if kind.startswith("application/pdf"):
+            text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(body)).pages)
+            pdfs_shown += TAG in text
+        elif kind.startswith("text/html"):
+            pages += 1
+            html = body.decode()
+            escaped += "&lt;i hx&gt;" in html
+            if TAG in html:
+                leaks.append(f"{name} as {role}")
     assert pages > 150
     assert escaped > 100, "the hostile words should show, escaped, on most pages"
     assert pdfs_shown >= 1, "the care leaver's plan PDF should show the hostile words as words"
