@@ -34,7 +34,8 @@ DEMO_MODE = env.bool("DEMO_MODE", default=DEBUG)
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin on the portal's own admin site (people/admin_site.py).
+    "people.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

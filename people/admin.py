@@ -14,7 +14,10 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
+from django_celery_beat.admin import CrontabScheduleAdmin
+from django_celery_beat.models import CrontabSchedule
 
+from common.forms import ModelForm
 from people import services
 from people.models import Authority, Role, Team, User
 
@@ -25,6 +28,56 @@ from people.models import Authority, Role, Team, User
 # the admin may show.
 for model in (EmailAddress, Authenticator, Group):
     admin.site.unregister(model)
+
+
+CRON_FIELDS = ("minute", "hour", "day_of_month", "month_of_year", "day_of_week")
+
+
+class CrontabScheduleForm(ModelForm):
+    """django-celery-beat's checks of each part, where any error it meets is a message.
+
+    Its own checks let celery's ParseException through (a large negative minute, say),
+    which the admin answered with a server error."""
+
+    class Meta:
+        model = CrontabSchedule
+        fields = [*CRON_FIELDS, "timezone"]
+
+    def _checked(self, name: str) -> str:
+        value = self.cleaned_data[name]
+        try:
+            for check in CrontabSchedule._meta.get_field(name).validators:
+                check(value)
+        except forms.ValidationError:
+            raise
+        except Exception as error:
+            raise forms.ValidationError(
+                "Use a schedule value such as *, 5, 1-5 or */15", code="invalid"
+            ) from error
+        return value
+
+    def clean_minute(self):
+        return self._checked("minute")
+
+    def clean_hour(self):
+        return self._checked("hour")
+
+    def clean_day_of_month(self):
+        return self._checked("day_of_month")
+
+    def clean_month_of_year(self):
+        return self._checked("month_of_year")
+
+    def clean_day_of_week(self):
+        return self._checked("day_of_week")
+
+
+admin.site.unregister(CrontabSchedule)
+
+
+@admin.register(CrontabSchedule)
+class PortalCrontabScheduleAdmin(CrontabScheduleAdmin):
+    form = CrontabScheduleForm
 
 
 @admin.register(Authority)
@@ -62,7 +115,7 @@ ROLES_ADMINS_GIVE = [
 ]
 
 
-class StaffCreationForm(UniqueEmailMixin, forms.ModelForm):
+class StaffCreationForm(UniqueEmailMixin, ModelForm):
     """A new staff account: no password here; the person is emailed a set-up link."""
 
     role = forms.ChoiceField(choices=ROLES_ADMINS_GIVE)
@@ -72,7 +125,7 @@ class StaffCreationForm(UniqueEmailMixin, forms.ModelForm):
         fields = ["email", "first_name", "last_name", "role", "authority", "team", "phone"]
 
 
-class StaffChangeForm(UniqueEmailMixin, forms.ModelForm):
+class StaffChangeForm(UniqueEmailMixin, ModelForm):
     class Meta:
         model = User
         fields = [

@@ -1,4 +1,11 @@
 from django.apps import AppConfig
+from django.contrib.admin.apps import AdminConfig
+
+
+class PortalAdminConfig(AdminConfig):
+    """Django's admin, on the portal's admin site (people/admin_site.py)."""
+
+    default_site = "people.admin_site.PortalAdminSite"
 
 
 class PeopleConfig(AppConfig):

@@ -275,11 +275,6 @@ def test_no_form_answers_a_hostile_post_with_a_server_error(world):  # noqa: F81
     assert fuzz_every_form(world, admin=False, examples=EXAMPLES) >= MINIMUM_REQUESTS
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Django's admin answers a non-numeric _selected_action with a ValueError, and "
-    "django-celery-beat's crontab form a negative number with a ParseException",
-)
 def test_no_admin_form_answers_a_hostile_post_with_a_server_error(world):  # noqa: F811
     fuzz_every_form(world, admin=True, examples=ADMIN_EXAMPLES)
 
