@@ -13,6 +13,7 @@ from tests.factories import (
     TeamFactory,
     UserFactory,
     YoungPersonFactory,
+    care_leaver_account,
 )
 from tests.helpers import celery_worker
 
@@ -139,18 +140,9 @@ def young_person(authority, pa):
     return person
 
 
-def _account_for(person, email: str):
-    user = UserFactory(
-        role=Role.CARE_LEAVER, authority=person.authority, email=email, first_name=person.first_name
-    )
-    person.user = user
-    person.save(update_fields=["user"])
-    return user
-
-
 @pytest.fixture
 def care_leaver(young_person):
-    return _account_for(young_person, "jade@example.org")
+    return care_leaver_account(young_person, "jade@example.org")
 
 
 @pytest.fixture
@@ -162,7 +154,7 @@ def other_young_person(authority, other_pa):
 
 @pytest.fixture
 def other_care_leaver(other_young_person):
-    return _account_for(other_young_person, "ryan@example.org")
+    return care_leaver_account(other_young_person, "ryan@example.org")
 
 
 @pytest.fixture

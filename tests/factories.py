@@ -84,6 +84,52 @@ class AllocationFactory(factory.django.DjangoModelFactory):
     started_on = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=200))
 
 
+def care_leaver_account(person, email: str):
+    """A care leaver's account, linked to their record."""
+    user = UserFactory(
+        role=Role.CARE_LEAVER, authority=person.authority, email=email, first_name=person.first_name
+    )
+    person.user = user
+    person.save(update_fields=["user"])
+    return user
+
+
+def cast_of_people() -> dict:
+    """The conftest's cast, made in one go (for a world shared by a module's tests)."""
+    authority = AuthorityFactory()
+    manager = UserFactory(role=Role.MANAGER, authority=authority, email="manager@example.org")
+    other_manager = UserFactory(
+        role=Role.MANAGER, authority=authority, email="other.manager@example.org"
+    )
+    team = TeamFactory(authority=authority, manager=manager, name="North team")
+    other_team = TeamFactory(authority=authority, manager=other_manager, name="South team")
+    pa = UserFactory(role=Role.PA, authority=authority, team=team, email="pa@example.org")
+    other_pa = UserFactory(
+        role=Role.PA, authority=authority, team=other_team, email="other.pa@example.org"
+    )
+    young_person = YoungPersonFactory(authority=authority, first_name="Jade", last_name="Okoro")
+    AllocationFactory(young_person=young_person, pa=pa)
+    other_young_person = YoungPersonFactory(
+        authority=authority, first_name="Ryan", last_name="Doyle"
+    )
+    AllocationFactory(young_person=other_young_person, pa=other_pa)
+    return {
+        "care_leaver": care_leaver_account(young_person, "jade@example.org"),
+        "other_care_leaver": care_leaver_account(other_young_person, "ryan@example.org"),
+        "pa": pa,
+        "other_pa": other_pa,
+        "manager": manager,
+        "other_manager": other_manager,
+        "admin_user": UserFactory(
+            role=Role.ADMIN, authority=authority, email="admin@example.org", is_superuser=True
+        ),
+        "auditor": UserFactory(role=Role.AUDITOR, authority=authority, email="auditor@example.org"),
+        "offer_editor": UserFactory(
+            role=Role.OFFER_EDITOR, authority=authority, email="editor@example.org"
+        ),
+    }
+
+
 def offer_content(**overrides) -> dict:
     """The words and rules of an offer item, as the item form hands them to the services."""
     from offer.models import Category

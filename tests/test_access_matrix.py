@@ -8,12 +8,15 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.contrib import admin
+from django.db import transaction
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from offer import services
 from people.models import Invitation
 from people.services import invitation_create
 from tests.factories import (
+    cast_of_people,
     handover_world,
     money_world,
     offer_content,
@@ -391,20 +394,11 @@ def test_matrix_has_no_rows_for_urls_that_are_gone():
     assert not gone, f"These rows name URLs that no longer exist: {sorted(gone)}"
 
 
-@pytest.fixture
-def world(
-    request,
-    care_leaver,
-    other_care_leaver,
-    pa,
-    other_pa,
-    manager,
-    other_manager,
-    admin_user,
-    auditor,
-    offer_editor,
-    young_person,
-):
+def world_of(cast: dict) -> tuple[dict, dict]:
+    """Everything the matrix's pages need, for the people in `cast` (named as its roles)."""
+    care_leaver, pa, manager = cast["care_leaver"], cast["pa"], cast["manager"]
+    other_manager, offer_editor = cast["other_manager"], cast["offer_editor"]
+    young_person = care_leaver.young_person
     other_manager.sees_all_teams = True
     other_manager.save()
     invitation_person = young_person.__class__.objects.create(
@@ -416,17 +410,7 @@ def world(
     )
     _, token = invitation_create(young_person=invitation_person, email="kai@example.org", by=pa)
     assert Invitation.objects.filter(young_person=invitation_person).exists()
-    people = {
-        "care_leaver": care_leaver,
-        "other_care_leaver": other_care_leaver,
-        "pa": pa,
-        "other_pa": other_pa,
-        "manager": manager,
-        "other_manager": other_manager,
-        "admin_user": admin_user,
-        "auditor": auditor,
-        "offer_editor": offer_editor,
-    }
+    people = {role: cast[role] for role in ROLES if role != "anonymous"}
     # An offer item with a published version and a later draft, so there is something to compare.
     item = offer_item(editor=offer_editor, manager=manager)
     services.item_draft_save(
@@ -463,8 +447,62 @@ def world(
     return people, values
 
 
+@pytest.fixture
+def world(
+    care_leaver,
+    other_care_leaver,
+    pa,
+    other_pa,
+    manager,
+    other_manager,
+    admin_user,
+    auditor,
+    offer_editor,
+):
+    """The matrix's world, for a test of its own (the fuzz and hostile-text tests)."""
+    return world_of(
+        {
+            "care_leaver": care_leaver,
+            "other_care_leaver": other_care_leaver,
+            "pa": pa,
+            "other_pa": other_pa,
+            "manager": manager,
+            "other_manager": other_manager,
+            "admin_user": admin_user,
+            "auditor": auditor,
+            "offer_editor": offer_editor,
+        }
+    )
+
+
+@pytest.fixture(scope="module")
+def _matrix_files(tmp_path_factory):
+    return tmp_path_factory.mktemp("matrix-private")
+
+
+@pytest.fixture(autouse=True)
+def _private_files(settings, _matrix_files):
+    """This module's documents live in one folder for all its tests, as its world does."""
+    settings.PRIVATE_MEDIA_ROOT = _matrix_files
+
+
+@pytest.fixture(scope="module")
+def shared_world(django_db_setup, django_db_blocker, _matrix_files):
+    """The world made once for every row, inside a transaction rolled back at the module's
+    end; each row's test runs in a savepoint of its own, so what one row posts no other sees."""
+    with (
+        override_settings(PRIVATE_MEDIA_ROOT=_matrix_files),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
+        yield world_of(cast_of_people())
+        transaction.set_rollback(True)
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("name", sorted(full_matrix()))
-def test_access(name, client, world):
+def test_access(name, client, shared_world):
+    world = shared_world
     people, values = world
     row = full_matrix()[name]
     url = row_url(name, row, values)
