@@ -61,6 +61,16 @@ def _column(model, name: str):
         return None
 
 
+def _at_most(limit: int):
+    """A length check that counts a line break once: browsers send each as two characters."""
+
+    def check(value) -> None:
+        if isinstance(value, str) and len(value.replace("\r\n", "\n")) > limit:
+            raise ValidationError(f"Use {limit:,} characters or fewer", code="max_length")
+
+    return check
+
+
 def _bound_text(field: forms.CharField, column) -> None:
     limit = field.max_length or getattr(column, "max_length", None) or TEXT_MAX_LENGTH
     field.max_length = limit
@@ -71,11 +81,7 @@ def _bound_text(field: forms.CharField, column) -> None:
             validator, validators.ProhibitNullCharactersValidator | validators.MaxLengthValidator
         )
     ]
-    field.validators = [
-        *kept,
-        refuse_control_characters,
-        validators.MaxLengthValidator(limit, message=f"Use {limit:,} characters or fewer"),
-    ]
+    field.validators = [*kept, refuse_control_characters, _at_most(limit)]
 
 
 def _bound_integer(field: forms.IntegerField, column) -> None:
@@ -108,13 +114,25 @@ def bound_field(field: forms.Field, column=None) -> None:
 
 
 class BoundedFieldsMixin:
-    """Every field of the form bounded, by its model column where the form has a model."""
+    """Every field of the form bounded, by its model column where the form has a model.
+
+    Fields are bounded again just before the form is checked, so that those a form adds in
+    its own __init__, after this one, are bounded too (each field once)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._bound_new_fields()
+
+    def _bound_new_fields(self) -> None:
         model = getattr(getattr(self, "_meta", None), "model", None)
         for name, field in self.fields.items():
-            bound_field(field, _column(model, name))
+            if not getattr(field, "_portal_bounded", False):
+                bound_field(field, _column(model, name))
+                field._portal_bounded = True
+
+    def full_clean(self):
+        self._bound_new_fields()
+        super().full_clean()
 
 
 class Form(BoundedFieldsMixin, forms.Form):

@@ -11,6 +11,7 @@ A database error's text quotes the values it was given ("Failing row contains (.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import traceback
@@ -88,6 +89,13 @@ class HideDatabaseErrors(logging.Filter):
     """A logging filter: a database error keeps its class, SQLSTATE and traceback, not its text."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        # Logging runs filters outside its own error handling: a log call with a bad format
+        # must not become the caller's exception (logging itself reports it when writing).
+        with contextlib.suppress(Exception):
+            self._hide(record)
+        return True
+
+    def _hide(self, record: logging.LogRecord) -> None:
         error = record.exc_info[1] if record.exc_info else None
         if error is not None and any(_is_database_error(link) for link in _chain(error)):
             record.exc_info, record.exc_text = None, _hidden_traceback(error)
@@ -101,7 +109,6 @@ class HideDatabaseErrors(logging.Filter):
         hidden = _DATABASE_DETAIL.sub(HIDDEN, hidden)
         if hidden != message:
             record.msg, record.args = hidden, ()
-        return True
 
 
 class GunicornLogger(Logger):

@@ -2,6 +2,7 @@
 
 import pytest
 from django import forms
+from django.utils.module_loading import autodiscover_modules
 
 from common.forms import TEXT_MAX_LENGTH, BoundedFieldsMixin, DateField, Form, ModelForm
 from rota.models import SwapOffer
@@ -93,6 +94,7 @@ def test_a_model_forms_text_is_bounded_by_its_column():
 
 
 def test_every_form_in_the_portal_stands_on_the_bounded_base():
+    autodiscover_modules("forms")  # every app's forms, whatever this run imported before
     ours = ("people", "pathway", "finance", "rota", "offer", "handovers", "notifications")
     unbounded = [
         f"{form.__module__}.{form.__qualname__}"
@@ -108,3 +110,15 @@ def _subclasses(cls):
     for sub in cls.__subclasses__():
         yield sub
         yield from _subclasses(sub)
+
+
+def test_fields_a_form_adds_in_its_own_init_are_bounded_too():
+    class Later(Form):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.fields["note"] = forms.CharField(widget=forms.Textarea)
+
+    assert not Later({"note": "bell\x07"}).is_valid()
+    assert not Later({"note": "x" * 10_001}).is_valid()
+    # A line break counts once, though a browser sends it as two characters.
+    assert Later({"note": "line\r\n" * 1_999}).is_valid()

@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from config.logging import HideDatabaseErrors
 from people.models import YoungPerson
 from rota import services
 from rota.models import Shift
@@ -77,3 +78,9 @@ def test_a_database_error_quoted_in_a_message_is_hidden_too(authority, log_outpu
     logged = log_output.getvalue()
     assert "Could not save: [database error text hidden]" in logged
     assert "Zephyrine" not in logged
+
+
+def test_a_log_call_with_a_bad_format_does_not_fail_the_caller():
+    """Filters run outside logging's own error handling; the filter must not raise."""
+    record = logging.LogRecord("portal.x", logging.WARNING, __file__, 1, "a %s %s", (1,), None)
+    assert HideDatabaseErrors().filter(record) is True

@@ -21,7 +21,10 @@ def mask_old_entries(apps, schema_editor):
     for content_type in ContentType.objects.all():
         model = live_apps.all_models.get(content_type.app_label, {}).get(content_type.model)
         if model in _NAMED_BY_ID:
-            masked[content_type.pk] = (model, set(masked_fields(model)))
+            # Kept: the id and the links, by today's model; every other name is masked,
+            # including fields since renamed or removed.
+            kept = {f.name for f in model._meta.concrete_fields} - set(masked_fields(model))
+            masked[content_type.pk] = (model, kept)
     last = 0
     while True:
         with transaction.atomic():
@@ -33,11 +36,11 @@ def mask_old_entries(apps, schema_editor):
             if not entries:
                 return
             for entry in entries:
-                model, fields = masked[entry.content_type_id]
+                model, kept = masked[entry.content_type_id]
                 changes = entry.changes if isinstance(entry.changes, dict) else None
                 if changes is not None:
                     entry.changes = {
-                        name: [NOT_RECORDED, NOT_RECORDED] if name in fields else values
+                        name: values if name in kept else [NOT_RECORDED, NOT_RECORDED]
                         for name, values in changes.items()
                     }
                 entry.changes_text = ""
