@@ -69,7 +69,7 @@ run: setup
 	  $(PY) manage.py migrate --noinput; \
 	  $(PY) manage.py seed_demo --if-empty; \
 	  $(PY) manage.py demo_sign_ins --address http://127.0.0.1:$(PORT)/; \
-	  PORT=$(PORT) exec $(VENV)/bin/honcho start -f Procfile'
+	  SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} PORT=$(PORT) exec $(VENV)/bin/honcho start -f Procfile'
 
 test: setup chromium nginx lint
 	$(WITH_SERVICES) bash -c 'set -e; \

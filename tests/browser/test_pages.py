@@ -27,6 +27,8 @@ def pages(pa, manager, care_leaver, young_person, authority):
         (None, set_up_path(newcomer)),
         (None, "/staff/set-up/MQ/not-a-real-token/"),
         (None, reverse("portal:staff-not-set-up")),
+        (None, "/no-such-page/"),
+        (care_leaver, reverse("pathway:caseload")),
         (pa, "/caseload/"),
         (pa, profile),
         (pa, reverse("portal:invitation-create", args=[young_person.pk])),
