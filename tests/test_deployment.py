@@ -14,7 +14,8 @@ import socket
 import subprocess
 import sys
 import time
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,20 @@ def wait_until_up(port: int) -> None:
     raise AssertionError(f"nothing answered on port {port}")
 
 
+@contextmanager
+def serving(command: list, port: int, **popen) -> Iterator[None]:
+    """Run a server until the block ends, once it answers /healthz on `port`."""
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **popen
+    )
+    try:
+        wait_until_up(port)
+        yield
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
 def slow_posts(port: int, *, length: int = 100_000) -> list[socket.socket]:
     """Clients that start a sign-in POST and then send its body a byte at a time, slowly."""
     clients = []
@@ -72,19 +87,9 @@ def gunicorn():
     env = {**os.environ, "BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "1"}
     env["WEB_THREADS"] = str(THREADS)
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    process = subprocess.Popen(
-        [Path(sys.executable).parent / "gunicorn", "-c", "python:config.gunicorn", "config.wsgi"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_until_up(port)
+    command = [Path(sys.executable).parent / "gunicorn", "-c", "python:config.gunicorn"]
+    with serving([*command, "config.wsgi"], port, cwd=ROOT, env=env):
         yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 @pytest.fixture
@@ -120,17 +125,8 @@ http {{
 }}
 """
     )
-    process = subprocess.Popen(
-        [binary, "-p", str(tmp_path), "-c", str(conf)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_until_up(port)
+    with serving([binary, "-p", str(tmp_path), "-c", str(conf)], port):
         yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def test_slow_clients_stop_gunicorn_alone_but_not_behind_nginx(gunicorn, nginx):
