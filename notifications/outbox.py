@@ -278,8 +278,20 @@ def outbox_email_send(self, email_id: int) -> bool:
     )
 
 
+# Other channels the outbox sends (texts: `notifications.texts`) queue what they have
+# left waiting: older_than -> how many they queued.
+_other_waiting: list[Callable[[dt.timedelta], int]] = []
+
+
+def register_waiting(queue_waiting: Callable[[dt.timedelta], int]) -> None:
+    if queue_waiting not in _other_waiting:
+        _other_waiting.append(queue_waiting)
+
+
 @shared_task(acks_late=True)
 def notifications_queue_pending(older_than_seconds: int = 120) -> int:
     """The outbox run (beat, every few minutes): queue emails whose task was lost or never sent."""
     older_than = dt.timedelta(seconds=older_than_seconds)
-    return emails_queue(pending_ids(older_than)) + outbox_queue(outbox_pending_ids(older_than))
+    others = sum(queue_waiting(older_than) for queue_waiting in _other_waiting)
+    emails = emails_queue(pending_ids(older_than)) + outbox_queue(outbox_pending_ids(older_than))
+    return emails + others
