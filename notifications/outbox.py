@@ -30,7 +30,7 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError
 from redis.exceptions import RedisError
 
-from notifications.models import Email, EmailState, Notification
+from notifications.models import Email, EmailState, Notification, OutboxMessage
 
 logger = logging.getLogger(__name__)
 
@@ -221,14 +221,15 @@ def _same_address(now: str | None, recorded: str) -> bool:
     return bool(now) and now.strip().lower() == recorded.strip().lower()
 
 
+def locked_if_pending(model: type[OutboxMessage], pk: int) -> OutboxMessage | None:
+    """The outbox row, locked, if it is still waiting and no other worker holds it."""
+    return model.objects.select_for_update(skip_locked=True).filter(pk=pk, state="pending").first()
+
+
 def outbox_email_send_now(*, email_id: int) -> bool:
     """Write and send one pending email; the row lock and the state make a repeat do nothing."""
     with transaction.atomic():
-        email = (
-            Email.objects.select_for_update(skip_locked=True)
-            .filter(pk=email_id, state=EmailState.PENDING)
-            .first()
-        )
+        email = locked_if_pending(Email, email_id)
         if email is None:
             return False
         writer = _writers[email.kind]

@@ -29,6 +29,7 @@ from notifications.outbox import (
     _queue_on_commit,
     _send_retrying,
     _waiting,
+    locked_if_pending,
     register_waiting,
 )
 from people.models import ContactMethod, Role, YoungPerson
@@ -134,11 +135,7 @@ def text_send_now(*, text_id: int) -> bool:
 
     A text Notify refuses is marked failed with its reason, and not tried again."""
     with transaction.atomic():
-        text = (
-            Text.objects.select_for_update(skip_locked=True)
-            .filter(pk=text_id, state=TextState.PENDING)
-            .first()
-        )
+        text = locked_if_pending(Text, text_id)
         if text is None:
             return False
         writer = _writers[text.kind]

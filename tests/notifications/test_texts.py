@@ -7,11 +7,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from finance.models import NotificationKind
-from notifications.models import Notification, Text, TextState
+from notifications.models import Text, TextState
 from notifications.outbox import notifications_queue_pending
-from notifications.services import Reminder, notify
 from notifications.texts import outbox_text_send
+from tests.notifications.test_notifications import _tell as tell
 from tests.notify_server import RATE_LIMITED, SERVER_ERROR
 
 pytestmark = pytest.mark.django_db
@@ -21,16 +20,7 @@ PRIVATE = "Your setting up home allowance has £1,250.00 left to use by 3 March.
 
 
 def _tell(user, key="award:1"):
-    notify(
-        Reminder(
-            recipient_id=user.pk,
-            key=key,
-            kind=NotificationKind.AWARD_UNSPENT,
-            message=PRIVATE,
-            link="/my/money/",
-        )
-    )
-    return Notification.objects.get(recipient=user, key=key)
+    return tell(user, key=key, message=PRIVATE)
 
 
 def test_a_care_leaver_who_prefers_texts_is_texted_once_through_notify(
@@ -47,7 +37,7 @@ def test_a_care_leaver_who_prefers_texts_is_texted_once_through_notify(
         "phone_number": "+447700900123",
         "template_id": notify_api.template_id,
         "personalisation": {
-            "message": "Leaving care: Money that has not been used yet. Sign in to see it: "
+            "message": "Leaving care: A pathway plan review is due soon. Sign in to see it: "
             f"http://127.0.0.1:8000/notifications/{notification.pk}/"
         },
         "reference": f"text-{text.pk}",
