@@ -326,6 +326,18 @@ if EMAIL_CONFIG["EMAIL_BACKEND"].endswith("filebased.EmailBackend"):
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="leaving-care@example.org")
 
+# --- Texts (GOV.UK Notify) -----------------------------------------------------
+
+# A Notify API key ("name-<service id>-<secret>"). Without one, a developer's machine
+# (DEBUG) writes each text to a file in NOTIFY_TEXT_FILE_PATH, and production sends none.
+NOTIFY_API_KEY = env.str("NOTIFY_API_KEY", default="")
+NOTIFY_BASE_URL = env.str("NOTIFY_BASE_URL", default="https://api.notifications.service.gov.uk")
+# A text message template whose whole content is ((message)).
+NOTIFY_SMS_TEMPLATE_ID = env.str("NOTIFY_SMS_TEMPLATE_ID", default="")
+NOTIFY_TEXT_FILE_PATH = env.path("NOTIFY_TEXT_FILE_PATH", default=BASE_DIR / "var" / "texts")
+NOTIFY_TIMEOUT_SECONDS = env.int("NOTIFY_TIMEOUT_SECONDS", default=10)
+TEXTS_ENABLED = bool(NOTIFY_API_KEY) or DEBUG
+
 # --- A production deployment refuses to start unsafe (docs/deployment.md) ------
 
 # Mail that goes nowhere a person reads: files, the console, memory.
@@ -350,6 +362,11 @@ def unsafe_settings() -> list[str]:
         problems.append(
             "EMAIL_URL must name a real mail server (for example smtp+tls://user:password@host:587):"
             " invitations, set-up links and reminders would otherwise never reach anyone."
+        )
+    if NOTIFY_API_KEY and not NOTIFY_SMS_TEMPLATE_ID:
+        problems.append(
+            "NOTIFY_SMS_TEMPLATE_ID must be set with NOTIFY_API_KEY: Notify sends texts only "
+            "through a template (one whose content is ((message)))."
         )
     if DEMO_MODE:
         problems.append("DEMO_MODE must be off: it shows demo sign-ins and their codes.")

@@ -24,6 +24,9 @@ class NotificationSettingsForm(Form):
         label="How would you like your PA and the service to contact you?",
         choices=ContactMethod.choices,
         widget=forms.RadioSelect,
+        help_text=(
+            "If you choose text, we also text your mobile when something needs your attention."
+        ),
     )
 
     def __init__(self, *args, is_care_leaver: bool, **kwargs):

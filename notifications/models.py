@@ -85,19 +85,14 @@ class Notification(models.Model):
         return self.read_at is None
 
 
-class Email(models.Model):
-    """An email the outbox sends that is not a notification: an invitation, a message to a
-    young person without an account.
-
-    `kind` names the writer an app registered (`notifications.outbox.register_email`), which
-    writes the email from `object_id` when it is sent: nothing secret is stored here or
-    passes through the broker. `key` is unique, so asking twice sends once."""
+class OutboxMessage(models.Model):
+    """What the outbox's emails and texts share: `kind` names the writer an app registered,
+    which writes the message from `object_id` when it is sent, so nothing secret is stored
+    here or passes through the broker; `key` is unique, so asking twice sends once."""
 
     key = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=40)
-    to = models.EmailField()
     object_id = models.BigIntegerField()
-    state = models.CharField(max_length=12, choices=EmailState.choices, default=EmailState.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     retry_at = models.DateTimeField(
         null=True, blank=True, help_text="When the task will try again, after a failure."
@@ -106,7 +101,18 @@ class Email(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        abstract = True
         ordering = ["-created_at", "-pk"]
+
+
+class Email(OutboxMessage):
+    """An email the outbox sends that is not a notification: an invitation, a message to a
+    young person without an account (writers: `notifications.outbox.register_email`)."""
+
+    to = models.EmailField()
+    state = models.CharField(max_length=12, choices=EmailState.choices, default=EmailState.PENDING)
+
+    class Meta(OutboxMessage.Meta):
         constraints = [
             models.CheckConstraint(
                 condition=Q(sent_at__isnull=True) | Q(state="sent"), name="email_sent_means_sent"
@@ -118,3 +124,45 @@ class Email(models.Model):
 
     def __str__(self) -> str:
         return f"Email {self.pk} ({self.kind})"
+
+
+class TextState(models.TextChoices):
+    PENDING = "pending", "Waiting to be sent"
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Could not be sent"
+    NOT_WANTED = "not_wanted", "No longer needed"
+
+
+class Text(OutboxMessage):
+    """A text message the outbox sends through GOV.UK Notify: a notification for a care
+    leaver who prefers texts, or an invitation's link (writers:
+    `notifications.texts.register_text`)."""
+
+    # The mobile number as Notify takes it (+447700900123).
+    to = models.CharField(max_length=16)
+    # Whose record the text is about, so staff see on it a text that could not be sent.
+    young_person = models.ForeignKey(
+        YoungPerson, on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )
+    state = models.CharField(max_length=12, choices=TextState.choices, default=TextState.PENDING)
+    # Why it could not be sent, in plain words for staff (never the message itself).
+    failure_reason = models.CharField(max_length=200, blank=True)
+    notify_id = models.CharField("Notify's id for it", max_length=36, blank=True)
+
+    class Meta(OutboxMessage.Meta):
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(sent_at__isnull=True) | Q(state="sent"), name="text_sent_means_sent"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["created_at"], condition=Q(state="pending"), name="text_pending"),
+            models.Index(
+                fields=["young_person", "created_at"],
+                condition=Q(state="failed"),
+                name="text_failed_by_young_person",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Text {self.pk} ({self.kind})"

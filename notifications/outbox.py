@@ -30,7 +30,7 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError
 from redis.exceptions import RedisError
 
-from notifications.models import Email, EmailState, Notification
+from notifications.models import Email, EmailState, Notification, OutboxMessage
 
 logger = logging.getLogger(__name__)
 
@@ -221,14 +221,15 @@ def _same_address(now: str | None, recorded: str) -> bool:
     return bool(now) and now.strip().lower() == recorded.strip().lower()
 
 
+def locked_if_pending(model: type[OutboxMessage], pk: int) -> OutboxMessage | None:
+    """The outbox row, locked, if it is still waiting and no other worker holds it."""
+    return model.objects.select_for_update(skip_locked=True).filter(pk=pk, state="pending").first()
+
+
 def outbox_email_send_now(*, email_id: int) -> bool:
     """Write and send one pending email; the row lock and the state make a repeat do nothing."""
     with transaction.atomic():
-        email = (
-            Email.objects.select_for_update(skip_locked=True)
-            .filter(pk=email_id, state=EmailState.PENDING)
-            .first()
-        )
+        email = locked_if_pending(Email, email_id)
         if email is None:
             return False
         writer = _writers[email.kind]
@@ -278,8 +279,20 @@ def outbox_email_send(self, email_id: int) -> bool:
     )
 
 
+# Other channels the outbox sends (texts: `notifications.texts`) queue what they have
+# left waiting: older_than -> how many they queued.
+_other_waiting: list[Callable[[dt.timedelta], int]] = []
+
+
+def register_waiting(queue_waiting: Callable[[dt.timedelta], int]) -> None:
+    if queue_waiting not in _other_waiting:
+        _other_waiting.append(queue_waiting)
+
+
 @shared_task(acks_late=True)
 def notifications_queue_pending(older_than_seconds: int = 120) -> int:
     """The outbox run (beat, every few minutes): queue emails whose task was lost or never sent."""
     older_than = dt.timedelta(seconds=older_than_seconds)
-    return emails_queue(pending_ids(older_than)) + outbox_queue(outbox_pending_ids(older_than))
+    others = sum(queue_waiting(older_than) for queue_waiting in _other_waiting)
+    emails = emails_queue(pending_ids(older_than)) + outbox_queue(outbox_pending_ids(older_than))
+    return emails + others

@@ -5,12 +5,23 @@ from __future__ import annotations
 from django.dispatch import receiver
 
 from notifications.outbox import email_record
+from notifications.texts import text_record
 from people.signals import invitation_made, staff_set_up_started
 
 
 @receiver(invitation_made, dispatch_uid="notifications-invitation-email")
 def email_the_invitation(sender, invitation, **kwargs) -> None:
-    """Inside the invitation's own transaction, so the email is recorded only if it is."""
+    """Inside the invitation's own transaction, so the email (or the text, when the PA chose
+    to text the link) is recorded only if it is."""
+    if invitation.phone:
+        text_record(
+            kind="invitation",
+            key=f"invitation:{invitation.pk}",
+            to=invitation.phone,
+            object_id=invitation.pk,
+            young_person_id=invitation.young_person_id,
+        )
+        return
     email_record(
         kind="invitation",
         key=f"invitation:{invitation.pk}",

@@ -7,7 +7,8 @@ batch, and records one `Notification` per (recipient, key). The key says what, a
 and for which due date, and the database keeps it unique: a sweep run twice, or a task
 delivered twice after a worker died, tells nobody twice.
 
-Email goes through the outbox (`notifications.outbox`), after commit.
+Email goes through the outbox (`notifications.outbox`), after commit, and so do texts to
+care leavers who prefer them (`notifications.texts`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from django.utils.module_loading import autodiscover_modules
 
 from notifications.models import EmailState, Notification
 from notifications.outbox import emails_queue_on_commit
-from people.models import User, YoungPerson
+from notifications.texts import notification_texts_record
+from people.models import Role, User, YoungPerson
 
 logger = logging.getLogger(__name__)
 
@@ -76,15 +78,18 @@ def notifications_record(reminders: Sequence[Reminder]) -> list[int]:
     """Record what is new in one statement; return the ids in this batch still waiting for email.
 
     Three queries whatever the batch size: the recipients' preferences, the insert (which
-    skips any (recipient, key) already there), and the ids to email.
+    skips any (recipient, key) already there), and the ids to email; and, when care leavers
+    are among the recipients, up to three more to text those who prefer texts.
     """
     if not reminders:
         return []
-    wants_email = dict(
+    recipients = list(
         User.objects.filter(
             pk__in={reminder.recipient_id for reminder in reminders}, is_active=True
-        ).values_list("pk", "wants_email")
+        ).values_list("pk", "wants_email", "role")
     )
+    wants_email = {pk: wants for pk, wants, _ in recipients}
+    care_leavers = {pk for pk, _, role in recipients if role == Role.CARE_LEAVER}
     now = timezone.now()
     rows = [
         Notification(
@@ -106,6 +111,11 @@ def notifications_record(reminders: Sequence[Reminder]) -> list[int]:
     if not rows:
         return []
     Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    notification_texts_record(
+        recipient_ids=care_leavers,
+        keys=[row.key for row in rows if row.recipient_id in care_leavers],
+        made_at=now,
+    )
     return list(
         Notification.objects.filter(
             recipient_id__in={row.recipient_id for row in rows},

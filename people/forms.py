@@ -66,15 +66,39 @@ class InvitationForm(Form):
             "invalid": "Enter an email address in the right format, like name@example.com",
         },
     )
+    send_by = forms.ChoiceField(
+        label="How should we send the link?",
+        choices=[("email", "By email")],
+        initial="email",
+        widget=forms.RadioSelect,
+        # Left out, the link is emailed, as before texts could be chosen.
+        required=False,
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, mobile: str = "", **kwargs):
+        """`mobile`: the number on their record, when the link can be texted to it."""
         super().__init__(*args, **kwargs)
-        self.helper = form_helper(
+        layout = [
             Field.text(
                 "email", field_width=Fluid.TWO_THIRDS, autocomplete="off", spellcheck="false"
-            ),
-            Submit("invite", "Send invitation"),
-        )
+            )
+        ]
+        if mobile:
+            email = self.fields["email"]
+            email.help_text = "They sign in with this address. The link works once, for 14 days."
+            self.fields["send_by"].choices = [
+                ("text", f"By text to {mobile}"),
+                ("email", "By email"),
+            ]
+            self.fields["send_by"].initial = "text"
+            layout.append(Field.radios("send_by", legend_size=Size.SMALL, small=True))
+        else:
+            del self.fields["send_by"]
+        self.helper = form_helper(*layout, Submit("invite", "Send invitation"))
+
+    @property
+    def by_text(self) -> bool:
+        return self.cleaned_data.get("send_by") == "text"
 
 
 class SetPasswordForm(Form):

@@ -1,4 +1,4 @@
-"""The invitation email, as the outbox writes it when it sends it.
+"""The invitation's email or text, as the outbox writes it when it sends it.
 
 The link's secret is worked out again from the invitation (an HMAC under SECRET_KEY,
 `Invitation.link_token`), so it is never stored and never passes through the broker.
@@ -14,9 +14,9 @@ from django.utils import timezone
 from people.models import Invitation
 
 
-def invitation_email(invitation_id: int) -> tuple[str, str] | None:
-    """(subject, body) of the invitation's email; None once it cannot be used, or once a
-    link was emailed (an earlier release may have sent it)."""
+def _invitation_link(invitation_id: int) -> tuple[Invitation, str] | None:
+    """The invitation and its link; None once it cannot be used, or once a link was sent
+    (an earlier release may have sent it)."""
     # Locked (the outbox sends inside a transaction), as accepting an invitation locks it.
     invitation = Invitation.objects.select_for_update().filter(pk=invitation_id).first()
     if invitation is None or not invitation.is_usable or invitation.emailed_at is not None:
@@ -26,9 +26,31 @@ def invitation_email(invitation_id: int) -> tuple[str, str] | None:
         # Made before links were worked out this way, or under an earlier SECRET_KEY: nobody
         # has been sent a link yet, so the one sent now becomes the invitation's link.
         Invitation.objects.filter(pk=invitation.pk).update(token_hash=Invitation.hash_token(token))
-    link = settings.SITE_URL.rstrip("/") + reverse("portal:invitation-open", args=[token])
+    return invitation, settings.SITE_URL.rstrip("/") + reverse(
+        "portal:invitation-open", args=[token]
+    )
+
+
+def invitation_email(invitation_id: int) -> tuple[str, str] | None:
+    """(subject, body) of the invitation's email; None once it cannot be used or was sent."""
+    made = _invitation_link(invitation_id)
+    if made is None:
+        return None
+    invitation, link = made
     context = {"invitation": invitation, "link": link, "days": settings.INVITATION_VALID_DAYS}
     return "Your leaving care account", render_to_string("portal/email/invitation.txt", context)
+
+
+def invitation_text(invitation_id: int) -> str | None:
+    """The invitation's text: short, and naming no one, as it can be read on a locked screen."""
+    made = _invitation_link(invitation_id)
+    if made is None:
+        return None
+    days = settings.INVITATION_VALID_DAYS
+    return (
+        "Leaving care: your personal adviser has invited you to make an account. "
+        f"The link works once, for {days} days: {made[1]}"
+    )
 
 
 def invitation_emailed(invitation_id: int) -> None:

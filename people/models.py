@@ -474,13 +474,18 @@ class Invitation(models.Model):
     young_person = models.ForeignKey(
         YoungPerson, on_delete=models.CASCADE, related_name="invitations"
     )
+    # The address they will sign in with; the link goes there unless `phone` is set.
     email = models.EmailField()
+    phone = models.CharField(
+        max_length=16, blank=True, help_text="The mobile number the link is texted to, if any."
+    )
     token_hash = models.CharField(max_length=64, unique=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
+    # When the link was sent, by email or by text.
     emailed_at = models.DateTimeField(null=True, blank=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)

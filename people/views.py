@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from allauth.account.internal.flows.login import record_authentication
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -18,6 +19,7 @@ from rules.contrib.views import permission_required
 
 from common.errors import form_error
 from common.paging import Paginator
+from common.phones import uk_mobile
 from people import selectors, services
 from people.audit import record_access
 from people.forms import (
@@ -219,17 +221,22 @@ def allocation_create(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def invitation_create(request, pk: int):
     person = young_person_read(request, pk, "portal.invite_young_person")
-    form = InvitationForm(request.POST or None, initial={"email": person.email})
+    mobile = person.phone if settings.TEXTS_ENABLED and uk_mobile(person.phone) else ""
+    form = InvitationForm(request.POST or None, initial={"email": person.email}, mobile=mobile)
     if request.method == "POST" and form.is_valid():
         try:
             services.invitation_create(
-                young_person=person, email=form.cleaned_data["email"], by=request.user
+                young_person=person,
+                email=form.cleaned_data["email"],
+                by=request.user,
+                by_text=form.by_text,
             )
         except services.InvitationError as error:
-            form_error(form, error, "email")
+            form_error(form, error, "send_by" if form.by_text else "email")
         else:
+            how = "texted" if form.by_text else "sent"
             messages.success(
-                request, f"We have sent {person.known_as} a link to make their account."
+                request, f"We have {how} {person.known_as} a link to make their account."
             )
             return redirect(person.get_absolute_url())
     return render(request, "portal/invitation_form.html", {"person": person, "form": form})

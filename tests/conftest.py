@@ -16,6 +16,7 @@ from tests.factories import (
     care_leaver_account,
 )
 from tests.helpers import celery_worker
+from tests.notify_server import NotifyServer, serve
 
 TEST_CACHE_PREFIX = "portal-tests"
 
@@ -66,6 +67,26 @@ def _force_login_includes_mfa(monkeypatch):
 def _private_files(settings, tmp_path):
     """Uploaded documents go to a folder of the test's own, not var/private."""
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+@pytest.fixture(autouse=True)
+def _texts_to_files(settings, tmp_path):
+    """Without a Notify key, texts are written to files: a folder of the test's own."""
+    settings.NOTIFY_API_KEY = ""
+    settings.NOTIFY_TEXT_FILE_PATH = tmp_path / "texts"
+
+
+@pytest.fixture
+def notify_api(settings):
+    """A local GOV.UK Notify (tests/notify_server.py) that the portal's texts go to."""
+    notify = NotifyServer()
+    server, url = serve(notify)
+    settings.NOTIFY_API_KEY = notify.api_key
+    settings.NOTIFY_BASE_URL = url
+    settings.NOTIFY_SMS_TEMPLATE_ID = notify.template_id
+    yield notify
+    server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from notifications.models import Text, TextState
 from people.services import invitation_create
 from people.setup_links import set_up_path
 from tests.browser.conftest import assert_no_axe_violations, sign_in_as
@@ -17,6 +18,16 @@ def pages(pa, manager, care_leaver, young_person, authority):
     newcomer = UserFactory(role="pa", authority=authority, mfa=False, email="new.pa@example.org")
     unallocated = YoungPersonFactory(authority=authority, first_name="Tia", last_name="Morgan")
     _, token = invitation_create(young_person=unallocated, email="tia@example.org", by=manager)
+    # A text Notify refused, shown on the profile.
+    Text.objects.create(
+        key="notification:0",
+        kind="notification",
+        to="+447700900123",
+        object_id=0,
+        young_person=young_person,
+        state=TextState.FAILED,
+        failure_reason="This is not a UK mobile number. Check the number on their record.",
+    )
     profile = reverse("portal:young-person-detail", args=[young_person.pk])
     return [
         (None, "/"),

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
+from notifications.models import Text, TextState
 from people.demo import DEMO_PASSWORD, DEMO_SIGN_INS
 from people.models import Allocation, LegalStatus, Role, Team, User, YoungPerson
 
@@ -81,3 +82,12 @@ def test_demo_has_handovers_under_way_and_this_mornings_reminders(seeded):
     assert not Notification.objects.filter(email_state=EmailState.PENDING).exists()
     keys = list(Notification.objects.values_list("recipient", "key"))
     assert len(keys) == len(set(keys))
+
+
+def test_demo_shows_texts_sent_and_one_notify_refused(seeded):
+    """One texted invitation that Notify refused, on the demo PA's caseload; none waiting."""
+    failed = Text.objects.get(state=TextState.FAILED)
+    demo_pa = dict(DEMO_SIGN_INS)["Personal adviser"]
+    assert failed.kind == "invitation"
+    assert failed.young_person.allocations.filter(pa__email=demo_pa, ended_on=None).exists()
+    assert not Text.objects.filter(state=TextState.PENDING).exists()

@@ -51,6 +51,7 @@ def test_check_deploy_is_clean_with_debug_off():
         ({"DEMO_MODE": "true"}, (), "DEMO_MODE must be off"),
         ({"SITE_URL": "http://portal.example.org"}, (), "SITE_URL must be"),
         ({"DEBUG": "true"}, (), "DEBUG is on, but ALLOWED_HOSTS names portal.example.org"),
+        ({"NOTIFY_API_KEY": "live-" + "x" * 73}, (), "NOTIFY_SMS_TEMPLATE_ID must be set"),
     ],
 )
 def test_unsafe_production_settings_refuse_to_start(changes, drop, said):

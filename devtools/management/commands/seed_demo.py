@@ -16,7 +16,7 @@ from faker import Faker
 
 from handovers import day as handovers_day
 from notifications import services as notifications
-from notifications.models import EmailState, Notification
+from notifications.models import EmailState, Notification, Text, TextState
 from people.demo import DEMO_PASSWORD, DEMO_SLUG, DEMO_TOTP_SECRET, sign_ins
 from people.models import (
     Allocation,
@@ -344,3 +344,6 @@ def sweep_this_morning(today: dt.date) -> None:
         email_state=EmailState.SENT, emailed_at=sent, email_attempts=1, created_at=sent
     )
     Notification.objects.exclude(email_state=EmailState.SENT).update(created_at=sent)
+    Text.objects.filter(state=TextState.PENDING).update(
+        state=TextState.SENT, sent_at=sent, attempts=1, created_at=sent
+    )
