@@ -5,7 +5,8 @@ Care leavers and editors use different words for the same thing ("rent" and "ten
 (RELATED_WORDS), at a discount. Full-text search (English stemming, so "renting" finds
 "rent" and "bursaries" finds "bursary") looks in each published item's stored, weighted
 `search_vector` (title A, keywords and summary B, body C, how to get it and provider D)
-and in its area's name (B), and ranks:
+and in its area's name and slug (A: the area says what an item is about as its title does),
+and ranks:
 
 - a word found in most items ("help") counts for little, a rare one for a lot (its weight
   is the inverse document frequency, counted in the first query, among the council's
@@ -96,7 +97,6 @@ RELATED_WORDS: dict[str, tuple[str, ...]] = {
 class Concept:
     """One word someone typed, with the related words that mean much the same."""
 
-    word: str
     exact: SearchQuery
     related: tuple[SearchQuery, ...]
 
@@ -155,7 +155,6 @@ def related_words(word: str) -> tuple[str, ...]:
 def concepts(words: list[str]) -> list[Concept]:
     return [
         Concept(
-            word=word,
             exact=SearchQuery(word, config=CONFIG),
             related=tuple(SearchQuery(other, config=CONFIG) for other in related_words(word)),
         )
