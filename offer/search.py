@@ -28,7 +28,6 @@ from django.contrib.postgres.search import (
     CombinedSearchVector,
     SearchQuery,
     SearchRank,
-    SearchVector,
     SearchVectorField,
     TrigramWordSimilarity,
 )
@@ -163,11 +162,14 @@ def concepts(words: list[str]) -> list[Concept]:
 
 
 def document() -> CombinedSearchVector:
-    """An item's stored words and its area's name and slug (the statutory area's own words,
-    "accommodation", "employment"), which a version's own column cannot hold."""
-    area = SearchVector("category__name", "category__slug", weight="A", config=CONFIG)
+    """An item's stored words and its area's (Category.search_vector: name and slug, the
+    statutory area's own words such as "accommodation"), which its own column cannot hold."""
     return CombinedSearchVector(
-        F("search_vector"), "||", area, CONFIG, output_field=SearchVectorField()
+        F("search_vector"),
+        "||",
+        F("category__search_vector"),
+        CONFIG,
+        output_field=SearchVectorField(),
     )
 
 
