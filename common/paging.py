@@ -11,8 +11,14 @@ class Paginator(paginator.Paginator):
     Most lists people open (a PA's caseload, a young person's ledger, a search) fit on one
     page. For the first page, one more row than fits is fetched: if it is not there, the
     rows are the whole list and their number is its count. A longer list is counted as
-    usual, so it takes as many queries as before.
+    usual, so it takes as many queries as before. A list whose length is already known
+    (`count=`, as a search counts its matches while weighing its words) is never counted.
     """
+
+    def __init__(self, object_list, per_page, *args, count: int | None = None, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        if count is not None:
+            self.__dict__["count"] = count  # `count` is a cached property
 
     def get_page(self, number):
         try:

@@ -126,6 +126,15 @@ class CheckerForm(Form):
                 "Choose another answer, or “I am not sure”",
             )
 
+    def answers(self) -> list[tuple[str, str]]:
+        """The answers as they were sent, for the hidden fields of "change my answers": a
+        POST, so what someone said stays out of the URL and the logs."""
+        names = []
+        for name, field in self.fields.items():
+            parts = getattr(field.widget, "widgets_names", None)
+            names += [f"{name}{part}" for part in parts] if parts else [name]
+        return [(name, value) for name in names for value in self.data.getlist(name)]
+
     def person(self) -> Person:
         status = self.cleaned_data["status"]
         return Person(

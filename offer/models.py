@@ -53,6 +53,13 @@ class Category(models.Model):
     name = models.CharField(max_length=80)
     summary = models.CharField(max_length=240)
     position = models.PositiveSmallIntegerField(default=0)
+    # Searched with every item in the area (offer/search.py): what the area is called says what
+    # its items are about, as a title does.
+    search_vector = models.GeneratedField(
+        expression=SearchVector("name", "slug", weight="A", config="english"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     class Meta:
         verbose_name_plural = "categories"

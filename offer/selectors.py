@@ -3,30 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from functools import reduce
-from operator import or_
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import (
-    Case,
-    Count,
-    Exists,
-    F,
-    FloatField,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-    When,
-)
-from django.db.models.functions import Greatest
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
 from offer import eligibility
+from offer import search as offer_search
 from offer.models import (
     OPEN_STATES,
     Category,
@@ -36,11 +20,6 @@ from offer.models import (
     VersionState,
 )
 from people.models import Authority, YoungPerson
-
-# Trigram matching catches spelling mistakes ("bursery") in words this long or longer.
-TRIGRAM_MIN_WORD = 5
-TRIGRAM_THRESHOLD = 0.45
-SEARCH_MAX_WORDS = 8
 
 
 def public_authority() -> Authority | None:
@@ -86,55 +65,9 @@ def published_item(authority: Authority | None, slug: str) -> OfferItemVersion:
     return version
 
 
-def search_words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.lower())[:SEARCH_MAX_WORDS]
-
-
-def _closest(words: list[str], field: str):
-    """How close the nearest longer query word comes to a word in `field` (pg_trgm)."""
-    close = [TrigramWordSimilarity(word, field) for word in words if len(word) >= TRIGRAM_MIN_WORD]
-    if not close:
-        return Value(0.0, output_field=FloatField())
-    return Greatest(*close, output_field=FloatField()) if len(close) > 1 else close[0]
-
-
-def search(authority: Authority | None, text: str) -> QuerySet[OfferItemVersion]:
-    """Published items for `text`, best first.
-
-    Full-text search over weighted fields (title, then keywords and summary, then body)
-    finds items with any of the words, and ranks those with all of them higher; trigram
-    similarity of each longer word to the title and keywords forgives spelling mistakes.
-    """
-    words = search_words(text)
-    if not words:
-        return OfferItemVersion.objects.none()
-    any_word = reduce(or_, (SearchQuery(word, config="english") for word in words))
-    every_word = SearchQuery(" ".join(words), config="english")
-    return (
-        published_versions(authority)
-        .annotate(
-            rank_any=SearchRank(F("search_vector"), any_word),
-            has_every_word=Case(
-                When(search_vector=every_word, then=Value(1.0)),
-                default=Value(0.0),
-                output_field=FloatField(),
-            ),
-            title_closeness=_closest(words, "title"),
-            keyword_closeness=_closest(words, "keywords"),
-        )
-        .filter(
-            Q(search_vector=any_word)
-            | Q(title_closeness__gte=TRIGRAM_THRESHOLD)
-            | Q(keyword_closeness__gte=TRIGRAM_THRESHOLD)
-        )
-        .annotate(
-            score=F("rank_any")
-            + F("has_every_word")
-            + F("title_closeness") * Value(0.3)
-            + F("keyword_closeness") * Value(0.15)
-        )
-        .order_by("-score", "title")
-    )
+def search(authority: Authority | None, text: str) -> offer_search.SearchResults:
+    """Published items for `text`, best first, with their number (offer/search.py)."""
+    return offer_search.ranked(published_versions(authority), text)
 
 
 def published_by_category(authority: Authority | None) -> list[OfferItemVersion]:

@@ -19,12 +19,14 @@ from rules.contrib.views import permission_required
 from common.errors import form_error
 from common.paging import Paginator
 from offer import eligibility, selectors, services
+from offer import search as offer_search
 from offer.cache import public_page
 from offer.compare import compare_versions
 from offer.forms import CheckerForm, ItemForm, ReturnForm, SignOffForm, VersionNumberForm
-from offer.models import VersionState
+from offer.models import Category, VersionState
 
 SEARCH_PAGE_SIZE = 20
+CHANGE_ANSWERS = "change"
 MANAGE_PAGE_SIZE = 50
 
 
@@ -76,13 +78,16 @@ def search(request):
     authority = selectors.public_authority()
     text = request.GET.get("q", "").strip()[:200]
     page = None
-    if text:
+    if offer_search.search_words(text):
         results = selectors.search(authority, text)
-        page = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+        paginator = Paginator(results.versions, SEARCH_PAGE_SIZE, count=results.count)
+        page = paginator.get_page(request.GET.get("page"))
     context = {
         "q": text,
         "q_query": urlencode({"q": text}),
         "page": page,
+        # Sent, but with no words in it (nothing, or only spaces and symbols).
+        "no_words": page is None and "q" in request.GET,
         **_public_context(authority),
     }
     return render(request, "offer/search.html", context)
@@ -101,16 +106,18 @@ def check(request):
     authority = selectors.public_authority()
     form = CheckerForm(request.POST or None)
     context = {"form": form, "results": None, **_public_context(authority)}
-    if request.method == "POST" and form.is_valid():
+    # "Change my answers" sends the answers back in hidden fields: the form, filled in.
+    changing = CHANGE_ANSWERS in request.POST
+    if request.method == "POST" and not changing and form.is_valid():
         found = selectors.eligible_items(authority, form.person())
-        context.update(results=_checker_list(found), found=len(found))
+        context.update(results=_checker_groups(found), found=len(found), answers=form.answers())
     return render(request, "offer/check.html", context)
 
 
-def _checker_list(found: list) -> list[tuple[str, list]]:
-    """(category name, [(version, why)]) for the answer page; items come in category order."""
+def _checker_groups(found: list) -> list[tuple[Category, list]]:
+    """(category, [(version, why)]) for the answer page; items come in category order."""
     return [
-        (category.name, [(version, " ".join(why)) for version, why in items])
+        (category, [(version, " ".join(why)) for version, why in items])
         for category, items in groupby(found, key=lambda pair: pair[0].category)
     ]
 

@@ -36,7 +36,9 @@ def public_pages(demo_offer):
         "/offer/items/setting-up-home-allowance/",
         "/offer/items/support-for-young-parents-and-parents-to-be/",
         "/offer/search/?q=bursery",
+        "/offer/search/?q=help+with+rent",
         "/offer/search/?q=xylophone",
+        "/offer/search/?q=",
         "/offer/check/",
     ]
 
@@ -68,7 +70,11 @@ def test_checker_results_and_errors_have_no_accessibility_violations(page, demo_
     page.get_by_role("button", name="Show what I can get").click()
     assert page.get_by_role("heading", name="What you can get").is_visible()
     assert page.get_by_role("link", name="Support for young parents and parents-to-be").is_visible()
+    assert page.get_by_role("navigation", name="On this page").is_visible()
     assert_no_axe_violations(page)
+    page.set_viewport_size({"width": 320, "height": 640})
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 320, f"the answers are {width} px wide at 320 px"
 
 
 def test_the_checker_works_without_javascript(no_js_page, demo_offer):
@@ -85,6 +91,24 @@ def test_the_checker_works_without_javascript(no_js_page, demo_offer):
     assert page.get_by_role("link", name="Higher education bursary").is_visible()
     assert page.get_by_text("You said you are at university").first.is_visible()
     assert "12" not in page.url.split("/offer/check/")[1]  # nothing they said is in the URL
+
+    # The index at the top leads to each topic's group.
+    index = page.get_by_role("navigation", name="On this page")
+    index.get_by_role("link", name="Education and training").click()
+    assert page.url.endswith("#topic-education-and-training")
+
+    page.get_by_role("button", name="Change my answers").click()
+    assert page.get_by_role("heading", name="Check what you can get").is_visible()
+    assert page.get_by_label("Day").input_value() == "12"
+    assert page.get_by_label("Month").input_value() == "3"
+    assert page.get_by_label("I am 18 or over and I was in care when I was 16 or 17").is_checked()
+    assert page.get_by_label("At university or in other higher education").is_checked()
+    assert not page.get_by_label("A parent").is_checked()
+    assert page.url.endswith("/offer/check/")  # the answers came back in a POST, not the URL
+    page.get_by_label("A parent").check()
+    page.get_by_role("button", name="Show what I can get").click()
+    assert page.get_by_role("link", name="Support for young parents and parents-to-be").is_visible()
+    assert page.get_by_role("link", name="Higher education bursary").is_visible()
 
 
 def test_searching_works_without_javascript(no_js_page, demo_offer):

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from offer.models import Circumstance
+from offer.models import Category, Circumstance
 from people.models import LegalStatus
 from tests.factories import offer_item
 
@@ -21,6 +21,7 @@ def items(offer_editor, manager):
         manager=manager,
         slug="bursary",
         title="Higher education bursary",
+        category=Category.objects.get(slug="education-and-training"),
         circumstances=[Circumstance.AT_UNIVERSITY],
         legal_statuses=[LegalStatus.FORMER_RELEVANT],
     )
@@ -29,6 +30,7 @@ def items(offer_editor, manager):
         manager=manager,
         slug="staying-put",
         title="Staying put",
+        category=Category.objects.get(slug="accommodation"),
         min_age=18,
         max_age=21,
     )
@@ -123,3 +125,63 @@ def test_answers_are_kept_when_there_is_a_problem(client, items):
     page = answer(client, age="40", circumstances=[Circumstance.PARENT])
     assert 'value="40"' in page
     assert re.search(r'value="parent"\s+checked', page)
+
+
+def test_the_answers_are_grouped_by_topic_with_an_index_that_counts_them(client, items):
+    page = answer(client, age="19", circumstances=[Circumstance.AT_UNIVERSITY])
+    index = page[page.index("On this page") :]
+    links = re.findall(
+        r'<a class="govuk-link" href="#topic-([\w-]+)">([^<]+)</a> \((\d) thing', index
+    )
+    assert links == [
+        ("money", "Money", "1"),
+        ("accommodation", "Somewhere to live", "1"),
+        ("education-and-training", "Education and training", "1"),
+    ]
+    for slug, name, _ in links:
+        assert f'<h2 class="govuk-heading-m" id="topic-{slug}">{name}</h2>' in page
+    # Each item is under its own topic's heading.
+    assert page.index('id="topic-accommodation"') < page.index("Staying put")
+    assert page.index("Staying put") < page.index('id="topic-education-and-training"')
+
+
+def hidden_fields(page: str) -> set[tuple[str, str]]:
+    return set(re.findall(r'<input type="hidden" name="([\w]+)" value="([^"]*)">', page))
+
+
+def test_change_my_answers_brings_back_the_form_with_the_answers_filled_in(client, items):
+    answers = {
+        "age": "19",
+        "status": LegalStatus.FORMER_RELEVANT,
+        "circumstances": [Circumstance.AT_UNIVERSITY, Circumstance.PARENT],
+    }
+    page = answer(client, **answers)
+    carried = hidden_fields(page)
+    assert carried == {
+        ("age", "19"),
+        ("status", "former_relevant"),
+        ("circumstances", "at_university"),
+        ("circumstances", "parent"),
+    }
+    assert re.search(
+        r'<form method="post" action="/offer/check/"[^>]*>\s*<input type="hidden"', page
+    )
+
+    data = {"change": "yes"}
+    for name, value in carried:
+        data.setdefault(name, []).append(value)
+    form_page = client.post(URL, data).content.decode()
+    assert "Check what you can get" in form_page
+    assert "From what you told us" not in form_page and "There is a problem" not in form_page
+    assert 'value="19"' in form_page
+    assert re.search(r'value="former_relevant"\s+checked', form_page)
+    assert re.search(r'value="at_university"\s+checked', form_page)
+    assert re.search(r'value="parent"\s+checked', form_page)
+    assert not re.search(r'value="pregnant"\s+checked', form_page)
+
+
+def test_a_date_of_birth_is_carried_back_in_its_three_boxes(client, items):
+    page = answer(client, date_of_birth_0="12", date_of_birth_1="3", date_of_birth_2="2006")
+    assert {("date_of_birth_0", "12"), ("date_of_birth_1", "3"), ("date_of_birth_2", "2006")} <= (
+        hidden_fields(page)
+    )

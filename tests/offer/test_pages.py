@@ -1,10 +1,14 @@
 """The public offer pages and "your offer": what they show, and queries that do not grow."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 
+from finance.models import Scheme
 from offer.models import Category, Circumstance, OfferItem, OfferItemVersion, VersionState
 from people.models import LegalStatus
 from tests.factories import offer_item, published_in_bulk
@@ -187,3 +191,29 @@ def test_statuses_are_listed_in_the_order_of_the_law(client, offer_editor, manag
     page = client.get(item.get_absolute_url()).content.decode()
     assert "Care leavers who are:" in page
     assert page.index("16 or 17 and still in care") < page.index("living with a special guardian")
+
+
+def test_the_public_pages_use_plain_words_and_dates_not_codes(client, demo_offer):
+    """No status, circumstance or scheme code and no date in figures on any public page.
+
+    (Codes that are also plain words, such as "parent", cannot be told apart, so only those
+    with "_" or "-" are looked for.)"""
+    every = [
+        *LegalStatus.values,
+        *Circumstance.values,
+        *Scheme.objects.values_list("code", flat=True),
+    ]
+    codes = {code for code in every if "_" in code or "-" in code}
+    pages = [
+        "/offer/",
+        "/offer/search/?q=money",
+        *(item.get_absolute_url() for item in OfferItem.objects.all()),
+    ]
+    answers = {"age": "19", "status": LegalStatus.FORMER_RELEVANT, "circumstances": "parent"}
+    texts = [strip_tags(client.get(path).content.decode()) for path in pages]
+    texts.append(strip_tags(client.post("/offer/check/", answers).content.decode()))
+    for path, text in zip([*pages, "the checker's answer"], texts, strict=True):
+        words = set(re.findall(r"[\w-]+", text))
+        assert not words & codes, f"{path} shows {words & codes}"
+        assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", text), path
+    assert re.search(r"Page checked \d{1,2} [A-Z][a-z]+ \d{4}\.", texts[2])

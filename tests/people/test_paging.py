@@ -49,3 +49,11 @@ def test_page_numbers_out_of_range_behave_as_djangos(asked, shown):
     theirs = Djangos(YoungPerson.objects.order_by("pk"), 5).get_page(asked)
     assert ours.number == theirs.number == shown
     assert list(ours.object_list) == list(theirs.object_list)
+
+
+def test_a_list_whose_length_is_known_is_never_counted(django_assert_num_queries):
+    _people(7)
+    with django_assert_num_queries(1):
+        page = Paginator(YoungPerson.objects.order_by("pk"), 5, count=7).get_page("2")
+        assert len(page.object_list) == 2
+        assert page.paginator.num_pages == 2 and page.has_previous()
