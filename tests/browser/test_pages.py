@@ -3,10 +3,11 @@
 import pytest
 from django.urls import reverse
 
+from pathway import services as pathway
 from people.services import invitation_create
 from people.setup_links import set_up_path
 from tests.browser.conftest import assert_no_axe_violations, sign_in_as
-from tests.factories import TEST_PASSWORD, UserFactory, YoungPersonFactory
+from tests.factories import TEST_PASSWORD, UserFactory, YoungPersonFactory, upload
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,6 +19,19 @@ def pages(pa, manager, care_leaver, young_person, authority):
     unallocated = YoungPersonFactory(authority=authority, first_name="Tia", last_name="Morgan")
     _, token = invitation_create(young_person=unallocated, email="tia@example.org", by=manager)
     profile = reverse("portal:young-person-detail", args=[young_person.pk])
+    # The care leaver's own health passport and documents: one shared by their PA, one theirs.
+    pathway.health_passport_save(
+        young_person=young_person, fields={"gp": "Dr Amin, Riverside Surgery"}, revision=0, by=pa
+    )
+    for by, shared in ((pa, True), (care_leaver, False)):
+        pathway.document_upload(
+            young_person=young_person,
+            kind="health",
+            title="A letter with a long name about an appointment at the hospital",
+            upload=upload(),
+            by=by,
+            shared_with_young_person=shared,
+        )
     return [
         (None, "/"),
         (None, "/accounts/login/"),
@@ -39,6 +53,11 @@ def pages(pa, manager, care_leaver, young_person, authority):
         (manager, reverse("portal:allocation-create", args=[unallocated.pk])),
         (care_leaver, "/my/"),
         (care_leaver, "/accounts/email/"),
+        (care_leaver, reverse("pathway:my-health")),
+        (care_leaver, reverse("pathway:my-documents")),
+        (care_leaver, reverse("pathway:my-document-create")),
+        (care_leaver, reverse("portal:my-information")),
+        (pa, reverse("portal:subject-access", args=[young_person.pk])),
     ]
 
 
