@@ -9,6 +9,7 @@ from pathway import services
 from pathway.models import Document, NotificationKind
 from tests.common.test_file_checks import _pdf_with_javascript
 from tests.factories import PNG_BYTES, upload
+from tests.helpers import assert_queries_do_not_grow
 
 pytestmark = pytest.mark.django_db
 
@@ -130,3 +131,25 @@ def test_staff_share_a_document_with_the_young_person_and_stop_sharing_it(
     client.post(share, {}, follow=True)
     client.force_login(care_leaver)
     assert "Tenancy" not in client.get(mine).content.decode()
+
+
+def test_the_documents_pages_make_the_same_queries_however_many_documents(
+    client, young_person, care_leaver, pa
+):
+    def add_documents():
+        for by in (pa, care_leaver):
+            services.document_upload(
+                young_person=young_person,
+                kind="other",
+                title="Letter",
+                upload=upload(),
+                by=by,
+                shared_with_young_person=True,
+            )
+
+    client.force_login(care_leaver)
+    assert_queries_do_not_grow(client, reverse("pathway:my-documents"), add_documents)
+    client.force_login(pa)
+    assert_queries_do_not_grow(
+        client, reverse("pathway:health", args=[young_person.pk]), add_documents
+    )
