@@ -21,9 +21,8 @@ from finance import selectors, services
 from finance.forms import AwardForm, ClaimForm, DecisionForm, ReverseForm
 from finance.models import ClaimState, LedgerEntry, PaymentBatch, Scheme
 from finance.money import financial_year, pounds
-from people import selectors as people
 from people.audit import record_access
-from people.views import PAGE_SIZE, form_page, young_person_read
+from people.views import PAGE_SIZE, form_page, own_record_or_404, young_person_read
 
 
 def _claim_page(request, person, *, back: str, caption: str, done: str):
@@ -60,19 +59,12 @@ def _claim_page(request, person, *, back: str, caption: str, done: str):
 # --- The care leaver's own money ----------------------------------------------------------
 
 
-def _own(request):
-    person = people.own_record(request.user)
-    if person is None:
-        raise Http404("No record linked to this account")
-    return person
-
-
 @login_required
 @permission_required("finance.view_own_money", raise_exception=True)
 @require_GET
 @never_cache
 def my_money(request):
-    person = _own(request)
+    person = own_record_or_404(request)
     today = timezone.localdate()
     claims = Paginator(selectors.claims_for(person), PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
@@ -90,7 +82,7 @@ def my_money(request):
 @permission_required("finance.view_own_money", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def my_claim(request):
-    person = _own(request)
+    person = own_record_or_404(request)
     return _claim_page(
         request,
         person,

@@ -13,8 +13,10 @@ class PathwayConfig(AppConfig):
             permissions,  # noqa: F401  (registers the rules)
         )
         from pathway.panels import my_panel_context, profile_panel_context
+        from pathway.subject_access import tables
         from people.audit import audit_register
         from people.panels import PROFILE, register_my_panel, register_panel
+        from people.subject_access import register_part
 
         for model in (
             models.Plan,
@@ -35,6 +37,7 @@ class PathwayConfig(AppConfig):
         register_panel(
             PROFILE, template="pathway/_profile_panel.html", context=profile_panel_context, order=10
         )
+        register_part("pathway", tables=tables, order=20)
 
     def seed_demo(self, *, authority, today, seed: int, **options) -> None:
         """Called by `seed_demo` once the council, its staff and young people exist."""

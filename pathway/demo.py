@@ -15,15 +15,20 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import io
 import random
 from collections import defaultdict
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from django.utils.html import escape
+from PIL import Image, ImageDraw
+from weasyprint import HTML
 
 from common.dates import add_months, birthday
-from pathway import due, snapshot
+from pathway import due, services, snapshot
 from pathway.models import (
     NEVER_SUITABLE,
     SUITABILITY_POINTS,
@@ -878,6 +883,58 @@ def seed_pathway(*, authority: Authority, today: dt.date, seed: int) -> None:
     # Times are given on every row (the fields default to now only when left out).
     for model in SAVE_ORDER:
         model.objects.bulk_create(seeder.rows[model], batch_size=500)
+    seed_demo_documents(authority)
+
+
+def seed_demo_documents(authority: Authority) -> None:
+    """The demo care leaver's documents: a GP's letter their PA shared with them, a note kept
+    for staff only, and a photo of their college offer they added themselves (so the PA has
+    a notification about it)."""
+    person = (
+        YoungPerson.objects.filter(
+            authority=authority, user__email=sign_ins(authority)["Care leaver"]
+        )
+        .select_related("user")
+        .first()
+    )
+    current = (
+        person and person.allocations.filter(ended_on__isnull=True).select_related("pa").first()
+    )
+    if current is None:
+        return
+    letter = HTML(
+        string=(
+            f"<h1>Riverside Surgery</h1><p>Dear {escape(person.known_as)},</p><p>Your asthma "
+            "review is booked for the first week of next month. Please bring your inhaler.</p>"
+            "<p>Dr S. Amin</p>"
+        )
+    ).write_pdf()
+    for title, kind, content, shared in (
+        ("Letter from the GP about the asthma review", "health", letter, True),
+        ("Notes from the strategy meeting", "other", letter, False),
+    ):
+        services.document_upload(
+            young_person=person,
+            kind=kind,
+            title=title,
+            upload=SimpleUploadedFile("letter.pdf", content),
+            by=current.pa,
+            shared_with_young_person=shared,
+        )
+    photo = Image.new("RGB", (480, 320), "#f3f2f1")
+    draw = ImageDraw.Draw(photo)
+    draw.text((24, 24), "Northmoor College", fill="#0b0c0c")
+    draw.text((24, 60), f"Offer of a place: {person.full_name}", fill="#0b0c0c")
+    draw.text((24, 96), "Level 2 Construction, starting in September", fill="#0b0c0c")
+    picture = io.BytesIO()
+    photo.save(picture, format="PNG")
+    services.my_document_upload(
+        young_person=person,
+        kind="education",
+        title="My college offer",
+        upload=SimpleUploadedFile("offer.png", picture.getvalue()),
+        by=person.user,
+    )
 
 
 class Seeder:

@@ -363,14 +363,47 @@ class DocumentForm(Form):
         help_text=f"A {ACCEPTED_NAMES} file, smaller than 10 MB.",
         error_messages={"required": "Choose a file to upload", "empty": "The file is empty"},
     )
+    shared_with_young_person = forms.BooleanField(
+        label="Share it with them: they can see it and download it when they sign in",
+        required=False,
+    )
+    submit = "Upload"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = form_helper(
+        self.helper = form_helper(*self.layout(), Submit("upload", self.submit))
+        self.helper.form_tag = True
+        self.helper.attrs["enctype"] = "multipart/form-data"
+
+    def layout(self) -> list:
+        return [
             Field.text("title", field_width=Fluid.TWO_THIRDS),
             Field.radios("kind", legend_size=Size.SMALL, small=True),
             Field("file"),
-            Submit("upload", "Upload"),
-        )
-        self.helper.form_tag = True
-        self.helper.attrs["enctype"] = "multipart/form-data"
+            Field.checkbox("shared_with_young_person"),
+        ]
+
+
+class DocumentShareForm(Form):
+    shared = forms.BooleanField(required=False)
+
+
+class MyDocumentForm(DocumentForm):
+    """A care leaver adds a document of their own, in their words; they always see it."""
+
+    shared_with_young_person = None
+    submit = "Add the document"
+    WORDS = {
+        "title": ("Give it a name", "For example, my college letter"),
+        "kind": ("What is it?", ""),
+        "file": ("Choose the file", f"A photo or a scan: a {ACCEPTED_NAMES} file, under 10 MB."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, (label, help_text) in self.WORDS.items():
+            self.fields[name].label = label
+            self.fields[name].help_text = help_text or self.fields[name].help_text
+
+    def layout(self) -> list:
+        return super().layout()[:3]

@@ -474,6 +474,15 @@ class ActivitySpell(models.Model):
 
 
 HEALTH_FIELDS = ("gp", "dentist", "conditions", "medication", "immunisations", "history")
+# The same, in the words the young person reads on their own page and in their pack.
+HEALTH_FIELDS_FOR_YOUNG_PERSON = {
+    "gp": "Your doctor (GP)",
+    "dentist": "Your dentist",
+    "conditions": "Health conditions",
+    "medication": "Medicines you take",
+    "immunisations": "Vaccinations",
+    "history": "Important things about your health in the past",
+}
 
 
 class HealthPassport(models.Model):
@@ -527,12 +536,23 @@ class Document(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     uploaded_at = models.DateTimeField(default=timezone.now, editable=False)
+    # Off unless staff choose: nothing stored before this existed became visible to them.
+    shared_with_young_person = models.BooleanField(
+        "shared with the young person",
+        default=False,
+        help_text="They can see it and download it when they sign in.",
+    )
 
     class Meta:
         ordering = ["-uploaded_at", "-pk"]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def added_by_young_person(self) -> bool:
+        """Only the young person themselves adds documents from a care leaver's account."""
+        return self.uploaded_by.is_care_leaver
 
 
 class ReturnDownload(models.Model):
@@ -569,3 +589,4 @@ class NotificationKind(models.TextChoices):
     CONTACT_OVERDUE = "contact_overdue", "Keeping in touch is overdue"
     ACTION_OVERDUE = "action_overdue", "A step in a pathway plan is overdue"
     BIRTHDAY = "birthday", "A birthday that matters is coming up"
+    YOUNG_PERSON_DOCUMENT = "young_person_document", "A young person added a document"

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from django.template.loader import render_to_string
 from django.utils import timezone
-from weasyprint import HTML
+
+from common.pdf import pdf_from_template
 
 
 def plan_pdf(content: dict) -> bytes:
-    html = render_to_string(
+    return pdf_from_template(
         "pathway/plan_pdf.html", {"content": content, "printed_on": timezone.localdate()}
     )
-    return HTML(string=html).write_pdf()

@@ -32,3 +32,6 @@ rules.add_perm("pathway.view_own_plan", is_care_leaver)
 # The statutory returns cover the whole council, so they are for its service managers.
 
 rules.add_perm("pathway.make_returns", is_manager & is_service_manager)
+# A care leaver reads their own health passport and documents, and adds documents.
+rules.add_perm("pathway.view_own_health", is_care_leaver)
+rules.add_perm("pathway.add_own_document", is_care_leaver)

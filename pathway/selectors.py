@@ -234,6 +234,23 @@ def documents_for(person: YoungPerson) -> QuerySet[Document]:
     return person.documents.select_related("uploaded_by")
 
 
+def documents_for_young_person(person: YoungPerson) -> QuerySet[Document]:
+    """What the young person sees of their documents: what they added, and what staff shared."""
+    return person.documents.filter(
+        Q(shared_with_young_person=True) | Q(uploaded_by_id=person.user_id)
+    ).select_related("uploaded_by")
+
+
+def own_document(user: User, document_id: int) -> Document | None:
+    """One of the care leaver's own documents that they may see, or None (never another's)."""
+    return (
+        Document.objects.filter(pk=document_id, young_person__user=user)
+        .filter(Q(shared_with_young_person=True) | Q(uploaded_by=user))
+        .select_related("young_person")
+        .first()
+    )
+
+
 def document_for_user(user: User, young_person_id: int, document_id: int) -> Document | None:
     """The document, if it belongs to a young person this user may see."""
     return (

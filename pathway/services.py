@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from auditlog.context import set_actor
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 
 from common import locking
 from common.dates import birthday
 from common.errors import DomainError
 from common.uploads import check_upload
+from notifications.services import Reminder, notify
 from pathway import due, snapshot
 from pathway.models import (
     EDUCATION_ACTIVITIES,
@@ -29,8 +32,10 @@ from pathway.models import (
     ActivitySpell,
     Contact,
     Document,
+    DocumentKind,
     HealthPassport,
     Matter,
+    NotificationKind,
     Plan,
     PlanVersion,
     Review,
@@ -458,13 +463,25 @@ def health_passport_save(
 
 
 def document_upload(
-    *, young_person: YoungPerson, kind: str, title: str, upload: UploadedFile, by: User
+    *,
+    young_person: YoungPerson,
+    kind: str,
+    title: str,
+    upload: UploadedFile,
+    by: User,
+    shared_with_young_person: bool = False,
+    then: Callable[[Document], None] | None = None,
 ) -> Document:
-    """Keep a checked file for the young person; an unsupported or oversized one is refused."""
+    """Keep a checked file for the young person; an unsupported or oversized one is refused.
+
+    `then(document)` runs inside the same transaction, so what it records is kept only with it.
+    """
     try:
         checked = check_upload(upload)
     except ValidationError as error:
         raise PlanError(error.messages[0]) from error
+    if kind not in DocumentKind.values:
+        raise PlanError("Choose what the document is")
     document = Document(
         young_person=young_person,
         kind=kind,
@@ -473,13 +490,50 @@ def document_upload(
         size=checked.size,
         sha256=checked.sha256,
         uploaded_by=by,
+        shared_with_young_person=shared_with_young_person,
     )
     # The file is written first; if the row then fails, the file must not stay behind.
     document.file.save(f"upload{checked.extension}", checked.file, save=False)
     try:
         with transaction.atomic(), set_actor(by):
             document.save()
+            if then is not None:
+                then(document)
     except Exception:
         document.file.delete(save=False)
         raise
     return document
+
+
+def my_document_upload(
+    *, young_person: YoungPerson, kind: str, title: str, upload: UploadedFile, by: User
+) -> Document:
+    """A care leaver's own document, checked as staff uploads are; their PA is told, once."""
+
+    def tell_pa(document: Document) -> None:
+        current = young_person.allocations.filter(ended_on__isnull=True).first()
+        if current is None:
+            return
+        notify(
+            Reminder(
+                recipient_id=current.pa_id,
+                key=f"young-person-document:{document.pk}",
+                kind=NotificationKind.YOUNG_PERSON_DOCUMENT,
+                message=f"{young_person.full_name} added a document to their record.",
+                link=reverse("pathway:health", args=[young_person.pk]),
+                young_person_id=young_person.pk,
+            )
+        )
+
+    return document_upload(
+        young_person=young_person, kind=kind, title=title, upload=upload, by=by, then=tell_pa
+    )
+
+
+def document_share_set(*, document: Document, shared: bool, by: User) -> Document:
+    """Let the young person see a document in the portal, or stop them seeing it."""
+    with transaction.atomic(), set_actor(by):
+        locked = Document.objects.select_for_update().get(pk=document.pk)
+        locked.shared_with_young_person = shared
+        locked.save(update_fields=["shared_with_young_person"])
+    return locked

@@ -43,6 +43,19 @@ urlpatterns = [
     path(
         person + "documents/<int:document_pk>/", views.document_download, name="document-download"
     ),
+    path(
+        person + "documents/<int:document_pk>/share/",
+        views.document_share,
+        name="document-share",
+    ),
+    path("my/health/", views.my_health, name="my-health"),
+    path("my/documents/", views.my_documents, name="my-documents"),
+    path("my/documents/new/", views.my_document_create, name="my-document-create"),
+    path(
+        "my/documents/<int:document_pk>/",
+        views.my_document_download,
+        name="my-document-download",
+    ),
     path("my/plan/", views.my_plan, name="my-plan"),
     path("my/plan/pdf/", views.my_plan_pdf, name="my-plan-pdf"),
     path("my/plan/ask-for-review/", views.my_review_request, name="my-review-request"),

@@ -28,7 +28,9 @@ from pathway.forms import (
     CaseloadForm,
     ContactForm,
     DocumentForm,
+    DocumentShareForm,
     HealthPassportForm,
+    MyDocumentForm,
     MyReviewRequestForm,
     ReturnForm,
     ReviewForm,
@@ -39,6 +41,7 @@ from pathway.forms import (
 )
 from pathway.models import (
     HEALTH_FIELDS,
+    HEALTH_FIELDS_FOR_YOUNG_PERSON,
     MATTER_GUIDANCE,
     ActionOwner,
     HealthPassport,
@@ -51,7 +54,14 @@ from pathway.pdf import plan_pdf
 from people import selectors as people
 from people.audit import record_access
 from people.forms import SearchForm
-from people.views import PAGE_SIZE, form_page, remember_search, remembered_search, young_person_read
+from people.views import (
+    PAGE_SIZE,
+    form_page,
+    own_record_or_404,
+    remember_search,
+    remembered_search,
+    young_person_read,
+)
 
 
 def _today():
@@ -643,33 +653,60 @@ def health_edit(request, pk: int):
     return form_page(request, form, **page)
 
 
+def _document_page(request, person, form_class, keep, *, done: str, then: str, **page):
+    """The upload form; `keep` stores the checked file, or the form says why it would not."""
+    form = form_class(request.POST or None, uploaded_files(request) or None)
+    if request.method == "POST" and form.is_valid():
+        fields = dict(form.cleaned_data)
+        fields["upload"] = fields.pop("file")
+        try:
+            keep(young_person=person, by=request.user, **fields)
+        except services.PlanError as error:
+            form_error(form, error, "file")
+        else:
+            messages.success(request, done)
+            return redirect(then)
+    return form_page(request, form, **page)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def document_create(request, pk: int):
     person = young_person_read(request, pk, "pathway.change_plan")
-    form = DocumentForm(request.POST or None, uploaded_files(request) or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.document_upload(
-                young_person=person,
-                kind=form.cleaned_data["kind"],
-                title=form.cleaned_data["title"],
-                upload=form.cleaned_data["file"],
-                by=request.user,
-            )
-        except services.PlanError as error:
-            form_error(form, error, "file")
-        else:
-            messages.success(request, "The document is uploaded.")
-            return redirect("pathway:health", pk=person.pk)
-    return form_page(
+    back = reverse("pathway:health", args=[person.pk])
+    return _document_page(
         request,
-        form,
+        person,
+        DocumentForm,
+        services.document_upload,
+        done="The document is uploaded.",
+        then=back,
         title="Upload a document",
-        back=reverse("pathway:health", args=[person.pk]),
+        back=back,
         caption=person.full_name,
-        intro="Only people who work with them can open it. Every download is recorded.",
+        intro=(
+            "Only people who work with them can open it, and they can too if you share it. "
+            "Every download is recorded."
+        ),
     )
+
+
+@login_required
+@require_POST
+def document_share(request, pk: int, document_pk: int):
+    """Share a document with the young person, or stop sharing it."""
+    person = young_person_read(request, pk, "pathway.change_plan")
+    document = selectors.document_for_user(request.user, person.pk, document_pk)
+    if document is None:
+        raise Http404("No such document")
+    form = DocumentShareForm(request.POST)
+    shared = form.cleaned_data["shared"] if form.is_valid() else False
+    services.document_share_set(document=document, shared=shared, by=request.user)
+    if shared:
+        messages.success(request, f"{person.known_as} can now see “{document.title}”.")
+    else:
+        messages.success(request, f"{person.known_as} can no longer see “{document.title}”.")
+    return redirect(reverse("pathway:health", args=[person.pk]) + "#documents")
 
 
 @login_required
@@ -694,9 +731,7 @@ def document_download(request, pk: int, document_pk: int):
 
 
 def _own_plan(request):
-    person = people.own_record(request.user)
-    if person is None:
-        raise Http404("No record linked to this account")
+    person = own_record_or_404(request)
     return person, selectors.plan_detail(person.pk)
 
 
@@ -804,3 +839,69 @@ def my_plan_pdf(request):
     if version is None:
         raise Http404("No signed plan yet")
     return _pdf_response(version.content, version.number)
+
+
+# --- The young person's own health passport and documents ---------------------------------
+
+
+@login_required
+@permission_required("pathway.view_own_health", raise_exception=True)
+@require_GET
+@never_cache
+def my_health(request):
+    person = own_record_or_404(request)
+    passport = selectors.health_passport(person)
+    rows = [
+        (label, getattr(passport, name, ""))
+        for name, label in HEALTH_FIELDS_FOR_YOUNG_PERSON.items()
+    ]
+    context = {"person": person, "passport": passport, "rows": rows}
+    return render(request, "pathway/my_health.html", context)
+
+
+@login_required
+@permission_required("pathway.view_own_health", raise_exception=True)
+@require_GET
+@never_cache
+def my_documents(request):
+    person = own_record_or_404(request)
+    context = {"person": person, "documents": selectors.documents_for_young_person(person)}
+    return render(request, "pathway/my_documents.html", context)
+
+
+@login_required
+@permission_required("pathway.add_own_document", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def my_document_create(request):
+    back = reverse("pathway:my-documents")
+    return _document_page(
+        request,
+        own_record_or_404(request),
+        MyDocumentForm,
+        services.my_document_upload,
+        done="Thank you. Your document is added, and your PA can see it.",
+        then=back,
+        title="Add a document",
+        back=back,
+        caption="Your documents",
+        intro=(
+            "Add a letter, a certificate or a photo of one. You and the people who work "
+            "with you can open it."
+        ),
+    )
+
+
+@login_required
+@permission_required("pathway.view_own_health", raise_exception=True)
+@require_GET
+def my_document_download(request, document_pk: int):
+    """One of their own documents; another person's is missing, as anything not theirs is."""
+    document = selectors.own_document(request.user, document_pk)
+    if document is None:
+        raise Http404("No such document")
+    record_access(document)
+    return private_file_response(
+        document.file,
+        name=slugify(document.title) or "document",
+        content_type=document.content_type,
+    )

@@ -514,3 +514,23 @@ class Invitation(models.Model):
     @property
     def is_usable(self) -> bool:
         return self.accepted_at is None and self.revoked_at is None and not self.is_expired
+
+
+class SubjectAccessPack(models.Model):
+    """Each time a copy of everything held about a young person left the portal: who, when."""
+
+    young_person = models.ForeignKey(
+        YoungPerson, on_delete=models.PROTECT, related_name="subject_access_packs"
+    )
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    made_at = models.DateTimeField(default=timezone.now)
+    tables = models.PositiveSmallIntegerField(help_text="How many kinds of record it held.")
+    rows = models.PositiveIntegerField(help_text="How many records it held.")
+
+    class Meta:
+        ordering = ["-made_at"]
+
+    def __str__(self) -> str:
+        return f"Subject access pack {self.pk}"

@@ -23,6 +23,8 @@ _BY_ROLE: dict[str, list[tuple[str, str]]] = {
         ("Home", "portal:my-home"),
         ("Your plan", "pathway:my-plan"),
         ("Your money", "finance:my-money"),
+        ("Your health", "pathway:my-health"),
+        ("Your documents", "pathway:my-documents"),
         ("What you can get", "offer:home"),
     ],
     Role.PA: [

@@ -95,3 +95,6 @@ rules.add_perm("portal.add_young_person", is_manager)
 rules.add_perm("portal.view_own_record", is_care_leaver)
 # The dashboard and its lists: managers, for their teams (a service manager for all).
 rules.add_perm("portal.view_dashboard", is_manager)
+# A copy of everything held about a young person (a subject access request often comes by
+# letter): the people who work with them make it; a care leaver downloads their own.
+rules.add_perm("portal.make_subject_access_pack", works_with)

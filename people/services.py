@@ -15,13 +15,15 @@ from django.utils import timezone
 from common import locking
 from common.errors import DomainError
 from common.phones import uk_mobile
-from people import signals
+from people import signals, subject_access
+from people.audit import record_access
 from people.models import (
     YOUNG_PERSON_DETAIL_FIELDS,
     Allocation,
     EndReason,
     Invitation,
     Role,
+    SubjectAccessPack,
     User,
     YoungPerson,
 )
@@ -291,3 +293,15 @@ def young_person_update(
 
 def _young_person_fields(details: dict) -> dict:
     return {field: details[field] for field in YOUNG_PERSON_DETAIL_FIELDS if field in details}
+
+
+def subject_access_pack_make(*, young_person: YoungPerson, by: User) -> bytes:
+    """Everything held about the young person as a ZIP; who made it, and when, is recorded,
+    and the read is in the audit trail as any staff read is."""
+    pack = subject_access.pack_zip(young_person)
+    with transaction.atomic(), set_actor(by):
+        SubjectAccessPack.objects.create(
+            young_person=young_person, made_by=by, tables=pack.tables, rows=pack.rows
+        )
+        record_access(young_person)
+    return pack.content

@@ -16,6 +16,18 @@ urlpatterns = [
     path("team/", views.team, name="team"),
     path("team/pas/<int:pk>/leaving/", views.pa_leaving, name="pa-leaving"),
     path("my/", views.my_home, name="my-home"),
+    path("my/information/", views.my_information, name="my-information"),
+    path(
+        "my/information/download/",
+        views.my_information_download,
+        name="my-information-download",
+    ),
+    path("young-people/<int:pk>/information/", views.subject_access, name="subject-access"),
+    path(
+        "young-people/<int:pk>/information/download/",
+        views.subject_access_download,
+        name="subject-access-download",
+    ),
     path("invitations/accept/", views.invitation_accept, name="invitation-accept"),
     path("invitations/<str:token>/", views.invitation_open, name="invitation-open"),
     # Before allauth's page of the same address: sign-in addresses are the service's to change.

@@ -9,7 +9,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -83,6 +83,14 @@ def form_page(request, form, *, title: str, back: str, caption: str = "", status
     return render(request, "form_page.html", context, status=status)
 
 
+def own_record_or_404(request):
+    """The signed-in care leaver's own record, or 404 while their account is not linked."""
+    person = selectors.own_record(request.user)
+    if person is None:
+        raise Http404("No record linked to this account")
+    return person
+
+
 def young_person_read(request, pk: int, perm: str):
     """The young person if this user may see them and `perm` allows it; the read is audited."""
     person = selectors.young_person_for_user(request.user, pk)
@@ -132,6 +140,7 @@ def young_person_detail(request, pk: int):
         "can_invite": request.user.has_perm("portal.invite_young_person", person),
         "can_change": request.user.has_perm("portal.change_young_person", person),
         "can_allocate": request.user.has_perm("portal.allocate"),
+        "can_make_pack": request.user.has_perm("portal.make_subject_access_pack", person),
         "panels": render_panels(PROFILE, request, person, today),
     }
     return render(request, "portal/young_person_detail.html", context)
@@ -385,3 +394,47 @@ def pa_leaving(request, pk: int):
         back=reverse("portal:team"),
         caption="Good endings",
     )
+
+
+# --- A copy of everything held about a young person (a subject access request) ----------
+
+
+def _pack_response(person, user) -> HttpResponse:
+    content = services.subject_access_pack_make(young_person=person, by=user)
+    response = HttpResponse(content, content_type="application/zip")
+    # No name in the file name: downloads lists on shared computers are not private.
+    filename = f"information-we-hold-{timezone.localdate():%Y-%m-%d}.zip"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@permission_required("portal.view_own_record", raise_exception=True)
+@require_GET
+def my_information(request):
+    """What the young person's download holds, and the link to it."""
+    return render(request, "portal/my_information.html", {"person": own_record_or_404(request)})
+
+
+@login_required
+@permission_required("portal.view_own_record", raise_exception=True)
+@require_GET
+def my_information_download(request):
+    return _pack_response(own_record_or_404(request), request.user)
+
+
+@login_required
+@require_GET
+@never_cache
+def subject_access(request, pk: int):
+    person = young_person_read(request, pk, "portal.make_subject_access_pack")
+    context = {"person": person, "packs": person.subject_access_packs.select_related("made_by")}
+    return render(request, "portal/subject_access.html", context)
+
+
+@login_required
+@require_GET
+def subject_access_download(request, pk: int):
+    person = young_person_read(request, pk, "portal.make_subject_access_pack")
+    return _pack_response(person, request.user)

@@ -269,7 +269,8 @@ def signed_plan(young_person, *, pa, manager, needs: str = "Help to find a colle
 
 
 def pathway_world(young_person, *, pa, manager):
-    """A signed plan with an action for the young person, a review waiting, and a document."""
+    """A signed plan with an action for the young person, a review waiting, and a document
+    shared with them."""
     import datetime as dt
 
     from pathway import services
@@ -294,7 +295,12 @@ def pathway_world(young_person, *, pa, manager):
         by=pa,
     )
     document = services.document_upload(
-        young_person=young_person, kind="health", title="GP letter", upload=upload(), by=pa
+        young_person=young_person,
+        kind="health",
+        title="GP letter",
+        upload=upload(),
+        by=pa,
+        shared_with_young_person=True,
     )
     return plan, action, document
 

@@ -124,6 +124,19 @@ MATRIX: dict[str, Row] = {
     # here); a team manager and a PA get 403.
     "pathway:returns": Row(SERVICE_MANAGER),
     "pathway:returns-download": Row(SERVICE_MANAGER, kwargs={"year": 2026, "what": "annex-a"}),
+    # Sharing a document with the young person, or not: their PA and that PA's manager.
+    "pathway:document-share": Row(
+        PERSON_ACTION, kwargs={**PERSON, "document_pk": "document"}, method="post"
+    ),
+    # The care leaver's own health passport and documents; staff are refused these pages.
+    "pathway:my-health": Row(CARE_LEAVER_PAGE),
+    "pathway:my-documents": Row(CARE_LEAVER_PAGE),
+    "pathway:my-document-create": Row(CARE_LEAVER_PAGE),
+    # `document` is `care_leaver`'s, shared with them: nobody else's to download.
+    "pathway:my-document-download": Row(
+        statuses(403, anonymous=302, care_leaver=200, other_care_leaver=404),
+        kwargs={"document_pk": "document"},
+    ),
     "pathway:my-plan": Row(CARE_LEAVER_PAGE),
     "pathway:my-plan-pdf": Row(OWN_PLAN_PAGE),
     "pathway:my-review-request": Row(OWN_PLAN_PAGE),
@@ -205,6 +218,11 @@ MATRIX: dict[str, Row] = {
     "handovers:intro": Row(HANDOVER_PAGE, kwargs={"pk": "handover"}),
     "handovers:ending": Row(HANDOVER_PAGE, kwargs={"pk": "handover"}),
     "portal:my-home": Row(statuses(403, anonymous=302, care_leaver=200, other_care_leaver=200)),
+    # A copy of everything held: each care leaver their own; staff for their young people.
+    "portal:my-information": Row(CARE_LEAVER_PAGE),
+    "portal:my-information-download": Row(CARE_LEAVER_PAGE),
+    "portal:subject-access": Row(PERSON_PAGE, kwargs=PERSON),
+    "portal:subject-access-download": Row(PERSON_PAGE, kwargs=PERSON),
     # The young person below is `care_leaver`'s record, allocated to `pa` in `manager`'s team.
     "portal:young-person-detail": Row(
         statuses(404, anonymous=302, care_leaver=403, pa=200, manager=200),

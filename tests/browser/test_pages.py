@@ -4,10 +4,11 @@ import pytest
 from django.urls import reverse
 
 from notifications.models import Text, TextState
+from pathway import services as pathway
 from people.services import invitation_create
 from people.setup_links import set_up_path
 from tests.browser.conftest import assert_no_axe_violations, sign_in_as
-from tests.factories import TEST_PASSWORD, UserFactory, YoungPersonFactory
+from tests.factories import TEST_PASSWORD, UserFactory, YoungPersonFactory, upload
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,6 +30,19 @@ def pages(pa, manager, care_leaver, young_person, authority):
         failure_reason="This is not a UK mobile number. Check the number on their record.",
     )
     profile = reverse("portal:young-person-detail", args=[young_person.pk])
+    # The care leaver's own health passport and documents: one shared by their PA, one theirs.
+    pathway.health_passport_save(
+        young_person=young_person, fields={"gp": "Dr Amin, Riverside Surgery"}, revision=0, by=pa
+    )
+    for by, shared in ((pa, True), (care_leaver, False)):
+        pathway.document_upload(
+            young_person=young_person,
+            kind="health",
+            title="A letter with a long name about an appointment at the hospital",
+            upload=upload(),
+            by=by,
+            shared_with_young_person=shared,
+        )
     return [
         (None, "/"),
         (None, "/accounts/login/"),
@@ -50,6 +64,11 @@ def pages(pa, manager, care_leaver, young_person, authority):
         (manager, reverse("portal:allocation-create", args=[unallocated.pk])),
         (care_leaver, "/my/"),
         (care_leaver, "/accounts/email/"),
+        (care_leaver, reverse("pathway:my-health")),
+        (care_leaver, reverse("pathway:my-documents")),
+        (care_leaver, reverse("pathway:my-document-create")),
+        (care_leaver, reverse("portal:my-information")),
+        (pa, reverse("portal:subject-access", args=[young_person.pk])),
     ]
 
 

@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 
 from pathway import services
-from pathway.models import Contact, Matter, Section
+from pathway.models import Contact, Document, Matter, Section
 from tests.browser.conftest import assert_no_axe_violations, sign_in_as
-from tests.factories import pathway_world
+from tests.factories import PNG_BYTES, pathway_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -150,3 +150,28 @@ def test_a_care_leaver_adds_their_view_to_their_plan(
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Visit two colleges").click()
     assert page.get_by_text("is marked as done").is_visible()
+
+
+def test_a_care_leaver_adds_a_document_without_javascript_and_a_refused_one_says_why(
+    no_js_page, live_server, young_person, care_leaver, pa, tmp_path
+):
+    page = no_js_page
+    photo, program = tmp_path / "offer.png", tmp_path / "offer.pdf"
+    photo.write_bytes(PNG_BYTES)
+    program.write_bytes(b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 200)
+    sign_in_as(page, live_server, care_leaver)
+    page.goto(reverse("portal:my-home"))
+    page.get_by_role("link", name="Your documents").first.click()
+    page.get_by_role("link", name="Add a document").click()
+    page.get_by_label("Give it a name").fill("College offer")
+    page.get_by_role("radio", name="Education").check()
+    page.get_by_label("Choose the file").set_input_files(program)
+    page.get_by_role("button", name="Add the document").click()
+    assert page.get_by_text("There is a problem").is_visible()
+    assert not Document.objects.exists()
+
+    page.get_by_label("Choose the file").set_input_files(photo)
+    page.get_by_role("button", name="Add the document").click()
+    assert page.get_by_text("Your document is added").is_visible()
+    assert page.get_by_role("link", name="College offer").is_visible()
+    assert Document.objects.get().uploaded_by == care_leaver

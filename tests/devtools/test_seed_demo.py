@@ -3,9 +3,11 @@
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 
-from notifications.models import Text, TextState
+from notifications.models import Notification, Text, TextState
+from pathway.selectors import documents_for, documents_for_young_person
 from people.demo import DEMO_PASSWORD, DEMO_SIGN_INS
 from people.models import Allocation, LegalStatus, Role, Team, User, YoungPerson
 
@@ -13,10 +15,15 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
+def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo, seeded once for the module inside a transaction that is rolled back at
-    its end; each test runs inside it (in a savepoint of its own)."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    its end; each test runs inside it (in a savepoint of its own). Its documents go to a
+    folder of the module's own."""
+    with (
+        override_settings(PRIVATE_MEDIA_ROOT=tmp_path_factory.mktemp("demo-private")),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
         call_command("seed_demo", "--if-empty", "--young-people", "120")
         yield
         transaction.set_rollback(True)
@@ -62,6 +69,17 @@ def test_seeding_twice_does_not_add_anything(seeded):
 def test_demo_care_leaver_is_on_the_demo_pas_caseload(seeded):
     person = YoungPerson.objects.get(user__email="care.leaver@example.org")
     assert person.allocations.get(ended_on__isnull=True).pa.email == "pa@example.org"
+
+
+def test_demo_care_leaver_sees_a_shared_letter_and_their_own_photo_but_not_staff_notes(seeded):
+    person = YoungPerson.objects.get(user__email="care.leaver@example.org")
+    assert documents_for(person).count() == 3
+    assert {(d.title, d.added_by_young_person) for d in documents_for_young_person(person)} == {
+        ("Letter from the GP about the asthma review", False),
+        ("My college offer", True),
+    }
+    told = Notification.objects.get(kind="young_person_document")
+    assert told.recipient.email == "pa@example.org"
 
 
 def test_demo_has_handovers_under_way_and_this_mornings_reminders(seeded):
