@@ -8,12 +8,21 @@ class NotificationsConfig(AppConfig):
 
     def ready(self) -> None:
         from notifications import receivers  # noqa: F401  (connects the receivers)
+        from notifications.digest import (
+            DIGEST_EMAIL,
+            digest_address,
+            digest_email,
+            digest_emailed,
+        )
         from notifications.outbox import register_email
         from people.invitations import invitation_email, invitation_emailed
         from people.setup_links import set_up_address, set_up_email
 
         register_email("invitation", write=invitation_email, sent=invitation_emailed)
         register_email("staff-set-up", write=set_up_email, addressed=set_up_address)
+        register_email(
+            DIGEST_EMAIL, write=digest_email, sent=digest_emailed, addressed=digest_address
+        )
         # Each app's reminders.py registers its rules and the kinds of notification it
         # sends, so this app never imports the apps above it.
         autodiscover_modules("reminders")

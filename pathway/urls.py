@@ -43,6 +43,7 @@ urlpatterns = [
     path(
         person + "documents/<int:document_pk>/", views.document_download, name="document-download"
     ),
+    path("my/get-in-touch/", views.my_contact_request, name="my-contact-request"),
     path("my/plan/", views.my_plan, name="my-plan"),
     path("my/plan/pdf/", views.my_plan_pdf, name="my-plan-pdf"),
     path("my/plan/ask-for-review/", views.my_review_request, name="my-review-request"),

@@ -124,6 +124,7 @@ MATRIX: dict[str, Row] = {
     # here); a team manager and a PA get 403.
     "pathway:returns": Row(SERVICE_MANAGER),
     "pathway:returns-download": Row(SERVICE_MANAGER, kwargs={"year": 2026, "what": "annex-a"}),
+    "pathway:my-contact-request": Row(CARE_LEAVER_PAGE),
     "pathway:my-plan": Row(CARE_LEAVER_PAGE),
     "pathway:my-plan-pdf": Row(OWN_PLAN_PAGE),
     "pathway:my-review-request": Row(OWN_PLAN_PAGE),
