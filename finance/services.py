@@ -32,7 +32,7 @@ from finance.models import (
     Scheme,
 )
 from finance.money import financial_year, pounds
-from notifications.services import Reminder, notify_all, notify_pa
+from notifications.services import Reminder, for_young_person, notify_all, notify_pa
 from people.models import Role, User, YoungPerson
 
 
@@ -198,16 +198,12 @@ def claim_make(
 
 def _told(claim: Claim, kind: str, message: str) -> Reminder | None:
     """What the young person is told of their claim, if they have an account to be told in."""
-    person = claim.award.young_person
-    if person.user_id is None:
-        return None
-    return Reminder(
-        recipient_id=person.user_id,
+    return for_young_person(
+        claim.award.young_person,
         key=f"{kind}:{claim.pk}",
         kind=kind,
         message=message,
         link=reverse("finance:my-money"),
-        young_person_id=person.pk,
     )
 
 

@@ -156,6 +156,30 @@ def notify_pa(
     return True
 
 
+def for_young_person(
+    young_person: YoungPerson, *, key: str, kind: str, message: str, link: str
+) -> Reminder | None:
+    """What to tell a young person in the portal, if they have an account to be told in."""
+    if young_person.user_id is None:
+        return None
+    return Reminder(
+        recipient_id=young_person.user_id,
+        key=key,
+        kind=kind,
+        message=message,
+        link=link,
+        young_person_id=young_person.pk,
+    )
+
+
+def notify_young_person(young_person: YoungPerson, **reminder) -> bool:
+    """Tell a young person something (`for_young_person`'s arguments); False without an account."""
+    told = for_young_person(young_person, **reminder)
+    if told is not None:
+        notify(told)
+    return told is not None
+
+
 def rule_run(*, name: str, day: dt.date) -> int:
     """Walk one rule's rows for `day` in batches, each batch its own transaction.
 

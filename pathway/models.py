@@ -610,3 +610,6 @@ class NotificationKind(models.TextChoices):
     VIEW_ADDED = "view_added", "A young person added their view to their plan"
     STEP_DONE = "step_done", "A young person marked a step as done"
     DOCUMENT_ADDED = "document_added", "A document was added to a young person's record"
+    # What the PA does that the young person would want to know.
+    STEP_ADDED = "step_added", "There is a new step in your plan"
+    PLAN_AGREED = "plan_agreed", "Your pathway plan is agreed"

@@ -16,7 +16,7 @@ from common import locking
 from common.dates import birthday
 from common.errors import DomainError
 from common.uploads import check_upload
-from notifications.services import notify_pa
+from notifications.services import notify_pa, notify_young_person
 from pathway import due, snapshot
 from pathway.models import (
     EDUCATION_ACTIVITIES,
@@ -190,7 +190,7 @@ def action_create(
     elif not agency.strip():
         raise PlanError("Enter which person or agency will do it")
     with transaction.atomic(), set_actor(by):
-        return Action.objects.create(
+        action = Action.objects.create(
             plan=plan,
             matter=matter,
             what=what.strip(),
@@ -199,6 +199,15 @@ def action_create(
             due_on=due_on,
             created_by=by,
         )
+        if owner == ActionOwner.YOUNG_PERSON:
+            notify_young_person(
+                plan.young_person,
+                key=f"step-added:{action.pk}",
+                kind=NotificationKind.STEP_ADDED,
+                message=f"A new step in your plan: “{action.what}”, by {due_on:%-d %B %Y}.",
+                link=reverse("pathway:my-plan") + "#my-actions",
+            )
+        return action
 
 
 def action_set_status(
@@ -371,6 +380,17 @@ def review_sign(*, review: Review, read: str, by: User) -> PlanVersion:
         plan.last_signed_on = max(filter(None, [plan.last_signed_on, locked.held_on]))
         plan.save(update_fields=["last_signed_on"])
         _refresh_due(plan)
+        notify_young_person(
+            plan.young_person,
+            key=f"plan-agreed:{version.pk}",
+            kind=NotificationKind.PLAN_AGREED,
+            message=(
+                f"Your plan from your review on {locked.held_on:%-d %B %Y} is agreed. You can "
+                "read it and download it. Your next review is by "
+                f"{plan.review_due_on:%-d %B %Y}."
+            ),
+            link=reverse("pathway:my-plan"),
+        )
     return version
 
 

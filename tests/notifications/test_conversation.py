@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from finance import services as finance
 from finance.models import ClaimState
@@ -47,6 +48,11 @@ def test_what_a_care_leaver_does_reaches_their_pa_once_and_decisions_reach_them(
     award = finance.award_grant(
         young_person=young_person, scheme=scheme(young_person.authority), amount_pence=300000, by=pa
     )
+    # The PA's side reaches the care leaver: their plan agreed, a new step for them.
+    [agreed] = told(care_leaver, "plan_agreed")
+    assert "is agreed" in agreed.message and agreed.link == reverse("pathway:my-plan")
+    [new_step] = told(care_leaver, "step_added")
+    assert "Visit two colleges" in new_step.message
     client.force_login(care_leaver)
 
     # Ask my PA to get in touch: linked from their home, told once, asked once.
@@ -195,7 +201,7 @@ def test_a_pa_leaving_reaches_the_manager_as_one_email_a_day(
     # The notifications page still lists each one.
     client.force_login(manager)
     page = client.get(reverse("notifications:list")).text
-    assert sum(person.full_name in page for person in people) == 14
+    assert sum(escape(person.full_name) in page for person in people) == 14
 
 
 def test_a_notice_after_the_days_digest_waits_for_the_next_and_no_email_means_none(
