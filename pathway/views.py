@@ -523,6 +523,7 @@ def contacts(request, pk: int):
         "page": page,
         "status": selectors.contact_status(person, since),
         "today": _today(),
+        "asked": selectors.contact_request_open(person),
     }
     return render(request, "pathway/contacts.html", context)
 

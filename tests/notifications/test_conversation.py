@@ -94,6 +94,8 @@ def test_what_a_care_leaver_does_reaches_their_pa_once_and_decisions_reach_them(
     assert 'govuk-tag--blue">Asked you to get in touch' in caseload
     assert 'govuk-tag--blue">Asked for a review' in caseload
     assert "My rent has gone up." in caseload
+    contacts = client.get(reverse("pathway:contacts", args=[young_person.pk])).text
+    assert "asked you to get in touch" in contacts and "My rent has gone up." in contacts
     asked_only = selectors.caseload(pa, today=TODAY, show="asked")
     assert list(asked_only) == [young_person]
 
