@@ -241,3 +241,8 @@ class NotificationKind(models.TextChoices):
     """What this app's notifications are about (registered in reminders.py)."""
 
     AWARD_UNSPENT = "award_unspent", "Money that has not been used yet"
+    CLAIM_MADE = "claim_made", "A claim is waiting for a decision"
+    CLAIM_APPROVED = "claim_approved", "Your claim is approved"
+    CLAIM_REFUSED = "claim_refused", "Your claim was not approved"
+    CLAIM_PAID = "claim_paid", "Your money has been paid"
+    CLAIM_REVERSED = "claim_reversed", "A payment to you was taken back"

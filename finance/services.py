@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 
 from common.dates import birthday
@@ -26,10 +27,12 @@ from finance.models import (
     ClaimState,
     EntryKind,
     LedgerEntry,
+    NotificationKind,
     PaymentBatch,
     Scheme,
 )
 from finance.money import financial_year, pounds
+from notifications.services import Reminder, for_young_person, notify_all, notify_pa
 from people.models import Role, User, YoungPerson
 
 
@@ -181,7 +184,40 @@ def claim_make(
             if claim.receipt:
                 claim.receipt.delete(save=False)
             raise
+        person = award.young_person
+        notify_pa(
+            young_person_id=person.pk,
+            by=by,
+            key=f"claim-made:{claim.pk}",
+            kind=NotificationKind.CLAIM_MADE,
+            message=f"{person.full_name} asked for {_what(claim, amount_pence)}.",
+            link=reverse("finance:claim-detail", args=[claim.pk]),
+        )
     return claim
+
+
+def _told(claim: Claim, kind: str, message: str) -> Reminder | None:
+    """What the young person is told of their claim, if they have an account to be told in."""
+    return for_young_person(
+        claim.award.young_person,
+        key=f"{kind}:{claim.pk}",
+        kind=kind,
+        message=message,
+        link=reverse("finance:my-money"),
+    )
+
+
+def _tell(reminders) -> None:
+    notify_all([reminder for reminder in reminders if reminder is not None])
+
+
+def _what(claim: Claim, pence: int) -> str:
+    return f"{pounds(pence)} for “{claim.purpose}”"
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
 def may_decide(user: User, claim: Claim, amount_pence: int | None = None) -> bool:
@@ -220,6 +256,17 @@ def claim_approve(*, claim: Claim, amount_pence: int, reason: str, by: User) -> 
         locked.reason = reason.strip()
         locked.decided_by, locked.decided_at = by, timezone.now()
         locked.save()
+        part = f" Only part is approved: {_sentence(locked.reason)}" if locked.reason else ""
+        _tell(
+            [
+                _told(
+                    locked,
+                    NotificationKind.CLAIM_APPROVED,
+                    f"Your claim for {_what(locked, locked.amount_pence)} is approved: "
+                    f"{pounds(amount_pence)} will be paid soon.{part}",
+                )
+            ]
+        )
     return locked
 
 
@@ -235,6 +282,17 @@ def claim_refuse(*, claim: Claim, reason: str, by: User) -> Claim:
         locked.state, locked.reason = ClaimState.REFUSED, reason.strip()
         locked.decided_by, locked.decided_at = by, timezone.now()
         locked.save()
+        _tell(
+            [
+                _told(
+                    locked,
+                    NotificationKind.CLAIM_REFUSED,
+                    f"Your claim for {_what(locked, locked.amount_pence)} was not approved. "
+                    f"The reason: {_sentence(locked.reason)} "
+                    "Talk to your PA if you have questions.",
+                )
+            ]
+        )
     return locked
 
 
@@ -248,6 +306,7 @@ def payment_run(*, authority_id: int, by: User) -> PaymentBatch | None:
                 state=ClaimState.APPROVED, award__scheme__authority_id=authority_id
             )
             .select_for_update(skip_locked=True, of=("self",))
+            .select_related("award__young_person")
             # Awards are locked in one order, so two runs cannot wait on each other.
             .order_by("award_id", "pk")
         )
@@ -267,6 +326,14 @@ def payment_run(*, authority_id: int, by: User) -> PaymentBatch | None:
             )
             claim.state = ClaimState.PAID
             claim.save(update_fields=["state"])
+        _tell(
+            _told(
+                claim,
+                NotificationKind.CLAIM_PAID,
+                f"{_what(claim, claim.approved_pence)} has been paid to you.",
+            )
+            for claim in claims
+        )
     return batch
 
 
@@ -297,6 +364,17 @@ def entry_reverse(*, entry: LedgerEntry, reason: str, by: User) -> LedgerEntry:
             )
             if entry.kind == EntryKind.PAYMENT:
                 Claim.objects.filter(pk=entry.claim_id).update(state=ClaimState.REVERSED)
+                claim = Claim.objects.select_related("award__young_person").get(pk=entry.claim_id)
+                _tell(
+                    [
+                        _told(
+                            claim,
+                            NotificationKind.CLAIM_REVERSED,
+                            f"The payment of {_what(claim, -entry.amount_pence)} was taken "
+                            f"back. The reason: {_sentence(reason)} Your PA can tell you more.",
+                        )
+                    ]
+                )
     except IntegrityError as error:
         if "below zero" in str(error):
             raise FinanceError(

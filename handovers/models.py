@@ -188,5 +188,10 @@ class NotificationKind(models.TextChoices):
 
     SUPPORT_ENDING = "support_ending", "Support from the leaving care service is ending"
     HANDOVER = "handover", "A handover needs you"
+    # These two come in bursts (a PA's leaving date starts one for each young person), so
+    # they are emailed once a day, together (registered as a digest in reminders.py).
+    HANDOVER_SUMMARY = "handover_summary", "Write a handover summary"
+    HANDOVER_NEW_PA = "handover_new_pa", "A young person needs a new PA"
+    NEW_ON_CASELOAD = "new_on_caseload", "A young person is allocated to you"
     HANDOVER_LATE = "handover_late", "A new PA has not been in touch yet"
     NEW_PA = "new_pa", "You have a new personal adviser"

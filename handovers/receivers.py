@@ -21,3 +21,4 @@ def start_handover_for_ended_allocation(sender, allocation, **kwargs) -> None:
 @receiver(allocation_started)
 def give_the_handover_its_new_pa(sender, allocation, **kwargs) -> None:
     services.new_pa_allocated(allocation=allocation)
+    services.new_pa_tell(allocation=allocation)

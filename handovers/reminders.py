@@ -97,4 +97,11 @@ register_rule("handover_check", rows=late_checks, reminders=checks)
 register_rule("support_ending", rows=turning_25, reminders=endings)
 
 
-register_kinds(NotificationKind)
+register_kinds(
+    NotificationKind,
+    digest=[
+        NotificationKind.HANDOVER_SUMMARY,
+        NotificationKind.HANDOVER_NEW_PA,
+        NotificationKind.NEW_ON_CASELOAD,
+    ],
+)

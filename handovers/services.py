@@ -12,6 +12,7 @@ import datetime as dt
 from auditlog.context import set_actor
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from common import locking
@@ -96,7 +97,7 @@ def _tell_staff_it_started(handover: Handover) -> None:
             Reminder(
                 recipient_id=pa.pk,
                 key=f"handover-start:{handover.pk}",
-                kind=NotificationKind.HANDOVER,
+                kind=NotificationKind.HANDOVER_SUMMARY,
                 message=f"Write {what} for {person.full_name} by {when}.",
                 link=link,
                 young_person_id=person.pk,
@@ -109,7 +110,7 @@ def _tell_staff_it_started(handover: Handover) -> None:
             Reminder(
                 recipient_id=manager_id,
                 key=f"handover-allocate:{handover.pk}",
-                kind=NotificationKind.HANDOVER,
+                kind=NotificationKind.HANDOVER_NEW_PA,
                 message=(
                     f"{person.full_name} needs a new PA by {when} "
                     f"({handover.get_reason_display().lower()})."
@@ -187,6 +188,24 @@ def new_pa_allocated(*, allocation: Allocation) -> Handover | None:
     # cannot lose it: any email goes through the outbox.
     telling.young_person_tell(handover_id=handover.pk)
     return handover
+
+
+def new_pa_tell(*, allocation: Allocation) -> None:
+    """Tell the PA who has just been given a young person (a day's allocations, one email)."""
+    person = allocation.young_person
+    notify(
+        Reminder(
+            recipient_id=allocation.pa_id,
+            key=f"allocated:{allocation.pk}",
+            kind=NotificationKind.NEW_ON_CASELOAD,
+            message=(
+                f"{person.full_name} is allocated to you from "
+                f"{allocation.started_on:%-d %B %Y}. Get in touch to introduce yourself."
+            ),
+            link=reverse("portal:young-person-detail", args=[person.pk]),
+            young_person_id=person.pk,
+        )
+    )
 
 
 def _locked(handover: Handover, revision: int) -> Handover:

@@ -8,6 +8,12 @@ class NotificationsConfig(AppConfig):
 
     def ready(self) -> None:
         from notifications import receivers  # noqa: F401  (connects the receivers)
+        from notifications.digest import (
+            DIGEST_EMAIL,
+            digest_address,
+            digest_email,
+            digest_emailed,
+        )
         from notifications.outbox import register_email
         from notifications.panels import profile_context
         from notifications.texts import NOTIFICATION, notification_text, register_text
@@ -21,6 +27,9 @@ class NotificationsConfig(AppConfig):
         register_text("invitation", write=invitation_text, sent=invitation_emailed)
         register_panel(
             PROFILE, template="notifications/_texts_panel.html", context=profile_context, order=12
+        )
+        register_email(
+            DIGEST_EMAIL, write=digest_email, sent=digest_emailed, addressed=digest_address
         )
         # Each app's reminders.py registers its rules and the kinds of notification it
         # sends, so this app never imports the apps above it.

@@ -15,8 +15,35 @@ from people.models import YoungPerson
 class EmailState(models.TextChoices):
     NOT_WANTED = "not_wanted", "Not emailed"
     PENDING = "pending", "Waiting to be emailed"
+    DIGEST = "digest", "Waiting for the day's email"
     SENT = "sent", "Emailed"
     FAILED = "failed", "Email failed"
+
+
+class NotificationDigest(models.Model):
+    """One person's email of the day for one kind that comes in bursts, listing each
+    notification it gathered. Unique per (recipient, kind, day), so a second run of the
+    day's task makes no second email."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(max_length=30)
+    day = models.DateField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "kind", "day"], name="notification_digest_once_a_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Digest {self.pk}"
+
+    def get_kind_display(self) -> str:
+        return kind_label(self.kind)
 
 
 class Notification(models.Model):
@@ -48,6 +75,14 @@ class Notification(models.Model):
         null=True, blank=True, help_text="When the task will try the email again, after a failure."
     )
     emailed_at = models.DateTimeField(null=True, blank=True)
+    # For a kind emailed once a day: the day's email it went in (notifications.digest).
+    digest = models.ForeignKey(
+        NotificationDigest,
+        on_delete=models.SET_NULL,
+        related_name="notifications",
+        null=True,
+        blank=True,
+    )
 
     class Meta:
         # Made when notifications were part of the people app; the table stays where it is.
@@ -68,6 +103,11 @@ class Notification(models.Model):
                 fields=["created_at"],
                 condition=Q(email_state="pending"),
                 name="notification_email_pending",
+            ),
+            models.Index(
+                fields=["recipient", "kind"],
+                condition=Q(email_state="digest", digest__isnull=True),
+                name="notification_digest_waiting",
             ),
         ]
 

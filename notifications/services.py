@@ -26,10 +26,11 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 
+from notifications.kinds import is_digest
 from notifications.models import EmailState, Notification
 from notifications.outbox import emails_queue_on_commit
 from notifications.texts import notification_texts_record
-from people.models import Role, User, YoungPerson
+from people.models import Allocation, Role, User, YoungPerson
 
 logger = logging.getLogger(__name__)
 
@@ -101,9 +102,7 @@ def notifications_record(reminders: Sequence[Reminder]) -> list[int]:
             message=reminder.message[:500],
             link=reminder.link,
             created_at=now,
-            email_state=(
-                EmailState.PENDING if wants_email[reminder.recipient_id] else EmailState.NOT_WANTED
-            ),
+            email_state=_email_state(reminder.kind, wants_email[reminder.recipient_id]),
         )
         for reminder in reminders
         if reminder.recipient_id in wants_email
@@ -125,9 +124,70 @@ def notifications_record(reminders: Sequence[Reminder]) -> list[int]:
     )
 
 
+def _email_state(kind: str, wants_email: bool) -> str:
+    """Emailed on its own, in the day's digest (a kind that comes in bursts), or not at all."""
+    if not wants_email:
+        return EmailState.NOT_WANTED
+    return EmailState.DIGEST if is_digest(kind) else EmailState.PENDING
+
+
 def notify(reminder: Reminder) -> None:
     """Tell one person now (inside the caller's transaction); the email goes after commit."""
     emails_queue_on_commit(notifications_record([reminder]))
+
+
+def notify_all(reminders: Sequence[Reminder]) -> None:
+    """Tell several people at once (a payment run), in the caller's transaction."""
+    emails_queue_on_commit(notifications_record(reminders))
+
+
+def notify_pa(
+    *, young_person_id: int, by: User, key: str, kind: str, message: str, link: str = ""
+) -> bool:
+    """Tell a young person's current PA of something someone else did: the young person,
+    a colleague on duty, a manager. False when there is no one to tell."""
+    pa_id = (
+        Allocation.objects.filter(young_person_id=young_person_id, ended_on__isnull=True)
+        .values_list("pa_id", flat=True)
+        .first()
+    )
+    if pa_id is None or pa_id == by.pk:
+        return False
+    notify(
+        Reminder(
+            recipient_id=pa_id,
+            key=key,
+            kind=kind,
+            message=message,
+            link=link,
+            young_person_id=young_person_id,
+        )
+    )
+    return True
+
+
+def for_young_person(
+    young_person: YoungPerson, *, key: str, kind: str, message: str, link: str
+) -> Reminder | None:
+    """What to tell a young person in the portal, if they have an account to be told in."""
+    if young_person.user_id is None:
+        return None
+    return Reminder(
+        recipient_id=young_person.user_id,
+        key=key,
+        kind=kind,
+        message=message,
+        link=link,
+        young_person_id=young_person.pk,
+    )
+
+
+def notify_young_person(young_person: YoungPerson, **reminder) -> bool:
+    """Tell a young person something (`for_young_person`'s arguments); False without an account."""
+    told = for_young_person(young_person, **reminder)
+    if told is not None:
+        notify(told)
+    return told is not None
 
 
 def rule_run(*, name: str, day: dt.date) -> int:

@@ -1,4 +1,5 @@
-"""Background work for notifications: the daily reminder sweep, one task per rule.
+"""Background work for notifications: the daily reminder sweep, one task per rule, and the
+day's digest emails.
 
 The outbox's own tasks (sending an email, queueing what is left waiting) are in
 `notifications.outbox`, beside what they send.
@@ -12,10 +13,16 @@ from celery import shared_task
 from django.db import DatabaseError
 from django.utils import timezone
 
+from notifications import digest
 from notifications import services as notifications
 from notifications.outbox import notification_email_send, notifications_queue_pending
 
-__all__ = ["notification_email_send", "notifications_queue_pending", "reminders_sweep"]
+__all__ = [
+    "notification_email_send",
+    "notifications_digest",
+    "notifications_queue_pending",
+    "reminders_sweep",
+]
 
 
 @shared_task(acks_late=True)
@@ -37,3 +44,15 @@ def reminders_sweep(day: str | None = None) -> list[str]:
 def reminders_rule_run(name: str, day: str) -> int:
     """Run one reminder rule for a day; a second run finds every reminder already recorded."""
     return notifications.rule_run(name=name, day=dt.date.fromisoformat(day))
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(OSError, DatabaseError),
+    retry_backoff=True,
+    max_retries=5,
+)
+def notifications_digest(day: str | None = None) -> int:
+    """The day's digest emails (beat, each evening); a second run records none."""
+    day = day or timezone.localdate().isoformat()
+    return digest.digests_make(day=dt.date.fromisoformat(day))

@@ -12,7 +12,11 @@ class PathwayConfig(AppConfig):
             models,
             permissions,  # noqa: F401  (registers the rules)
         )
-        from pathway.panels import my_panel_context, profile_panel_context
+        from pathway.panels import (
+            my_contact_panel_context,
+            my_panel_context,
+            profile_panel_context,
+        )
         from pathway.subject_access import tables
         from people.audit import audit_register
         from people.panels import PROFILE, register_my_panel, register_panel
@@ -27,12 +31,16 @@ class PathwayConfig(AppConfig):
             models.Review,
             models.PlanVersion,
             models.Contact,
+            models.ContactRequest,
             models.AccommodationSpell,
             models.ActivitySpell,
             models.HealthPassport,
             models.Document,
         ):
             audit_register(model)
+        register_my_panel(
+            template="pathway/_my_contact_panel.html", context=my_contact_panel_context, order=8
+        )
         register_my_panel(template="pathway/_my_panel.html", context=my_panel_context, order=20)
         register_panel(
             PROFILE, template="pathway/_profile_panel.html", context=profile_panel_context, order=10

@@ -28,6 +28,7 @@ from PIL import Image, ImageDraw
 from weasyprint import HTML
 
 from common.dates import add_months, birthday
+from notifications.models import Notification
 from pathway import due, services, snapshot
 from pathway.models import (
     NEVER_SUITABLE,
@@ -40,6 +41,7 @@ from pathway.models import (
     ActivitySpell,
     Contact,
     ContactMethod,
+    ContactRequest,
     HealthPassport,
     Matter,
     Plan,
@@ -296,6 +298,14 @@ def _status_on(person: YoungPerson, day: dt.date) -> str:
         return person.get_legal_status_display()
     status = LegalStatus.ELIGIBLE if _in_care(person, day) else LegalStatus.RELEVANT
     return status.label
+
+
+# What the demo care leaver asked their PA to get in touch about.
+CONTACT_ASKS = (
+    "Hi {name}, my rent has gone up and I am not sure I can pay it this month.",
+    "Can we talk about college? I am thinking of changing course.",
+    "My phone was stolen so I have a new number. Can you call me?",
+)
 
 
 def _days(n: int) -> dt.timedelta:
@@ -878,12 +888,31 @@ SAVE_ORDER = (
 def seed_pathway(*, authority: Authority, today: dt.date, seed: int) -> None:
     """Write the pathway record of every young person of `authority` who has a PA."""
     seeder = Seeder(authority, today, random.Random(seed))
-    for story in seeder.stories():
+    stories = seeder.stories()
+    for story in stories:
         seeder.add(story)
     # Times are given on every row (the fields default to now only when left out).
     for model in SAVE_ORDER:
         model.objects.bulk_create(seeder.rows[model], batch_size=500)
     seed_demo_documents(authority)
+    for story in stories:
+        if story.is_demo_care_leaver:
+            _asked_to_get_in_touch(story, seeder.r)
+
+
+def _asked_to_get_in_touch(story: Story, r: random.Random) -> None:
+    """The demo care leaver asked their PA to get in touch a day or two ago: the demo PA
+    sees it on their caseload, and the care leaver sees that they asked."""
+    asked = services.contact_request_make(
+        young_person=story.person,
+        message=r.choice(CONTACT_ASKS).format(name=story.pa.first_name),
+        by=story.person.user,
+    )
+    at = timezone.now() - _days(r.randint(1, 2))
+    ContactRequest.objects.filter(pk=asked.pk).update(asked_at=at)
+    Notification.objects.filter(young_person=story.person, kind="contact_asked").update(
+        created_at=at
+    )
 
 
 def seed_demo_documents(authority: Authority) -> None:

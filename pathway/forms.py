@@ -185,6 +185,19 @@ class ReviewRequestForm(Form):
         )
 
 
+class ContactRequestForm(Form):
+    message = _text(
+        "What would you like to talk about? (optional)",
+        rows=4,
+        max_length=500,
+        help_text="For example, money, where you live, or how you are feeling.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(Field.textarea("message"), Submit("send", "Ask my PA"))
+
+
 class MyReviewRequestForm(Form):
     note = _text(
         "What would you like to talk about? (optional)",

@@ -365,6 +365,41 @@ class Contact(models.Model):
         return f"Contact {self.pk}"
 
 
+class ContactRequest(models.Model):
+    """A young person asking their PA to get in touch, with what about. The next contact
+    their PA logs answers it; one is open at a time."""
+
+    young_person = models.ForeignKey(
+        YoungPerson, on_delete=models.PROTECT, related_name="contact_requests"
+    )
+    message = models.TextField("what they would like to talk about", blank=True)
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    asked_at = models.DateTimeField(default=timezone.now, editable=False)
+    answered_by = models.ForeignKey(
+        Contact, on_delete=models.PROTECT, related_name="answered", null=True, blank=True
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["asked_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["young_person"],
+                condition=Q(answered_at__isnull=True),
+                name="one_open_contact_request",
+            ),
+            models.CheckConstraint(
+                condition=Q(answered_at__isnull=True) | Q(answered_by__isnull=False),
+                name="answered_contact_request_has_contact",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Contact request {self.pk}"
+
+
 class AccommodationType(models.TextChoices):
     """The SSDA903 care leaver accommodation codes (the letter; suitability is 1 or 2)."""
 
@@ -590,3 +625,12 @@ class NotificationKind(models.TextChoices):
     ACTION_OVERDUE = "action_overdue", "A step in a pathway plan is overdue"
     BIRTHDAY = "birthday", "A birthday that matters is coming up"
     YOUNG_PERSON_DOCUMENT = "young_person_document", "A young person added a document"
+    # What the young person does that their PA should hear of at once.
+    CONTACT_ASKED = "contact_asked", "A young person asked you to get in touch"
+    REVIEW_ASKED = "review_asked", "A young person asked for a plan review"
+    VIEW_ADDED = "view_added", "A young person added their view to their plan"
+    STEP_DONE = "step_done", "A young person marked a step as done"
+    DOCUMENT_ADDED = "document_added", "A document was added to a young person's record"
+    # What the PA does that the young person would want to know.
+    STEP_ADDED = "step_added", "There is a new step in your plan"
+    PLAN_AGREED = "plan_agreed", "Your pathway plan is agreed"

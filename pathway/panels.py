@@ -23,6 +23,13 @@ def my_panel_context(person: YoungPerson, today: dt.date) -> dict:
     return {"plan": plan, "my_actions": actions, "today": today}
 
 
+def my_contact_panel_context(person: YoungPerson, today: dt.date) -> dict:
+    return {
+        "asked": selectors.contact_request_open(person),
+        "current": current_allocation(person),
+    }
+
+
 def profile_panel_context(person: YoungPerson, user: User, today: dt.date) -> dict:
     """Plan, contact and circumstances at a glance. `person` has its allocations prefetched."""
     current = current_allocation(person)

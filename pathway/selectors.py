@@ -34,11 +34,13 @@ from pathway.models import (
     ActionStatus,
     ActivitySpell,
     Contact,
+    ContactRequest,
     Document,
     HealthPassport,
     Plan,
     PlanVersion,
     Review,
+    ReviewReason,
     ReviewRequest,
     ReviewState,
     Section,
@@ -108,6 +110,7 @@ CASELOAD_FILTERS = {
     "no_plan": "No signed plan",
     "contact_overdue": "Contact overdue",
     "actions_overdue": "Actions overdue",
+    "asked": "Asked you to get in touch or for a review",
 }
 CASELOAD_SORTS = {
     "name": "Name",
@@ -122,8 +125,9 @@ def caseload(
 ) -> QuerySet[YoungPerson]:
     """A PA's young people with what needs doing for each, in one query however many.
 
-    Each row carries: allocated_on, review_due, last_signed, last_contact, contact_due and
-    actions_overdue; sorted by birthday, next_birthday (18, 21 or 25) too.
+    Each row carries: allocated_on, review_due, last_signed, last_contact, contact_due,
+    actions_overdue, contact_asked and review_asked; sorted by birthday, next_birthday (18,
+    21 or 25) too.
     """
     last_contact = (
         Contact.objects.filter(young_person=OuterRef("pk"))
@@ -147,6 +151,10 @@ def caseload(
             last_signed=F("pathway_plan__last_signed_on"),
             last_contact=Subquery(last_contact, output_field=DateField()),
             actions_overdue=Coalesce(Subquery(overdue_actions, output_field=IntegerField()), 0),
+            contact_asked=Exists(open_contact_requests().filter(young_person=OuterRef("pk"))),
+            review_asked=Exists(
+                reviews_asked_not_started().filter(plan__young_person=OuterRef("pk"))
+            ),
         )
         .annotate(
             contact_due=ExpressionWrapper(
@@ -165,6 +173,7 @@ def caseload(
         "no_plan": Q(last_signed__isnull=True),
         "contact_overdue": Q(contact_due__lt=today),
         "actions_overdue": Q(actions_overdue__gt=0),
+        "asked": Q(contact_asked=True) | Q(review_asked=True),
     }
     if show in flags:
         people = people.filter(flags[show])
@@ -176,6 +185,33 @@ def caseload(
         "birthday": [F("next_birthday").asc(nulls_last=True)],
     }.get(sort, [])
     return people.order_by(*order, "last_name", "first_name", "pk")
+
+
+def open_contact_requests() -> QuerySet[ContactRequest]:
+    return ContactRequest.objects.filter(answered_at__isnull=True)
+
+
+def reviews_asked_not_started() -> QuerySet[ReviewRequest]:
+    """Reviews young people asked for that are not yet answered (a signed review answers
+    them) nor started (a review of the plan is recorded and waiting for sign-off)."""
+    started = Review.objects.filter(plan=OuterRef("plan")).exclude(state=ReviewState.SIGNED)
+    return ReviewRequest.objects.filter(
+        reason=ReviewReason.YOUNG_PERSON_ASKED, answered_by__isnull=True
+    ).exclude(Exists(started))
+
+
+def contact_requests_for_pa(pa: User) -> QuerySet[ContactRequest]:
+    """Open requests to get in touch from this PA's young people, oldest first."""
+    return (
+        open_contact_requests()
+        .filter(young_person__allocations__pa=pa, young_person__allocations__ended_on__isnull=True)
+        .select_related("young_person")
+        .order_by("asked_at", "pk")
+    )
+
+
+def contact_request_open(person: YoungPerson) -> ContactRequest | None:
+    return open_contact_requests().filter(young_person=person).first()
 
 
 @dataclass(frozen=True)

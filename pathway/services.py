@@ -17,7 +17,7 @@ from common import locking
 from common.dates import birthday
 from common.errors import DomainError
 from common.uploads import check_upload
-from notifications.services import Reminder, notify
+from notifications.services import notify_pa, notify_young_person
 from pathway import due, snapshot
 from pathway.models import (
     EDUCATION_ACTIVITIES,
@@ -31,6 +31,8 @@ from pathway.models import (
     ActionStatus,
     ActivitySpell,
     Contact,
+    ContactMethod,
+    ContactRequest,
     Document,
     DocumentKind,
     HealthPassport,
@@ -50,6 +52,7 @@ from people.models import User, YoungPerson
 
 SECTION_TEXT_FIELDS = ("needs", "strengths", "young_person_says", "how_met")
 VIEW_MAX_LENGTH = 5000
+CONTACT_REQUEST_MAX_LENGTH = 500
 
 
 class PlanError(DomainError):
@@ -61,6 +64,20 @@ class StaleEditError(PlanError, locking.StaleEditError):
 
     def __init__(self, message: str, saved=None):
         locking.StaleEditError.__init__(self, message, saved)
+
+
+def _tell_pa(
+    young_person_id: int, *, by: User, kind: str, about, message: str, link: str = ""
+) -> None:
+    """Tell the young person's PA what someone else did; `about` makes it once only."""
+    notify_pa(
+        young_person_id=young_person_id,
+        by=by,
+        key=f"{kind}:{about}",
+        kind=kind,
+        message=message,
+        link=link or reverse("pathway:plan", args=[young_person_id]),
+    )
 
 
 def _refresh_due(plan: Plan) -> None:
@@ -145,7 +162,19 @@ def section_view_add(*, section: Section, text: str, by: User) -> SectionView:
     if len(text) > VIEW_MAX_LENGTH:
         raise PlanError(f"Write {VIEW_MAX_LENGTH} characters or fewer")
     with transaction.atomic(), set_actor(by):
-        return SectionView.objects.create(section=section, text=text, written_by=by)
+        view = SectionView.objects.create(section=section, text=text, written_by=by)
+        plan = section.plan
+        _tell_pa(
+            plan.young_person_id,
+            by=by,
+            kind=NotificationKind.VIEW_ADDED,
+            about=view.pk,
+            message=(
+                f"{plan.young_person.full_name} added their view on "
+                f"“{section.get_matter_display()}” in their pathway plan."
+            ),
+        )
+        return view
 
 
 def action_create(
@@ -163,7 +192,7 @@ def action_create(
     elif not agency.strip():
         raise PlanError("Enter which person or agency will do it")
     with transaction.atomic(), set_actor(by):
-        return Action.objects.create(
+        action = Action.objects.create(
             plan=plan,
             matter=matter,
             what=what.strip(),
@@ -172,6 +201,15 @@ def action_create(
             due_on=due_on,
             created_by=by,
         )
+        if owner == ActionOwner.YOUNG_PERSON:
+            notify_young_person(
+                plan.young_person,
+                key=f"step-added:{action.pk}",
+                kind=NotificationKind.STEP_ADDED,
+                message=f"A new step in your plan: “{action.what}”, by {due_on:%-d %B %Y}.",
+                link=reverse("pathway:my-plan") + "#my-actions",
+            )
+        return action
 
 
 def action_set_status(
@@ -198,7 +236,17 @@ def action_done_by_young_person(*, action: Action, by: User) -> Action:
         raise PlanError("You can only mark your own actions as done")
     if action.status != ActionStatus.OPEN:
         raise PlanError("This step is already closed")
-    return action_set_status(action=action, status=ActionStatus.DONE, by=by)
+    with transaction.atomic():
+        done = action_set_status(action=action, status=ActionStatus.DONE, by=by)
+        plan = action.plan
+        _tell_pa(
+            plan.young_person_id,
+            by=by,
+            kind=NotificationKind.STEP_DONE,
+            about=f"{action.pk}:{done.done_on}",
+            message=f"{plan.young_person.full_name} marked “{action.what}” as done.",
+        )
+    return done
 
 
 def review_request_raise(
@@ -209,6 +257,9 @@ def review_request_raise(
         raise PlanError("Choose why the plan needs a review")
     with transaction.atomic(), set_actor(by):
         plan = Plan.objects.select_for_update().get(pk=plan.pk)
+        asked = plan.review_requests.filter(reason=reason, answered_by__isnull=True).first()
+        if reason == ReviewReason.YOUNG_PERSON_ASKED and asked is not None:
+            return asked  # asking again while the first is open asks once
         request = ReviewRequest.objects.create(
             plan=plan,
             reason=reason,
@@ -217,6 +268,17 @@ def review_request_raise(
             note=note.strip(),
         )
         _refresh_due(plan)
+        if reason == ReviewReason.YOUNG_PERSON_ASKED:
+            _tell_pa(
+                plan.young_person_id,
+                by=by,
+                kind=NotificationKind.REVIEW_ASKED,
+                about=request.pk,
+                message=(
+                    f"{plan.young_person.full_name} asked for a review of their plan"
+                    + (f": “{request.note}”" if request.note else ".")
+                ),
+            )
     return request
 
 
@@ -320,6 +382,17 @@ def review_sign(*, review: Review, read: str, by: User) -> PlanVersion:
         plan.last_signed_on = max(filter(None, [plan.last_signed_on, locked.held_on]))
         plan.save(update_fields=["last_signed_on"])
         _refresh_due(plan)
+        notify_young_person(
+            plan.young_person,
+            key=f"plan-agreed:{version.pk}",
+            kind=NotificationKind.PLAN_AGREED,
+            message=(
+                f"Your plan from your review on {locked.held_on:%-d %B %Y} is agreed. You can "
+                "read it and download it. Your next review is by "
+                f"{plan.review_due_on:%-d %B %Y}."
+            ),
+            link=reverse("pathway:my-plan"),
+        )
     return version
 
 
@@ -350,7 +423,7 @@ def contact_record(
     if happened_on > (today or timezone.localdate()):
         raise PlanError("The date must be today or in the past")
     with transaction.atomic(), set_actor(by):
-        return Contact.objects.create(
+        contact = Contact.objects.create(
             young_person=young_person,
             happened_on=happened_on,
             method=method,
@@ -358,6 +431,51 @@ def contact_record(
             note=note.strip(),
             recorded_by=by,
         )
+        if method != ContactMethod.DUTY:  # their own call to the duty line is not an answer
+            _contact_request_answer(young_person, contact)
+        return contact
+
+
+def _contact_request_answer(young_person: YoungPerson, contact: Contact) -> None:
+    """A contact logged with the young person answers their open request, if they made one."""
+    asked = (
+        ContactRequest.objects.select_for_update()
+        .filter(young_person=young_person, answered_at__isnull=True)
+        .first()
+    )
+    if asked is not None:
+        asked.answered_by, asked.answered_at = contact, timezone.now()
+        asked.save(update_fields=["answered_by", "answered_at"])
+
+
+def contact_request_make(*, young_person: YoungPerson, message: str, by: User) -> ContactRequest:
+    """A young person asks their PA to get in touch, and the PA is told. One request is open
+    at a time: asking again while one is open is refused, in plain words."""
+    message = message.strip()
+    if len(message) > CONTACT_REQUEST_MAX_LENGTH:
+        raise PlanError(f"Write {CONTACT_REQUEST_MAX_LENGTH} characters or fewer")
+    with transaction.atomic(), set_actor(by):
+        # Two asks at once make one request: the second waits here, then sees the first.
+        YoungPerson.objects.select_for_update().filter(pk=young_person.pk).first()
+        if ContactRequest.objects.filter(
+            young_person=young_person, answered_at__isnull=True
+        ).exists():
+            raise PlanError("You have already asked. Your PA will be in touch soon.")
+        asked = ContactRequest.objects.create(
+            young_person=young_person, message=message, asked_by=by
+        )
+        _tell_pa(
+            young_person.pk,
+            by=by,
+            kind=NotificationKind.CONTACT_ASKED,
+            about=asked.pk,
+            message=(
+                f"{young_person.full_name} asked you to get in touch"
+                + (f": “{message}”" if message else ".")
+            ),
+            link=reverse("pathway:contacts", args=[young_person.pk]),
+        )
+    return asked
 
 
 def _raise_for_change(young_person: YoungPerson, reason: str, note: str, by: User, day: dt.date):
@@ -499,6 +617,18 @@ def document_upload(
             document.save()
             if then is not None:
                 then(document)
+            elif by.pk != young_person.user_id:
+                _tell_pa(
+                    young_person.pk,
+                    by=by,
+                    kind=NotificationKind.DOCUMENT_ADDED,
+                    about=document.pk,
+                    message=(
+                        f"{by.get_full_name()} added “{document.title}” to "
+                        f"{young_person.full_name}'s documents."
+                    ),
+                    link=reverse("pathway:health", args=[young_person.pk]),
+                )
     except Exception:
         document.file.delete(save=False)
         raise
@@ -511,18 +641,13 @@ def my_document_upload(
     """A care leaver's own document, checked as staff uploads are; their PA is told, once."""
 
     def tell_pa(document: Document) -> None:
-        current = young_person.allocations.filter(ended_on__isnull=True).first()
-        if current is None:
-            return
-        notify(
-            Reminder(
-                recipient_id=current.pa_id,
-                key=f"young-person-document:{document.pk}",
-                kind=NotificationKind.YOUNG_PERSON_DOCUMENT,
-                message=f"{young_person.full_name} added a document to their record.",
-                link=reverse("pathway:health", args=[young_person.pk]),
-                young_person_id=young_person.pk,
-            )
+        _tell_pa(
+            young_person.pk,
+            by=by,
+            kind=NotificationKind.YOUNG_PERSON_DOCUMENT,
+            about=document.pk,
+            message=f"{young_person.full_name} added a document to their record.",
+            link=reverse("pathway:health", args=[young_person.pk]),
         )
 
     return document_upload(

@@ -56,6 +56,7 @@ urlpatterns = [
         views.my_document_download,
         name="my-document-download",
     ),
+    path("my/get-in-touch/", views.my_contact_request, name="my-contact-request"),
     path("my/plan/", views.my_plan, name="my-plan"),
     path("my/plan/pdf/", views.my_plan_pdf, name="my-plan-pdf"),
     path("my/plan/ask-for-review/", views.my_review_request, name="my-review-request"),

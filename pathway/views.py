@@ -27,6 +27,7 @@ from pathway.forms import (
     ActivityForm,
     CaseloadForm,
     ContactForm,
+    ContactRequestForm,
     DocumentForm,
     DocumentShareForm,
     HealthPassportForm,
@@ -150,6 +151,7 @@ def caseload(request):
         "sort": sort,
         "today": today,
         "query": urlencode({"show": show, "sort": sort}) if show or sort != "name" else "",
+        "contact_requests": selectors.contact_requests_for_pa(request.user),
     }
     return render(request, "pathway/caseload.html", context)
 
@@ -531,6 +533,7 @@ def contacts(request, pk: int):
         "page": page,
         "status": selectors.contact_status(person, since),
         "today": _today(),
+        "asked": selectors.contact_request_open(person),
     }
     return render(request, "pathway/contacts.html", context)
 
@@ -828,6 +831,35 @@ def my_review_request(request):
             f"arrange a review with you within {settings.PATHWAY_ASKED_REVIEW_DAYS // 7} weeks."
         ),
     )
+
+
+@login_required
+@permission_required("pathway.view_own_plan", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def my_contact_request(request):
+    """Ask my PA to get in touch: a short message, and the PA is told."""
+    person = people.own_record(request.user)
+    if person is None:
+        raise Http404("No record linked to this account")
+    asked = selectors.contact_request_open(person)
+    form = ContactRequestForm(request.POST or None)
+    if asked is None and request.method == "POST" and form.is_valid():
+        try:
+            services.contact_request_make(
+                young_person=person, message=form.cleaned_data["message"], by=request.user
+            )
+        except services.PlanError as error:
+            form_error(form, error, "message")
+        else:
+            messages.success(request, "Thank you. Your PA will be in touch soon.")
+            return redirect("portal:my-home")
+    context = {
+        "person": person,
+        "asked": asked,
+        "form": form,
+        "current": people.current_allocation(person),
+    }
+    return render(request, "pathway/my_contact_request.html", context)
 
 
 @login_required

@@ -137,6 +137,7 @@ MATRIX: dict[str, Row] = {
         statuses(403, anonymous=302, care_leaver=200, other_care_leaver=404),
         kwargs={"document_pk": "document"},
     ),
+    "pathway:my-contact-request": Row(CARE_LEAVER_PAGE),
     "pathway:my-plan": Row(CARE_LEAVER_PAGE),
     "pathway:my-plan-pdf": Row(OWN_PLAN_PAGE),
     "pathway:my-review-request": Row(OWN_PLAN_PAGE),

@@ -39,10 +39,14 @@ def record(young_person, pa, manager, care_leaver):
     services.activity_record(
         young_person=young_person, started_on=plan.started_on, code="F2", description="", by=pa
     )
+    # Asked after the contact above, so the caseload shows the ask and its flag.
+    services.contact_request_make(
+        young_person=young_person, message="Can we talk about my rent?", by=care_leaver
+    )
     return plan, action, document
 
 
-def _pages(young_person, pa, manager, care_leaver, action):
+def _pages(young_person, pa, manager, care_leaver, other_care_leaver, action):
     pk = young_person.pk
     return [
         (pa, reverse("pathway:caseload")),
@@ -71,14 +75,16 @@ def _pages(young_person, pa, manager, care_leaver, action):
         (care_leaver, reverse("pathway:my-plan")),
         (care_leaver, reverse("pathway:my-section-view", args=["education"])),
         (care_leaver, reverse("pathway:my-review-request")),
+        (care_leaver, reverse("pathway:my-contact-request")),  # asked: says so
+        (other_care_leaver, reverse("pathway:my-contact-request")),  # the form
     ]
 
 
 def test_plan_pages_have_no_accessibility_violations_and_fit_a_phone(
-    page, phone_page, live_server, record, young_person, pa, manager, care_leaver
+    page, phone_page, live_server, record, young_person, pa, manager, care_leaver, other_care_leaver
 ):
     _, action, _ = record
-    for user, path in _pages(young_person, pa, manager, care_leaver, action):
+    for user, path in _pages(young_person, pa, manager, care_leaver, other_care_leaver, action):
         for browser_page in (page, phone_page):
             browser_page.context.clear_cookies()
             sign_in_as(browser_page, live_server, user)

@@ -69,6 +69,9 @@ def test_seeding_twice_does_not_add_anything(seeded):
 def test_demo_care_leaver_is_on_the_demo_pas_caseload(seeded):
     person = YoungPerson.objects.get(user__email="care.leaver@example.org")
     assert person.allocations.get(ended_on__isnull=True).pa.email == "pa@example.org"
+    # ...and has asked the demo PA to get in touch, who sees it on their caseload.
+    asked = person.contact_requests.get(answered_at__isnull=True)
+    assert asked.message and asked.asked_at.date() < timezone.localdate()
 
 
 def test_demo_care_leaver_sees_a_shared_letter_and_their_own_photo_but_not_staff_notes(seeded):

@@ -62,7 +62,8 @@ def test_a_pa_leaving_with_three_young_people_is_handed_over_well(
     handovers = {h.young_person: h for h in Handover.objects.filter(closed_at=None)}
     assert set(handovers) == {amira, ben, cara}
     assert {h.kind for h in handovers.values()} == {Kind.HANDOVER}
-    assert notes_for(pa) == ["handover"] * 3 and notes_for(manager) == ["handover"] * 3
+    assert notes_for(pa) == ["handover_summary"] * 3
+    assert notes_for(manager) == ["handover_new_pa"] * 3
     # Setting it again starts nothing new.
     portal_services.pa_leaving_set(pa=pa, leaving_on=leaving, by=manager)
     assert Handover.objects.count() == 3

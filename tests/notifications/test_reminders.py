@@ -108,8 +108,15 @@ def test_an_overdue_step_of_the_young_persons_own_tells_them_and_their_pa(plan, 
         due_on=due,
         by=pa,
     )
-    assert told("action_overdue", due) == []
-    expected = sorted([(pa.email, "action_overdue"), (care_leaver.email, "action_overdue")])
+    # The new step is told to the young person at once; the overdue reminder comes later.
+    assert told("action_overdue", due) == [(care_leaver.email, "step_added")]
+    expected = sorted(
+        [
+            (pa.email, "action_overdue"),
+            (care_leaver.email, "action_overdue"),
+            (care_leaver.email, "step_added"),
+        ]
+    )
     assert told("action_overdue", due + dt.timedelta(days=1)) == expected
     assert told("action_overdue", due + dt.timedelta(days=2)) == expected
 

@@ -16,6 +16,7 @@ def test_every_scheduled_task_is_one_the_workers_run():
         "notifications.outbox.notifications_queue_pending",
         "dashboard.tasks.dashboards_warm",
         "handovers.tasks.handovers_day",
+        "notifications.tasks.notifications_digest",
     }
     unknown = sorted(task for task in scheduled.values() if task not in app.tasks)
     assert unknown == []
