@@ -106,7 +106,7 @@ def young_people_matching(people: QuerySet[YoungPerson], text: str) -> QuerySet[
     if text.isalnum() and any(character.isdigit() for character in text):
         # `~Q(child_id="")` lets the (partial) unique index of child IDs serve the search.
         by_id = Q(child_id__in={text, text.upper()}) & ~Q(child_id="")
-        if text.isdigit() and int(text) <= _LARGEST_ID:
+        if text.isascii() and text.isdigit() and int(text) <= _LARGEST_ID:
             by_id |= Q(pk=int(text))
         return people.filter(by_id)
     if not text:

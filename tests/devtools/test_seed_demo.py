@@ -1,12 +1,17 @@
 """The demo data: a believable service whose facts agree with each other."""
 
+import datetime as dt
+
 import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
+from notifications.models import Notification
 from people.demo import DEMO_PASSWORD, DEMO_SIGN_INS
 from people.models import Allocation, LegalStatus, Role, Team, User, YoungPerson
+from rota.models import Shift
+from rota.patterns import bank_holidays
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +86,14 @@ def test_demo_has_handovers_under_way_and_this_mornings_reminders(seeded):
     assert not Notification.objects.filter(email_state=EmailState.PENDING).exists()
     keys = list(Notification.objects.values_list("recipient", "key"))
     assert len(keys) == len(set(keys))
+
+
+def test_the_demo_rota_frees_a_leaving_pas_later_shifts_and_keeps_bank_holidays(seeded):
+    leaving = User.objects.get(leaving_on__isnull=False)
+    later = Shift.objects.filter(starts_at__date__gt=leaving.leaving_on)
+    assert later.exists() and not later.filter(pa=leaving).exists()
+    # Their manager hears once, if the rota had given them any of those shifts.
+    assert Notification.objects.filter(kind="leaving_gaps").count() <= 1
+    for day in bank_holidays(timezone.localdate(), timezone.localdate() + dt.timedelta(days=27)):
+        # Only what a manager added by hand: one short shift on the first, none on the rest.
+        assert Shift.objects.filter(starts_at__date=day).count() <= 1

@@ -143,3 +143,8 @@ def test_each_way_of_searching_can_use_an_index(authority):
 )  # fmt: skip
 def test_a_date_of_birth_is_read_as_people_type_it(typed, day):
     assert typed_date(typed) == day
+
+
+@pytest.mark.parametrize("typed", ["²", "99999999999999", "٣", "  ", "a b c d e f g"])
+def test_odd_searches_find_nobody_rather_than_fail(authority, young_person, typed):
+    assert list(young_people_matching(YoungPerson.objects.all(), typed)) == []
