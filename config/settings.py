@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # PostgreSQL's index operator classes in expression indexes (the young people's name
+    # search), and its lookups.
+    "django.contrib.postgres",
     "allauth",
     "allauth.account",
     "allauth.mfa",

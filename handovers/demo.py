@@ -17,6 +17,7 @@ from handovers.models import Handover, Kind, Reason, ToldHow
 from pathway.models import Contact
 from people.demo import sign_ins
 from people.models import Allocation, Authority, EndReason, Role, User
+from people.services import pa_leaving_set
 
 OPENINGS = [
     "{name} is settled at the moment and likes to be contacted by text, ideally after lunch.",
@@ -85,6 +86,10 @@ def seed_handovers(*, authority: Authority, today: dt.date, seed: int) -> None:
         moved = _move(handovers[1], to=staying, days_ago=5, today=today, contact_since=True)
         moved.intro_on, moved.told_how = today - dt.timedelta(days=3), ToldHow.PHONE
         moved.save(update_fields=["intro_on", "told_how"])
+    # Set again through the service, so what else listens to a leaving date (the duty rota
+    # frees their later shifts) hears of it; the handovers above are the ones it finds open.
+    manager = User.objects.get(email=sign_ins(authority)["Manager"])
+    pa_leaving_set(pa=leaving, leaving_on=leaving.leaving_on, by=manager)
 
 
 def _move(

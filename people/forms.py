@@ -6,6 +6,7 @@ from allauth.mfa.base.forms import AuthenticateForm as MFAAuthenticateForm
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Field, Fixed, Fluid, Layout, Size, Submit
 from django import forms
+from django.utils import timezone
 
 from common.forms import BoundedFieldsMixin, DateField, Form, ModelForm
 from people.models import (
@@ -37,6 +38,13 @@ class SearchForm(Form):
         )
 
 
+def pa_label(pa: User, *details: str) -> str:
+    """A PA as a choice: their name, and in brackets `details` and when they are leaving."""
+    if pa.leaving_on is not None:
+        details = (f"leaving {pa.leaving_on:%-d %B %Y}", *details)
+    return f"{pa.get_full_name()} ({'; '.join(details)})" if details else pa.get_full_name()
+
+
 class AllocationForm(Form):
     pa = forms.ModelChoiceField(
         label="Personal adviser",
@@ -50,9 +58,10 @@ class AllocationForm(Form):
 
     def __init__(self, *args, pas, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["pa"].queryset = pas
-        self.fields["pa"].label_from_instance = lambda pa: (
-            f"{pa.get_full_name()} ({pa.caseload} young people)"
+        # A PA whose last working day has passed is not offered; one who is leaving says so.
+        self.fields["pa"].queryset = pas.exclude(leaving_on__lt=timezone.localdate())
+        self.fields["pa"].label_from_instance = lambda pa: pa_label(
+            pa, f"{pa.caseload} young people"
         )
         self.helper = form_helper(Field.select("pa"), Submit("allocate", "Allocate"))
 

@@ -9,11 +9,12 @@ import re
 import rules
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models.functions import Lower, Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -305,7 +306,17 @@ class YoungPerson(models.Model):
     class Meta:
         verbose_name_plural = "young people"
         ordering = ["last_name", "first_name"]
-        indexes = [models.Index(Lower("last_name"), Lower("first_name"), name="yp_name_idx")]
+        indexes = [
+            models.Index(Lower("last_name"), Lower("first_name"), name="yp_name_idx"),
+            # The duty worker finds anyone in the council by part of a name (the searches'
+            # `icontains` is UPPER(...) LIKE '%...%', which these trigram indexes serve) or by
+            # date of birth.
+            *(
+                GinIndex(OpClass(Upper(name), name="gin_trgm_ops"), name=f"yp_{name}_trgm")
+                for name in ("first_name", "last_name", "preferred_name")
+            ),
+            models.Index(fields=["authority", "date_of_birth"], name="yp_birth_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(date_left_care__isnull=True)

@@ -31,6 +31,7 @@ _BY_ROLE: dict[str, list[tuple[str, str]]] = {
         ("My caseload", "pathway:caseload"),
         ("Claims", "finance:claims-waiting"),
         ("Duty", "rota:mine"),
+        ("Duty log", "rota:duty-log"),
         ("Handovers", "handovers:list"),
         ("Local offer", "offer:home"),
     ],

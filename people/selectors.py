@@ -79,6 +79,41 @@ def name_search(people: QuerySet[YoungPerson], search: str) -> QuerySet[YoungPer
     return people
 
 
+# How people type a date of birth: 3/4/2007, 03-04-2007, 3 4 2007, 3 April 2007, 2007-04-03.
+_BIRTH_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d %m %Y", "%d %B %Y", "%d %b %Y")
+_LARGEST_ID = 2**31 - 1
+
+
+def typed_date(text: str) -> dt.date | None:
+    """The date `text` is, in any of the ways people type one; None if it is not a date."""
+    text = " ".join(text.replace(",", " ").split())
+    for shape in (*_BIRTH_FORMATS, "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text, shape).date()
+        except ValueError:
+            continue
+    return None
+
+
+def young_people_matching(people: QuerySet[YoungPerson], text: str) -> QuerySet[YoungPerson]:
+    """`people` found by a date of birth, an ID (the child ID or the portal's own number) or
+    a name, whichever `text` is. Each way has its index, so a council-wide search stays fast.
+    """
+    text = text.strip()
+    born = typed_date(text)
+    if born is not None:
+        return people.filter(date_of_birth=born)
+    if text.isalnum() and any(character.isdigit() for character in text):
+        # `~Q(child_id="")` lets the (partial) unique index of child IDs serve the search.
+        by_id = Q(child_id__in={text, text.upper()}) & ~Q(child_id="")
+        if text.isascii() and text.isdigit() and int(text) <= _LARGEST_ID:
+            by_id |= Q(pk=int(text))
+        return people.filter(by_id)
+    if not text:
+        return people.none()
+    return name_search(people, text)
+
+
 def teams_for_manager(manager: User) -> QuerySet[Team]:
     """The manager's teams, each PA annotated with the size of their current caseload."""
     members = (
@@ -97,12 +132,19 @@ def team_young_people(manager: User, *, search: str = "") -> QuerySet[YoungPerso
     Each row carries its current PA's name, so the list needs no query per row.
     """
     current = _current_allocations().filter(young_person=OuterRef("pk"))
-    people = young_people_visible_to(manager).annotate(
+    people = with_pa_names(young_people_visible_to(manager))
+    people = name_search(people, search) if search else people.filter(~Exists(current))
+    return people.order_by("last_name", "first_name", "pk")
+
+
+def with_pa_names(people: QuerySet[YoungPerson]) -> QuerySet[YoungPerson]:
+    """Each row with its current PA's `pa_first_name` and `pa_last_name` (None without one),
+    so a list needs no query per row."""
+    current = _current_allocations().filter(young_person=OuterRef("pk"))
+    return people.annotate(
         pa_first_name=Subquery(current.values("pa__first_name")[:1]),
         pa_last_name=Subquery(current.values("pa__last_name")[:1]),
     )
-    people = name_search(people, search) if search else people.filter(~Exists(current))
-    return people.order_by("last_name", "first_name", "pk")
 
 
 def pas_for_manager(manager: User) -> QuerySet[User]:

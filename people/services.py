@@ -81,6 +81,8 @@ def allocation_start(
     """Give a young person with no current PA a PA. The database refuses a second current one."""
     if pa.role != Role.PA or not pa.is_active:
         raise AllocationError("Choose an active personal adviser.")
+    if pa.leaving_on is not None and pa.leaving_on < timezone.localdate():
+        raise AllocationError(f"{pa.get_full_name()}'s last working day has passed.")
     try:
         with transaction.atomic():
             YoungPerson.objects.select_for_update().get(pk=young_person.pk)

@@ -10,7 +10,7 @@ class RotaConfig(AppConfig):
     def ready(self) -> None:
         from people.audit import audit_register
         from people.panels import register_my_panel
-        from rota import permissions  # noqa: F401  (registers the rules)
+        from rota import permissions, receivers  # noqa: F401  (rules and signal receivers)
         from rota.models import DutyEnquiry, Leave, PatternSlot, Shift, SwapOffer
         from rota.panels import duty_now_context
 

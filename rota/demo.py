@@ -1,6 +1,7 @@
 """Demo rota: a Monday-to-Friday pattern with a duty PA and a back-up, shared fairly from
-eight weeks ago to four weeks ahead around the PAs' leave, a couple of gaps to fill, a
-swap on offer, and two months of duty enquiries from known young people and others."""
+eight weeks ago to four weeks ahead around the PAs' leave and bank holidays (the next one
+has a shift added by hand), a couple of gaps to fill, a swap on offer, and two months of
+duty enquiries from known young people and others."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from people.demo import sign_ins
 from people.models import Authority, Role, User, YoungPerson
 from rota import services
 from rota.models import DutyEnquiry, DutyRole, PatternSlot, Shift
+from rota.patterns import bank_holidays
 
 ENQUIRIES = [
     (
@@ -70,6 +72,7 @@ def seed_rota(*, authority: Authority, today: dt.date, seed: int, weeks_back: in
     services.rota_generate(
         authority=authority, start=start, end=end, max_per_week=3, by=manager, seed=seed
     )
+    _bank_holiday_cover(authority, pas, today, end, manager, rng)
     future = list(
         Shift.objects.filter(authority=authority, starts_at__gt=timezone.now()).order_by(
             "starts_at"
@@ -82,6 +85,24 @@ def seed_rota(*, authority: Authority, today: dt.date, seed: int, weeks_back: in
     if offered is not None:
         services.swap_offer(shift=offered, note="Hospital appointment", by=offered.pa)
     _enquiries(authority, pas, today, rng, days=max(60, 7 * weeks_back))
+
+
+def _bank_holiday_cover(authority, pas, today, end, manager, rng: random.Random) -> None:
+    """The pattern leaves bank holidays empty; on the next one, the manager has added a short
+    duty shift by hand, as a service might on Christmas Day."""
+    coming = sorted(day for day in bank_holidays(today + dt.timedelta(days=1), end))
+    if not coming:
+        return
+    starts_at = timezone.make_aware(dt.datetime.combine(coming[0], dt.time(10)))
+    for pa in rng.sample(pas, len(pas)):
+        try:
+            services.shift_create(
+                authority=authority, role=DutyRole.DUTY, starts_at=starts_at,
+                ends_at=starts_at + dt.timedelta(hours=4), pa=pa, by=manager,
+            )  # fmt: skip
+        except services.RotaError:
+            continue  # on leave that day: the next PA covers it
+        return
 
 
 def _enquiries(

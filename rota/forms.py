@@ -9,8 +9,8 @@ from django import forms
 from django.utils import timezone
 
 from common.forms import DateField, Form, ModelForm
-from people.forms import form_helper
-from rota.models import Channel, LeaveKind, SwapOffer
+from people.forms import SearchForm, form_helper, pa_label
+from rota.models import Channel, DutyRole, LeaveKind, SwapOffer
 
 
 class TimeField(forms.TimeField):
@@ -37,9 +37,6 @@ class EnquiryForm(Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose how it came in"},
     )
-    young_person = forms.ModelChoiceField(
-        label="Young person (if they are known to us)", queryset=None, required=False
-    )
     caller = forms.CharField(
         label="Who called, if not a young person we know (optional)",
         max_length=200,
@@ -61,16 +58,17 @@ class EnquiryForm(Form):
     )
     follow_up_time = TimeField(label="Follow-up time (optional)", required=False)
 
-    def __init__(self, *args, young_people, **kwargs):
+    def __init__(self, *args, about_young_person: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["young_person"].queryset = young_people
         self.fields["day"].error_messages["required"] = "Enter the date it came in"
+        if about_young_person:
+            # The enquiry is theirs, whoever called: the caller is not asked for.
+            del self.fields["caller"]
         self.helper = form_helper(
             Field("day"),
             Field.text("time", field_width=Fixed.FIVE),
             Field.radios("channel", legend_size=Size.SMALL, small=True),
-            Field.select("young_person"),
-            Field.text("caller"),
+            *([] if about_young_person else [Field.text("caller")]),
             Field.textarea("about"),
             Field.textarea("action"),
             Field("follow_up_day"),
@@ -84,7 +82,19 @@ class EnquiryForm(Form):
         if data.get("follow_up_day") and not data.get("follow_up_time"):
             data["follow_up_time"] = dt.time(17)
         data["follow_up_by"] = _moment(data.get("follow_up_day"), data.get("follow_up_time"))
+        data.setdefault("caller", "")
         return data
+
+
+class FindForm(SearchForm):
+    """The duty search: POSTed (people.views.remember_search), so no name is in a URL."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["q"].label = "Name, date of birth or ID"
+        self.fields[
+            "q"
+        ].help_text = "For example, Jade Okoro, 3 4 2007, or their child ID or portal number."
 
 
 class LeaveForm(Form):
@@ -157,7 +167,55 @@ class FillForm(Form):
     def __init__(self, *args, pas, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["pa"].queryset = pas
+        self.fields["pa"].label_from_instance = pa_label
         self.helper = form_helper(Field.select("pa"), Submit("save", "Save"))
+
+
+class ShiftForm(Form):
+    """A shift a manager adds by hand: on a bank holiday, or any day the pattern misses."""
+
+    day = DateField(label="Day", help_text="For example, 25 12 2026")
+    role = forms.ChoiceField(
+        label="Which shift",
+        choices=DutyRole.choices,
+        widget=forms.RadioSelect,
+        initial=DutyRole.DUTY,
+        error_messages={"required": "Choose which shift"},
+    )
+    starts = TimeField(label="Starts at", help_text="For example, 09:00")
+    ends = TimeField(label="Ends at", help_text="For example, 17:00")
+    pa = forms.ModelChoiceField(
+        label="Personal adviser",
+        queryset=None,
+        required=False,
+        empty_label="Nobody yet (leave unfilled)",
+    )
+
+    def __init__(self, *args, pas, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["day"].error_messages["required"] = "Enter the day"
+        self.fields["pa"].queryset = pas
+        self.fields["pa"].label_from_instance = pa_label
+        self.helper = form_helper(
+            Field("day"),
+            Field.radios("role", legend_size=Size.SMALL, small=True),
+            Field.text("starts", field_width=Fixed.FIVE),
+            Field.text("ends", field_width=Fixed.FIVE),
+            Field.select("pa"),
+            Submit("save", "Add the shift"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        day = data.get("day")
+        if day is not None and not 2000 <= day.year <= 2100:
+            self.add_error("day", "Enter a day between 2000 and 2100")
+            return data
+        data["starts_at"] = _moment(day, data.get("starts"))
+        data["ends_at"] = _moment(day, data.get("ends"))
+        if data["starts_at"] and data["ends_at"] and data["ends_at"] <= data["starts_at"]:
+            self.add_error("ends", "The end must be after the start, on the same day")
+        return data
 
 
 class SwapOfferForm(ModelForm):

@@ -259,3 +259,4 @@ class NotificationKind(models.TextChoices):
     SHIFT_TOMORROW = "shift_tomorrow", "You are on duty tomorrow"
     FOLLOW_UP_LATE = "follow_up_late", "A duty follow-up is late"
     SWAP_DONE = "swap_done", "A duty swap went through"
+    LEAVING_GAPS = "leaving_gaps", "A PA who is leaving has left gaps on the duty rota"

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from people.models import Authority, User
+from people.models import Authority, Role, User, YoungPerson
+from people.selectors import young_people_visible_to
 from rota.models import CalendarFeed, DutyEnquiry, DutyRole, Shift, SwapOffer, SwapState
-from rota.patterns import pattern_times
+from rota.patterns import bank_holidays, pattern_times, zone
 
 
 def on_duty(authority_id: int, at: dt.datetime | None = None) -> Shift | None:
@@ -27,6 +28,32 @@ def on_duty(authority_id: int, at: dt.datetime | None = None) -> Shift | None:
         .select_related("pa")
         .first()
     )
+
+
+def _day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    return (
+        dt.datetime.combine(day, dt.time(), tzinfo=zone()),
+        dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=zone()),
+    )
+
+
+def covers_the_service(user: User, day: dt.date | None = None) -> bool:
+    """Whether `user` may find any young person of their council for the duty log: a
+    manager, or a PA with a duty or back-up shift on `day` (today by default)."""
+    if user.role == Role.MANAGER:
+        return True
+    if user.role != Role.PA:
+        return False
+    begin, finish = _day_bounds(day or timezone.localdate())
+    return Shift.objects.filter(pa=user, starts_at__lt=finish, ends_at__gt=begin).exists()
+
+
+def enquiry_people(user: User, day: dt.date | None = None) -> QuerySet[YoungPerson]:
+    """Whom `user` may log a duty enquiry about: anyone of the council while they cover the
+    service, else only the young people they may open anyway (a PA's own caseload)."""
+    if covers_the_service(user, day):
+        return YoungPerson.objects.filter(authority_id=user.authority_id)
+    return young_people_visible_to(user)
 
 
 def shifts_between(authority_id: int, start: dt.date, end: dt.date) -> QuerySet[Shift]:
@@ -46,6 +73,7 @@ class Day:
     date: dt.date
     shifts: list = field(default_factory=list)
     missing: list = field(default_factory=list)  # pattern slots with no shift at all
+    bank_holiday: str = ""  # its name, on a bank holiday (the pattern has no slots then)
 
     @property
     def gaps(self) -> int:
@@ -65,6 +93,8 @@ def coverage(authority: Authority, start: dt.date, days: int = 28) -> list[Day]:
     for role, starts_at, ends_at in pattern_times(authority, start, end):
         if (role, starts_at.astimezone(dt.UTC)) not in have:
             by_day[starts_at.date()].missing.append((role, starts_at, ends_at))
+    for day, name in bank_holidays(start, end).items():
+        by_day[day].bank_holiday = name
     return list(by_day.values())
 
 
@@ -125,6 +155,13 @@ def unfilled_by_month(authority_id: int, months: list[tuple[dt.date, dt.date]]) 
         }
     )
     return [counts[f"m{index}"] for index in range(len(months))]
+
+
+def unfilled_from(authority_id: int, day: dt.date) -> QuerySet[Shift]:
+    """Shifts with nobody on them from the start of `day` on, soonest first."""
+    return Shift.objects.filter(
+        authority_id=authority_id, pa__isnull=True, starts_at__gte=_day_bounds(day)[0]
+    ).order_by("starts_at", "role")
 
 
 def unfilled_between(authority_id: int, start: dt.date, end: dt.date) -> QuerySet[Shift]:

@@ -53,11 +53,20 @@ def _plain(error: IntegrityError, pa: User | None = None) -> str:
     return "That change clashes with the rota"
 
 
-def _check_pa(pa: User | None, authority_id: int) -> None:
+def _check_pa(pa: User | None, authority_id: int, starts_at: dt.datetime | None = None) -> None:
     if pa is not None and (
         pa.role != Role.PA or not pa.is_active or pa.authority_id != authority_id
     ):
         raise RotaError("Choose a current PA of this council")
+    if pa is not None and starts_at is not None and _after_last_day(pa, starts_at):
+        raise RotaError(
+            f"{pa.get_full_name()}'s last working day is {pa.leaving_on:%-d %B %Y}, "
+            "before this shift"
+        )
+
+
+def _after_last_day(pa: User, starts_at: dt.datetime) -> bool:
+    return pa.leaving_on is not None and timezone.localdate(starts_at) > pa.leaving_on
 
 
 def _lock(pa: User | None) -> None:
@@ -75,7 +84,7 @@ def shift_create(
     pa: User | None,
     by: User,
 ) -> Shift:
-    _check_pa(pa, authority.pk)
+    _check_pa(pa, authority.pk, starts_at)
     if ends_at <= starts_at:
         raise RotaError("The end must be after the start")
     try:
@@ -90,7 +99,7 @@ def shift_create(
 
 def shift_assign(*, shift: Shift, pa: User | None, by: User) -> Shift:
     """Put a PA on a shift (or take them off it, with None)."""
-    _check_pa(pa, shift.authority_id)
+    _check_pa(pa, shift.authority_id, shift.starts_at)
     try:
         with transaction.atomic(), set_actor(by):
             _lock(pa)
@@ -144,7 +153,9 @@ def rota_generate(
     Each slot goes to the PA with the fewest shifts in the period so far among those not
     on leave, not on another shift then and under `max_per_week`; ties are broken at
     random. Among PAs free for the whole period, the most and fewest shifts then differ
-    by at most one. A slot nobody can take is made unfilled, for a manager to fill.
+    by at most one. A slot nobody can take is made unfilled, for a manager to fill. Bank
+    holidays have no slots (patterns.pattern_times), and nobody is given a shift after
+    their last working day.
     """
     if end < start:
         raise RotaError("The last day must be on or after the first day")
@@ -191,6 +202,7 @@ def rota_generate(
                 pa
                 for pa in pas
                 if weekly[(pa.pk, week)] < max_per_week
+                and not _after_last_day(pa, starts_at)
                 and not _on_leave(leave[pa.pk], starts_at, ends_at)
                 and not any(s < ends_at and e > starts_at for s, e in busy[pa.pk])
             ]
@@ -210,6 +222,53 @@ def rota_generate(
             return Shift.objects.bulk_create(made)
         except IntegrityError as error:
             raise RotaError(_plain(error)) from error
+
+
+def shifts_after_last_day(*, pa: User, leaving_on: dt.date, by: User | None) -> list[Shift]:
+    """Take a leaving PA off every shift after their last working day, so each is a gap,
+    and tell their manager once how many. Called inside the transaction that sets the day."""
+    after = dt.datetime.combine(leaving_on + dt.timedelta(days=1), dt.time(), tzinfo=_zone())
+    with transaction.atomic(), set_actor(by):
+        _lock(pa)
+        shifts = list(
+            Shift.objects.select_for_update().filter(pa=pa, starts_at__gte=after).order_by("pk")
+        )
+        SwapOffer.objects.filter(shift__in=shifts, state=SwapState.OPEN).update(
+            state=SwapState.WITHDRAWN, closed_at=timezone.now()
+        )
+        for shift in shifts:  # one by one, so the audit trail has each change
+            shift.pa = None
+            shift.save(update_fields=["pa"])
+        manager_id = _manager_of(pa, by)
+        if shifts and manager_id is not None:
+            count = len(shifts)
+            notify(
+                Reminder(
+                    recipient_id=manager_id,
+                    key=f"leaving-gaps:{pa.pk}:{leaving_on.isoformat()}",
+                    kind=NotificationKind.LEAVING_GAPS,
+                    message=(
+                        f"{pa.get_full_name()}'s last working day is {leaving_on:%-d %B %Y}. "
+                        f"You have {count} new gap{'s' if count != 1 else ''} on the duty "
+                        "rota to fill."
+                    ),
+                    link=reverse("rota:coverage"),
+                    due_on=timezone.localdate(shifts[0].starts_at),
+                )
+            )
+    return shifts
+
+
+def _manager_of(pa: User, by: User | None) -> int | None:
+    """Who hears of a leaving PA's gaps: their team's manager, else the manager who set it."""
+    team_manager = (
+        User.objects.filter(managed_teams__members=pa, role=Role.MANAGER, is_active=True)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if team_manager is None and by is not None and by.role == Role.MANAGER:
+        return by.pk
+    return team_manager
 
 
 def swap_offer(*, shift: Shift, note: str, by: User) -> SwapOffer:
@@ -239,7 +298,9 @@ def swap_take(*, offer: SwapOffer, by: User) -> SwapOffer:
                 raise RotaError("You cannot take your own shift")
             if shift.starts_at <= timezone.now():
                 raise RotaError("This shift has already started, so it cannot be swapped")
-            _check_pa(by, shift.authority_id)
+            if _after_last_day(by, shift.starts_at):
+                raise RotaError("This shift is after your last working day")
+            _check_pa(by, shift.authority_id, shift.starts_at)
             shift.pa = by
             shift.save(update_fields=["pa"])
             locked.state, locked.taken_by, locked.closed_at = SwapState.TAKEN, by, timezone.now()

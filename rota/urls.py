@@ -17,7 +17,14 @@ urlpatterns = [
     path("swaps/<int:offer_pk>/withdraw/", views.swap_withdraw, name="swap-withdraw"),
     path("coverage/", views.coverage, name="coverage"),
     path("coverage/fill-from-pattern/", views.generate, name="generate"),
+    path("coverage/shifts/new/", views.shift_create, name="shift-create"),
     path("duty-log/", views.duty_log, name="duty-log"),
     path("duty-log/new/", views.enquiry_create, name="enquiry-create"),
+    path("duty-log/find/", views.enquiry_find, name="enquiry-find"),
+    path(
+        "duty-log/young-people/<int:young_person_pk>/new/",
+        views.enquiry_create_for,
+        name="enquiry-create-for",
+    ),
     path("duty-log/<int:enquiry_pk>/followed-up/", views.enquiry_done, name="enquiry-done"),
 ]

@@ -16,12 +16,25 @@ from rules.contrib.views import permission_required
 
 from common.errors import form_error
 from common.paging import Paginator
-from people.models import Authority, Role, User, YoungPerson
-from people.views import PAGE_SIZE, form_page
+from people.audit import record_access
+from people.models import Authority, Role, User
+from people.selectors import current_allocation, with_pa_names, young_people_matching
+from people.views import PAGE_SIZE, form_page, remember_search, remembered_search
 from rota import selectors, services
 from rota.calendar import shifts_calendar
-from rota.forms import EnquiryForm, FillForm, GenerateForm, LeaveForm, SwapOfferForm
+from rota.forms import (
+    EnquiryForm,
+    FillForm,
+    FindForm,
+    GenerateForm,
+    LeaveForm,
+    ShiftForm,
+    SwapOfferForm,
+)
 from rota.models import DutyEnquiry, Shift, SwapOffer
+
+# The most young people one duty search shows: enough to pick from, never the council.
+FOUND_AT_MOST = 20
 
 
 def _authority(request) -> Authority:
@@ -29,9 +42,12 @@ def _authority(request) -> Authority:
 
 
 def _pas(request):
-    return User.objects.filter(
-        authority_id=request.user.authority_id, role=Role.PA, is_active=True
-    ).order_by("first_name", "last_name")
+    """The council's PAs who can still take shifts (not those whose last day has passed)."""
+    return (
+        User.objects.filter(authority_id=request.user.authority_id, role=Role.PA, is_active=True)
+        .exclude(leaving_on__lt=timezone.localdate())
+        .order_by("first_name", "last_name")
+    )
 
 
 def _act(request, action, done: str, to: str):
@@ -74,6 +90,7 @@ def rota(request):
         first = _monday(_date_param(request, "from", today))
         last = first + dt.timedelta(days=6)
         previous, following = first - dt.timedelta(days=7), first + dt.timedelta(days=7)
+    shown = first <= today <= last
     days = selectors.coverage(_authority(request), first, (last - first).days + 1)
     context = {
         "days": days,
@@ -83,6 +100,9 @@ def rota(request):
         "previous": previous,
         "following": following,
         "today": today,
+        # The other view opens on today when it is shown; else on the month most of the week
+        # is in (its Thursday's), or on the month's first week.
+        "other_from": today if shown else (first if month else first + dt.timedelta(days=3)),
     }
     return render(request, "rota/rota.html", context)
 
@@ -199,13 +219,48 @@ def feed(request, token: str):
 def coverage(request):
     today = timezone.localdate()
     days = selectors.coverage(_authority(request), today, 28)
+    after = today + dt.timedelta(days=28)
+    # Gaps further ahead (a leaving PA's later shifts): the first few, and how many.
+    later = selectors.unfilled_from(request.user.authority_id, after)
     context = {
-        "days": [d for d in days if d.shifts or d.missing],
+        "days": [d for d in days if d.shifts or d.missing or d.bank_holiday],
         "gaps": sum(d.gaps for d in days),
+        "later": later[:FOUND_AT_MOST],
+        "later_count": later.count(),
         "late": selectors.late_follow_ups(request.user.authority_id)[:20],
         "today": today,
     }
     return render(request, "rota/coverage.html", context)
+
+
+@login_required
+@permission_required("rota.manage_rota", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def shift_create(request):
+    """A manager adds a shift by hand: on a bank holiday, which the pattern leaves empty."""
+    day = _date_param(request, "day", timezone.localdate())
+    form = ShiftForm(
+        request.POST or None,
+        pas=_pas(request),
+        initial={"day": day, "starts": "09:00", "ends": "17:00"},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.shift_create(
+                authority=_authority(request),
+                role=data["role"],
+                starts_at=data["starts_at"],
+                ends_at=data["ends_at"],
+                pa=data["pa"],
+                by=request.user,
+            )
+        except services.RotaError as error:
+            form_error(form, error, "day")
+        else:
+            messages.success(request, "The shift is on the rota.")
+            return redirect("rota:coverage")
+    return form_page(request, form, title="Add a shift", back=reverse("rota:coverage"))
 
 
 @login_required
@@ -273,18 +328,55 @@ def duty_log(request):
 @login_required
 @permission_required("rota.log_enquiry", raise_exception=True)
 @require_http_methods(["GET", "POST"])
+def enquiry_find(request):
+    """Find the young person an enquiry is about: anyone of the council while covering the
+    service (the duty worker, a manager), else only the PA's own young people."""
+    if request.method == "POST":
+        return remember_search(request)
+    search = remembered_search(request)
+    everyone = selectors.covers_the_service(request.user)
+    found = []
+    if search:
+        people = young_people_matching(selectors.enquiry_people(request.user), search)
+        found = list(
+            with_pa_names(people).order_by("last_name", "first_name", "pk")[: FOUND_AT_MOST + 1]
+        )
+    context = {
+        "form": FindForm(initial={"q": search}),
+        "search": search,
+        "found": found[:FOUND_AT_MOST],
+        "more": len(found) > FOUND_AT_MOST,
+        "at_most": FOUND_AT_MOST,
+        "everyone": everyone,
+    }
+    return render(request, "rota/enquiry_find.html", context)
+
+
+@login_required
+@permission_required("rota.log_enquiry", raise_exception=True)
+@require_http_methods(["GET", "POST"])
 def enquiry_create(request):
-    people = YoungPerson.objects.filter(authority_id=request.user.authority_id)
-    duty = selectors.on_duty(request.user.authority_id)
-    if request.user.role == Role.PA and (duty is None or duty.pa_id != request.user.pk):
-        # Off duty, a PA chooses only from their own caseload: the whole council's names
-        # are for whoever is covering the duty line (and managers).
-        people = people.filter(allocations__pa=request.user, allocations__ended_on__isnull=True)
-    people = people.order_by("last_name", "first_name")
+    """An enquiry from someone who is not a young person we know (or an unknown caller)."""
+    return _enquiry_page(request, None)
+
+
+@login_required
+@permission_required("rota.log_enquiry", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def enquiry_create_for(request, young_person_pk: int):
+    """An enquiry about one young person, chosen by id from the duty search; the read of
+    their details is audited, as every staff read is."""
+    people = selectors.enquiry_people(request.user).select_related("authority")
+    person = get_object_or_404(people.prefetch_related("allocations__pa"), pk=young_person_pk)
+    record_access(person)
+    return _enquiry_page(request, person)
+
+
+def _enquiry_page(request, person):
     now = timezone.localtime()
     form = EnquiryForm(
         request.POST or None,
-        young_people=people,
+        about_young_person=person is not None,
         initial={"day": now.date(), "time": now.strftime("%H:%M")},
     )
     if request.method == "POST" and form.is_valid():
@@ -294,7 +386,7 @@ def enquiry_create(request):
                 authority=_authority(request),
                 received_at=data["received_at"],
                 channel=data["channel"],
-                young_person=data["young_person"],
+                young_person=person,
                 caller=data["caller"],
                 about=data["about"],
                 action=data["action"],
@@ -306,7 +398,25 @@ def enquiry_create(request):
         else:
             messages.success(request, "The enquiry is logged.")
             return redirect("rota:duty-log")
-    return form_page(request, form, title="Log a duty enquiry", back=reverse("rota:duty-log"))
+    if person is None:
+        return form_page(
+            request,
+            form,
+            title="Log a duty enquiry",
+            back=reverse("rota:duty-log"),
+            intro="For a call from someone who is not a young person we support.",
+        )
+    return render(
+        request,
+        "rota/enquiry_form.html",
+        {
+            "form": form,
+            "person": person,
+            "current": current_allocation(person),
+            "title": f"Log a duty enquiry about {person.full_name}",
+            "back": reverse("rota:enquiry-find"),
+        },
+    )
 
 
 @login_required

@@ -343,6 +343,18 @@ def money_world(young_person, *, pa, manager):
     return waiting, batch
 
 
+def week_pattern(authority):
+    """A Monday-to-Friday rota pattern: a duty and a back-up shift, 9:00 to 17:00."""
+    from rota.models import PatternSlot
+
+    for weekday in range(5):
+        for role in ("duty", "backup"):
+            PatternSlot.objects.create(
+                authority=authority, weekday=weekday, role=role,
+                starts=dt.time(9), ends=dt.time(17),
+            )  # fmt: skip
+
+
 def rota_world(young_person, *, pa, manager):
     """A shift of `pa`'s next week, offered for swap; `pa`'s calendar feed; a duty enquiry."""
     from rota import services

@@ -191,8 +191,16 @@ MATRIX: dict[str, Row] = {
     "rota:fill": Row(MANAGERS, kwargs={"shift_pk": "shift"}),
     "rota:coverage": Row(MANAGERS),
     "rota:generate": Row(MANAGERS),
+    "rota:shift-create": Row(MANAGERS),
     "rota:duty-log": Row(ROTA_STAFF),
     "rota:enquiry-create": Row(ROTA_STAFF),
+    "rota:enquiry-find": Row(ROTA_STAFF),
+    # About one young person: anyone of the council for managers and whoever is on duty
+    # today (nobody here), else only a PA's own young people.
+    "rota:enquiry-create-for": Row(
+        statuses(403, anonymous=302, pa=200, other_pa=404, manager=200, other_manager=200),
+        kwargs={"young_person_pk": "young_person"},
+    ),
     "rota:enquiry-done": Row(
         statuses(403, anonymous=302, pa=302, other_pa=302, manager=302, other_manager=302),
         kwargs={"enquiry_pk": "enquiry"},

@@ -28,7 +28,7 @@ def test_a_pa_takes_a_swap_and_logs_an_enquiry(
         ends_at=now + dt.timedelta(hours=3),
         pa=other_pa,
         by=manager,
-    )  # fmt: skip  (on duty now, so any young person of the council can be chosen)
+    )  # fmt: skip  (on duty now, so any young person of the council can be found)
     sign_in_as(page, live_server, other_pa)
     page.goto(reverse("rota:mine"))
     assert_no_axe_violations(page)
@@ -37,13 +37,17 @@ def test_a_pa_takes_a_swap_and_logs_an_enquiry(
     assert_no_axe_violations(page)
     assert Shift.objects.get(pk=shift.pk).pa == other_pa
 
-    page.goto(reverse("rota:duty-log"))
-    page.get_by_role("link", name="Log an enquiry").click()
+    page.get_by_role("link", name="Duty log").first.click()
+    page.get_by_role("link", name="Log an enquiry about a young person").click()
+    page.get_by_label("Name, date of birth or ID").fill(young_person.last_name)
+    page.get_by_role("button", name="Search").click()
+    assert "Okoro" not in page.url
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name=f"Log an enquiry about {young_person.full_name}").click()
     page.get_by_role("button", name="Save enquiry").click()
     assert page.get_by_text("There is a problem").is_visible()
     assert_no_axe_violations(page)
     page.get_by_role("radio", name="Phone").check()
-    page.get_by_label("Young person (if they are known to us)").select_option(str(young_person.pk))
     page.get_by_label("What it was about").fill("Locked out of her flat at night")
     page.get_by_label("What was done").fill("Called the out-of-hours locksmith")
     page.get_by_role("button", name="Save enquiry").click()
@@ -86,6 +90,9 @@ def test_rota_pages_have_no_accessibility_violations_and_fit_a_phone(
         (pa, reverse("rota:leave-create")),
         (pa, reverse("rota:duty-log")),
         (pa, reverse("rota:enquiry-create")),
+        (pa, reverse("rota:enquiry-find")),
+        (pa, reverse("rota:enquiry-create-for", args=[young_person.pk])),
+        (manager, reverse("rota:shift-create")),
         (manager, reverse("rota:coverage")),
         (manager, reverse("rota:generate")),
         (manager, reverse("rota:fill", args=[shift.pk])),

@@ -1,5 +1,7 @@
 """The demo data: a believable service whose facts agree with each other."""
 
+import datetime as dt
+
 import pytest
 from django.core.management import call_command
 from django.db import transaction
@@ -10,6 +12,8 @@ from notifications.models import Notification, Text, TextState
 from pathway.selectors import documents_for, documents_for_young_person
 from people.demo import DEMO_PASSWORD, DEMO_SIGN_INS
 from people.models import Allocation, LegalStatus, Role, Team, User, YoungPerson
+from rota.models import Shift
+from rota.patterns import bank_holidays
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +116,14 @@ def test_demo_shows_texts_sent_and_one_notify_refused(seeded):
     assert failed.kind == "invitation"
     assert failed.young_person.allocations.filter(pa__email=demo_pa, ended_on=None).exists()
     assert not Text.objects.filter(state=TextState.PENDING).exists()
+
+
+def test_the_demo_rota_frees_a_leaving_pas_later_shifts_and_keeps_bank_holidays(seeded):
+    leaving = User.objects.get(leaving_on__isnull=False)
+    later = Shift.objects.filter(starts_at__date__gt=leaving.leaving_on)
+    assert later.exists() and not later.filter(pa=leaving).exists()
+    # Their manager hears once, if the rota had given them any of those shifts.
+    assert Notification.objects.filter(kind="leaving_gaps").count() <= 1
+    for day in bank_holidays(timezone.localdate(), timezone.localdate() + dt.timedelta(days=27)):
+        # Only what a manager added by hand: one short shift on the first, none on the rest.
+        assert Shift.objects.filter(starts_at__date=day).count() <= 1

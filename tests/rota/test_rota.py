@@ -17,8 +17,9 @@ from people.models import Role
 from rota import selectors, services
 from rota.calendar import shifts_calendar
 from rota.models import Leave, PatternSlot, Shift, SwapOffer, SwapState
+from rota.patterns import bank_holidays
 from rota.services import RotaError
-from tests.factories import UserFactory
+from tests.factories import UserFactory, week_pattern
 
 LONDON = ZoneInfo("Europe/London")
 pytestmark = pytest.mark.django_db
@@ -31,15 +32,6 @@ def at(day: dt.date, hour: int) -> dt.datetime:
 def next_monday() -> dt.date:
     today = timezone.localdate()
     return today + dt.timedelta(days=7 - today.weekday())
-
-
-def week_pattern(authority):
-    for weekday in range(5):
-        for role in ("duty", "backup"):
-            PatternSlot.objects.create(
-                authority=authority, weekday=weekday, role=role,
-                starts=dt.time(9), ends=dt.time(17),
-            )  # fmt: skip
 
 
 def test_the_database_refuses_a_pa_on_two_overlapping_shifts(authority, pa):
@@ -237,7 +229,10 @@ def test_the_generator_is_fair_over_four_weeks_with_random_leave(
         by=manager,
         seed=seed,
     )
-    assert len(shifts) == 40  # 4 weeks x 5 days x duty and back-up
+    closed = bank_holidays(start, start + dt.timedelta(days=27))
+    working = [d for d in (start + dt.timedelta(days=n) for n in range(28)) if d.weekday() < 5]
+    # 4 weeks x 5 days x duty and back-up, but for bank holidays
+    assert len(shifts) == 2 * len([d for d in working if d not in closed])
     counts = {pa.pk: 0 for pa in pas}
     for shift in Shift.objects.filter(authority=authority, pa__isnull=False):
         counts[shift.pa_id] += 1
@@ -271,20 +266,39 @@ def test_a_revoked_or_replaced_calendar_address_gives_404(client, authority, pa,
     assert client.get(f"/rota/calendar/{second}.ics").status_code == 404
 
 
-def test_off_duty_a_pa_picks_only_from_their_own_caseload(
-    client, authority, pa, manager, young_person, other_young_person
-):
+def test_show_the_month_from_this_week_opens_this_month(client, pa):
     client.force_login(pa)
-    url = "/rota/duty-log/new/"
-    choices = set(client.get(url).context["form"].fields["young_person"].queryset)
-    assert choices == {young_person}
-    now = timezone.now()
-    services.shift_create(
-        authority=authority, role="duty", starts_at=now - dt.timedelta(hours=1),
-        ends_at=now + dt.timedelta(hours=1), pa=pa, by=manager,
-    )  # fmt: skip
-    choices = set(client.get(url).context["form"].fields["young_person"].queryset)
-    assert {young_person, other_young_person} <= choices
+    today = timezone.localdate()
+    response = client.get(reverse("rota:rota"))
+    link = f"?view=month&amp;from={today:%Y-%m-%d}"
+    assert link in response.content.decode()
+    month = client.get(reverse("rota:rota") + link.replace("&amp;", "&"))
+    assert month.context["first"] == today.replace(day=1)
+
+
+@pytest.mark.parametrize(
+    ("week", "month"),
+    [("2026-11-30", "2026-12-03"), ("2027-03-29", "2027-04-01"), ("2026-08-26", "2026-08-27")],
+)
+def test_show_the_month_of_another_week_opens_the_month_most_of_it_is_in(client, pa, week, month):
+    client.force_login(pa)
+    today = timezone.localdate()
+    response = client.get(reverse("rota:rota") + f"?from={week}")
+    if response.context["first"] <= today <= response.context["last"]:
+        month = f"{today:%Y-%m-%d}"
+    assert f"?view=month&amp;from={month}" in response.content.decode()
+
+
+def test_the_duty_log_is_in_a_pas_navigation_and_linked_from_the_duty_pages(client, pa, manager):
+    client.force_login(pa)
+    log = reverse("rota:duty-log")
+    for name in ("rota:mine", "rota:rota"):
+        response = client.get(reverse(name))
+        assert ("Duty log", log) in [(i.label, i.url) for i in response.context["navigation"]]
+        assert f'href="{log}"' in response.content.decode()
+    client.force_login(manager)
+    for name in ("rota:coverage", "rota:rota"):
+        assert f'href="{log}"' in client.get(reverse(name)).content.decode()
 
 
 @pytest.mark.parametrize("query", ["from=garbage", "from=0001-01-01", "view=month&from=9999-12-31"])
