@@ -645,7 +645,7 @@ def _health_needs(s: Situation) -> dict:
 
 
 def _suitability(s: Situation, r: random.Random) -> dict:
-    """A note for each Schedule 2 point, and the judgement ("yes" or "no")."""
+    """A note for each Schedule 2 point (the judgement itself is the home's, in its history)."""
     home = s.home
     if home.code in UNSUITABLE_HOMES:
         notes = ["Shared or none", "Not known", "Not safe for a young person", "Not settled"]
@@ -666,9 +666,7 @@ def _suitability(s: Situation, r: random.Random) -> dict:
         notes = ["Own room, shared kitchen", "Good", "Staffed day and night", "On a bus route"]
         notes += ["Key worker sessions twice a week", "Licence with the provider"]
         notes += ["Paid by the council and housing benefit", "Settled", "Knows the rules"]
-    suitability = {key: note for (key, _), note in zip(SUITABILITY_POINTS, notes, strict=True)}
-    suitability["suitable"] = "yes" if home.suitable else "no"
-    return suitability
+    return {key: note for (key, _), note in zip(SUITABILITY_POINTS, notes, strict=True)}
 
 
 # -- Actions, the young person's own words, contact notes -------------------------------------
@@ -1524,7 +1522,12 @@ class Seeder:
             date_of_birth=person.date_of_birth,
             get_legal_status_display=lambda: _status_on(person, day),
         )
-        return SimpleNamespace(young_person=young_person, sections=sections, actions=_Rows(then))
+        return SimpleNamespace(
+            young_person=young_person,
+            sections=sections,
+            actions=_Rows(then),
+            home_suitable=next((h.suitable for h in story.homes[::-1] if h.start <= day), None),
+        )
 
     def _awaiting_review(
         self, story: Story, plan: Plan, day: dt.date, number: int, changed: list[str]
