@@ -17,7 +17,7 @@ import copy
 import datetime as dt
 import random
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import SimpleNamespace
 
 from django.utils import timezone
@@ -204,6 +204,31 @@ class Spell:
     code: str
     description: str
     suitable: bool = True
+    is_reassessment: bool = False  # the same home, judged again in the plan
+
+
+# A flat found unsuitable (damp, say) this long after they moved in: the plan says so.
+FOUND_UNSUITABLE_AFTER = dt.timedelta(days=90)
+
+
+def _judged_again(spells: list[Spell], today: dt.date) -> list[Spell]:
+    """An unsuitable flat was fine when they moved in; months later the plan's judgement
+    went into the home history as the same home, not suitable (as the portal records it)."""
+    judged = []
+    for spell, following in zip(spells, [*spells[1:], None], strict=True):
+        found = spell.start + FOUND_UNSUITABLE_AFTER
+        if (
+            spell.code == "U"
+            and not spell.suitable
+            and found < min(following.start if following else today, today)
+        ):
+            judged += [
+                replace(spell, suitable=True),
+                replace(spell, start=found, is_reassessment=True),
+            ]
+        else:
+            judged.append(spell)
+    return judged
 
 
 @dataclass(frozen=True)
@@ -1003,7 +1028,7 @@ class Seeder:
             moved = story.request[1]
             spells = [s for s in spells if s.start < moved]
             spells.append(self._home(story, moved, spells[-1]))
-        return spells
+        return _judged_again(spells, self.today)
 
     def _home(self, story: Story, day: dt.date, previous: Spell | None) -> Spell:
         r, person = self.r, story.person
@@ -1095,6 +1120,7 @@ class Seeder:
                     kind=home.code,
                     suitable=home.suitable,
                     description=home.description,
+                    is_reassessment=home.is_reassessment,
                     recorded_by=story.pa_on(home.start),
                     recorded_at=self._moment(min(home.start + _days(r.randint(0, 5)), self.today)),
                 )

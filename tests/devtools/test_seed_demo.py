@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
+from pathway.models import AccommodationSpell, Section
 from people.demo import DEMO_PASSWORD, DEMO_SIGN_INS
 from people.models import Allocation, LegalStatus, Role, Team, User, YoungPerson
 
@@ -81,3 +82,20 @@ def test_demo_has_handovers_under_way_and_this_mornings_reminders(seeded):
     assert not Notification.objects.filter(email_state=EmailState.PENDING).exists()
     keys = list(Notification.objects.values_list("recipient", "key"))
     assert len(keys) == len(set(keys))
+
+
+def test_demo_homes_judged_again_in_the_plan_are_the_same_home(seeded):
+    judged = AccommodationSpell.objects.filter(is_reassessment=True).order_by("pk")
+    assert judged.exists()
+    for spell in judged:
+        before = (
+            AccommodationSpell.objects.filter(
+                young_person=spell.young_person_id, started_on__lt=spell.started_on
+            )
+            .order_by("-started_on")
+            .first()
+        )
+        assert (before.kind, before.description) == (spell.kind, spell.description)
+        assert before.suitable and not spell.suitable
+    # The plan keeps no answer of its own: it reads the home history.
+    assert not Section.objects.filter(suitability__has_key="suitable").exists()
