@@ -29,13 +29,15 @@ CHART_WIDTH, CHART_HEIGHT, BAR_GAP = 360, 120, 6
 # How far from its target a figure may be and still be "close": percentage points for a
 # share, the number itself for a count.
 CLOSE_POINTS = 5
-ON_TRACK, CLOSE, OFF_TRACK, NO_TARGET = "on-track", "close", "off-track", "no-target"
+ON_TRACK, CLOSE, OFF_TRACK = "on-track", "close", "off-track"
+NO_TARGET, NOTHING_TO_COUNT = "no-target", "nothing-to-count"
 # Each status in words (never colour alone) and the GOV.UK tag colour beside them.
 STATUSES = {
     ON_TRACK: ("On track", "govuk-tag--green"),
     CLOSE: ("Close", "govuk-tag--yellow"),
     OFF_TRACK: ("Off track", "govuk-tag--red"),
     NO_TARGET: ("No target", "govuk-tag--grey"),
+    NOTHING_TO_COUNT: ("Nobody to count", "govuk-tag--grey"),
 }
 
 
@@ -44,8 +46,10 @@ def status(value: int | None, target: int | None, *, is_lower_better: bool = Fal
 
     The one rule for every figure and tile: a share's target is the least it should be,
     and a count's (`is_lower_better`, such as actions overdue) the most."""
-    if value is None or target is None:
+    if target is None:
         return NO_TARGET
+    if value is None:  # a share of nobody
+        return NOTHING_TO_COUNT
     short_by = value - target if is_lower_better else target - value
     if short_by <= 0:
         return ON_TRACK

@@ -87,7 +87,8 @@ class SpendTotal(Tracked):
     @property
     def status(self) -> str:
         """Paid against the year's budget, the most to spend, by the figures' one rule."""
-        return status(self.percent, 100, is_lower_better=True)
+        budget = 100 if self.budget_pence else None  # no budget set: no target
+        return status(self.percent, budget, is_lower_better=True)
 
 
 def spend_total(schemes: list) -> SpendTotal:

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from common.cache import own_keys_delete
-from common.figures import CLOSE, NO_TARGET, OFF_TRACK, ON_TRACK, status
+from common.figures import CLOSE, NO_TARGET, NOTHING_TO_COUNT, OFF_TRACK, ON_TRACK, status
 from dashboard import figures as dashboard
 from dashboard.tasks import dashboards_warm
 from pathway.models import AccommodationSpell, Action, ActivitySpell, Contact, Plan
@@ -140,7 +140,8 @@ def test_on_track_close_and_off_track_are_one_rule_at_its_boundaries():
     assert status(0, 0, is_lower_better=True) == ON_TRACK
     assert status(5, 0, is_lower_better=True) == CLOSE
     assert status(6, 0, is_lower_better=True) == OFF_TRACK
-    assert status(None, 80) == NO_TARGET and status(3, None) == NO_TARGET
+    assert status(3, None) == NO_TARGET and status(None, None) == NO_TARGET
+    assert status(None, 80) == NOTHING_TO_COUNT  # a share of nobody: no one aged 19 to 21
 
 
 def _tiles(text: str) -> dict[str, str]:
@@ -337,6 +338,9 @@ def test_claims_waiting_and_spend_against_budget(client, young_person, pa, manag
     client.force_login(manager)
     text = client.get(reverse("dashboard:home")).content.decode()
     assert "£50,000" in text and "£250" in text
+    assert _tiles(text)["spend"].startswith(
+        "Spend against budget this financial year £250 of £50,000 On track Target within budget"
+    )
 
 
 def test_earlier_months_claims_are_kept_and_this_months_are_live(young_person, pa, manager, team):
