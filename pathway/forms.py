@@ -94,12 +94,17 @@ class SectionForm(Form):
                 help_text=hint,
             )
             layout.append(Field.radios("suitable", legend_size=Size.SMALL, small=True))
+            # What the history said when the form was opened: only a change is a judgement.
+            self.fields["suitable_shown"] = forms.CharField(
+                required=False, max_length=3, widget=forms.HiddenInput
+            )
+            layout.append("suitable_shown")
         if not self.is_bound:
             values = {n: getattr(section, n) for n in ("needs", "strengths", "young_person_says")}
             values["how_met"] = section.how_met
             values.update(section.suitability)
             if home_suitable is not None:
-                values["suitable"] = "yes" if home_suitable else "no"
+                values["suitable"] = values["suitable_shown"] = "yes" if home_suitable else "no"
             self.initial.update(values, revision=section.revision)
         self.helper = form_helper(*layout, "revision", Submit("save", "Save section"))
 

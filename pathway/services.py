@@ -133,8 +133,11 @@ def section_save(
                 for key, _ in SUITABILITY_POINTS
                 if fields.get(key, "").strip()
             }
-            if fields.get("suitable") in ("yes", "no"):
-                suitability_record(
+            # Only an answer they changed: one left as the form showed it, when the home
+            # history has moved on since (a move recorded meanwhile), is not a judgement.
+            answer = fields.get("suitable")
+            if answer in ("yes", "no") and answer != fields.get("suitable_shown"):
+                _suitability_record(
                     young_person_id=locked.plan.young_person_id,
                     suitable=fields["suitable"] == "yes",
                     by=by,
@@ -144,7 +147,7 @@ def section_save(
     return locked
 
 
-def suitability_record(
+def _suitability_record(
     *, young_person_id: int, suitable: bool, by: User, today: dt.date
 ) -> AccommodationSpell:
     """The plan's judgement of the current home, in the accommodation history from today.

@@ -98,7 +98,7 @@ def _clashes(form, saved: dict) -> list[tuple[str, str, str]]:
     """(label, saved now, typed) for each field where the two differ."""
     rows = []
     for name, field in form.fields.items():
-        if name == "revision":
+        if field.widget.is_hidden:  # the revision, and what the form was opened with
             continue
         saved_text = str(saved.get(name) or "").strip()
         typed_text = str(form.cleaned_data.get(name) or "").strip()

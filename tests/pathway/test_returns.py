@@ -8,6 +8,7 @@ import datetime as dt
 import importlib
 import re
 from datetime import date
+from html import unescape
 
 import pytest
 from django.apps import apps
@@ -466,10 +467,10 @@ def test_the_plans_judgement_needs_a_home_and_never_calls_homeless_suitable(coun
     plan = services.plan_start(young_person=fay, by=pa, today=date(2026, 6, 1))
     section = plan.sections.get(matter=Matter.ACCOMMODATION)
 
-    def judge(answer, day=date(2026, 6, 2)):
+    def judge(answer, day=date(2026, 6, 2), shown=""):
         services.section_save(
             section=section,
-            fields={"suitable": answer},
+            fields={"suitable": answer, "suitable_shown": shown},
             revision=Section.objects.get(pk=section.pk).revision,
             by=pa,
             today=day,
@@ -491,6 +492,8 @@ def test_the_plans_judgement_needs_a_home_and_never_calls_homeless_suitable(coun
     )
     judge("no", date(2026, 6, 3))  # the day she moved: that day's record is corrected
     judge("no", date(2026, 6, 10))  # the same answer again adds nothing
+    # A form opened before a move, saved unchanged after it, is not a judgement of the new home.
+    judge("yes", date(2026, 6, 11), shown="yes")
     history = list(AccommodationSpell.objects.filter(young_person=fay).order_by("started_on"))
     assert [(s.started_on.day, s.kind, s.suitable, s.is_reassessment) for s in history] == [
         (1, "S", False, False),
@@ -528,3 +531,21 @@ def test_the_migration_keeps_the_newer_judgement(council, pa):
     ]
     for section in Section.objects.filter(matter=Matter.ACCOMMODATION):
         assert section.suitability == {"safety": "Checked"}
+
+
+def test_the_section_page_says_where_the_answer_goes_and_shows_a_refusal(client, council, pa):
+    person, contact, home, doing = council
+    ida = person("IDA", date(2006, 1, 1))
+    services.plan_start(young_person=ida, by=pa)
+    url = reverse("pathway:section-edit", args=[ida.pk, Matter.ACCOMMODATION])
+    client.force_login(pa)
+    opened = client.get(url)
+    hint = f"Record where {ida.known_as} lives on their home and activity page first."
+    assert hint in unescape(opened.content.decode())
+    refused = client.post(url, {"revision": 0, "suitable": "no"})
+    assert refused.status_code == 200
+    assert refused.context["form"].errors["suitable"] == [
+        "Record where they live on their home and activity page first, then say here whether "
+        "it is suitable"
+    ]
+    assert not Section.objects.get(plan__young_person=ida, matter=Matter.ACCOMMODATION).revision
