@@ -26,6 +26,35 @@ MONTHS = 12
 KEPT_SECONDS = 26 * 60 * 60  # past the end of the day the keys are named for
 CHART_WIDTH, CHART_HEIGHT, BAR_GAP = 360, 120, 6
 
+# How far from its target a figure may be and still be "close": percentage points for a
+# share, the number itself for a count.
+CLOSE_POINTS = 5
+ON_TRACK, CLOSE, OFF_TRACK = "on-track", "close", "off-track"
+NO_TARGET, NOTHING_TO_COUNT = "no-target", "nothing-to-count"
+# Each status in words (never colour alone) and the GOV.UK tag colour beside them.
+STATUSES = {
+    ON_TRACK: ("On track", "govuk-tag--green"),
+    CLOSE: ("Close", "govuk-tag--yellow"),
+    OFF_TRACK: ("Off track", "govuk-tag--red"),
+    NO_TARGET: ("No target", "govuk-tag--grey"),
+    NOTHING_TO_COUNT: ("Nobody to count", "govuk-tag--grey"),
+}
+
+
+def status(value: int | None, target: int | None, *, is_lower_better: bool = False) -> str:
+    """On track (the target met), close (short of it by CLOSE_POINTS or less), off track.
+
+    The one rule for every figure and tile: a share's target is the least it should be,
+    and a count's (`is_lower_better`, such as actions overdue) the most."""
+    if target is None:
+        return NO_TARGET
+    if value is None:  # a share of nobody
+        return NOTHING_TO_COUNT
+    short_by = value - target if is_lower_better else target - value
+    if short_by <= 0:
+        return ON_TRACK
+    return CLOSE if short_by <= CLOSE_POINTS else OFF_TRACK
+
 
 @dataclass
 class Point:
@@ -44,17 +73,30 @@ class Point:
         return (self.percent or 0) if self.out_of is not None else self.count
 
 
+class Tracked:
+    """Something with a `status` (one of STATUSES), shown in words and the tag's colour."""
+
+    @property
+    def status_words(self) -> str:
+        return STATUSES[self.status][0]
+
+    @property
+    def status_tag(self) -> str:
+        return STATUSES[self.status][1]
+
+
 @dataclass
-class Figure:
+class Figure(Tracked):
     slug: str
     title: str
     what: str
     points: list[Point]
-    target: int | None = None
+    target: int | None = None  # a share's least percent, or (is_lower_better) a count's most
     list_url: str = ""
     now: str = ""  # a sentence about today, where the trend is of something else
     is_share: bool = True
     is_money: bool = False
+    is_lower_better: bool = False
     bars: list[dict] = field(default_factory=list)
 
     @property
@@ -62,9 +104,33 @@ class Figure:
         return self.points[-1]
 
     @property
+    def previous(self) -> Point | None:
+        """The month before the latest: what the change is measured from."""
+        return self.points[-2] if len(self.points) > 1 else None
+
+    def _measure(self, point: Point) -> int | None:
+        return point.percent if self.is_share else point.count
+
+    @property
+    def status(self) -> str:
+        return status(self._measure(self.latest), self.target, is_lower_better=self.is_lower_better)
+
+    @property
     def off_target(self) -> bool:
-        percent = self.latest.percent
-        return self.target is not None and percent is not None and percent < self.target
+        return self.status in (CLOSE, OFF_TRACK)
+
+    @property
+    def change(self) -> int | None:
+        """Since the month before: percentage points for a share, else the number (None when
+        either month has nothing to measure)."""
+        if self.previous is None:
+            return None
+        now, then = self._measure(self.latest), self._measure(self.previous)
+        return None if now is None or then is None else now - then
+
+    @property
+    def change_size(self) -> int | None:
+        return None if self.change is None else abs(self.change)
 
     def draw(self) -> Figure:
         """Bar positions for the SVG chart (drawn on the server, so it needs no JavaScript)."""
@@ -81,7 +147,7 @@ class Figure:
             for index, point in enumerate(self.points)
         ]
         self.target_y = (
-            round(CHART_HEIGHT - CHART_HEIGHT * self.target / 100, 1)
+            round(CHART_HEIGHT - CHART_HEIGHT * min(self.target, top) / top, 1)
             if self.target is not None
             else None
         )

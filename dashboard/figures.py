@@ -15,11 +15,12 @@ view is quick.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db.models import Count
 
 from common.dates import add_months
-from common.figures import Scope, figures_for
+from common.figures import Scope, Tracked, figures_for, status
 from finance import selectors as finance
 from pathway import selectors as pathway
 from people.models import Authority, Role, User
@@ -68,6 +69,36 @@ def caseloads(team_ids, as_at: dt.date) -> list[User]:
 
 def spend(authority: Authority, as_at: dt.date):
     return finance.spend_against_budget(authority.pk, as_at)
+
+
+@dataclass(frozen=True)
+class SpendTotal(Tracked):
+    """The whole council's spending this financial year, for the dashboard's tile."""
+
+    budget_pence: int
+    paid_pence: int
+    approved_pence: int
+    schemes_over: int
+
+    @property
+    def percent(self) -> int | None:
+        return round(100 * self.paid_pence / self.budget_pence) if self.budget_pence else None
+
+    @property
+    def status(self) -> str:
+        """Paid against the year's budget, the most to spend, by the figures' one rule."""
+        budget = 100 if self.budget_pence else None  # no budget set: no target
+        return status(self.percent, budget, is_lower_better=True)
+
+
+def spend_total(schemes: list) -> SpendTotal:
+    """The schemes' spending (from `spend`) added up for the council."""
+    return SpendTotal(
+        budget_pence=sum(scheme.yearly_budget_pence for scheme in schemes),
+        paid_pence=sum(scheme.paid for scheme in schemes),
+        approved_pence=sum(scheme.approved for scheme in schemes),
+        schemes_over=sum(1 for scheme in schemes if scheme.paid > scheme.yearly_budget_pence),
+    )
 
 
 # Who is behind each share, for its list page: (everyone counted over, who counts).

@@ -15,6 +15,7 @@ from rules.contrib.views import permission_required
 
 from common.csvfile import csv_text
 from common.dates import add_months
+from common.figures import CLOSE_POINTS
 from common.paging import Paginator
 from dashboard import figures as dashboard_figures
 from people import selectors
@@ -39,11 +40,25 @@ def _dashboard_scope(request):
     return authority, chosen, teams, as_at, params
 
 
+def _figure(request, slug: str):
+    """(the figure, its scope) for the chosen teams and month; 404 for no such figure."""
+    authority, chosen, teams, as_at, params = _dashboard_scope(request)
+    team_ids = [team.pk for team in chosen]
+    figures = dashboard_figures.figures(
+        authority=authority, team_ids=team_ids, as_at=as_at, query=urlencode(params)
+    )
+    figure = next((f for f in figures if f.slug == slug), None)
+    if figure is None:
+        raise Http404
+    return figure, (authority, team_ids, as_at, params)
+
+
 @login_required
 @permission_required("portal.view_dashboard", raise_exception=True)
 @require_GET
 @never_cache
 def dashboard(request):
+    """Every figure as a tile against its target, on one screen; each opens to its page."""
     authority, chosen, teams, as_at, params = _dashboard_scope(request)
     team_ids = [team.pk for team in chosen]
     today = timezone.localdate()
@@ -52,9 +67,9 @@ def dashboard(request):
         "figures": dashboard_figures.figures(
             authority=authority, team_ids=team_ids, as_at=as_at, query=query
         ),
-        "caseloads": dashboard_figures.caseloads(team_ids, as_at),
-        "spend": dashboard_figures.spend(authority, as_at),
+        "spend": dashboard_figures.spend_total(dashboard_figures.spend(authority, as_at)),
         "as_at": as_at,
+        "close_points": CLOSE_POINTS,
         "query": query,
         "teams": teams,
         "chosen": chosen,
@@ -69,23 +84,16 @@ def dashboard(request):
 @require_GET
 @never_cache
 def dashboard_list(request, slug: str):
-    """The young people behind a figure, on the chosen day: who counts and who does not."""
-    if slug not in dashboard_figures.LISTS:
-        raise Http404
-    authority, chosen, teams, as_at, params = _dashboard_scope(request)
-    people, counts = dashboard_figures.people_behind(
-        slug, authority, [team.pk for team in chosen], as_at
-    )
-    page = Paginator(people, 50).get_page(request.GET.get("page"))
-    rows = [(person, counts(person)) for person in page.object_list]
-    context = {
-        "title": dashboard_figures.LISTS[slug],
-        "slug": slug,
-        "rows": rows,
-        "page": page,
-        "as_at": as_at,
-        "query": urlencode(params),
-    }
+    """One figure's page: its chart and months, and who is behind it on the chosen day."""
+    figure, (authority, team_ids, as_at, params) = _figure(request, slug)
+    context = {"figure": figure, "as_at": as_at, "query": urlencode(params)}
+    if slug in dashboard_figures.LISTS:
+        people, counts = dashboard_figures.people_behind(slug, authority, team_ids, as_at)
+        page = Paginator(people, 50).get_page(request.GET.get("page"))
+        rows = [(person, counts(person)) for person in page.object_list]
+        context |= {"lists_people": True, "page": page, "rows": rows}
+    elif slug == "over-limit":
+        context["caseloads"] = dashboard_figures.caseloads(team_ids, as_at)
     return render(request, "dashboard/dashboard_list.html", context)
 
 
@@ -95,16 +103,7 @@ def dashboard_list(request, slug: str):
 @never_cache
 def dashboard_csv(request, slug: str):
     """One figure's twelve months as CSV."""
-    authority, chosen, teams, as_at, params = _dashboard_scope(request)
-    figures = dashboard_figures.figures(
-        authority=authority,
-        team_ids=[team.pk for team in chosen],
-        as_at=as_at,
-        query=urlencode(params),
-    )
-    figure = next((f for f in figures if f.slug == slug), None)
-    if figure is None:
-        raise Http404
+    figure, (_, _, as_at, _) = _figure(request, slug)
     if figure.is_share:
         rows = [["month_end", "counted", "out_of", "percent"]] + [
             [point.day.isoformat(), point.count, point.out_of, point.percent]

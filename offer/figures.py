@@ -16,6 +16,8 @@ def offer_figures(scope: Scope) -> list[Figure]:
             what="Items whose owner should have checked them by then.",
             points=counts(scope.days, stale_by_month(scope.authority, scope.days)),
             is_share=False,
+            target=0,
+            is_lower_better=True,
             list_url=reverse("offer:manage"),
         )
     ]

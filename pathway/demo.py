@@ -18,7 +18,7 @@ import datetime as dt
 import io
 import random
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import SimpleNamespace
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -211,6 +211,31 @@ class Spell:
     code: str
     description: str
     suitable: bool = True
+    is_reassessment: bool = False  # the same home, judged again in the plan
+
+
+# A flat found unsuitable (damp, say) this long after they moved in: the plan says so.
+FOUND_UNSUITABLE_AFTER = dt.timedelta(days=90)
+
+
+def _judged_again(spells: list[Spell], today: dt.date) -> list[Spell]:
+    """An unsuitable flat was fine when they moved in; months later the plan's judgement
+    went into the home history as the same home, not suitable (as the portal records it)."""
+    judged = []
+    for spell, following in zip(spells, [*spells[1:], None], strict=True):
+        found = spell.start + FOUND_UNSUITABLE_AFTER
+        if (
+            spell.code == "U"
+            and not spell.suitable
+            and found < min(following.start if following else today, today)
+        ):
+            judged += [
+                replace(spell, suitable=True),
+                replace(spell, start=found, is_reassessment=True),
+            ]
+        else:
+            judged.append(spell)
+    return judged
 
 
 @dataclass(frozen=True)
@@ -660,7 +685,7 @@ def _health_needs(s: Situation) -> dict:
 
 
 def _suitability(s: Situation, r: random.Random) -> dict:
-    """A note for each Schedule 2 point, and the judgement ("yes" or "no")."""
+    """A note for each Schedule 2 point (the judgement itself is the home's, in its history)."""
     home = s.home
     if home.code in UNSUITABLE_HOMES:
         notes = ["Shared or none", "Not known", "Not safe for a young person", "Not settled"]
@@ -681,9 +706,7 @@ def _suitability(s: Situation, r: random.Random) -> dict:
         notes = ["Own room, shared kitchen", "Good", "Staffed day and night", "On a bus route"]
         notes += ["Key worker sessions twice a week", "Licence with the provider"]
         notes += ["Paid by the council and housing benefit", "Settled", "Knows the rules"]
-    suitability = {key: note for (key, _), note in zip(SUITABILITY_POINTS, notes, strict=True)}
-    suitability["suitable"] = "yes" if home.suitable else "no"
-    return suitability
+    return {key: note for (key, _), note in zip(SUITABILITY_POINTS, notes, strict=True)}
 
 
 # -- Actions, the young person's own words, contact notes -------------------------------------
@@ -1091,7 +1114,7 @@ class Seeder:
             moved = story.request[1]
             spells = [s for s in spells if s.start < moved]
             spells.append(self._home(story, moved, spells[-1]))
-        return spells
+        return _judged_again(spells, self.today)
 
     def _home(self, story: Story, day: dt.date, previous: Spell | None) -> Spell:
         r, person = self.r, story.person
@@ -1183,6 +1206,7 @@ class Seeder:
                     kind=home.code,
                     suitable=home.suitable,
                     description=home.description,
+                    is_reassessment=home.is_reassessment,
                     recorded_by=story.pa_on(home.start),
                     recorded_at=self._moment(min(home.start + _days(r.randint(0, 5)), self.today)),
                 )
@@ -1610,7 +1634,12 @@ class Seeder:
             date_of_birth=person.date_of_birth,
             get_legal_status_display=lambda: _status_on(person, day),
         )
-        return SimpleNamespace(young_person=young_person, sections=sections, actions=_Rows(then))
+        return SimpleNamespace(
+            young_person=young_person,
+            sections=sections,
+            actions=_Rows(then),
+            home_suitable=next((h.suitable for h in story.homes[::-1] if h.start <= day), None),
+        )
 
     def _awaiting_review(
         self, story: Story, plan: Plan, day: dt.date, number: int, changed: list[str]

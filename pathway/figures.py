@@ -6,6 +6,9 @@ from common.figures import Figure, Point, Scope, each, kept_by_day, register_fig
 from pathway.selectors import dashboard_counts
 from people.selectors import people_at
 
+# The law's expectation for every young person: contact kept and the plan reviewed in time.
+EVERY_YOUNG_PERSON = 100
+
 
 def _share(slug, title, what, counts, key, out_of, **extra) -> Figure:
     return Figure(
@@ -58,6 +61,7 @@ def pathway_figures(scope: Scope) -> list[Figure]:
             counts,
             "in_touch",
             "everyone",
+            target=EVERY_YOUNG_PERSON,
             list_url=scope.list_url("in-touch"),
         ),
         _share(
@@ -68,6 +72,7 @@ def pathway_figures(scope: Scope) -> list[Figure]:
             counts,
             "on_time",
             "everyone",
+            target=EVERY_YOUNG_PERSON,
             list_url=scope.list_url("on-time"),
         ),
         Figure(
@@ -76,6 +81,8 @@ def pathway_figures(scope: Scope) -> list[Figure]:
             what="Steps in pathway plans past their date and not done.",
             points=[Point(day, c["actions_overdue"]) for day, c in counts],
             is_share=False,
+            target=0,
+            is_lower_better=True,
             list_url=scope.list_url("actions-overdue"),
         ),
     ]

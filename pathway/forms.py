@@ -61,7 +61,8 @@ class CaseloadForm(Form):
 class SectionForm(Form):
     revision = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, section, person, **kwargs):
+    def __init__(self, *args, section, person, home_kind=None, home_suitable=None, **kwargs):
+        """`home_kind` and `home_suitable`: the current home in their accommodation history."""
         super().__init__(*args, **kwargs)
         name = person.known_as
         self.fields["needs"] = _text("Needs", help_text=f"What {name} needs help with.")
@@ -80,17 +81,30 @@ class SectionForm(Form):
             for key, label in SUITABILITY_POINTS:
                 self.fields[key] = _text(label, rows=2)
                 layout.append(Field.textarea(key))
+            if home_kind:
+                where = AccommodationType(home_kind).label
+                hint = f"Where {name} lives now: {where}. A change is added to their home history."
+            else:
+                hint = f"Record where {name} lives on their home and activity page first."
             self.fields["suitable"] = forms.ChoiceField(
                 label="Is the accommodation suitable?",
-                choices=[("yes", "Yes"), ("no", "No"), ("", "Not decided yet")],
+                choices=YES_NO,
                 widget=forms.RadioSelect,
                 required=False,
+                help_text=hint,
             )
             layout.append(Field.radios("suitable", legend_size=Size.SMALL, small=True))
+            # What the history said when the form was opened: only a change is a judgement.
+            self.fields["suitable_shown"] = forms.CharField(
+                required=False, max_length=3, widget=forms.HiddenInput
+            )
+            layout.append("suitable_shown")
         if not self.is_bound:
             values = {n: getattr(section, n) for n in ("needs", "strengths", "young_person_says")}
             values["how_met"] = section.how_met
             values.update(section.suitability)
+            if home_suitable is not None:
+                values["suitable"] = values["suitable_shown"] = "yes" if home_suitable else "no"
             self.initial.update(values, revision=section.revision)
         self.helper = form_helper(*layout, "revision", Submit("save", "Save section"))
 

@@ -135,7 +135,8 @@ class Section(models.Model):
     strengths = models.TextField("strengths", blank=True)
     young_person_says = models.TextField("what the young person says", blank=True)
     how_met = models.TextField("how the needs will be met", blank=True)
-    # Accommodation only: a note for each of SUITABILITY_POINTS, and the overall judgement.
+    # Accommodation only: a note for each of SUITABILITY_POINTS. The overall judgement is
+    # not kept here but in the accommodation history (AccommodationSpell.suitable).
     suitability = models.JSONField(default=dict, blank=True)
     revision = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(null=True, blank=True)
@@ -443,7 +444,11 @@ EDUCATION_ACTIVITIES = frozenset({"F1", "P1", "F2", "P2", "F4", "P4"})
 
 
 class AccommodationSpell(models.Model):
-    """Where the young person lived from `started_on` until the next spell starts."""
+    """Where the young person lived from `started_on` until the next spell starts.
+
+    The one record of whether their home is suitable, as at any date: the plan's
+    accommodation section reads the current spell and writes a new one when its judgement
+    changes, and the dashboard and the returns read the spell of their day."""
 
     young_person = models.ForeignKey(
         YoungPerson, on_delete=models.PROTECT, related_name="accommodation_spells"
@@ -454,6 +459,8 @@ class AccommodationSpell(models.Model):
     description = models.CharField(
         "where", max_length=200, blank=True, help_text="For example, the name of the scheme"
     )
+    # Not a move: the same home, judged suitable or not again in the pathway plan.
+    is_reassessment = models.BooleanField(default=False)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

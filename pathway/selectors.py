@@ -52,10 +52,23 @@ from people.selectors import birthday_sql, name_search, young_people_visible_to
 DUE_SOON_DAYS = 28
 
 
+def _current_home(field: str) -> Subquery:
+    """A field of the plan's young person's latest home, as a subquery (None: none recorded)."""
+    return Subquery(
+        AccommodationSpell.objects.filter(young_person=OuterRef("young_person"))
+        .order_by("-started_on", "-pk")
+        .values(field)[:1]
+    )
+
+
 def plan_detail(young_person_id: int) -> Plan | None:
-    """The plan with everything its pages show, in a fixed number of queries."""
+    """The plan with everything its pages show, in a fixed number of queries.
+
+    `home_suitable` and `home_kind` are the current home's, from the accommodation history:
+    the plan's judgement of suitability is kept there and nowhere else."""
     return (
         Plan.objects.select_related("young_person")
+        .annotate(home_suitable=_current_home("suitable"), home_kind=_current_home("kind"))
         .prefetch_related(
             Prefetch(
                 "sections",

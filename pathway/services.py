@@ -139,19 +139,72 @@ def _save_edit(locked, by: User) -> None:
     locked.save()
 
 
-def section_save(*, section: Section, fields: dict, revision: int, by: User) -> Section:
-    """Save a section, unless someone saved it after the form was opened at `revision`."""
+def section_save(
+    *, section: Section, fields: dict, revision: int, by: User, today: dt.date | None = None
+) -> Section:
+    """Save a section, unless someone saved it after the form was opened at `revision`.
+
+    The accommodation section's "is it suitable?" goes into the accommodation history."""
     with transaction.atomic(), set_actor(by):
         locked = _lock_if_unchanged(Section, section.pk, revision, "this section")
         for name in SECTION_TEXT_FIELDS:
             setattr(locked, name, fields.get(name, "").strip())
         if locked.matter == Matter.ACCOMMODATION:
-            keys = [key for key, _ in SUITABILITY_POINTS] + ["suitable"]
             locked.suitability = {
-                key: fields[key].strip() for key in keys if fields.get(key, "").strip()
+                key: fields[key].strip()
+                for key, _ in SUITABILITY_POINTS
+                if fields.get(key, "").strip()
             }
+            # Only an answer they changed: one left as the form showed it, when the home
+            # history has moved on since (a move recorded meanwhile), is not a judgement.
+            answer = fields.get("suitable")
+            if answer in ("yes", "no") and answer != fields.get("suitable_shown"):
+                _suitability_record(
+                    young_person_id=locked.plan.young_person_id,
+                    suitable=fields["suitable"] == "yes",
+                    by=by,
+                    today=today or timezone.localdate(),
+                )
         _save_edit(locked, by)
     return locked
+
+
+def _suitability_record(
+    *, young_person_id: int, suitable: bool, by: User, today: dt.date
+) -> AccommodationSpell:
+    """The plan's judgement of the current home, in the accommodation history from today.
+
+    The history is the one record of suitability (the returns need it as at a date), so a
+    changed judgement is a new spell of the same home, or today's spell corrected."""
+    home = (
+        AccommodationSpell.objects.select_for_update()
+        .filter(young_person_id=young_person_id)
+        .order_by("-started_on", "-pk")
+        .first()
+    )
+    if home is None:
+        raise PlanError(
+            "Record where they live on their home and activity page first, then say here "
+            "whether it is suitable",
+            field="suitable",
+        )
+    if home.suitable == suitable:
+        return home
+    if suitable and home.kind in NEVER_SUITABLE:
+        raise PlanError("No fixed abode and custody always count as not suitable", field="suitable")
+    if home.started_on >= today:
+        home.suitable = suitable
+        home.save(update_fields=["suitable"])
+        return home
+    return AccommodationSpell.objects.create(
+        young_person_id=young_person_id,
+        started_on=today,
+        kind=home.kind,
+        suitable=suitable,
+        description=home.description,
+        is_reassessment=True,
+        recorded_by=by,
+    )
 
 
 def section_view_add(*, section: Section, text: str, by: User) -> SectionView:

@@ -28,7 +28,8 @@ TEXT_FIELDS = (
 
 
 def plan_content(plan: Plan) -> dict:
-    """The plan as it stands now. `plan` should come from `selectors.plan_detail`."""
+    """The plan as it stands now. `plan` should come from `selectors.plan_detail` (which
+    gives it the current home's `home_suitable`)."""
     person = plan.young_person
     sections = {section.matter: section for section in plan.sections.all()}
     actions_by_matter: dict[str, list] = {}
@@ -49,7 +50,7 @@ def plan_content(plan: Plan) -> dict:
                     for key, label in SUITABILITY_POINTS
                     if suitability.get(key)
                 ],
-                "suitable": suitability.get("suitable", ""),
+                "suitable": suitable_answer(plan) if matter == Matter.ACCOMMODATION else "",
                 "views": [
                     {"text": view.text, "written_at": view.written_at.isoformat()}
                     for view in (section.views.all() if section else [])
@@ -73,6 +74,11 @@ def plan_content(plan: Plan) -> dict:
         },
         "sections": content_sections,
     }
+
+
+def suitable_answer(plan: Plan) -> str:
+    """The current home's suitability, from the accommodation history (`home_suitable`)."""
+    return {True: "yes", False: "no"}.get(getattr(plan, "home_suitable", None), "")
 
 
 def review_content(review: Review) -> dict:

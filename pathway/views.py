@@ -109,7 +109,7 @@ def _clashes(form, saved: dict) -> list[tuple[str, str, str]]:
     """(label, saved now, typed) for each field where the two differ."""
     rows = []
     for name, field in form.fields.items():
-        if name == "revision":
+        if field.widget.is_hidden:  # the revision, and what the form was opened with
             continue
         saved_text = str(saved.get(name) or "").strip()
         typed_text = str(form.cleaned_data.get(name) or "").strip()
@@ -200,7 +200,8 @@ def section_edit(request, pk: int, matter: str):
     person = young_person_read(request, pk, "pathway.change_plan")
     plan = _plan(person)
     section = _section(plan, matter)
-    form = SectionForm(request.POST or None, section=section, person=person)
+    home = {"home_kind": plan.home_kind, "home_suitable": plan.home_suitable}
+    form = SectionForm(request.POST or None, section=section, person=person, **home)
     page = {
         "title": section.get_matter_display(),
         "back": reverse("pathway:plan", args=[person.pk]) + f"#{matter}",
@@ -208,22 +209,27 @@ def section_edit(request, pk: int, matter: str):
         "intro": MATTER_GUIDANCE[matter][0],
     }
     if request.method == "POST" and form.is_valid():
-        clash = _save_or_show_clash(
-            request,
-            form,
-            lambda: services.section_save(
-                section=section,
-                fields=form.cleaned_data,
-                revision=form.cleaned_data["revision"],
-                by=request.user,
-            ),
-            rebuild=lambda data, saved: SectionForm(data, section=saved, person=person),
-            saved_values=lambda saved: {
-                **{n: getattr(saved, n) for n in services.SECTION_TEXT_FIELDS},
-                **saved.suitability,
-            },
-            page=page,
-        )
+        try:
+            clash = _save_or_show_clash(
+                request,
+                form,
+                lambda: services.section_save(
+                    section=section,
+                    fields=form.cleaned_data,
+                    revision=form.cleaned_data["revision"],
+                    by=request.user,
+                ),
+                rebuild=lambda data, saved: SectionForm(data, section=saved, person=person, **home),
+                saved_values=lambda saved: {
+                    **{n: getattr(saved, n) for n in services.SECTION_TEXT_FIELDS},
+                    **saved.suitability,
+                    "suitable": snapshot.suitable_answer(plan),
+                },
+                page=page,
+            )
+        except services.PlanError as error:  # a judgement the history cannot take
+            form_error(form, error)
+            return form_page(request, form, **page)
         if clash:
             return clash
         messages.success(request, f"{section.get_matter_display()} is saved.")

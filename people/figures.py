@@ -31,7 +31,9 @@ def people_figures(scope: Scope) -> list[Figure]:
             what="PAs holding more young people than their team's limit at the end of the month.",
             points=counts(scope.days, kept_by_day("over-limit", scope.team_ids, scope.days, work)),
             is_share=False,
-            list_url="#figure-caseloads",
+            target=0,
+            is_lower_better=True,
+            list_url=scope.list_url("over-limit"),
         )
     ]
 

@@ -23,6 +23,8 @@ def rota_figures(scope: Scope) -> list[Figure]:
             what="Shifts in each month that no PA was on.",
             points=counts(scope.days, unfilled_by_month(scope.authority.pk, scope.months)),
             is_share=False,
+            target=0,
+            is_lower_better=True,
             list_url=reverse("rota:coverage"),
             now=_unfilled_soon(scope.authority, scope.as_at),
         )

@@ -27,21 +27,38 @@ def test_a_manager_picks_a_year_and_sees_what_to_check(page, live_server, author
     assert_no_axe_violations(page)
 
 
-def test_the_dashboard_works_without_javascript_and_passes_axe(
-    page, no_js_page, live_server, young_person, manager
+# The dashboard's first screen at 1024 x 800 is at most two screens high, footer and all.
+SCREENS = 2
+
+
+def test_the_dashboard_opens_on_one_screen_fits_a_phone_and_works_without_javascript(
+    page, phone_page, no_js_page, live_server, young_person, manager
 ):
     sign_in_as(page, live_server, manager)
     page.goto(reverse("dashboard:home"))
     assert page.get_by_role("heading", name="Dashboard", exact=True).is_visible()
+    assert page.locator("#tile-in-touch").get_by_text("Off track").is_visible()
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height <= SCREENS * 800, f"the dashboard is {height} px high at 1024 x 800"
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="In touch", exact=True).click()
+    assert page.get_by_role("heading", name="In touch", exact=True).is_visible()
     assert page.get_by_role("img", name="In touch by month").is_visible()
+    assert page.get_by_role("region", name="In touch: the numbers by month").is_visible()
     assert_no_axe_violations(page)
-    page.locator('a[href^="/dashboard/in-touch/"]').click()
-    assert page.get_by_role("heading", name="In touch").is_visible()
-    assert_no_axe_violations(page)
+    detail = page.url
+    sign_in_as(phone_page, live_server, manager)
+    for path in (detail, reverse("dashboard:home")):  # the tiles last
+        phone_page.goto(path)
+        width = phone_page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 320, f"{path} is {width} px wide at 320 px"
+    tiles = phone_page.locator(".lc-tile")
+    first, second = tiles.nth(0).bounding_box(), tiles.nth(1).bounding_box()
+    assert second["y"] >= first["y"] + first["height"]  # stacked, one to a row
     # Choosing a month is a plain form: it works without JavaScript.
     sign_in_as(no_js_page, live_server, manager)
     no_js_page.goto(reverse("dashboard:home"))
     no_js_page.get_by_label("Month", exact=True).select_option(index=3)
     no_js_page.get_by_role("button", name="Show").click()
     assert "month=" in no_js_page.url
-    assert no_js_page.get_by_role("heading", name="Caseload per PA").is_visible()
+    assert no_js_page.get_by_role("link", name="In touch", exact=True).is_visible()

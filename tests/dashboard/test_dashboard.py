@@ -4,7 +4,9 @@ The chosen month is June 2026, so the figures are on 30 June, with 31 May the mo
 """
 
 import datetime as dt
+import re
 from datetime import date
+from html import unescape
 
 import pytest
 from django.db import connection
@@ -13,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from common.cache import own_keys_delete
+from common.figures import CLOSE, NO_TARGET, NOTHING_TO_COUNT, OFF_TRACK, ON_TRACK, status
 from dashboard import figures as dashboard
 from dashboard.tasks import dashboards_warm
 from pathway.models import AccommodationSpell, Action, ActivitySpell, Contact, Plan
@@ -129,6 +132,66 @@ def test_shares_are_rounded_and_the_target_is_the_councils(service, authority, t
     assert figures["suitable"].off_target  # 33% against 100%
 
 
+def test_on_track_close_and_off_track_are_one_rule_at_its_boundaries():
+    assert status(80, 80) == ON_TRACK and status(100, 80) == ON_TRACK
+    assert status(75, 80) == CLOSE  # 5 points short
+    assert status(74, 80) == OFF_TRACK
+    # A count's target is the most it should be: actions overdue, shifts with nobody on.
+    assert status(0, 0, is_lower_better=True) == ON_TRACK
+    assert status(5, 0, is_lower_better=True) == CLOSE
+    assert status(6, 0, is_lower_better=True) == OFF_TRACK
+    assert status(3, None) == NO_TARGET and status(None, None) == NO_TARGET
+    assert status(None, 80) == NOTHING_TO_COUNT  # a share of nobody: no one aged 19 to 21
+
+
+def _tiles(text: str) -> dict[str, str]:
+    """Each tile on the dashboard's first screen, by figure, as the text inside it."""
+    found = re.findall(r'<li class="lc-tile[^"]*" id="tile-([\w-]+)">(.*?)</li>', text, re.S)
+    slugs = [slug for slug, _ in found]
+    assert len(slugs) == len(set(slugs)), slugs  # each figure once
+    return {
+        slug: " ".join(unescape(re.sub(r"<[^>]+>", " ", inner)).split()) for slug, inner in found
+    }
+
+
+def test_the_first_screen_has_a_tile_per_figure_with_target_status_and_change(
+    client, service, authority, manager, team
+):
+    authority.eet_target_percent = 80
+    authority.save()
+    client.force_login(manager)
+    text = client.get(reverse("dashboard:home"), {"month": "2026-06"}).content.decode()
+    tiles = _tiles(text)
+    figures = dashboard.figures(authority=authority, team_ids=[team.pk], as_at=JUNE, query="")
+    assert set(tiles) == {figure.slug for figure in figures} | {"spend"}
+    for figure in figures:
+        tile = tiles[figure.slug]
+        assert figure.title in tile
+        assert figure.status_words in tile
+        if figure.target is not None:
+            assert f"Target {figure.target}" in tile
+        assert "since 31 May" in tile  # the change, from the month before
+        assert text.count(f'href="/dashboard/{figure.slug}/?month=2026-06&amp;team=all"') == 1
+    # Worked by hand: EET 2 of 2 (May 0 of 1), suitable 1 of 3 (May 1 of 2), in touch 2 of 3.
+    assert "100% 2 of 2 On track Target 80% Up 100 points since 31 May" in tiles["eet"]
+    assert "Off track Target 100% Down 17 points since 31 May" in tiles["suitable"]
+    assert "1 Close Target 0 Up 1 since 31 May" in tiles["actions-overdue"]
+    assert "No target" in tiles["claims"]
+    # Each tile opens to its own page: its chart, its months and where its list is.
+    for figure in figures:
+        page = client.get(reverse("dashboard:list", args=[figure.slug]), {"month": "2026-06"})
+        detail = unescape(page.content.decode())
+        assert page.status_code == 200
+        assert f'<h1 class="govuk-heading-l">{figure.title}</h1>' in detail
+        assert f"{figure.title} by month" in detail and "31 May 2026" in detail
+        assert 'role="region" aria-label="' in detail and 'tabindex="0"' in detail
+    caseload = client.get(reverse("dashboard:list", args=["over-limit"]), {"month": "2026-06"})
+    assert "Caseload per PA" in caseload.content.decode()
+    paid = client.get(reverse("dashboard:list", args=["paid"])).content.decode()
+    assert f'href="{reverse("finance:payments")}"' in paid
+    assert client.get(reverse("dashboard:list", args=["no-such-figure"])).status_code == 404
+
+
 def test_pas_over_their_limit_by_month(service, authority, team):
     team.caseload_limit = 2
     team.save()
@@ -202,11 +265,19 @@ def test_the_dashboard_makes_as_many_queries_for_1000_young_people_as_for_50(
             assert client.get(reverse("dashboard:home")).status_code == 200
         return len(captured)
 
+    def detail_queries() -> int:
+        own_keys_delete()
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("dashboard:list", args=["in-touch"])).status_code == 200
+        return len(captured)
+
     _people(authority, pa, 50)
     queries()  # the first request of a session also starts its idle clock
-    fifty = queries()
+    fifty, fifty_detail = queries(), detail_queries()
     _people(authority, pa, 950)
     assert queries() == fifty
+    # A page of 50 whoever is behind the figure; a list longer than a page is counted once.
+    assert detail_queries() == fifty_detail + 1
 
 
 def test_earlier_months_are_kept_for_the_day_and_today_is_live(service, authority, team, pa):
@@ -267,6 +338,9 @@ def test_claims_waiting_and_spend_against_budget(client, young_person, pa, manag
     client.force_login(manager)
     text = client.get(reverse("dashboard:home")).content.decode()
     assert "£50,000" in text and "£250" in text
+    assert _tiles(text)["spend"].startswith(
+        "Spend against budget this financial year £250 of £50,000 On track Target within budget"
+    )
 
 
 def test_earlier_months_claims_are_kept_and_this_months_are_live(young_person, pa, manager, team):

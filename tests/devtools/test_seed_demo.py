@@ -9,6 +9,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from notifications.models import Notification, Text, TextState
+from pathway.models import AccommodationSpell, Section
 from pathway.selectors import documents_for, documents_for_young_person
 from people.demo import DEMO_PASSWORD, DEMO_SIGN_INS
 from people.models import Allocation, LegalStatus, Role, Team, User, YoungPerson
@@ -127,3 +128,20 @@ def test_the_demo_rota_frees_a_leaving_pas_later_shifts_and_keeps_bank_holidays(
     for day in bank_holidays(timezone.localdate(), timezone.localdate() + dt.timedelta(days=27)):
         # Only what a manager added by hand: one short shift on the first, none on the rest.
         assert Shift.objects.filter(starts_at__date=day).count() <= 1
+
+
+def test_demo_homes_judged_again_in_the_plan_are_the_same_home(seeded):
+    judged = AccommodationSpell.objects.filter(is_reassessment=True).order_by("pk")
+    assert judged.exists()
+    for spell in judged:
+        before = (
+            AccommodationSpell.objects.filter(
+                young_person=spell.young_person_id, started_on__lt=spell.started_on
+            )
+            .order_by("-started_on")
+            .first()
+        )
+        assert (before.kind, before.description) == (spell.kind, spell.description)
+        assert before.suitable and not spell.suitable
+    # The plan keeps no answer of its own: it reads the home history.
+    assert not Section.objects.filter(suitability__has_key="suitable").exists()

@@ -5,13 +5,21 @@ three months before the birthday to one month after it.
 """
 
 import datetime as dt
+import importlib
 import re
 from datetime import date
+from html import unescape
 
 import pytest
+from django.apps import apps
+from django.urls import reverse
+from django.utils import timezone
 
-from pathway.models import AccommodationSpell, ActivitySpell, Contact
-from pathway.returns import care_leavers
+from dashboard import figures as dashboard
+from pathway import selectors, services, snapshot
+from pathway.models import AccommodationSpell, ActivitySpell, Contact, Matter, Section
+from pathway.returns import ANNEX_A_COLUMNS, annex_a, care_leavers
+from pathway.services import PlanError
 from people.models import Allocation, EndReason
 from tests.factories import AllocationFactory, YoungPersonFactory
 
@@ -389,3 +397,155 @@ def test_the_records_to_check_are_paged(client, council, manager):
     assert first.count("Sex not recorded") == 25 and "year=2026&amp;page=2" in first
     second = client.get(reverse("pathway:returns"), {"year": "2026", "page": "2"}).content.decode()
     assert second.count("Sex not recorded") == 1
+
+
+# --- One record of suitability: the plan writes the dated home history ----------------------
+
+
+def test_a_signed_plan_that_says_not_suitable_is_what_every_page_and_return_says(
+    client, council, pa, manager, team
+):
+    person, contact, home, doing = council
+    birthday = date(2026, 6, 30)  # Eve is 19 that day, in the year to 31 March 2027
+    eve = person("EVE", date(2007, 6, 30))
+    home(eve, date(2025, 9, 1), "U", True)
+    doing(eve, date(2025, 9, 1), "F2")
+    contact(eve, birthday)
+    plan = services.plan_start(young_person=eve, by=pa, today=date(2026, 6, 1))
+    section = plan.sections.get(matter=Matter.ACCOMMODATION)
+    services.section_save(
+        section=section,
+        fields={"repair": "Damp and mould in the bedroom", "suitable": "no"},
+        revision=section.revision,
+        by=pa,
+        today=birthday,
+    )
+    review = services.review_record(
+        plan=plan,
+        held_on=birthday,
+        participants="Eve and her PA",
+        young_person_took_part=True,
+        outcome="She needs to move.",
+        by=pa,
+        today=birthday,
+    )
+    read = snapshot.digest(snapshot.to_sign(selectors.plan_detail(eve.pk), review))
+    version = services.review_sign(review=review, read=read, by=manager)
+    signed = {s["matter"]: s for s in version.content["sections"]}
+    assert signed["accommodation"]["suitable"] == "no"
+
+    client.force_login(pa)
+    situation = client.get(reverse("pathway:situation", args=[eve.pk])).content.decode()
+    assert "Same home, judged not suitable in the pathway plan" in situation
+    plan_page = client.get(reverse("pathway:plan", args=[eve.pk])).content.decode()
+    assert re.search(r"Suitable</dt><dd[^>]*>No ", plan_page)
+
+    (suitable,) = [
+        figure
+        for figure in dashboard.figures(
+            authority=eve.authority, team_ids=[team.pk], as_at=birthday, query=""
+        )
+        if figure.slug == "suitable"
+    ]
+    assert (suitable.latest.count, suitable.latest.out_of) == (0, 1)
+    assert (suitable.points[-2].count, suitable.points[-2].out_of) == (1, 1)  # May kept as was
+
+    (row,) = care_leavers(pa.authority_id, 2027, TODAY)
+    assert (row.person.child_id, row.accommodation) == ("EVE", "U2")
+
+    def annex_a_suitability(day):
+        (line,) = annex_a(pa.authority_id, day)
+        return dict(zip(ANNEX_A_COLUMNS, line, strict=True))["Suitability of Accommodation"]
+
+    assert annex_a_suitability(birthday) == "b) Unsuitable"
+    assert annex_a_suitability(birthday - dt.timedelta(days=1)) == "a) Suitable"
+
+
+def test_the_plans_judgement_needs_a_home_and_never_calls_homeless_suitable(council, pa):
+    person, contact, home, doing = council
+    fay = person("FAY", date(2006, 1, 1))
+    plan = services.plan_start(young_person=fay, by=pa, today=date(2026, 6, 1))
+    section = plan.sections.get(matter=Matter.ACCOMMODATION)
+
+    def judge(answer, day=date(2026, 6, 2), shown=""):
+        services.section_save(
+            section=section,
+            fields={"suitable": answer, "suitable_shown": shown},
+            revision=Section.objects.get(pk=section.pk).revision,
+            by=pa,
+            today=day,
+        )
+
+    with pytest.raises(PlanError, match="Record where they live"):
+        judge("no")
+    home(fay, date(2026, 6, 1), "S", False)
+    with pytest.raises(PlanError, match="never|always count as not suitable"):
+        judge("yes")
+    services.accommodation_record(
+        young_person=fay,
+        started_on=date(2026, 6, 3),
+        kind="U",
+        suitable=True,
+        description="Flat on Mill Lane",
+        by=pa,
+        today=date(2026, 6, 3),
+    )
+    judge("no", date(2026, 6, 3))  # the day she moved: that day's record is corrected
+    judge("no", date(2026, 6, 10))  # the same answer again adds nothing
+    # A form opened before a move, saved unchanged after it, is not a judgement of the new home.
+    judge("yes", date(2026, 6, 11), shown="yes")
+    history = list(AccommodationSpell.objects.filter(young_person=fay).order_by("started_on"))
+    assert [(s.started_on.day, s.kind, s.suitable, s.is_reassessment) for s in history] == [
+        (1, "S", False, False),
+        (3, "U", False, False),
+    ]
+
+
+def test_the_migration_keeps_the_newer_judgement(council, pa):
+    reconcile = importlib.import_module(
+        "pathway.migrations.0008_suitability_kept_in_home_history"
+    ).reconcile
+    person, contact, home, doing = council
+    moment = timezone.make_aware(dt.datetime(2026, 5, 1, 12))
+
+    def judged(someone, answer, at):
+        plan = services.plan_start(young_person=someone, by=pa, today=date(2026, 1, 1))
+        Section.objects.filter(plan=plan, matter=Matter.ACCOMMODATION).update(
+            suitability={"safety": "Checked", "suitable": answer}, updated_at=at, updated_by=pa
+        )
+
+    gus = person("GUS", date(2006, 1, 1))  # said "no" in the plan after the home was recorded
+    home(gus, date(2026, 1, 1), "U", True)
+    AccommodationSpell.objects.filter(young_person=gus).update(recorded_at=moment)
+    judged(gus, "no", moment + dt.timedelta(days=30))
+    hal = person("HAL", date(2006, 1, 1))  # moved after the plan said "no": the move stands
+    judged(hal, "no", moment)
+    home(hal, date(2026, 5, 20), "E", True)
+    reconcile(apps, None)
+    assert [
+        (s.started_on, s.suitable, s.is_reassessment)
+        for s in AccommodationSpell.objects.filter(young_person=gus).order_by("started_on")
+    ] == [(date(2026, 1, 1), True, False), (date(2026, 5, 31), False, True)]
+    assert list(AccommodationSpell.objects.filter(young_person=hal).values_list("suitable")) == [
+        (True,)
+    ]
+    for section in Section.objects.filter(matter=Matter.ACCOMMODATION):
+        assert section.suitability == {"safety": "Checked"}
+
+
+def test_the_section_page_says_where_the_answer_goes_and_shows_a_refusal(client, council, pa):
+    person, contact, home, doing = council
+    ida = person("IDA", date(2006, 1, 1))
+    services.plan_start(young_person=ida, by=pa)
+    url = reverse("pathway:section-edit", args=[ida.pk, Matter.ACCOMMODATION])
+    client.force_login(pa)
+    opened = client.get(url)
+    hint = f"Record where {ida.known_as} lives on their home and activity page first."
+    assert hint in unescape(opened.content.decode())
+    refused = client.post(url, {"revision": 0, "suitable": "no"})
+    assert refused.status_code == 200
+    assert refused.context["form"].errors["suitable"] == [
+        "Record where they live on their home and activity page first, then say here whether "
+        "it is suitable"
+    ]
+    assert not Section.objects.get(plan__young_person=ida, matter=Matter.ACCOMMODATION).revision

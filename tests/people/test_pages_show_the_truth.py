@@ -15,9 +15,7 @@ from tests.factories import YoungPersonFactory, money_world, signed_plan
 
 pytestmark = pytest.mark.django_db
 
-IN_TOUCH = re.compile(
-    r'id="figure-in-touch">In touch</h2>\s*<p[^>]*>\s*<strong[^>]*>[^<]*</strong> (\d+) of (\d+)'
-)
+IN_TOUCH = re.compile(r'id="tile-in-touch">.*?class="lc-tile__of">(\d+) of (\d+)<', re.S)
 
 
 def test_the_dashboard_counts_a_contact_made_today_at_once(client, manager, pa, young_person):
