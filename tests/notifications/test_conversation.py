@@ -12,13 +12,15 @@ from django.utils.html import escape
 from finance import services as finance
 from finance.models import ClaimState
 from handovers.models import NotificationKind as HandoverKind
-from notifications.models import EmailState, Notification, NotificationDigest
+from notifications.models import EmailState, Notification, NotificationDigest, Text
 from notifications.tasks import notifications_digest
+from notifications.texts import outbox_text_send
 from pathway import selectors
 from pathway import services as pathway
 from pathway.models import ActionOwner, ContactRequest, Matter, ReviewReason
 from people import services as portal_services
 from tests.factories import AllocationFactory, YoungPersonFactory, scheme, signed_plan, upload
+from tests.notify_server import RATE_LIMITED
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -33,7 +35,7 @@ def caseload_row(pa, young_person):
 
 
 def test_what_a_care_leaver_does_reaches_their_pa_once_and_decisions_reach_them(
-    client, care_leaver, young_person, pa, manager, django_capture_on_commit_callbacks
+    client, care_leaver, young_person, pa, manager, django_capture_on_commit_callbacks, notify_api
 ):
     plan = signed_plan(young_person, pa=pa, manager=manager)
     step = pathway.action_create(
@@ -121,8 +123,10 @@ def test_what_a_care_leaver_does_reaches_their_pa_once_and_decisions_reach_them(
     pathway.contact_request_make(young_person=young_person, message="", by=care_leaver)
     assert len(told(pa, "contact_asked")) == 2
 
-    # The PA decides the claim: the care leaver is told, and emailed, once.
+    # The PA decides the claim: the care leaver is told, emailed and (they prefer texts)
+    # texted through GOV.UK Notify, once, though Notify first answers "too many requests".
     mail.outbox.clear()
+    notify_api.answers = [RATE_LIMITED]
     with django_capture_on_commit_callbacks(execute=True):
         finance.claim_approve(claim=claim, amount_pence=4500, reason="", by=pa)
     with pytest.raises(finance.FinanceError):
@@ -131,6 +135,14 @@ def test_what_a_care_leaver_does_reaches_their_pa_once_and_decisions_reach_them(
     assert "£45 for “A kettle” is approved" in approved.message
     assert [m.subject for m in mail.outbox] == ["Leaving care: Your claim is approved"]
     assert mail.outbox[0].to == [care_leaver.email] and "kettle" not in mail.outbox[0].body
+    assert [seen.status for seen in notify_api.requests] == [429, 201]
+    [text] = notify_api.sent
+    assert text["phone_number"] == "+447700900123"
+    message = text["personalisation"]["message"]
+    assert "Your claim is approved" in message and approved.get_absolute_url() in message
+    assert "kettle" not in message and "45" not in message
+    assert outbox_text_send.apply(args=[Text.objects.get(object_id=approved.pk).pk]).get() is False
+    assert len(notify_api.sent) == 1
 
     # Paid (a second run pays nothing and tells nobody), then reversed by a manager.
     for _ in range(2):
