@@ -65,9 +65,15 @@ TOO_WIDE = """() => [...document.body.querySelectorAll('*')]
     && ![...el.children].some(c => c.getBoundingClientRect().right > 321))
   .slice(0, 3).map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : '')
     + ' ' + JSON.stringify((el.innerText || '').slice(0, 30)))"""
-LEAF_TEXTS = """() => [...document.body.querySelectorAll('*')]
-  .filter(el => el instanceof HTMLElement && !el.children.length && el.checkVisibility())
-  .map(el => el.innerText.trim()).filter(Boolean)"""
+# What a person sees, in one trip to the browser: the text, the text of each innermost
+# element, and the page's width.
+SEEN = """() => ({
+  text: document.body.innerText,
+  leaves: [...document.body.querySelectorAll('*')]
+    .filter(el => el instanceof HTMLElement && !el.children.length && el.checkVisibility())
+    .map(el => el.innerText.trim()).filter(Boolean),
+  width: document.documentElement.scrollWidth,
+})"""
 
 
 def choice_codes() -> tuple[set[str], set[str]]:
@@ -117,7 +123,8 @@ def visits() -> list[tuple[str, str]]:
 
 def problems_of(page, codes, initialisms) -> list[str]:
     problems = []
-    text = page.inner_text("body")
+    seen = page.evaluate(SEEN)
+    text = seen["text"]
     problems += [f"template text {mark!r}" for mark in TEMPLATE_TEXT if mark in text]
     # "None available" on the admin's index is Django's own sentence.
     nones = [text[max(0, m.start() - 30) : m.end() + 10] for m in NONE.finditer(text)]
@@ -125,9 +132,9 @@ def problems_of(page, codes, initialisms) -> list[str]:
         problems.append(f"the word None in {nones}")
     if dates := sorted(set(ISO_DATE.findall(text))):
         problems.append(f"ISO dates {dates}")
-    if found := raw_codes(text, page.evaluate(LEAF_TEXTS), codes, initialisms):
+    if found := raw_codes(text, seen["leaves"], codes, initialisms):
         problems.append(f"raw codes {sorted(found)}")
-    width = page.evaluate("document.documentElement.scrollWidth")
+    width = seen["width"]
     if width > 320 and urlparse(page.url).path not in WIDTH_NOT_CHECKED:
         problems.append(f"{width} px wide at 320 px: {page.evaluate(TOO_WIDE)}")
     return problems
