@@ -9,7 +9,7 @@ from people.services import invitation_create
 from people.setup_links import set_up_path
 from tests.browser.conftest import assert_no_axe_violations, sign_in_as
 from tests.browser.test_sweep import choice_codes, problems_of
-from tests.factories import TEST_PASSWORD, UserFactory, YoungPersonFactory
+from tests.factories import TEST_PASSWORD, UserFactory, YoungPersonFactory, money_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -175,3 +175,14 @@ def test_staff_menu_without_javascript_is_a_list_of_links(no_js_page, live_serve
     assert not page.get_by_role("button", name="Menu").is_visible()
     for name in ("Team", "Budgets", "Payments", "Sign out"):
         assert page.get_by_role("link", name=name, exact=True).is_visible(), name
+
+
+def test_a_care_leaver_sees_when_to_use_their_money_by_on_a_phone(
+    phone_page, live_server, care_leaver, pa, manager
+):
+    money_world(care_leaver.young_person, pa=pa, manager=manager)
+    phone_page.set_viewport_size({"width": 360, "height": 640})
+    sign_in_as(phone_page, live_server, care_leaver)
+    phone_page.goto(reverse("finance:my-money"))
+    use_by = phone_page.get_by_text("Use it by").bounding_box()
+    assert use_by["x"] + use_by["width"] <= 360, "the date to use it by is off the screen"
