@@ -173,6 +173,21 @@ class DateField(DateInputField):
             raise forms.ValidationError("Enter a real date, for example 27 3 2007") from error
 
 
+def in_words(field: forms.Field, value) -> str:
+    """A form's value as a person reads it (on a clash page): the choice's label, a date
+    as "1 December 2026", Yes or No, never the code the form keeps."""
+    if value in (None, ""):
+        return "Not given"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, dt.date):
+        return f"{value:%-d %B %Y}"
+    if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+        labels = {str(key): label for key, label in field.choices}
+        return str(labels.get(str(value), value))
+    return str(value)
+
+
 class EscapedBoundField(BoundField):
     def __init__(self, form, field, name):
         super().__init__(form, field, name)

@@ -22,15 +22,22 @@ env = environ.Env()
 # Real environment variables win; the file only fills in the embedded defaults.
 environ.Env.read_env(BASE_DIR / "var" / "services.env", overwrite=False)
 
-DEBUG = env.bool("DEBUG", default=True)
+# DEBUG in the environment says this is a developer's machine: plain http, a development key,
+# static files found beside the code. Production sets DEBUG=false.
+ON_THIS_MACHINE = env.bool("DEBUG", default=True)
 SECRET_KEY = env.str(
     "SECRET_KEY",
-    default="django-insecure-development-key-only-for-this-machine-0123456789" if DEBUG else None,
+    default="django-insecure-development-key-only-for-this-machine-0123456789"
+    if ON_THIS_MACHINE
+    else None,
 )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # Demo mode shows the demo sign-ins and current MFA codes on the sign-in page.
-DEMO_MODE = env.bool("DEMO_MODE", default=DEBUG)
+DEMO_MODE = env.bool("DEMO_MODE", default=ON_THIS_MACHINE)
+# Django's technical pages (a 404 listing every URL, a 500 with the settings) only for a
+# developer who has switched demo mode off: a demo (`make run`) shows the portal's own.
+DEBUG = ON_THIS_MACHINE and not DEMO_MODE
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
@@ -110,6 +117,8 @@ TEMPLATES = [
                 "rota.panels.staff_banner",
                 "notifications.context_processors.unread_notifications",
             ],
+            # `|midsentence`, for choice labels inside a sentence, in every template.
+            "builtins": ["common.words"],
         },
     },
 ]
@@ -219,7 +228,7 @@ ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Leaving care: "
-ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if ON_THIS_MACHINE else "https"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="Leaving care portal")
 MFA_PASSKEY_LOGIN_ENABLED = False
@@ -296,10 +305,14 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if not DEBUG
+        if not ON_THIS_MACHINE
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# On this machine WhiteNoise serves static files straight from the checkout, whatever DEBUG
+# is (demo mode turns Django's DEBUG off); production serves the collected, hashed copies.
+WHITENOISE_USE_FINDERS = ON_THIS_MACHINE
+WHITENOISE_AUTOREFRESH = ON_THIS_MACHINE
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 # Young people's documents: outside MEDIA_ROOT, served only through permission-checked views.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "var" / "private")
@@ -350,7 +363,7 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost", "testserver", "[::1]"}
 
 def unsafe_settings() -> list[str]:
     """What is wrong with these settings for the DEBUG they run under, in plain words."""
-    if DEBUG:
+    if ON_THIS_MACHINE:
         public = sorted(set(ALLOWED_HOSTS) - LOCAL_HOSTS)
         if public:
             return [
@@ -402,11 +415,13 @@ CONTENT_SECURITY_POLICY = {
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# A form whose token has expired gets the portal's own page, never Django's.
+CSRF_FAILURE_VIEW = "people.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-if not DEBUG:
+if not ON_THIS_MACHINE:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

@@ -261,7 +261,7 @@ class ItemForm(ModelForm):
         self.fields["amount_period"].choices = [("", "No amount")] + list(AmountPeriod.choices)
         self.fields["amount_period"].required = False
         self.fields["scheme"].queryset = Scheme.objects.filter(authority=authority, is_active=True)
-        self.fields["scheme"].empty_label = "None"
+        self.fields["scheme"].empty_label = "No scheme"
         self.fields["owner"].queryset = User.objects.filter(
             authority=authority, role__in=[Role.OFFER_EDITOR, Role.MANAGER], is_active=True
         )

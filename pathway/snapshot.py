@@ -6,6 +6,7 @@ and two of them can be compared field by field.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 
@@ -123,9 +124,13 @@ def _as_text(value) -> str:
     lines = []
     for entry in value:
         if isinstance(entry, dict):  # an action
-            lines.append(
-                f"{entry['what']} ({entry['who']}, by {entry['due_on']}: {entry['status']})"
-            )
+            by = _in_words(entry["due_on"])
+            lines.append(f"{entry['what']} ({entry['who']}, by {by}: {entry['status']})")
         else:  # a suitability point
             lines.append(f"{entry[0]}: {entry[1]}")
     return "\n".join(lines)
+
+
+def _in_words(iso_day: str) -> str:
+    """A date the snapshot keeps as "2026-12-01", as a person reads it: "1 December 2026"."""
+    return f"{dt.date.fromisoformat(iso_day):%-d %B %Y}"

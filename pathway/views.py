@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from rules.contrib.views import permission_required
 
 from common.errors import form_error
+from common.forms import in_words
 from common.paging import Paginator
 from common.uploads import private_file_response, uploaded_files
 from pathway import due, selectors, services, snapshot
@@ -114,7 +115,8 @@ def _clashes(form, saved: dict) -> list[tuple[str, str, str]]:
         saved_text = str(saved.get(name) or "").strip()
         typed_text = str(form.cleaned_data.get(name) or "").strip()
         if saved_text != typed_text:
-            rows.append((str(field.label).capitalize(), saved_text, typed_text))
+            shown = (in_words(field, saved_text), in_words(field, typed_text))
+            rows.append((str(field.label).capitalize(), *shown))
     return rows
 
 

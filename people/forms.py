@@ -8,7 +8,7 @@ from crispy_forms_gds.layout import HTML, Field, Fixed, Fluid, Layout, Size, Sub
 from django import forms
 from django.utils import timezone
 
-from common.forms import BoundedFieldsMixin, DateField, Form, ModelForm
+from common.forms import BoundedFieldsMixin, DateField, Form, ModelForm, in_words
 from people.models import (
     YOUNG_PERSON_DETAIL_FIELDS,
     Ethnicity,
@@ -269,19 +269,9 @@ class YoungPersonForm(ModelForm):
             saved_value, typed_value = getattr(saved, name), self.cleaned_data.get(name)
             if (saved_value or None) != (typed_value or None):
                 field = self.fields[name]
-                rows.append((field.label, _shown(field, saved_value), _shown(field, typed_value)))
+                shown = in_words(field, saved_value), in_words(field, typed_value)
+                rows.append((field.label, *shown))
         return rows
-
-
-def _shown(field: forms.Field, value) -> str:
-    """A value as a person reads it: choice labels, dates in words, Yes or No."""
-    if isinstance(field, forms.BooleanField):
-        return "Yes" if value else "No"
-    if value in (None, ""):
-        return "Not given"
-    if hasattr(value, "strftime"):
-        return f"{value.day} {value:%B %Y}"
-    return str(dict(getattr(field, "choices", [])).get(value, value))
 
 
 class LeavingForm(Form):

@@ -60,11 +60,14 @@ SERVICE_MANAGERS_ONLY = {"pathway:returns"}
 def navigation_for(request) -> list[NavItem]:
     user = getattr(request, "user", None)
     role = user.role if user is not None and user.is_authenticated else ANONYMOUS
-    items = []
-    for label, name in _BY_ROLE.get(role, []):
-        if name in SERVICE_MANAGERS_ONLY and not user.sees_all_teams:
-            continue
-        url = reverse(name)
-        is_current = request.path == url or (url != "/" and request.path.startswith(url))
-        items.append(NavItem(label=label, url=url, is_current=is_current))
-    return items
+    links = [
+        (label, reverse(name))
+        for label, name in _BY_ROLE.get(role, [])
+        if name not in SERVICE_MANAGERS_ONLY or user.sees_all_teams
+    ]
+    # The longest address the page is under is current: on /my/money/, "Your money", not
+    # "Home" (/my/) as well.
+    path = request.path
+    under = [url for _, url in links if path == url or (url != "/" and path.startswith(url))]
+    current = max(under, key=len, default=None)
+    return [NavItem(label=label, url=url, is_current=url == current) for label, url in links]

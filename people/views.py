@@ -9,8 +9,9 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseForbidden, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -64,6 +65,12 @@ def health(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def csrf_failure(request, reason: str = ""):
+    """A form sent without its page's token (settings.CSRF_FAILURE_VIEW): usually a page left
+    open too long. Drawn without the person or what they sent; Django logs the reason."""
+    return HttpResponseForbidden(render_to_string("403_csrf.html"))
 
 
 @login_required

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from notifications.models import Text, TextState
 from offer import services
 from people.models import Invitation
 from people.services import invitation_create
@@ -452,6 +453,16 @@ def world_of(cast: dict) -> tuple[dict, dict]:
     claim, batch = money_world(young_person, pa=pa, manager=manager)
     shift, offer, feed_token, enquiry = rota_world(young_person, pa=pa, manager=manager)
     handover, notification = handover_world(young_person, pa=pa, manager=manager)
+    # A text GOV.UK Notify refused: the profile warns about the number, in plain words.
+    Text.objects.create(
+        key="notification:0",
+        kind="notification",
+        to="+447700900123",
+        object_id=0,
+        young_person=young_person,
+        state=TextState.FAILED,
+        failure_reason="This is not a UK mobile number. Check the number on their record.",
+    )
     values = {
         "shift": shift.pk,
         "handover": handover.pk,

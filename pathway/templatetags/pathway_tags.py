@@ -20,3 +20,24 @@ def isodate(value: str):
         return dt.datetime.fromisoformat(value) if "T" in value else dt.date.fromisoformat(value)
     except ValueError:
         return None
+
+
+# A plan's words about the young person, as the young person reads them about themselves.
+# Keyed by the words, not a code, so that signed versions (which keep the words) read well too.
+YOURS = {
+    "The young person": "You",
+    "Their PA": "Your PA",
+    "Money: what it costs and whether they can afford it": (
+        "Money: what it costs and whether you can afford it"
+    ),
+    "The young person's views about where they live": "Your views about where you live",
+    "What they understand of their rights, duties and how the rent is paid": (
+        "What you understand of your rights, duties and how the rent is paid"
+    ),
+}
+
+
+@register.filter
+def yours(words: str) -> str:
+    """Plan words about "the young person", as that young person reads them ("Your PA")."""
+    return YOURS.get(str(words), words)

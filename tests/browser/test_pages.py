@@ -1,99 +1,53 @@
-"""Every page so far: no axe-core violations, readable at 320 px, usable without JavaScript."""
+"""Pages the sweep cannot reach, forms with errors, and journeys without JavaScript."""
 
 import pytest
+from django.test import RequestFactory
 from django.urls import reverse
+from django.views.defaults import server_error
 
-from notifications.models import Text, TextState
-from pathway import services as pathway
 from people.services import invitation_create
 from people.setup_links import set_up_path
 from tests.browser.conftest import assert_no_axe_violations, sign_in_as
-from tests.factories import TEST_PASSWORD, UserFactory, YoungPersonFactory, upload
+from tests.browser.test_sweep import choice_codes, problems_of
+from tests.factories import TEST_PASSWORD, UserFactory, YoungPersonFactory, money_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def pages(pa, manager, care_leaver, young_person, authority):
-    """(who, path) for each page, with the data it needs."""
+def pages(manager, care_leaver, authority):
+    """(who, path) for each page the access matrix's sweep cannot reach (tests/browser/
+    test_sweep.py visits the rest): links with a real secret, and the error pages."""
     newcomer = UserFactory(role="pa", authority=authority, mfa=False, email="new.pa@example.org")
     unallocated = YoungPersonFactory(authority=authority, first_name="Tia", last_name="Morgan")
     _, token = invitation_create(young_person=unallocated, email="tia@example.org", by=manager)
-    # A text Notify refused, shown on the profile.
-    Text.objects.create(
-        key="notification:0",
-        kind="notification",
-        to="+447700900123",
-        object_id=0,
-        young_person=young_person,
-        state=TextState.FAILED,
-        failure_reason="This is not a UK mobile number. Check the number on their record.",
-    )
-    profile = reverse("portal:young-person-detail", args=[young_person.pk])
-    # The care leaver's own health passport and documents: one shared by their PA, one theirs.
-    pathway.health_passport_save(
-        young_person=young_person, fields={"gp": "Dr Amin, Riverside Surgery"}, revision=0, by=pa
-    )
-    for by, shared in ((pa, True), (care_leaver, False)):
-        pathway.document_upload(
-            young_person=young_person,
-            kind="health",
-            title="A letter with a long name about an appointment at the hospital",
-            upload=upload(),
-            by=by,
-            shared_with_young_person=shared,
-        )
     return [
-        (None, "/"),
-        (None, "/accounts/login/"),
-        (None, "/accounts/password/reset/"),
         (None, f"/invitations/{token}/"),
         (None, "/invitations/not-a-real-token/"),
         (None, set_up_path(newcomer)),
         (None, "/staff/set-up/MQ/not-a-real-token/"),
-        (None, reverse("portal:staff-not-set-up")),
         (None, "/no-such-page/"),
-        (care_leaver, reverse("pathway:caseload")),
-        (pa, "/caseload/"),
-        (pa, profile),
-        (pa, reverse("portal:invitation-create", args=[young_person.pk])),
-        (pa, reverse("portal:young-person-edit", args=[young_person.pk])),
-        (manager, reverse("portal:young-person-create")),
-        (pa, "/accounts/2fa/"),
-        (manager, "/team/"),
-        (manager, reverse("portal:allocation-create", args=[unallocated.pk])),
-        (care_leaver, "/my/"),
-        (care_leaver, "/accounts/email/"),
-        (care_leaver, reverse("pathway:my-health")),
-        (care_leaver, reverse("pathway:my-documents")),
-        (care_leaver, reverse("pathway:my-document-create")),
-        (care_leaver, reverse("portal:my-information")),
-        (pa, reverse("portal:subject-access", args=[young_person.pk])),
+        (care_leaver, reverse("pathway:caseload")),  # refused: 403
+        (manager, "/no-such-page/"),
     ]
 
 
-def visit_each(page, live_server, pages):
-    """Open each page as its person (or signed out), yielding its path once it has loaded."""
+def test_pages_the_sweep_cannot_reach_read_well_at_320_px(phone_page, live_server, pages):
+    """Tested as the sweep tests its pages: at 320 px, then axe-core at 1024 px."""
+    codes, initialisms = choice_codes()
+    failures = []
     for user, path in pages:
-        page.context.clear_cookies()
+        phone_page.context.clear_cookies()
         if user is not None:
-            sign_in_as(page, live_server, user)
-        page.goto(path)
-        yield path
-
-
-def test_pages_have_no_accessibility_violations(page, live_server, pages):
-    for _ in visit_each(page, live_server, pages):
-        assert_no_axe_violations(page)
-    # Pages that answer 404 or 410 on purpose log a failed load; nothing else may fail.
-    errors = [e for e in page.console_errors if not e.startswith("Failed to load resource")]
-    assert not errors, errors
-
-
-def test_pages_fit_a_320_pixel_screen(phone_page, live_server, pages):
-    for path in visit_each(phone_page, live_server, pages):
-        width = phone_page.evaluate("document.documentElement.scrollWidth")
-        assert width <= 320, f"{path} is {width} px wide at 320 px"
+            sign_in_as(phone_page, live_server, user)
+        phone_page.set_viewport_size({"width": 320, "height": 640})
+        phone_page.goto(path)
+        problems = problems_of(phone_page, codes, initialisms)
+        phone_page.set_viewport_size({"width": 1024, "height": 800})
+        assert_no_axe_violations(phone_page)
+        if problems:
+            failures.append(f"{path}: {problems}")
+    assert not failures, "\n".join(failures)
 
 
 def test_a_form_with_errors_has_no_accessibility_violations(page, live_server, pa, young_person):
@@ -170,3 +124,65 @@ def test_manager_allocates_a_pa_without_javascript(no_js_page, live_server, mana
 
     assert no_js_page.get_by_text(f"Omar Sheikh is now allocated to {pa}").is_visible()
     assert person.allocations.get().pa == pa
+
+
+def test_expired_form_and_server_error_pages_have_no_accessibility_violations(
+    page, live_server, settings
+):
+    """With DEBUG off, as every browser test runs: the portal's own pages, never Django's."""
+    assert not settings.DEBUG
+    # A form sent without a valid token: the sign-in form, after its CSRF cookie has gone.
+    page.goto("/accounts/login/")
+    page.context.clear_cookies()
+    page.get_by_label("Email").fill("someone@example.org")
+    page.get_by_label("Password").fill("not-their-password")
+    page.get_by_role("button", name="Sign in").click()
+    assert page.get_by_role("heading", name="This page has expired").is_visible()
+    assert "someone@example.org" not in page.content()
+    assert_no_axe_violations(page)
+    # The server error page as Django draws it when a view fails, served at an address.
+    html = server_error(RequestFactory().get("/")).content.decode()
+    page.route("**/broken/", lambda route: route.fulfill(status=500, body=html))
+    page.goto("/broken/")
+    assert page.get_by_role("heading", name="Sorry, there is a problem").is_visible()
+    assert_no_axe_violations(page)
+
+
+def open_team_page_on_a_phone(page, live_server, manager) -> None:
+    page.set_viewport_size({"width": 360, "height": 640})
+    sign_in_as(page, live_server, manager)
+    page.goto(reverse("portal:team"))
+
+
+def test_staff_menu_folds_behind_a_button_on_a_phone(phone_page, live_server, manager):
+    page = phone_page
+    open_team_page_on_a_phone(page, live_server, manager)
+    menu = page.get_by_role("button", name="Menu")
+    budgets = page.get_by_role("link", name="Budgets")
+    assert menu.is_visible() and not budgets.is_visible()
+    heading = page.get_by_role("heading", level=1).bounding_box()
+    assert heading["y"] + heading["height"] < 640, "the page's heading is not on the first screen"
+
+    menu.click()
+    assert budgets.is_visible() and page.get_by_role("link", name="Sign out").is_visible()
+    assert menu.get_attribute("aria-expanded") == "true"
+    assert_no_axe_violations(page)
+
+
+def test_staff_menu_without_javascript_is_a_list_of_links(no_js_page, live_server, manager):
+    page = no_js_page
+    open_team_page_on_a_phone(page, live_server, manager)
+    assert not page.get_by_role("button", name="Menu").is_visible()
+    for name in ("Team", "Budgets", "Payments", "Sign out"):
+        assert page.get_by_role("link", name=name, exact=True).is_visible(), name
+
+
+def test_a_care_leaver_sees_when_to_use_their_money_by_on_a_phone(
+    phone_page, live_server, care_leaver, pa, manager
+):
+    money_world(care_leaver.young_person, pa=pa, manager=manager)
+    phone_page.set_viewport_size({"width": 360, "height": 640})
+    sign_in_as(phone_page, live_server, care_leaver)
+    phone_page.goto(reverse("finance:my-money"))
+    use_by = phone_page.get_by_text("Use it by").bounding_box()
+    assert use_by["x"] + use_by["width"] <= 360, "the date to use it by is off the screen"

@@ -312,3 +312,15 @@ def test_the_caseload_filters_show_what_each_visitor_chose(client, pa):
     assert client.get(url).content.decode().count(" selected>") == everyone.count(" selected>")
     wrong = client.get(url + "?show=nonsense").content.decode()
     assert "Select a valid choice" in wrong
+
+
+def test_a_clash_on_a_choice_shows_its_words_not_its_code(client, young_person, pa, manager):
+    services.plan_start(young_person=young_person, by=pa)
+    url = reverse("pathway:section-edit", args=[young_person.pk, Matter.ACCOMMODATION])
+    client.force_login(pa)
+    opened = client.get(url).context["form"].initial["revision"]
+    client.post(url, {"revision": opened, "needs": "A flat.", "suitable": "yes"})
+    second = client.post(url, {"revision": opened, "needs": "A flat.", "suitable": "no"})
+    assert second.status_code == 409
+    rows = {label: (saved, typed) for label, saved, typed in second.context["clashes"]}
+    assert rows["Is the accommodation suitable?"] == ("Yes", "No")

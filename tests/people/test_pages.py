@@ -173,3 +173,9 @@ def test_no_page_shown_to_someone_signed_in_is_kept_by_their_browser(
 
 def test_the_public_offer_stays_shareable_for_visitors_not_signed_in(client):
     assert "no-store" not in client.get("/offer/").get("Cache-Control", "")
+
+
+def test_the_menu_marks_only_the_page_you_are_on(client, care_leaver):
+    client.force_login(care_leaver)
+    navigation = client.get(reverse("finance:my-money")).context["navigation"]
+    assert [item.label for item in navigation if item.is_current] == ["Your money"]

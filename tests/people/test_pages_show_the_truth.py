@@ -97,7 +97,7 @@ def test_the_money_page_shows_a_claim_at_once(client, young_person, pa, manager)
 def test_the_profile_shows_a_contact_at_once(client, young_person, pa):
     client.force_login(pa)
     url = reverse("portal:young-person-detail", args=[young_person.pk])
-    assert "None recorded" in client.get(url).content.decode()
+    assert "No contact recorded" in client.get(url).content.decode()
     pathway_services.contact_record(
         young_person=young_person,
         happened_on=date(2026, 11, 20),
