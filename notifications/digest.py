@@ -23,6 +23,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from common.urls import site_url
 from notifications.kinds import kind_label
 from notifications.models import EmailState, Notification, NotificationDigest
 from notifications.outbox import email_record
@@ -76,7 +77,6 @@ def digest_email(digest_id: int) -> tuple[str, str] | None:
     notifications = list(_waiting_in(digest_id).order_by("created_at", "pk"))
     if not notifications:
         return None
-    site = settings.SITE_URL.rstrip("/")
     label = kind_label(digest.kind)
     body = render_to_string(
         "notifications/email/digest.txt",
@@ -85,11 +85,11 @@ def digest_email(digest_id: int) -> tuple[str, str] | None:
             "subject": label,
             "count": len(notifications),
             "items": [
-                (notification.due_on, site + notification.get_absolute_url())
+                (notification.due_on, site_url(notification.get_absolute_url()))
                 for notification in notifications
             ],
-            "list_url": site + reverse("notifications:list"),
-            "preferences_url": site + reverse("notifications:settings"),
+            "list_url": site_url(reverse("notifications:list")),
+            "preferences_url": site_url(reverse("notifications:settings")),
         },
     )
     subject = f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{label} ({len(notifications)})"

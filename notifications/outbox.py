@@ -30,6 +30,7 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError
 from redis.exceptions import RedisError
 
+from common.urls import site_url
 from notifications.models import Email, EmailState, Notification, OutboxMessage
 
 logger = logging.getLogger(__name__)
@@ -103,9 +104,8 @@ def email_send(*, notification_id: int) -> bool:
             {
                 "name": recipient.first_name,
                 "subject": notification.get_kind_display(),
-                "url": settings.SITE_URL.rstrip("/") + notification.get_absolute_url(),
-                "preferences_url": settings.SITE_URL.rstrip("/")
-                + reverse("notifications:settings"),
+                "url": site_url(notification.get_absolute_url()),
+                "preferences_url": site_url(reverse("notifications:settings")),
             },
         )
         message = EmailMessage(

@@ -21,6 +21,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from common.phones import uk_mobile
+from common.urls import site_url
 from notifications.kinds import kind_label
 from notifications.models import Notification, Text, TextState
 from notifications.notify import TextRefused, text_send
@@ -126,7 +127,7 @@ def notification_text(notification_id: int) -> str | None:
     notification = Notification.objects.filter(pk=notification_id).first()
     if notification is None:
         return None
-    url = settings.SITE_URL.rstrip("/") + notification.get_absolute_url()
+    url = site_url(notification.get_absolute_url())
     return f"Leaving care: {kind_label(notification.kind)}. Sign in to see it: {url}"
 
 

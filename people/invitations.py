@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from common.urls import site_url
 from people.models import Invitation
 
 
@@ -26,9 +27,7 @@ def _invitation_link(invitation_id: int) -> tuple[Invitation, str] | None:
         # Made before links were worked out this way, or under an earlier SECRET_KEY: nobody
         # has been sent a link yet, so the one sent now becomes the invitation's link.
         Invitation.objects.filter(pk=invitation.pk).update(token_hash=Invitation.hash_token(token))
-    return invitation, settings.SITE_URL.rstrip("/") + reverse(
-        "portal:invitation-open", args=[token]
-    )
+    return invitation, site_url(reverse("portal:invitation-open", args=[token]))
 
 
 def invitation_email(invitation_id: int) -> tuple[str, str] | None:

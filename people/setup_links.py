@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
+from common.urls import site_url
 from people.models import User
 
 # In the session: the id of the staff member who came in by their set-up link.
@@ -63,7 +64,7 @@ def set_up_email(user_id: int) -> tuple[str, str] | None:
         return None
     context = {
         "user": user,
-        "link": settings.SITE_URL.rstrip("/") + set_up_path(user),
+        "link": site_url(set_up_path(user)),
         "days": LINK_DAYS,
     }
     return "Set up your leaving care account", render_to_string(

@@ -16,6 +16,7 @@ from rules.contrib.views import permission_required
 
 from common.errors import form_error
 from common.paging import Paginator
+from common.urls import site_url
 from people.audit import record_access
 from people.models import Authority, Role, User
 from people.selectors import current_allocation, with_pa_names, young_people_matching
@@ -186,7 +187,7 @@ def leave_create(request):
 @require_POST
 def feed_create(request):
     token = services.feed_create(pa=request.user)
-    request.session["new_feed_url"] = request.build_absolute_uri(reverse("rota:feed", args=[token]))
+    request.session["new_feed_url"] = site_url(reverse("rota:feed", args=[token]))
     messages.success(
         request, "Your calendar address is ready. Any earlier one has stopped working."
     )
