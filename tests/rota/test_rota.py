@@ -358,3 +358,14 @@ def test_a_long_or_nul_swap_note_is_refused_and_nothing_is_offered(client, pa, a
     assert not SwapOffer.objects.filter(shift=shift).exists()
     client.post(reverse("rota:swap-offer", args=[shift.pk]), {"note": "Training"})
     assert SwapOffer.objects.get(shift=shift).note == "Training"
+
+
+def test_the_calendar_address_is_the_portals_public_one_behind_a_proxy(client, pa, settings):
+    """The address a PA copies into their calendar is SITE_URL's, not the one the request
+    came in on (behind a proxy, that is the proxy's inside address)."""
+    settings.SITE_URL = "https://portal.example.org"
+    settings.ALLOWED_HOSTS = ["testserver", "10.0.0.5"]
+    client.force_login(pa)
+    client.post(reverse("rota:feed-create"), HTTP_HOST="10.0.0.5:8000")
+    page = client.get(reverse("rota:mine")).content.decode()
+    assert "https://portal.example.org/rota/calendar/" in page and "10.0.0.5" not in page
