@@ -29,6 +29,9 @@ class PathwayConfig(AppConfig):
             models.ActivitySpell,
             models.HealthPassport,
             models.Document,
+            models.ContactCorrection,
+            models.ActionUndo,
+            models.DocumentMove,
         ):
             audit_register(model)
         register_my_panel(template="pathway/_my_panel.html", context=my_panel_context, order=20)

@@ -34,6 +34,7 @@ from pathway.models import (
     ActionStatus,
     ActivitySpell,
     Contact,
+    ContactCorrection,
     ContactMethod,
     HealthPassport,
     Matter,
@@ -878,6 +879,30 @@ def seed_pathway(*, authority: Authority, today: dt.date, seed: int) -> None:
     # Times are given on every row (the fields default to now only when left out).
     for model in SAVE_ORDER:
         model.objects.bulk_create(seeder.rows[model], batch_size=500)
+    _corrections(seeder.rows[Contact], random.Random(seed + 1))
+
+
+def _corrections(contacts: list[Contact], rng: random.Random) -> None:
+    """A few notes were corrected a day or two later (a slip of the keyboard put right); the
+    note as first written is kept. Its own random numbers, so the stories stay as they were."""
+    corrections = []
+    for contact in contacts:
+        words = contact.note.split(" ")
+        long_words = [i for i, word in enumerate(words) if len(word) > 5 and word.isalpha()]
+        if not long_words or rng.random() >= 0.03:
+            continue
+        i = rng.choice(long_words)
+        word = words[i]
+        words[i] = word[:2] + word[3] + word[2] + word[4:]  # two letters swapped
+        corrections.append(
+            ContactCorrection(
+                contact=contact,
+                earlier_note=" ".join(words),
+                corrected_by=contact.recorded_by,
+                corrected_at=contact.recorded_at + dt.timedelta(hours=rng.randint(1, 48)),
+            )
+        )
+    ContactCorrection.objects.bulk_create(corrections, batch_size=500)
 
 
 class Seeder:

@@ -1,12 +1,15 @@
 """Every page so far: no axe-core violations, readable at 320 px, usable without JavaScript."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from people.services import invitation_create
+from people.services import invitation_create, pa_leaving_set
 from people.setup_links import set_up_path
 from tests.browser.conftest import assert_no_axe_violations, sign_in_as
-from tests.factories import TEST_PASSWORD, UserFactory, YoungPersonFactory
+from tests.factories import TEST_PASSWORD, AllocationFactory, UserFactory, YoungPersonFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,6 +21,10 @@ def pages(pa, manager, care_leaver, young_person, authority):
     unallocated = YoungPersonFactory(authority=authority, first_name="Tia", last_name="Morgan")
     _, token = invitation_create(young_person=unallocated, email="tia@example.org", by=manager)
     profile = reverse("portal:young-person-detail", args=[young_person.pk])
+    # A PA of the manager's team who is leaving, for the page that cancels a leaving date.
+    leaver = UserFactory(role="pa", authority=authority, team=pa.team, email="leaver@example.org")
+    AllocationFactory(young_person=YoungPersonFactory(authority=authority), pa=leaver)
+    pa_leaving_set(pa=leaver, leaving_on=timezone.localdate() + dt.timedelta(days=30), by=manager)
     return [
         (None, "/"),
         (None, "/accounts/login/"),
@@ -36,6 +43,7 @@ def pages(pa, manager, care_leaver, young_person, authority):
         (manager, reverse("portal:young-person-create")),
         (pa, "/accounts/2fa/"),
         (manager, "/team/"),
+        (manager, reverse("portal:pa-leaving-cancel", args=[leaver.pk])),
         (manager, reverse("portal:allocation-create", args=[unallocated.pk])),
         (care_leaver, "/my/"),
         (care_leaver, "/accounts/email/"),

@@ -5,6 +5,8 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
+from finance.models import Claim, ClaimState
+from pathway.models import ContactCorrection
 from people.demo import DEMO_PASSWORD, DEMO_SIGN_INS
 from people.models import Allocation, LegalStatus, Role, Team, User, YoungPerson
 
@@ -81,3 +83,12 @@ def test_demo_has_handovers_under_way_and_this_mornings_reminders(seeded):
     assert not Notification.objects.filter(email_state=EmailState.PENDING).exists()
     keys = list(Notification.objects.values_list("recipient", "key"))
     assert len(keys) == len(set(keys))
+
+
+def test_demo_shows_withdrawn_claims_and_corrected_notes_with_their_history(seeded):
+    withdrawn = Claim.objects.filter(state=ClaimState.WITHDRAWN)
+    assert withdrawn.exists() and not withdrawn.filter(entries__isnull=False).exists()
+    assert all(c.withdrawn_at > c.created_at for c in withdrawn)
+    corrections = ContactCorrection.objects.select_related("contact")
+    assert corrections.exists()
+    assert all(c.earlier_note != c.contact.note for c in corrections)
