@@ -888,7 +888,11 @@ def _corrections(contacts: list[Contact], rng: random.Random) -> None:
     corrections = []
     for contact in contacts:
         words = contact.note.split(" ")
-        long_words = [i for i, word in enumerate(words) if len(word) > 5 and word.isalpha()]
+        long_words = [
+            i
+            for i, word in enumerate(words)
+            if len(word) > 5 and word.isalpha() and word[2] != word[3]
+        ]
         if not long_words or rng.random() >= 0.03:
             continue
         i = rng.choice(long_words)
