@@ -284,7 +284,22 @@ def seed_finance(*, authority: Authority, today: dt.date, seed: int) -> None:
     LedgerEntry.objects.bulk_create(sorted(entries, key=lambda e: e.created_at))
     paid = {e.claim_id for e in entries if e.kind == EntryKind.PAYMENT}
     Claim.objects.filter(pk__in=paid).update(state=ClaimState.PAID)
+    _withdrawals(authority, random.Random(seed + 1), demo_pa)
     _claims_from_the_care_leaver(authority)
+
+
+def _withdrawals(authority: Authority, rng: random.Random, demo_pa: str) -> None:
+    """Some claims still waiting were taken back, by the PA on the young person's behalf (the
+    demo PA's stay waiting, for their claims list). Its own random numbers, so the rest of
+    the money story stays as it was."""
+    waiting = Claim.objects.filter(
+        award__scheme__authority=authority, state=ClaimState.WAITING
+    ).exclude(created_by__email=demo_pa)
+    for claim in waiting.order_by("pk"):
+        if rng.random() < 0.15:
+            claim.state, claim.withdrawn_by = ClaimState.WITHDRAWN, claim.created_by
+            claim.withdrawn_at = claim.created_at + dt.timedelta(hours=rng.randint(2, 72))
+            claim.save(update_fields=["state", "withdrawn_by", "withdrawn_at"])
 
 
 def _claims_from_the_care_leaver(authority: Authority) -> None:

@@ -110,6 +110,7 @@ class ClaimState(models.TextChoices):
     REFUSED = "refused", "Refused"
     PAID = "paid", "Paid"
     REVERSED = "reversed", "Payment reversed"
+    WITHDRAWN = "withdrawn", "Withdrawn"
 
 
 def _receipt_path(claim: Claim, filename: str) -> str:
@@ -137,6 +138,11 @@ class Claim(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     decided_at = models.DateTimeField(null=True, blank=True)
+    # Taken back before a decision, by the young person or their PA: the claim stays.
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -154,6 +160,11 @@ class Claim(models.Model):
                 condition=~Q(state__in=["approved", "paid", "reversed"])
                 | Q(approved_pence__isnull=False),
                 name="approved_claim_has_amount",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="withdrawn")
+                | Q(withdrawn_at__isnull=False, withdrawn_by__isnull=False),
+                name="withdrawn_claim_says_who_and_when",
             ),
         ]
 

@@ -8,6 +8,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subq
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from common.confirm import fingerprint
 from finance.models import Award, Claim, ClaimState, EntryKind, LedgerEntry, PaymentBatch, Scheme
 from finance.money import financial_year
 from people.models import Role, User, YoungPerson
@@ -48,11 +49,46 @@ def approved_unpaid_count(authority_id: int) -> int:
     ).count()
 
 
+def payment_summary(claims: list[Claim]) -> dict:
+    """What a payment run of these approved claims pays: how many, the total, and each
+    scheme's count and total; `seen` fingerprints exactly which claims, for how much."""
+    schemes: dict[int, dict] = {}
+    for claim in claims:
+        row = schemes.setdefault(
+            claim.award.scheme_id, {"name": claim.award.scheme.name, "count": 0, "total_pence": 0}
+        )
+        row["count"] += 1
+        row["total_pence"] += claim.approved_pence
+    return {
+        "count": len(claims),
+        "total_pence": sum(row["total_pence"] for row in schemes.values()),
+        "schemes": sorted(schemes.values(), key=lambda row: row["name"]),
+        "seen": fingerprint(sorted([claim.pk, claim.approved_pence] for claim in claims)),
+    }
+
+
+def payment_run_preview(authority_id: int) -> dict:
+    """The summary of the payment run a manager would make now (see `payment_summary`)."""
+    claims = Claim.objects.filter(
+        state=ClaimState.APPROVED, award__scheme__authority_id=authority_id
+    ).select_related("award__scheme")
+    return payment_summary(list(claims))
+
+
 def claims_for(person: YoungPerson) -> QuerySet[Claim]:
     return (
         Claim.objects.filter(award__young_person=person)
-        .select_related("award__scheme")
+        .select_related("award__scheme", "withdrawn_by")
         .order_by("-created_at", "-pk")
+    )
+
+
+def own_claim(user: User, claim_id: int) -> Claim | None:
+    """One of the care leaver's own claims, or None (never someone else's)."""
+    return (
+        Claim.objects.filter(pk=claim_id, award__young_person__user=user)
+        .select_related("award__scheme", "award__young_person")
+        .first()
     )
 
 

@@ -32,6 +32,7 @@ from finance.models import (
     Scheme,
 )
 from finance.money import financial_year, pounds
+from finance.selectors import payment_summary
 from notifications.services import Reminder, for_young_person, notify_all, notify_pa
 from people.models import Role, User, YoungPerson
 
@@ -296,8 +297,34 @@ def claim_refuse(*, claim: Claim, reason: str, by: User) -> Claim:
     return locked
 
 
-def payment_run(*, authority_id: int, by: User) -> PaymentBatch | None:
-    """Pay every approved claim once, in one batch. Two runs at once take different claims."""
+def claim_withdraw(*, claim: Claim, by: User) -> Claim:
+    """Take back a claim not yet decided. It stays, marked withdrawn with who and when; the
+    ledger is untouched, since nothing was promised or paid."""
+    if by.role == Role.CARE_LEAVER and claim.award.young_person.user_id != by.pk:
+        raise FinanceError("You can only withdraw your own claims")
+    with transaction.atomic(), set_actor(by):
+        locked = Claim.objects.select_for_update().get(pk=claim.pk)
+        if locked.state == ClaimState.WITHDRAWN:
+            raise FinanceError("This claim is already withdrawn")
+        if locked.state != ClaimState.WAITING:
+            raise FinanceError(
+                "This claim has already been decided, so it cannot be withdrawn. "
+                "Talk to the PA if something is wrong."
+            )
+        locked.state, locked.withdrawn_by, locked.withdrawn_at = (
+            ClaimState.WITHDRAWN,
+            by,
+            timezone.now(),
+        )
+        locked.save(update_fields=["state", "withdrawn_by", "withdrawn_at"])
+    return locked
+
+
+def payment_run(*, authority_id: int, by: User, seen: str | None = None) -> PaymentBatch | None:
+    """Pay every approved claim once, in one batch. Two runs at once take different claims.
+
+    `seen` is the fingerprint of the summary the manager confirmed (`payment_summary`): if
+    the claims this run would pay are not exactly those, nothing is paid."""
     if by.role != Role.MANAGER:
         raise FinanceError("Only a manager can make a payment run")
     with transaction.atomic(), set_actor(by):
@@ -305,11 +332,16 @@ def payment_run(*, authority_id: int, by: User) -> PaymentBatch | None:
             Claim.objects.filter(
                 state=ClaimState.APPROVED, award__scheme__authority_id=authority_id
             )
+            .select_related("award__scheme", "award__young_person")
             .select_for_update(skip_locked=True, of=("self",))
-            .select_related("award__young_person")
             # Awards are locked in one order, so two runs cannot wait on each other.
             .order_by("award_id", "pk")
         )
+        if seen is not None and payment_summary(claims)["seen"] != seen:
+            raise FinanceError(
+                "The approved claims changed after you opened the summary. Nothing is paid: "
+                "check the new summary, then confirm again."
+            )
         if not claims:
             return None
         batch = PaymentBatch.objects.create(authority_id=authority_id, created_by=by)

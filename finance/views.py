@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from rules.contrib.views import permission_required
 
+from common.confirm import confirmed
 from common.csvfile import csv_text
 from common.errors import form_error
 from common.paging import Paginator
@@ -22,7 +22,13 @@ from finance.forms import AwardForm, ClaimForm, DecisionForm, ReverseForm
 from finance.models import ClaimState, LedgerEntry, PaymentBatch, Scheme
 from finance.money import financial_year, pounds
 from people.audit import record_access
-from people.views import PAGE_SIZE, form_page, own_record_or_404, young_person_read
+from people.views import (
+    PAGE_SIZE,
+    confirm_page,
+    form_page,
+    own_record_or_404,
+    young_person_read,
+)
 
 
 def _claim_page(request, person, *, back: str, caption: str, done: str):
@@ -89,6 +95,56 @@ def my_claim(request):
         back=reverse("finance:my-money"),
         caption="Your money",
         done="Your claim is sent. Your PA will look at it and let you know.",
+    )
+
+
+def _withdraw_page(request, claim, *, back: str, caption: str, done: str):
+    """Confirm taking back a claim not yet decided; a decided one says why it cannot be."""
+    refused = None
+    if request.method == "POST" and confirmed(request.POST):
+        try:
+            services.claim_withdraw(claim=claim, by=request.user)
+        except services.FinanceError as error:
+            refused = error.message
+        else:
+            messages.success(request, done)
+            return redirect(back)
+        claim.refresh_from_db(fields=["state"])
+    if claim.state != ClaimState.WAITING and refused is None:
+        refused = (
+            "This claim is already withdrawn."
+            if claim.state == ClaimState.WITHDRAWN
+            else "This claim has already been decided, so it cannot be withdrawn. "
+            "Talk to the PA if something is wrong."
+        )
+    return confirm_page(
+        request,
+        title="Withdraw this claim",
+        back=back,
+        caption=caption,
+        summary="finance/_claim_summary.html",
+        claim=claim,
+        seen=str(claim.pk) if claim.state == ClaimState.WAITING else None,
+        button="Withdraw the claim",
+        warning="The claim is kept in the record, marked as withdrawn. You can make a new claim.",
+        refused=refused,
+        status=400 if refused and request.method == "POST" else 200,
+    )
+
+
+@login_required
+@permission_required("finance.view_own_money", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def my_claim_withdraw(request, claim_pk: int):
+    claim = selectors.own_claim(request.user, claim_pk)
+    if claim is None:
+        raise Http404("No such claim")
+    return _withdraw_page(
+        request,
+        claim,
+        back=reverse("finance:my-money"),
+        caption="Your money",
+        done="Your claim is withdrawn. Nothing has been paid or taken from your money.",
     )
 
 
@@ -237,6 +293,24 @@ def claim_detail(request, claim_pk: int):
 
 @login_required
 @permission_required("finance.decide_claims", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def claim_withdraw(request, claim_pk: int):
+    """A PA (or their manager) withdraws a claim on the young person's behalf."""
+    claim = _staff_claim(request, claim_pk)
+    person = claim.award.young_person
+    if not request.user.has_perm("finance.change_money", person):
+        raise Http404("No such claim")
+    return _withdraw_page(
+        request,
+        claim,
+        back=reverse("finance:person-money", args=[person.pk]),
+        caption=f"{person.full_name}: on their behalf",
+        done="The claim is withdrawn. The ledger has not changed.",
+    )
+
+
+@login_required
+@permission_required("finance.decide_claims", raise_exception=True)
 @require_GET
 def claim_receipt(request, claim_pk: int):
     claim = _staff_claim(request, claim_pk)
@@ -254,14 +328,8 @@ def claim_receipt(request, claim_pk: int):
 def payments(request):
     authority_id = request.user.authority_id
     if request.method == "POST":
-        if not request.user.has_perm("finance.run_payments"):
-            raise PermissionDenied
-        batch = services.payment_run(authority_id=authority_id, by=request.user)
-        if batch is None:
-            messages.info(request, "There are no approved claims to pay.")
-        else:
-            messages.success(request, f"Payment run {batch.pk} is made. Download it below.")
-        return redirect("finance:payments")
+        # A page from before confirmation pages posts here: show the summary, pay nothing.
+        return redirect("finance:payment-run")
     context = {
         "approved": selectors.approved_unpaid_count(authority_id),
         "page": Paginator(selectors.batches_for(authority_id), PAGE_SIZE).get_page(
@@ -269,6 +337,41 @@ def payments(request):
         ),
     }
     return render(request, "finance/payments.html", context)
+
+
+@login_required
+@permission_required("finance.run_payments", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def payment_run(request):
+    """The run's summary (count, total, per scheme); its button makes exactly that run."""
+    authority_id = request.user.authority_id
+    refused = None
+    seen = confirmed(request.POST) if request.method == "POST" else None
+    if seen:
+        try:
+            batch = services.payment_run(authority_id=authority_id, by=request.user, seen=seen)
+        except services.FinanceError as error:
+            refused = error.message
+        else:
+            if batch is None:
+                messages.info(request, "There are no approved claims to pay.")
+            else:
+                messages.success(request, f"Payment run {batch.pk} is made. Download it below.")
+            return redirect("finance:payments")
+    summary = selectors.payment_run_preview(authority_id)
+    return confirm_page(
+        request,
+        title="Make a payment run",
+        back=reverse("finance:payments"),
+        caption="Payments",
+        summary="finance/_payment_run_summary.html",
+        run=summary,
+        seen=summary["seen"] if summary["count"] else None,
+        button=f"Pay {summary['count']} claim{'s' if summary['count'] != 1 else ''}",
+        warning="A payment run cannot be undone. Each claim is paid once, from the ledger.",
+        refused=refused,
+        status=409 if refused else 200,
+    )
 
 
 @login_required

@@ -88,6 +88,12 @@ class Handover(models.Model):
     stay_in_touch = models.CharField(max_length=3, choices=StayInTouch.choices, blank=True)
 
     closed_at = models.DateTimeField(null=True, blank=True)
+    # Closed without being done (the PA's leaving date was cancelled before it started):
+    # the record stays, with why and who.
+    cancelled_reason = models.CharField(max_length=200, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
     revision = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -101,6 +107,10 @@ class Handover(models.Model):
             models.CheckConstraint(
                 condition=Q(check_outcome="") | Q(checked_at__isnull=False),
                 name="handover_check_has_a_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(cancelled_reason="") | Q(closed_at__isnull=False),
+                name="cancelled_handover_is_closed",
             ),
         ]
         indexes = [
@@ -116,6 +126,17 @@ class Handover(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("handovers:detail", args=[self.pk])
+
+    @property
+    def is_cancelled(self) -> bool:
+        return bool(self.cancelled_reason)
+
+    @property
+    def has_started(self) -> bool:
+        """Whether any step has been done: a handover that has not started can be cancelled."""
+        return bool(
+            self.summary_at or self.to_allocation_id or self.told_at or self.intro_on
+        ) or bool(self.signposting or self.stay_in_touch)
 
     @property
     def is_handover(self) -> bool:

@@ -138,6 +138,28 @@ def handovers_for_leaving_pa(*, pa: User, leaving_on: dt.date) -> list[Handover]
     ]
 
 
+LEAVING_CANCELLED = "Their PA's leaving date was cancelled before the handover started"
+
+
+def handovers_cancel_for_leaving_pa(*, pa: User, by: User) -> list[Handover]:
+    """Close, as cancelled, the handovers a PA's leaving date opened that no step has been
+    done on. They are kept, with the reason and who cancelled; those under way carry on."""
+    open_ones = Handover.objects.select_for_update().filter(
+        from_pa=pa, reason=Reason.PA_LEAVING, closed_at=None
+    )
+    cancelled = [handover for handover in open_ones if not handover.has_started]
+    now = timezone.now()
+    for handover in cancelled:  # one save each, so the audit trail has each one
+        handover.closed_at, handover.cancelled_reason, handover.cancelled_by = (
+            now,
+            LEAVING_CANCELLED,
+            by,
+        )
+        locking.revision_next(handover)
+        handover.save(update_fields=["closed_at", "cancelled_reason", "cancelled_by", "revision"])
+    return cancelled
+
+
 def handover_for_ended_allocation(*, allocation: Allocation) -> Handover:
     """A handover for the ended allocation; if it was a handover's new PA, that handover
     waits for another new PA (and tells the young person and checks again)."""

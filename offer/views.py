@@ -16,6 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
+from common.confirm import confirmed
 from common.errors import form_error
 from common.paging import Paginator
 from offer import eligibility, selectors, services
@@ -24,6 +25,7 @@ from offer.cache import public_page
 from offer.compare import compare_versions
 from offer.forms import CheckerForm, ItemForm, ReturnForm, SignOffForm, VersionNumberForm
 from offer.models import Category, VersionState
+from people.views import confirm_page
 
 SEARCH_PAGE_SIZE = 20
 CHANGE_ANSWERS = "change"
@@ -296,15 +298,38 @@ def item_submit(request, pk: int):
 
 @login_required
 @permission_required("offer.approve_offer", raise_exception=True)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def item_approve(request, pk: int):
-    return _act(
+    """What approving publishes: the changes from the version the public sees now. Only
+    this page's button approves, and only the version it showed (its number)."""
+    if request.method == "POST" and confirmed(request.POST):
+        return _act(
+            request,
+            pk,
+            lambda item: services.item_approve(
+                item=item, number=_posted_number(request), by=request.user
+            ),
+            "Approved. The public page now shows this version.",
+        )
+    item = _item(request, pk)
+    version = selectors.latest_version(item)
+    if version.state != VersionState.SUBMITTED:
+        messages.info(request, "There is nothing waiting for approval on this item.")
+        return redirect("offer:item-preview", pk=item.pk)
+    live = selectors.item_versions(item).filter(state=VersionState.PUBLISHED).first()
+    return confirm_page(
         request,
-        pk,
-        lambda item: services.item_approve(
-            item=item, number=_posted_number(request), by=request.user
-        ),
-        "Approved. The public page now shows this version.",
+        title=f"Approve and publish version {version.number}",
+        back=reverse("offer:item-preview", args=[item.pk]),
+        caption=version.title,
+        summary="offer/_approve_summary.html",
+        version=version,
+        live=live,
+        changes=compare_versions(live, version) if live else None,
+        seen=str(version.number),
+        carry=[("number", version.number)],
+        button="Approve and publish",
+        warning="The public page changes as soon as you approve.",
     )
 
 

@@ -36,6 +36,9 @@ class PathwayConfig(AppConfig):
             models.ActivitySpell,
             models.HealthPassport,
             models.Document,
+            models.ContactCorrection,
+            models.ActionUndo,
+            models.DocumentMove,
         ):
             audit_register(model)
         register_my_panel(

@@ -40,6 +40,7 @@ from pathway.models import (
     ActionStatus,
     ActivitySpell,
     Contact,
+    ContactCorrection,
     ContactMethod,
     ContactRequest,
     HealthPassport,
@@ -921,6 +922,7 @@ def seed_pathway(*, authority: Authority, today: dt.date, seed: int) -> None:
     for story in stories:
         if story.is_demo_care_leaver:
             _asked_to_get_in_touch(story, seeder.r)
+    _corrections(seeder.rows[Contact], random.Random(seed + 1))
 
 
 def _asked_to_get_in_touch(story: Story, r: random.Random) -> None:
@@ -987,6 +989,33 @@ def seed_demo_documents(authority: Authority) -> None:
         upload=SimpleUploadedFile("offer.png", picture.getvalue()),
         by=person.user,
     )
+
+
+def _corrections(contacts: list[Contact], rng: random.Random) -> None:
+    """A few notes were corrected a day or two later (a slip of the keyboard put right); the
+    note as first written is kept. Its own random numbers, so the stories stay as they were."""
+    corrections = []
+    for contact in contacts:
+        words = contact.note.split(" ")
+        long_words = [
+            i
+            for i, word in enumerate(words)
+            if len(word) > 5 and word.isalpha() and word[2] != word[3]
+        ]
+        if not long_words or rng.random() >= 0.03:
+            continue
+        i = rng.choice(long_words)
+        word = words[i]
+        words[i] = word[:2] + word[3] + word[2] + word[4:]  # two letters swapped
+        corrections.append(
+            ContactCorrection(
+                contact=contact,
+                earlier_note=" ".join(words),
+                corrected_by=contact.recorded_by,
+                corrected_at=contact.recorded_at + dt.timedelta(hours=rng.randint(1, 48)),
+            )
+        )
+    ContactCorrection.objects.bulk_create(corrections, batch_size=500)
 
 
 class Seeder:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from crispy_forms.layout import HTML
 from crispy_forms_gds.layout import Field, Fluid, Size, Submit
 from django import forms
 
@@ -109,6 +110,16 @@ class SectionForm(Form):
         self.helper = form_helper(*layout, "revision", Submit("save", "Save section"))
 
 
+# Said before the button: a young person's view cannot be taken back once it is sent.
+PERMANENT_VIEW_WARNING = (
+    '<div class="govuk-warning-text"><span class="govuk-warning-text__icon" '
+    'aria-hidden="true">!</span><strong class="govuk-warning-text__text">'
+    '<span class="govuk-visually-hidden">Warning</span>'
+    "Once you send your view, it stays in your plan. You cannot change it or take it out. "
+    "If you change your mind, you can add a new view at any time.</strong></div>"
+)
+
+
 class SectionViewForm(Form):
     text = _text(
         "Your view",
@@ -124,7 +135,11 @@ class SectionViewForm(Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = form_helper(Field.textarea("text"), Submit("send", "Send my view"))
+        self.helper = form_helper(
+            Field.textarea("text"),
+            HTML(PERMANENT_VIEW_WARNING),
+            Submit("send", "Send my view"),
+        )
 
 
 class ActionForm(Form):
@@ -434,3 +449,44 @@ class MyDocumentForm(DocumentForm):
 
     def layout(self) -> list:
         return super().layout()[:3]
+
+
+class ContactCorrectForm(Form):
+    note = _text(
+        "Corrected note",
+        rows=6,
+        max_length=10000,
+        help_text="The note as it was is kept, and shown under the corrected one.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(Field.textarea("note"), Submit("save", "Save the correction"))
+
+
+class DocumentMoveForm(Form):
+    """Where a document put on the wrong record goes: one of the mover's own young people."""
+
+    to_young_person = forms.ModelChoiceField(
+        label="Move it to",
+        queryset=None,
+        empty_label="Choose a young person",
+        error_messages={"required": "Choose whose record it belongs on"},
+    )
+    reason = forms.CharField(
+        label="Why it is being moved",
+        max_length=300,
+        help_text="For example, uploaded to the wrong record by mistake",
+        error_messages={"required": "Say why the document is being moved"},
+    )
+
+    def __init__(self, *args, young_people, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["to_young_person"]
+        field.queryset = young_people
+        field.label_from_instance = lambda person: person.full_name
+        self.helper = form_helper(
+            Field.select("to_young_person"),
+            Field.text("reason", field_width=Fluid.TWO_THIRDS),
+            Submit("move", "Move the document"),
+        )

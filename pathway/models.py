@@ -233,6 +233,26 @@ class Action(models.Model):
         return self.agency if self.owner == ActionOwner.AGENCY else self.get_owner_display()
 
 
+class ActionUndo(models.Model):
+    """A "done" taken back: who had marked it done and when, kept when the step reopens."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="undos")
+    was_done_on = models.DateField()
+    was_done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    undone_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["undone_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Undone {self.pk}"
+
+
 class ReviewReason(models.TextChoices):
     YOUNG_PERSON_ASKED = "young_person_asked", "The young person asked for a review"
     PA_ASKED = "pa_asked", "Their PA asked for a review"
@@ -399,6 +419,23 @@ class ContactRequest(models.Model):
 
     def __str__(self) -> str:
         return f"Contact request {self.pk}"
+
+
+class ContactCorrection(models.Model):
+    """A contact's note as it was before a correction. Never edited: the history only grows."""
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="corrections")
+    earlier_note = models.TextField()
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    corrected_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-corrected_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Correction {self.pk}"
 
 
 class AccommodationType(models.TextChoices):
@@ -595,6 +632,35 @@ class Document(models.Model):
     def added_by_young_person(self) -> bool:
         """Only the young person themselves adds documents from a care leaver's account."""
         return self.uploaded_by.is_care_leaver
+
+
+class DocumentMove(models.Model):
+    """A document moved off the wrong young person's record: from whom, to whom, why."""
+
+    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="moves")
+    from_young_person = models.ForeignKey(
+        YoungPerson, on_delete=models.PROTECT, related_name="documents_moved_out"
+    )
+    to_young_person = models.ForeignKey(
+        YoungPerson, on_delete=models.PROTECT, related_name="documents_moved_in"
+    )
+    reason = models.CharField(max_length=300)
+    moved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    moved_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-moved_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(from_young_person=models.F("to_young_person")),
+                name="document_moves_to_someone_else",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Move {self.pk}"
 
 
 class ReturnDownload(models.Model):

@@ -32,10 +32,13 @@ from pathway.models import (
     AccommodationSpell,
     Action,
     ActionStatus,
+    ActionUndo,
     ActivitySpell,
     Contact,
+    ContactCorrection,
     ContactRequest,
     Document,
+    DocumentMove,
     HealthPassport,
     Plan,
     PlanVersion,
@@ -74,7 +77,12 @@ def plan_detail(young_person_id: int) -> Plan | None:
                 "sections",
                 queryset=Section.objects.select_related("updated_by").prefetch_related("views"),
             ),
-            Prefetch("actions", queryset=Action.objects.select_related("done_by")),
+            Prefetch(
+                "actions",
+                queryset=Action.objects.select_related("done_by").prefetch_related(
+                    Prefetch("undos", queryset=ActionUndo.objects.select_related("undone_by"))
+                ),
+            ),
             Prefetch(
                 "reviews",
                 # Each signed version's content is the whole plan as JSON: not read here.
@@ -249,7 +257,10 @@ def contact_status(person: YoungPerson, since: dt.date) -> ContactStatus:
 
 
 def contacts_for(person: YoungPerson) -> QuerySet[Contact]:
-    return person.contacts.select_related("recorded_by")
+    """Contacts with their corrections (each earlier note, who corrected it and when)."""
+    return person.contacts.select_related("recorded_by").prefetch_related(
+        Prefetch("corrections", queryset=ContactCorrection.objects.select_related("corrected_by"))
+    )
 
 
 @dataclass(frozen=True)
@@ -298,6 +309,13 @@ def own_document(user: User, document_id: int) -> Document | None:
         .select_related("young_person")
         .first()
     )
+
+
+def document_moves_for(person: YoungPerson) -> QuerySet[DocumentMove]:
+    """Documents moved onto or off this record, newest first (the other record unnamed)."""
+    return DocumentMove.objects.filter(
+        Q(from_young_person=person) | Q(to_young_person=person)
+    ).select_related("moved_by", "document")
 
 
 def document_for_user(user: User, young_person_id: int, document_id: int) -> Document | None:

@@ -29,12 +29,15 @@ from pathway.models import (
     Action,
     ActionOwner,
     ActionStatus,
+    ActionUndo,
     ActivitySpell,
     Contact,
+    ContactCorrection,
     ContactMethod,
     ContactRequest,
     Document,
     DocumentKind,
+    DocumentMove,
     HealthPassport,
     Matter,
     NotificationKind,
@@ -49,6 +52,7 @@ from pathway.models import (
 )
 from pathway.selectors import plan_detail
 from people.models import User, YoungPerson
+from people.selectors import young_people_visible_to
 
 SECTION_TEXT_FIELDS = ("needs", "strengths", "young_person_says", "how_met")
 VIEW_MAX_LENGTH = 5000
@@ -273,13 +277,35 @@ def action_set_status(
         raise PlanError("Choose what has happened to this action")
     with transaction.atomic(), set_actor(by):
         locked = Action.objects.select_for_update().get(pk=action.pk)
-        locked.status = status
-        if status == ActionStatus.DONE:
-            locked.done_on = locked.done_on or today or timezone.localdate()
-            locked.done_by = locked.done_by or by
-        else:
-            locked.done_on, locked.done_by = None, None
-        locked.save()
+        _change_status(locked, status, by, today)
+    return locked
+
+
+def _change_status(locked: Action, status: str, by: User, today: dt.date | None) -> None:
+    """Set the status; a "done" taken back is kept as an ActionUndo (who had marked it)."""
+    if locked.status == ActionStatus.DONE and status != ActionStatus.DONE:
+        ActionUndo.objects.create(
+            action=locked, was_done_on=locked.done_on, was_done_by=locked.done_by, undone_by=by
+        )
+    locked.status = status
+    if status == ActionStatus.DONE:
+        locked.done_on = locked.done_on or today or timezone.localdate()
+        locked.done_by = locked.done_by or by
+    else:
+        locked.done_on, locked.done_by = None, None
+    locked.save()
+
+
+def action_undo(*, action: Action, by: User) -> Action:
+    """Take back "done" on a step: by whoever marked it done, or by staff. The step is open
+    again and who had marked it done, and when, is kept."""
+    with transaction.atomic(), set_actor(by):
+        locked = Action.objects.select_for_update().get(pk=action.pk)
+        if locked.status != ActionStatus.DONE:
+            raise PlanError("This step is not marked as done, so there is nothing to undo")
+        if not by.is_staff_role and locked.done_by_id != by.pk:
+            raise PlanError("Only the person who marked this step as done, or your PA, can undo it")
+        _change_status(locked, ActionStatus.OPEN, by, None)
     return locked
 
 
@@ -531,6 +557,19 @@ def contact_request_make(*, young_person: YoungPerson, message: str, by: User) -
     return asked
 
 
+def contact_correct(*, contact: Contact, note: str, by: User) -> Contact:
+    """Correct a contact's note. The earlier text is kept as a ContactCorrection, and shown."""
+    note = note.strip()
+    with transaction.atomic(), set_actor(by):
+        locked = Contact.objects.select_for_update().get(pk=contact.pk)
+        if note == locked.note:
+            raise PlanError("The note is the same as before. Change it, or go back", field="note")
+        ContactCorrection.objects.create(contact=locked, earlier_note=locked.note, corrected_by=by)
+        locked.note = note
+        locked.save(update_fields=["note"])
+    return locked
+
+
 def _raise_for_change(young_person: YoungPerson, reason: str, note: str, by: User, day: dt.date):
     """A change of circumstances brings the review forward, when there is a plan to review."""
     plan = Plan.objects.filter(young_person=young_person).first()
@@ -715,3 +754,31 @@ def document_share_set(*, document: Document, shared: bool, by: User) -> Documen
         locked.shared_with_young_person = shared
         locked.save(update_fields=["shared_with_young_person"])
     return locked
+
+
+def document_move(
+    *, document: Document, to_young_person: YoungPerson, reason: str, by: User
+) -> DocumentMove:
+    """Move a document put on the wrong young person's record to one the mover may see.
+
+    Only the row changes hands: the file stays where it is, under its random name, in
+    private storage. The move is kept, naming both records, so both records' audit shows it."""
+    reason = reason.strip()
+    if not reason:
+        raise PlanError("Say why the document is being moved", field="reason")
+    if not young_people_visible_to(by).filter(pk=to_young_person.pk).exists():
+        raise PlanError("Choose a young person you work with", field="to_young_person")
+    with transaction.atomic(), set_actor(by):
+        locked = Document.objects.select_for_update().get(pk=document.pk)
+        if locked.young_person_id == to_young_person.pk:
+            raise PlanError("The document is already on their record", field="to_young_person")
+        move = DocumentMove.objects.create(
+            document=locked,
+            from_young_person_id=locked.young_person_id,
+            to_young_person=to_young_person,
+            reason=reason,
+            moved_by=by,
+        )
+        locked.young_person = to_young_person
+        locked.save(update_fields=["young_person"])
+    return move

@@ -7,9 +7,8 @@ and two of them can be compared field by field.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 
+from common.confirm import fingerprint
 from common.diff import word_runs
 from pathway.models import (
     MATTER_GUIDANCE,
@@ -99,14 +98,19 @@ def to_sign(plan: Plan, review: Review) -> dict:
 
 def digest(content: dict) -> str:
     """A fingerprint of what a manager read, so that they sign exactly that."""
-    return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+    return fingerprint(content)
 
 
 def compare(old: PlanVersion, new: PlanVersion) -> list[dict]:
     """For each section that changed: its title and, per changed part, the word runs."""
-    old_sections = {s["matter"]: s for s in old.content["sections"]}
+    return compare_content(old.content, new.content)
+
+
+def compare_content(old: dict, new: dict) -> list[dict]:
+    """`compare` on contents: a signed version's, or the plan as it would be signed now."""
+    old_sections = {s["matter"]: s for s in old["sections"]}
     changes = []
-    for section in new.content["sections"]:
+    for section in new["sections"]:
         before = old_sections.get(section["matter"], {})
         parts = []
         for name, label in (*TEXT_FIELDS, ("suitability", "Suitability"), ("actions", "Actions")):

@@ -32,6 +32,11 @@ urlpatterns = [
     path(plan + "versions/<int:number>/pdf/", views.version_pdf, name="version-pdf"),
     path(person + "contacts/", views.contacts, name="contacts"),
     path(person + "contacts/new/", views.contact_create, name="contact-create"),
+    path(
+        person + "contacts/<int:contact_pk>/correct/",
+        views.contact_correct,
+        name="contact-correct",
+    ),
     path(person + "situation/", views.situation, name="situation"),
     path(
         person + "situation/accommodation/", views.accommodation_create, name="accommodation-create"
@@ -57,9 +62,11 @@ urlpatterns = [
         name="my-document-download",
     ),
     path("my/get-in-touch/", views.my_contact_request, name="my-contact-request"),
+    path(person + "documents/<int:document_pk>/move/", views.document_move, name="document-move"),
     path("my/plan/", views.my_plan, name="my-plan"),
     path("my/plan/pdf/", views.my_plan_pdf, name="my-plan-pdf"),
     path("my/plan/ask-for-review/", views.my_review_request, name="my-review-request"),
     path("my/plan/actions/<int:action_pk>/done/", views.my_action_done, name="my-action-done"),
+    path("my/plan/actions/<int:action_pk>/undo/", views.my_action_undo, name="my-action-undo"),
     path("my/plan/<slug:matter>/", views.my_section_view, name="my-section-view"),
 ]

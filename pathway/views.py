@@ -27,9 +27,11 @@ from pathway.forms import (
     ActionStatusForm,
     ActivityForm,
     CaseloadForm,
+    ContactCorrectForm,
     ContactForm,
     ContactRequestForm,
     DocumentForm,
+    DocumentMoveForm,
     DocumentShareForm,
     HealthPassportForm,
     MyDocumentForm,
@@ -46,6 +48,8 @@ from pathway.models import (
     HEALTH_FIELDS_FOR_YOUNG_PERSON,
     MATTER_GUIDANCE,
     ActionOwner,
+    Contact,
+    Document,
     HealthPassport,
     Matter,
     Plan,
@@ -417,7 +421,11 @@ def _review_page(request, person, plan, review, return_form, *, status=200):
     return_form.helper.form_action = reverse(
         "pathway:review-return", args=[person.pk, review.number]
     )
+    # What signing changes: the plan now against the last signed version.
+    previous = selectors.latest_version(plan)
     context = {
+        "previous": previous,
+        "changes": snapshot.compare_content(previous.content, content) if previous else None,
         "person": person,
         "plan": plan,
         "review": review,
@@ -569,6 +577,38 @@ def contact_create(request, pk: int):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def contact_correct(request, pk: int, contact_pk: int):
+    """Correct a contact's note; the earlier text stays, shown under the corrected one."""
+    person = young_person_read(request, pk, "pathway.change_plan")
+    contact = Contact.objects.filter(pk=contact_pk, young_person=person).first()
+    if contact is None:
+        raise Http404("No such contact")
+    form = ContactCorrectForm(request.POST or None, initial={"note": contact.note})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.contact_correct(
+                contact=contact, note=form.cleaned_data["note"], by=request.user
+            )
+        except services.PlanError as error:
+            form_error(form, error, "note")
+        else:
+            messages.success(request, "The note is corrected. The earlier note is kept.")
+            return redirect("pathway:contacts", pk=person.pk)
+    return form_page(
+        request,
+        form,
+        title="Correct a contact's note",
+        back=reverse("pathway:contacts", args=[person.pk]),
+        caption=person.full_name,
+        intro=(
+            f"{contact.get_method_display()} on {contact.happened_on:%-d %B %Y}. "
+            "Nothing is lost: the note as it is now is kept with your name and the date."
+        ),
+    )
+
+
+@login_required
 @require_GET
 @never_cache
 def situation(request, pk: int):
@@ -628,6 +668,8 @@ def health(request, pk: int):
             for name in HEALTH_FIELDS
         ],
         "documents": selectors.documents_for(person),
+        "moves": selectors.document_moves_for(person),
+        "can_change": request.user.has_perm("pathway.change_plan", person),
     }
     return render(request, "pathway/health.html", context)
 
@@ -721,6 +763,46 @@ def document_share(request, pk: int, document_pk: int):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def document_move(request, pk: int, document_pk: int):
+    """Move a document put on the wrong record to another young person the mover may see."""
+    person = young_person_read(request, pk, "pathway.change_plan")
+    document = Document.objects.filter(pk=document_pk, young_person=person).first()
+    if document is None:
+        raise Http404("No such document")
+    others = people.young_people_visible_to(request.user).exclude(pk=person.pk)
+    form = DocumentMoveForm(
+        request.POST or None, young_people=others.order_by("last_name", "first_name", "pk")
+    )
+    if request.method == "POST" and form.is_valid():
+        to_person = form.cleaned_data["to_young_person"]
+        try:
+            services.document_move(
+                document=document,
+                to_young_person=to_person,
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+        except services.PlanError as error:
+            form_error(form, error, "to_young_person")
+        else:
+            record_access(to_person)
+            messages.success(request, f"“{document.title}” is moved to {to_person.full_name}.")
+            return redirect("pathway:health", pk=person.pk)
+    return form_page(
+        request,
+        form,
+        title=f"Move “{document.title}”",
+        back=reverse("pathway:health", args=[person.pk]),
+        caption=person.full_name,
+        intro=(
+            "Move it if it was put on the wrong young person's record. Both records keep a "
+            "note of the move; the file itself is not copied."
+        ),
+    )
+
+
+@login_required
 @require_GET
 def document_download(request, pk: int, document_pk: int):
     """Send a document to someone who may see it; every download is in the audit trail."""
@@ -794,21 +876,40 @@ def my_section_view(request, matter: str):
     )
 
 
-@login_required
-@permission_required("pathway.view_own_plan", raise_exception=True)
-@require_POST
-def my_action_done(request, action_pk: int):
+def _my_action_step(request, action_pk: int, step, said: str):
+    """Run `step(action=..., by=...)` on one of the young person's own actions, then back."""
     _, plan = _own_plan(request)
     action = next((a for a in plan.actions.all() if a.pk == action_pk), None) if plan else None
     if action is None:
         raise Http404("No such action")
     try:
-        services.action_done_by_young_person(action=action, by=request.user)
+        step(action=action, by=request.user)
     except services.PlanError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"Well done. “{action.what}” is marked as done.")
+        messages.success(request, said.format(what=action.what))
     return redirect(reverse("pathway:my-plan") + "#my-actions")
+
+
+@login_required
+@permission_required("pathway.view_own_plan", raise_exception=True)
+@require_POST
+def my_action_done(request, action_pk: int):
+    return _my_action_step(
+        request,
+        action_pk,
+        services.action_done_by_young_person,
+        "Well done. “{what}” is marked as done.",
+    )
+
+
+@login_required
+@permission_required("pathway.view_own_plan", raise_exception=True)
+@require_POST
+def my_action_undo(request, action_pk: int):
+    return _my_action_step(
+        request, action_pk, services.action_undo, "“{what}” is back on your list of steps to do."
+    )
 
 
 @login_required

@@ -283,4 +283,4 @@ class LeavingForm(Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["leaving_on"].error_messages["required"] = "Enter their last working day"
-        self.helper = form_helper(Field("leaving_on"), Submit("save", "Start handovers"))
+        self.helper = form_helper(Field("leaving_on"), Submit("save", "Continue"))

@@ -18,6 +18,7 @@ from django.db.models import (
 )
 from django.http import Http404
 
+from common.confirm import fingerprint
 from people.models import Allocation, Role, Team, User, YoungPerson
 
 
@@ -154,6 +155,33 @@ def pas_for_manager(manager: User) -> QuerySet[User]:
         .annotate(caseload=Count("allocations", filter=Q(allocations__ended_on__isnull=True)))
         .order_by("first_name", "last_name")
     )
+
+
+def handed_over_by(pa: User) -> QuerySet[YoungPerson]:
+    """The young people a PA supports now: those their leaving date hands over."""
+    return YoungPerson.objects.filter(
+        Exists(_current_allocations().filter(young_person=OuterRef("pk"), pa=pa))
+    ).order_by("last_name", "first_name", "pk")
+
+
+def leaving_summary(pa: User, leaving_on: dt.date | None, manager: User) -> dict:
+    """What setting (or cancelling) a PA's leaving date hands over: the young people by name
+    where `manager` may see them, a count of any others, and `seen`, the fingerprint of
+    exactly which young people and which date."""
+    people = list(handed_over_by(pa))
+    visible = set(
+        young_people_visible_to(manager)
+        .filter(pk__in=[p.pk for p in people])
+        .values_list("pk", flat=True)
+    )
+    return {
+        "pa": pa,
+        "leaving_on": leaving_on,
+        "shown": [person for person in people if person.pk in visible],
+        "others": len([person for person in people if person.pk not in visible]),
+        "count": len(people),
+        "seen": fingerprint([pa.pk, leaving_on, sorted(person.pk for person in people)]),
+    }
 
 
 def own_record(user: User) -> YoungPerson | None:

@@ -27,6 +27,7 @@ from people.models import (
     User,
     YoungPerson,
 )
+from people.selectors import leaving_summary
 
 
 class AllocationError(DomainError):
@@ -138,19 +139,52 @@ def allocation_change(*, young_person: YoungPerson, pa: User, by: User) -> Alloc
         return allocation_start(young_person=young_person, pa=pa, by=by)
 
 
-def pa_leaving_set(*, pa: User, leaving_on: dt.date | None, by: User) -> User:
-    """Record a PA's last working day; each young person they support then gets a handover."""
+CHANGED_SINCE_SUMMARY = (
+    "The young people {name} supports, or their leaving date, changed after you opened the "
+    "summary. Nothing is saved: check the new summary, then confirm again."
+)
+
+
+def _check_seen(locked: User, leaving_on: dt.date | None, by: User, seen: str | None) -> None:
+    """Refuse if what the manager confirmed (`leaving_summary`'s `seen`) is not so any more."""
+    if seen is not None and leaving_summary(locked, leaving_on, by)["seen"] != seen:
+        raise AllocationError(CHANGED_SINCE_SUMMARY.format(name=locked.get_full_name()))
+
+
+def pa_leaving_set(
+    *, pa: User, leaving_on: dt.date | None, by: User, seen: str | None = None
+) -> User:
+    """Record a PA's last working day; each young person they support then gets a handover.
+
+    `seen` is the fingerprint of the summary the manager confirmed (`leaving_summary`)."""
     if pa.role != Role.PA:
         raise AllocationError("Only a personal adviser's leaving date can be set here.")
     if leaving_on is not None and leaving_on < timezone.localdate():
         raise AllocationError("Their last working day must be today or later.")
     with transaction.atomic(), set_actor(by):
         locked = User.objects.select_for_update().get(pk=pa.pk)
+        _check_seen(locked, leaving_on, by, seen)
+        was = locked.leaving_on
         locked.leaving_on = leaving_on
         locked.save(update_fields=["leaving_on"])
         if leaving_on is not None:
             signals.pa_leaving.send(sender=User, pa=locked, leaving_on=leaving_on, by=by)
+        elif was is not None:
+            signals.pa_leaving_cancelled.send(sender=User, pa=locked, leaving_on=was, by=by)
         return locked
+
+
+def pa_leaving_cancel(*, pa: User, by: User, seen: str | None = None) -> User:
+    """Take back a PA's leaving date. The handovers it opened that have not started are
+    cancelled by their app (closed with a reason, never deleted); the rest carry on."""
+    if by.role != Role.MANAGER:
+        raise AllocationError("Only a manager can cancel a leaving date.")
+    with transaction.atomic(), set_actor(by):
+        locked = User.objects.select_for_update().get(pk=pa.pk)
+        if locked.leaving_on is None:
+            raise AllocationError(f"{locked.get_full_name()} has no leaving date to cancel.")
+        _check_seen(locked, locked.leaving_on, by, seen)
+        return pa_leaving_set(pa=locked, leaving_on=None, by=by)
 
 
 def invitation_create(

@@ -17,6 +17,8 @@ allocation_started = Signal()
 allocation_ended = Signal()
 # pa: the User whose last working day was set; leaving_on: that day
 pa_leaving = Signal()
+# pa: the User whose leaving date was cancelled; leaving_on: the date that was set; by: who
+pa_leaving_cancelled = Signal()
 # invitation: the Invitation just made, to be emailed (the notifications app sends it)
 invitation_made = Signal()
 # user: the staff member who needs a set-up link emailed (the notifications app sends it)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("young-people/<int:pk>/invite/", views.invitation_create, name="invitation-create"),
     path("team/", views.team, name="team"),
     path("team/pas/<int:pk>/leaving/", views.pa_leaving, name="pa-leaving"),
+    path("team/pas/<int:pk>/leaving/cancel/", views.pa_leaving_cancel, name="pa-leaving-cancel"),
     path("my/", views.my_home, name="my-home"),
     path("my/information/", views.my_information, name="my-information"),
     path(

@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from rules.contrib.views import permission_required
 
+from common.confirm import confirmed
 from common.errors import form_error
 from common.paging import Paginator
 from common.phones import uk_mobile
@@ -96,6 +97,23 @@ def own_record_or_404(request):
     if person is None:
         raise Http404("No record linked to this account")
     return person
+
+
+def confirm_page(
+    request,
+    *,
+    title: str,
+    back: str,
+    summary: str,
+    seen: str | None,
+    button: str,
+    status: int = 200,
+    **extra,
+):
+    """The one page that confirms an irreversible step (see `common.confirm`): the summary
+    template `summary`, then a button posting `seen` (no button when `seen` is None)."""
+    context = {"title": title, "back": back, "summary": summary, "seen": seen, "button": button}
+    return render(request, "confirm_page.html", context | extra, status=status)
 
 
 def young_person_read(request, pk: int, perm: str):
@@ -376,30 +394,91 @@ def my_home(request):
 @permission_required("portal.allocate", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def pa_leaving(request, pk: int):
-    """A manager sets the last working day of a PA in their teams; handovers start from it."""
+    """A manager sets the last working day of a PA in their teams; handovers start from it.
+
+    The date is asked first; the next page lists the young people it hands over, and only
+    its button saves the date."""
     pa = selectors.pas_for_manager(request.user).filter(pk=pk).first()
     if pa is None:
         raise Http404
     form = LeavingForm(request.POST or None, initial={"leaving_on": pa.leaving_on})
     if request.method == "POST" and form.is_valid():
-        try:
-            services.pa_leaving_set(
-                pa=pa, leaving_on=form.cleaned_data["leaving_on"], by=request.user
-            )
-        except services.AllocationError as error:
-            form_error(form, error, "leaving_on")
+        leaving_on, refused = form.cleaned_data["leaving_on"], None
+        seen = confirmed(request.POST)
+        if seen:
+            try:
+                services.pa_leaving_set(pa=pa, leaving_on=leaving_on, by=request.user, seen=seen)
+            except services.AllocationError as error:
+                refused = error.message
+            else:
+                messages.success(
+                    request,
+                    f"{pa.get_full_name()} is leaving. Each young person they support has a "
+                    "handover.",
+                )
+                return redirect("handovers:list")
+        summary = selectors.leaving_summary(pa, leaving_on, request.user)
+        if leaving_on < timezone.localdate():
+            form.add_error("leaving_on", "Their last working day must be today or later.")
         else:
-            messages.success(
+            return confirm_page(
                 request,
-                f"{pa.get_full_name()} is leaving. Each young person they support has a handover.",
+                title=f"{pa.get_full_name()} is leaving on {leaving_on:%-d %B %Y}",
+                back=reverse("portal:pa-leaving", args=[pa.pk]),
+                caption="Good endings",
+                summary="portal/_leaving_summary.html",
+                leaving=summary,
+                seen=summary["seen"],
+                carry=[(k, v) for k, v in request.POST.items() if k.startswith("leaving_on")],
+                button="Set the leaving date and start handovers",
+                refused=refused,
+                status=409 if refused else 200,
             )
-            return redirect("handovers:list")
     return form_page(
         request,
         form,
         title=f"{pa.get_full_name()} is leaving",
         back=reverse("portal:team"),
         caption="Good endings",
+        intro="You can check the young people it hands over before anything is saved.",
+    )
+
+
+@login_required
+@permission_required("portal.allocate", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def pa_leaving_cancel(request, pk: int):
+    """A manager takes back a leaving date; the handovers it opened that have not started
+    are cancelled (closed, with the reason), not deleted."""
+    pa = selectors.pas_for_manager(request.user).filter(pk=pk).first()
+    if pa is None:
+        raise Http404
+    refused = None
+    seen = confirmed(request.POST) if request.method == "POST" else None
+    if seen:
+        try:
+            services.pa_leaving_cancel(pa=pa, by=request.user, seen=seen)
+        except services.AllocationError as error:
+            refused = error.message
+        else:
+            messages.success(
+                request,
+                f"{pa.get_full_name()}'s leaving date is cancelled. Handovers not started yet "
+                "are cancelled; any under way carry on.",
+            )
+            return redirect("portal:team")
+    summary = selectors.leaving_summary(pa, pa.leaving_on, request.user)
+    return confirm_page(
+        request,
+        title=f"Cancel {pa.get_full_name()}'s leaving date",
+        back=reverse("portal:team"),
+        caption="Good endings",
+        summary="portal/_leaving_cancel_summary.html",
+        leaving=summary,
+        seen=summary["seen"] if pa.leaving_on else None,
+        button="Cancel the leaving date",
+        refused=refused,
+        status=409 if refused else 200,
     )
 
 

@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from notifications.models import Text, TextState
 from offer import services
+from pathway.services import contact_record
 from people.models import Invitation
 from people.services import invitation_create
 from tests.factories import (
@@ -110,6 +111,7 @@ MATRIX: dict[str, Row] = {
     "pathway:version-pdf": Row(PERSON_PAGE, kwargs={**PERSON, "number": 1}),
     "pathway:contacts": Row(PERSON_PAGE, kwargs=PERSON),
     "pathway:contact-create": Row(PERSON_PAGE, kwargs=PERSON),
+    "pathway:contact-correct": Row(PERSON_PAGE, kwargs={**PERSON, "contact_pk": "contact"}),
     "pathway:situation": Row(PERSON_PAGE, kwargs=PERSON),
     "pathway:accommodation-create": Row(PERSON_PAGE, kwargs=PERSON),
     "pathway:activity-create": Row(PERSON_PAGE, kwargs=PERSON),
@@ -123,6 +125,8 @@ MATRIX: dict[str, Row] = {
     ),
     # The statutory returns are the council's, for its service manager (`other_manager`
     # here); a team manager and a PA get 403.
+    # Moving a document put on the wrong record: those who may change the record it is on.
+    "pathway:document-move": Row(PERSON_PAGE, kwargs={**PERSON, "document_pk": "document"}),
     "pathway:returns": Row(SERVICE_MANAGER),
     "pathway:returns-download": Row(SERVICE_MANAGER, kwargs={"year": 2026, "what": "annex-a"}),
     # Sharing a document with the young person, or not: their PA and that PA's manager.
@@ -144,10 +148,21 @@ MATRIX: dict[str, Row] = {
     "pathway:my-review-request": Row(OWN_PLAN_PAGE),
     "pathway:my-section-view": Row(OWN_PLAN_PAGE, kwargs={"matter": "education"}),
     "pathway:my-action-done": Row(OWN_PLAN_ACTION, kwargs={"action_pk": "action"}, method="post"),
+    # Undoing a step that is not done says so and goes back to the plan.
+    "pathway:my-action-undo": Row(OWN_PLAN_ACTION, kwargs={"action_pk": "action"}, method="post"),
     # Money: the care leaver's own page, the young person's tab, claims and payment runs.
     "finance:my-money": Row(CARE_LEAVER_PAGE),
     # `other_care_leaver` has nothing to claim from, so is sent back to their money page.
     "finance:my-claim": Row(statuses(403, anonymous=302, care_leaver=200, other_care_leaver=302)),
+    # Withdrawing a waiting claim: the young person's own, or their PA or manager for them.
+    "finance:my-claim-withdraw": Row(
+        statuses(403, anonymous=302, care_leaver=200, other_care_leaver=404),
+        kwargs={"claim_pk": "claim"},
+    ),
+    "finance:claim-withdraw": Row(
+        statuses(403, anonymous=302, pa=200, other_pa=404, manager=200, other_manager=404),
+        kwargs={"claim_pk": "claim"},
+    ),
     "finance:person-money": Row(PERSON_PAGE, kwargs=PERSON),
     "finance:award-create": Row(PERSON_PAGE, kwargs=PERSON),
     "finance:person-claim": Row(PERSON_PAGE, kwargs=PERSON),
@@ -167,6 +182,8 @@ MATRIX: dict[str, Row] = {
         kwargs={"claim_pk": "claim"},
     ),
     "finance:payments": Row(statuses(403, anonymous=302, manager=200, other_manager=200)),
+    # The payment run's confirmation page (count, total, per scheme): the service manager's.
+    "finance:payment-run": Row(SERVICE_MANAGER),
     # A payment file names young people of every team: the service manager's only.
     "finance:payment-csv": Row(SERVICE_MANAGER, kwargs={"batch_pk": "batch"}),
     "finance:budget": Row(statuses(403, anonymous=302, manager=200, other_manager=200)),
@@ -214,6 +231,10 @@ MATRIX: dict[str, Row] = {
     "dashboard:csv": Row(MANAGERS, kwargs={"slug": "eet"}),
     # A manager sets the leaving date of a PA in their own teams.
     "portal:pa-leaving": Row(
+        statuses(403, anonymous=302, manager=200, other_manager=404), kwargs={"pk": "pa"}
+    ),
+    # ... and cancels it, from a confirmation page (`pa` is leaving in the world).
+    "portal:pa-leaving-cancel": Row(
         statuses(403, anonymous=302, manager=200, other_manager=404), kwargs={"pk": "pa"}
     ),
     # Notifications: everyone's own; one of `pa`'s is nobody else's to open.
@@ -273,6 +294,8 @@ MATRIX: dict[str, Row] = {
     # Actions answer with a redirect back to the item, whether or not there was anything to do.
     "offer:item-submit": Row(OFFER_EDITOR_ACTION, kwargs={"pk": "offer_item"}, method="post"),
     "offer:item-reviewed": Row(OFFER_EDITOR_ACTION, kwargs={"pk": "offer_item"}, method="post"),
+    # Approving without its confirmation page's button approves nothing: with nothing
+    # waiting, it goes back to the item.
     "offer:item-approve": Row(MANAGER_ACTION, kwargs={"pk": "offer_item"}, method="post"),
     # Without a note, sending back shows the form again with its error.
     "offer:item-return": Row(
@@ -450,6 +473,14 @@ def world_of(cast: dict) -> tuple[dict, dict]:
         by=offer_editor,
     )
     plan, action, document = pathway_world(young_person, pa=pa, manager=manager)
+    contact = contact_record(
+        young_person=young_person,
+        happened_on=plan.started_on,
+        method="phone",
+        seen=False,
+        note="Talked about college.",
+        by=pa,
+    )
     claim, batch = money_world(young_person, pa=pa, manager=manager)
     shift, offer, feed_token, enquiry = rota_world(young_person, pa=pa, manager=manager)
     handover, notification = handover_world(young_person, pa=pa, manager=manager)
@@ -475,6 +506,7 @@ def world_of(cast: dict) -> tuple[dict, dict]:
         "batch": batch.pk,
         "ledger_entry": batch.entries.get().pk,
         "action": action.pk,
+        "contact": contact.pk,
         "document": document.pk,
         "open_review": plan.reviews.get(state="awaiting").number,
         "young_person": young_person.pk,

@@ -59,7 +59,11 @@ def test_a_manager_starts_handovers_and_a_pa_writes_a_summary(
     page.get_by_label("Day").fill(str(leaving.day))
     page.get_by_label("Month").fill(str(leaving.month))
     page.get_by_label("Year").fill(str(leaving.year))
-    page.get_by_role("button", name="Start handovers").click()
+    page.get_by_role("button", name="Continue").click()
+    # The confirmation page names who is handed over; only its button sets the date.
+    assert page.get_by_text(young_person.full_name).is_visible()
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Set the leaving date and start handovers").click()
     assert page.get_by_role("heading", name="Handovers and endings").is_visible()
     assert_no_axe_violations(page)
     page.get_by_role("link", name=young_person.full_name).click()

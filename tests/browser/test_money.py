@@ -59,6 +59,12 @@ def test_money_pages_have_no_accessibility_violations_and_fit_a_phone(
 ):
     claim, batch = money_world(young_person, pa=pa, manager=manager)
     entry = batch.entries.get()
+    services.claim_approve(claim=claim, amount_pence=claim.amount_pence, reason="", by=manager)
+    waiting = services.claim_make(
+        award=claim.award, amount_pence=2000, purpose="Saucepans", receipt=None, by=care_leaver
+    )
+    manager.sees_all_teams = True  # the service manager makes payment runs
+    manager.save()
     pages = [
         (care_leaver, reverse("finance:my-money")),
         (care_leaver, reverse("finance:my-claim")),
@@ -67,6 +73,9 @@ def test_money_pages_have_no_accessibility_violations_and_fit_a_phone(
         (pa, reverse("finance:person-claim", args=[young_person.pk])),
         (pa, reverse("finance:claims-waiting")),
         (pa, reverse("finance:claim-detail", args=[claim.pk])),
+        (care_leaver, reverse("finance:my-claim-withdraw", args=[waiting.pk])),
+        (pa, reverse("finance:claim-withdraw", args=[waiting.pk])),
+        (manager, reverse("finance:payment-run")),
         (manager, reverse("finance:entry-reverse", args=[young_person.pk, entry.pk])),
         (manager, reverse("finance:payments")),
         (manager, reverse("finance:budget")),

@@ -147,6 +147,10 @@ def test_editor_drafts_and_manager_approves_without_violations(
     sign_in_as(page, live_server, manager)
     page.goto(reverse("offer:item-preview", args=[item.pk]))
     assert_no_axe_violations(page)
+    page.get_by_role("link", name="Approve and publish").click()
+    # The confirmation shows what changes on the public page before anything is published.
+    assert page.get_by_text("What changes on the public page").is_visible()
+    assert_no_axe_violations(page)
     page.get_by_role("button", name="Approve and publish").click()
     page.goto(reverse("offer:sign-off"))
     assert_no_axe_violations(page)

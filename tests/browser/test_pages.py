@@ -1,26 +1,40 @@
 """Pages the sweep cannot reach, forms with errors, and journeys without JavaScript."""
 
+import datetime as dt
+
 import pytest
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 from django.views.defaults import server_error
 
-from people.services import invitation_create
+from people.services import invitation_create, pa_leaving_set
 from people.setup_links import set_up_path
 from tests.browser.conftest import assert_no_axe_violations, sign_in_as
 from tests.browser.test_sweep import choice_codes, problems_of
-from tests.factories import TEST_PASSWORD, UserFactory, YoungPersonFactory, money_world
+from tests.factories import (
+    TEST_PASSWORD,
+    AllocationFactory,
+    UserFactory,
+    YoungPersonFactory,
+    money_world,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def pages(manager, care_leaver, authority):
+def pages(manager, care_leaver, authority, pa):
     """(who, path) for each page the access matrix's sweep cannot reach (tests/browser/
     test_sweep.py visits the rest): links with a real secret, and the error pages."""
     newcomer = UserFactory(role="pa", authority=authority, mfa=False, email="new.pa@example.org")
     unallocated = YoungPersonFactory(authority=authority, first_name="Tia", last_name="Morgan")
     _, token = invitation_create(young_person=unallocated, email="tia@example.org", by=manager)
+    # A PA of the manager's team who is leaving, for the page that cancels a leaving date
+    # (the matrix's PA has no leaving date to cancel).
+    leaver = UserFactory(role="pa", authority=authority, team=pa.team, email="leaver@example.org")
+    AllocationFactory(young_person=YoungPersonFactory(authority=authority), pa=leaver)
+    pa_leaving_set(pa=leaver, leaving_on=timezone.localdate() + dt.timedelta(days=30), by=manager)
     return [
         (None, f"/invitations/{token}/"),
         (None, "/invitations/not-a-real-token/"),
@@ -29,6 +43,7 @@ def pages(manager, care_leaver, authority):
         (None, "/no-such-page/"),
         (care_leaver, reverse("pathway:caseload")),  # refused: 403
         (manager, "/no-such-page/"),
+        (manager, reverse("portal:pa-leaving-cancel", args=[leaver.pk])),
     ]
 
 

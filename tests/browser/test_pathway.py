@@ -20,14 +20,15 @@ def record(young_person, pa, manager, care_leaver):
         text="I want to see a dentist.",
         by=care_leaver,
     )
-    services.contact_record(
+    contact = services.contact_record(
         young_person=young_person,
         happened_on=plan.started_on,
         method="visit",
         seen=True,
-        note="Talked about college.",
+        note="Talked about colege.",
         by=pa,
     )
+    services.contact_correct(contact=contact, note="Talked about college.", by=pa)
     services.accommodation_record(
         young_person=young_person,
         started_on=plan.started_on,
@@ -65,12 +66,14 @@ def _pages(young_person, pa, manager, care_leaver, other_care_leaver, action):
         (pa, reverse("pathway:version-compare", args=[pk, 1])),
         (pa, reverse("pathway:contacts", args=[pk])),
         (pa, reverse("pathway:contact-create", args=[pk])),
+        (pa, reverse("pathway:contact-correct", args=[pk, young_person.contacts.get().pk])),
         (pa, reverse("pathway:situation", args=[pk])),
         (pa, reverse("pathway:accommodation-create", args=[pk])),
         (pa, reverse("pathway:activity-create", args=[pk])),
         (pa, reverse("pathway:health", args=[pk])),
         (pa, reverse("pathway:health-edit", args=[pk])),
         (pa, reverse("pathway:document-create", args=[pk])),
+        (pa, reverse("pathway:document-move", args=[pk, young_person.documents.get().pk])),
         (care_leaver, reverse("portal:my-home")),
         (care_leaver, reverse("pathway:my-plan")),
         (care_leaver, reverse("pathway:my-section-view", args=["education"])),
@@ -148,6 +151,7 @@ def test_a_care_leaver_adds_their_view_to_their_plan(
     assert page.get_by_role("heading", name="Your pathway plan").is_visible()
     assert_no_axe_violations(page)
     page.get_by_role("link", name="Add your view on Education and training").click()
+    assert page.get_by_text("You cannot change it or take it out").is_visible()
     page.get_by_role("button", name="Send my view").click()
     assert page.get_by_text("Write what you think before you send it").first.is_visible()
     assert_no_axe_violations(page)
@@ -158,6 +162,9 @@ def test_a_care_leaver_adds_their_view_to_their_plan(
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Visit two colleges").click()
     assert page.get_by_text("is marked as done").is_visible()
+    page.get_by_role("button", name="Not done yet?").click()
+    assert page.get_by_text("is back on your list of steps to do").is_visible()
+    assert_no_axe_violations(page)
 
 
 def test_a_care_leaver_adds_a_document_without_javascript_and_a_refused_one_says_why(

@@ -8,8 +8,9 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
+from finance.models import Claim, ClaimState
 from notifications.models import Notification, Text, TextState
-from pathway.models import AccommodationSpell, Section
+from pathway.models import AccommodationSpell, ContactCorrection, Section
 from pathway.selectors import documents_for, documents_for_young_person
 from people.demo import DEMO_PASSWORD, DEMO_SIGN_INS
 from people.models import Allocation, LegalStatus, Role, Team, User, YoungPerson
@@ -145,3 +146,12 @@ def test_demo_homes_judged_again_in_the_plan_are_the_same_home(seeded):
         assert before.suitable and not spell.suitable
     # The plan keeps no answer of its own: it reads the home history.
     assert not Section.objects.filter(suitability__has_key="suitable").exists()
+
+
+def test_demo_shows_withdrawn_claims_and_corrected_notes_with_their_history(seeded):
+    withdrawn = Claim.objects.filter(state=ClaimState.WITHDRAWN)
+    assert withdrawn.exists() and not withdrawn.filter(entries__isnull=False).exists()
+    assert all(c.withdrawn_at > c.created_at for c in withdrawn)
+    corrections = ContactCorrection.objects.select_related("contact")
+    assert corrections.exists()
+    assert all(c.earlier_note != c.contact.note for c in corrections)

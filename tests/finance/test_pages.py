@@ -45,12 +45,14 @@ def test_a_care_leaver_claims_a_pa_approves_and_a_manager_pays(
     claim.refresh_from_db()
     assert (claim.state, claim.approved_pence) == (ClaimState.APPROVED, 20000)
 
-    # A team manager sees the payment runs; only the service manager makes one.
+    # A team manager sees the payment runs; only the service manager makes one, from its
+    # confirmation page.
     client.force_login(manager)
-    assert client.post(reverse("finance:payments")).status_code == 403
+    assert client.get(reverse("finance:payment-run")).status_code == 403
     manager.sees_all_teams = True
     manager.save()
-    client.post(reverse("finance:payments"))
+    seen = client.get(reverse("finance:payment-run")).context["seen"]
+    client.post(reverse("finance:payment-run"), {"seen": seen, "confirm": "yes"})
     claim.refresh_from_db()
     assert claim.state == ClaimState.PAID
     batch = claim.entries.get().batch

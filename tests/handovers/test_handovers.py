@@ -161,9 +161,10 @@ def test_a_manager_sets_a_leaving_date_through_the_team_page(client, three, pa, 
     )
     assert "must be today or later" in refused.content.decode()
     day = TODAY + dt.timedelta(days=30)
-    response = client.post(
-        url, {"leaving_on_0": day.day, "leaving_on_1": day.month, "leaving_on_2": day.year}
-    )
+    date = {"leaving_on_0": day.day, "leaving_on_1": day.month, "leaving_on_2": day.year}
+    summary = client.post(url, date)
+    assert summary.status_code == 200 and not Handover.objects.exists()
+    response = client.post(url, {**date, "seen": summary.context["seen"], "confirm": "yes"})
     assert response.status_code == 302
     assert Handover.objects.filter(from_pa=pa, due_on=day).count() == 3
 

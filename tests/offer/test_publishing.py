@@ -324,13 +324,15 @@ def test_a_manager_approves_only_the_version_they_read(client, offer_editor, man
     item = offer_item(editor=offer_editor, manager=manager, publish=False)
     services.item_submit(item=item, by=offer_editor)
     client.force_login(manager)
-    preview = client.get(reverse("offer:item-preview", args=[item.pk])).content.decode()
-    assert 'name="number" value="1"' in preview
+    confirm = client.get(reverse("offer:item-approve", args=[item.pk])).content.decode()
+    assert 'name="number" value="1"' in confirm
     # The editor changes and resubmits while the manager is reading version 1.
     edit(item, offer_editor, title="Not what the manager read")
     services.item_submit(item=item, by=offer_editor)
 
-    response = client.post(reverse("offer:item-approve", args=[item.pk]), {"number": 1})
+    response = client.post(
+        reverse("offer:item-approve", args=[item.pk]), {"number": 1, "seen": "1", "confirm": "yes"}
+    )
     assert response.status_code == 302
     assert not item.versions.filter(state=VersionState.PUBLISHED).exists()
     page = client.get(response.url).content.decode()
@@ -373,3 +375,23 @@ def test_an_item_changed_since_the_sign_off_says_so(client, offer_editor, manage
 def test_an_offer_editor_starts_at_the_list_of_items_to_check(client, offer_editor):
     client.force_login(offer_editor)
     assert client.get(reverse("portal:home")).url == reverse("offer:manage")
+
+
+def test_approval_confirms_what_changed_since_the_published_version(
+    client, offer_editor, manager, other_manager
+):
+    item = offer_item(editor=offer_editor, manager=other_manager)
+    edit(item, offer_editor, title="Setting up your first home")
+    services.item_submit(item=item, by=offer_editor)
+    client.force_login(manager)
+    url = reverse("offer:item-approve", args=[item.pk])
+
+    response = client.get(url)
+    assert [change.label for change in response.context["changes"]] == ["Title"]
+    assert "from version 1" in response.content.decode()
+    # The old one-step POST (the version number alone) shows the page again, publishing nothing.
+    assert client.post(url, {"number": 2}).status_code == 200
+    assert item.versions.get(state=VersionState.PUBLISHED).number == 1
+
+    client.post(url, {"number": 2, "seen": "2", "confirm": "yes"})
+    assert item.versions.get(state=VersionState.PUBLISHED).number == 2
