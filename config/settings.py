@@ -345,14 +345,15 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="leaving-care@example
 # --- Texts (GOV.UK Notify) -----------------------------------------------------
 
 # A Notify API key ("name-<service id>-<secret>"). Without one, a developer's machine
-# (DEBUG) writes each text to a file in NOTIFY_TEXT_FILE_PATH, and production sends none.
+# (DEBUG in the environment) writes each text to a file in NOTIFY_TEXT_FILE_PATH, and
+# production sends none.
 NOTIFY_API_KEY = env.str("NOTIFY_API_KEY", default="")
 NOTIFY_BASE_URL = env.str("NOTIFY_BASE_URL", default="https://api.notifications.service.gov.uk")
 # A text message template whose whole content is ((message)).
 NOTIFY_SMS_TEMPLATE_ID = env.str("NOTIFY_SMS_TEMPLATE_ID", default="")
 NOTIFY_TEXT_FILE_PATH = env.path("NOTIFY_TEXT_FILE_PATH", default=BASE_DIR / "var" / "texts")
 NOTIFY_TIMEOUT_SECONDS = env.int("NOTIFY_TIMEOUT_SECONDS", default=10)
-TEXTS_ENABLED = bool(NOTIFY_API_KEY) or DEBUG
+TEXTS_ENABLED = bool(NOTIFY_API_KEY) or ON_THIS_MACHINE
 
 # --- A production deployment refuses to start unsafe (docs/deployment.md) ------
 

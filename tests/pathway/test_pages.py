@@ -315,6 +315,14 @@ def test_the_caseload_filters_show_what_each_visitor_chose(client, pa):
 
 
 def test_a_clash_on_a_choice_shows_its_words_not_its_code(client, young_person, pa, manager):
+    services.accommodation_record(
+        young_person=young_person,
+        started_on=timezone.localdate() - dt.timedelta(days=30),
+        kind="U",
+        suitable=True,
+        description="Flat on Mill Lane",
+        by=pa,
+    )
     services.plan_start(young_person=young_person, by=pa)
     url = reverse("pathway:section-edit", args=[young_person.pk, Matter.ACCOMMODATION])
     client.force_login(pa)
