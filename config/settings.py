@@ -354,6 +354,9 @@ NOTIFY_SMS_TEMPLATE_ID = env.str("NOTIFY_SMS_TEMPLATE_ID", default="")
 NOTIFY_TEXT_FILE_PATH = env.path("NOTIFY_TEXT_FILE_PATH", default=BASE_DIR / "var" / "texts")
 NOTIFY_TIMEOUT_SECONDS = env.int("NOTIFY_TIMEOUT_SECONDS", default=10)
 TEXTS_ENABLED = bool(NOTIFY_API_KEY) or ON_THIS_MACHINE
+# Flash messages ("Jade can now see the GP letter") name people: kept in the session, on
+# the server, never in a cookie that is signed but readable.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 # --- A production deployment refuses to start unsafe (docs/deployment.md) ------
 
@@ -457,6 +460,8 @@ LOGGING = {
         # WeasyPrint and its font tools narrate every step of every PDF at INFO.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # The Notify client logs each refusal with Notify's own words, which may echo a number.
+        "notifications_python_client": {"level": "ERROR"},
         "django.request": {"filters": ["secrets", "database_errors"]},
         "django.server": {"filters": ["secrets"]},
     },

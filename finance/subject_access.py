@@ -16,7 +16,7 @@ def _pounds(pence: int | None) -> str:
     return "" if pence is None else pounds(pence)
 
 
-def tables(person: YoungPerson) -> list[Table]:
+def tables(person: YoungPerson, full: bool) -> list[Table]:
     """Their awards, claims and every movement of money on their awards (the ledger)."""
     awards = selectors.awards_for(person).select_related("awarded_by")
     claims = selectors.claims_for(person).select_related("created_by", "decided_by")

@@ -28,7 +28,7 @@ from handovers.models import (
     StayInTouch,
     ToldHow,
 )
-from notifications.services import Reminder, notify
+from notifications.services import Reminder, notifications_withdraw, notify
 from people import services as portal_services
 from people.models import Allocation, EndReason, User, YoungPerson
 
@@ -157,6 +157,12 @@ def handovers_cancel_for_leaving_pa(*, pa: User, by: User) -> list[Handover]:
         )
         locking.revision_next(handover)
         handover.save(update_fields=["closed_at", "cancelled_reason", "cancelled_by", "revision"])
+    # Nobody is asked, that evening, to write a summary or find a new PA for what is off.
+    notifications_withdraw(
+        key
+        for handover in cancelled
+        for key in (f"handover-start:{handover.pk}", f"handover-allocate:{handover.pk}")
+    )
     return cancelled
 
 

@@ -41,6 +41,10 @@ _NUMBER_REASONS = (
 def text_send(*, to: str, message: str, reference: str) -> str:
     """Send one text; returns Notify's id for it (for a file, an id of our own)."""
     if not settings.NOTIFY_API_KEY:
+        if not settings.ON_THIS_MACHINE:
+            # A server whose key was taken away: the text waits (and is retried) rather
+            # than being written, with its number and link, to the server's disk.
+            raise NotifyUnavailable("No GOV.UK Notify key is set")
         return _text_to_file(to=to, message=message, reference=reference)
     client = NotificationsAPIClient(
         settings.NOTIFY_API_KEY,

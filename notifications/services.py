@@ -145,25 +145,37 @@ def notify_pa(
     *, young_person_id: int, by: User, key: str, kind: str, message: str, link: str = ""
 ) -> bool:
     """Tell a young person's current PA of something someone else did: the young person,
-    a colleague on duty, a manager. False when there is no one to tell."""
+    a colleague on duty, a manager. A young person with no PA just now is not left unheard:
+    their council's service managers are told instead. False when no one was told."""
     pa_id = (
         Allocation.objects.filter(young_person_id=young_person_id, ended_on__isnull=True)
         .values_list("pa_id", flat=True)
         .first()
     )
-    if pa_id is None or pa_id == by.pk:
-        return False
-    notify(
-        Reminder(
-            recipient_id=pa_id,
-            key=key,
-            kind=kind,
-            message=message,
-            link=link,
-            young_person_id=young_person_id,
+    if pa_id is None:
+        recipients = list(
+            User.objects.filter(
+                role=Role.MANAGER,
+                sees_all_teams=True,
+                is_active=True,
+                authority__young_people__pk=young_person_id,
+            ).values_list("pk", flat=True)
         )
-    )
-    return True
+    else:
+        recipients = [pa_id]
+    recipients = [pk for pk in recipients if pk != by.pk]
+    for recipient_id in recipients:
+        notify(
+            Reminder(
+                recipient_id=recipient_id,
+                key=key,
+                kind=kind,
+                message=message,
+                link=link,
+                young_person_id=young_person_id,
+            )
+        )
+    return bool(recipients)
 
 
 def for_young_person(
@@ -214,6 +226,16 @@ def rule_run(*, name: str, day: dt.date) -> int:
         if settings.REMINDER_BATCH_PAUSE_SECONDS:
             # A throttle, so a big sweep leaves the database room for people using the site.
             time.sleep(settings.REMINDER_BATCH_PAUSE_SECONDS)
+
+
+def notifications_withdraw(keys: Iterable[str]) -> int:
+    """What is no longer so (a handover cancelled): not emailed if its email still waits (on
+    its own or in the day's digest), and marked read. The notification itself is kept."""
+    waiting = [EmailState.PENDING, EmailState.DIGEST]
+    now = timezone.now()
+    notifications = Notification.objects.filter(key__in=list(keys))
+    notifications.filter(email_state__in=waiting).update(email_state=EmailState.NOT_WANTED)
+    return notifications.filter(read_at__isnull=True).update(read_at=now)
 
 
 def unread_count(user: User) -> int:

@@ -22,7 +22,6 @@ from django.utils import timezone
 
 from common.phones import uk_mobile
 from common.urls import site_url
-from notifications.kinds import kind_label
 from notifications.models import Notification, Text, TextState
 from notifications.notify import TextRefused, text_send
 from notifications.outbox import (
@@ -128,7 +127,9 @@ def notification_text(notification_id: int) -> str | None:
     if notification is None:
         return None
     url = site_url(notification.get_absolute_url())
-    return f"Leaving care: {kind_label(notification.kind)}. Sign in to see it: {url}"
+    # Not even its kind ("Your claim was not approved"): whoever sees the screen learns
+    # nothing about them, not that they are a care leaver.
+    return f"You have a new message. Sign in to see it: {url}"
 
 
 def text_send_now(*, text_id: int) -> bool:

@@ -103,7 +103,8 @@ class SectionForm(Form):
         if not self.is_bound:
             values = {n: getattr(section, n) for n in ("needs", "strengths", "young_person_says")}
             values["how_met"] = section.how_met
-            values.update(section.suitability)
+            # The plan's own old "suitable" answer is not read: the home history holds it.
+            values.update({k: v for k, v in section.suitability.items() if k != "suitable"})
             if home_suitable is not None:
                 values["suitable"] = values["suitable_shown"] = "yes" if home_suitable else "no"
             self.initial.update(values, revision=section.revision)

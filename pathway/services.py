@@ -522,7 +522,8 @@ def _contact_request_answer(young_person: YoungPerson, contact: Contact) -> None
         .filter(young_person=young_person, answered_at__isnull=True)
         .first()
     )
-    if asked is not None:
+    # A contact logged late, from before they asked, does not answer what they asked since.
+    if asked is not None and timezone.localdate(asked.asked_at) <= contact.happened_on:
         asked.answered_by, asked.answered_at = contact, timezone.now()
         asked.save(update_fields=["answered_by", "answered_at"])
 
@@ -562,6 +563,12 @@ def contact_correct(*, contact: Contact, note: str, by: User) -> Contact:
     note = note.strip()
     with transaction.atomic(), set_actor(by):
         locked = Contact.objects.select_for_update().get(pk=contact.pk)
+        if locked.method == ContactMethod.DUTY:
+            raise PlanError(
+                "A call to the duty line is kept as the duty log has it. It cannot be corrected "
+                "here",
+                field="note",
+            )
         if note == locked.note:
             raise PlanError("The note is the same as before. Change it, or go back", field="note")
         ContactCorrection.objects.create(contact=locked, earlier_note=locked.note, corrected_by=by)
@@ -600,6 +607,11 @@ def accommodation_record(
     suitable = suitable and kind not in NEVER_SUITABLE
     try:
         with transaction.atomic(), set_actor(by):
+            # The plan's judgements of the home, dated on or after this move, judged a home
+            # they had left by then (or the move's day): the move takes their place.
+            young_person.accommodation_spells.filter(
+                is_reassessment=True, started_on__gte=started_on
+            ).delete()
             latest = young_person.accommodation_spells.order_by("-started_on").first()
             spell = AccommodationSpell.objects.create(
                 young_person=young_person,
@@ -780,5 +792,7 @@ def document_move(
             moved_by=by,
         )
         locked.young_person = to_young_person
-        locked.save(update_fields=["young_person"])
+        # Sharing was decided for the wrong young person: on its new record it starts unshared.
+        locked.shared_with_young_person = False
+        locked.save(update_fields=["young_person", "shared_with_young_person"])
     return move

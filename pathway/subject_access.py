@@ -25,11 +25,11 @@ def _name(user) -> str:
     return user.get_full_name() if user else ""
 
 
-def tables(person: YoungPerson) -> list[Table]:
+def tables(person: YoungPerson, full: bool) -> list[Table]:
     plan = selectors.plan_detail(person.pk)
     return [
         *(_plan_tables(plan) if plan else []),
-        *_record_tables(person),
+        *_record_tables(person, full),
     ]
 
 
@@ -149,17 +149,36 @@ def _plan_tables(plan: Plan) -> list[Table]:
     ]
 
 
-def _record_tables(person: YoungPerson) -> list[Table]:
+# In the young person's own download, in place of staff's notes and unshared documents.
+ASK_STAFF = (
+    "Your PA's notes{what} are not in this download. Ask your PA for them: the service checks "
+    "them first, as the law asks, and sends them to you within a month."
+)
+
+
+def _record_tables(person: YoungPerson, full: bool) -> list[Table]:
     accommodation, activity = selectors.histories(person)
     passport = selectors.health_passport(person)
+    contacts = selectors.contacts_for(person)
+    documents = (
+        selectors.documents_for(person) if full else selectors.documents_for_young_person(person)
+    )
     return [
         Table(
             title="Keeping in touch",
             filename="contacts",
-            columns=("Date", "How", "You were seen", "What was noted", "Recorded by"),
+            intro="" if full else ASK_STAFF.format(what=""),
+            columns=("Date", "How", "You were seen", *(("What was noted",) if full else ()))
+            + ("Recorded by",),
             rows=[
-                (c.happened_on, c.get_method_display(), c.seen, c.note, _name(c.recorded_by))
-                for c in selectors.contacts_for(person)
+                (
+                    c.happened_on,
+                    c.get_method_display(),
+                    c.seen,
+                    *((c.note,) if full else ()),
+                    _name(c.recorded_by),
+                )
+                for c in contacts
             ],
         ),
         Table(
@@ -199,7 +218,8 @@ def _record_tables(person: YoungPerson) -> list[Table]:
         Table(
             title="Your documents",
             filename="documents",
-            intro="The documents themselves are not in this pack. Ask your PA for a copy of any.",
+            intro="The documents themselves are not in this pack. Ask your PA for a copy of any."
+            + ("" if full else " " + ASK_STAFF.format(what=" and documents not shared with you")),
             columns=("Name", "What it is", "Added on", "Added by", "You can see it in the portal"),
             rows=[
                 (
@@ -209,7 +229,7 @@ def _record_tables(person: YoungPerson) -> list[Table]:
                     "You" if d.added_by_young_person else _name(d.uploaded_by),
                     d.added_by_young_person or d.shared_with_young_person,
                 )
-                for d in selectors.documents_for(person)
+                for d in documents
             ],
         ),
     ]

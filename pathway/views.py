@@ -11,7 +11,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
-from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
@@ -815,7 +814,8 @@ def document_download(request, pk: int, document_pk: int):
     record_access(document)
     return private_file_response(
         document.file,
-        name=slugify(document.title) or "document",
+        # No title in the file's name: download lists on shared computers are not private.
+        name=f"document-{timezone.localdate(document.uploaded_at):%Y-%m-%d}",
         content_type=document.content_type,
     )
 
@@ -1043,6 +1043,7 @@ def my_document_download(request, document_pk: int):
     record_access(document)
     return private_file_response(
         document.file,
-        name=slugify(document.title) or "document",
+        # No title in the file's name: download lists on shared computers are not private.
+        name=f"document-{timezone.localdate(document.uploaded_at):%Y-%m-%d}",
         content_type=document.content_type,
     )

@@ -334,7 +334,7 @@ def _young_person_fields(details: dict) -> dict:
 def subject_access_pack_make(*, young_person: YoungPerson, by: User) -> bytes:
     """Everything held about the young person as a ZIP; who made it, and when, is recorded,
     and the read is in the audit trail as any staff read is."""
-    pack = subject_access.pack_zip(young_person)
+    pack = subject_access.pack_zip(young_person, full=by.role != Role.CARE_LEAVER)
     with transaction.atomic(), set_actor(by):
         SubjectAccessPack.objects.create(
             young_person=young_person, made_by=by, tables=pack.tables, rows=pack.rows

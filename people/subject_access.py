@@ -40,7 +40,9 @@ class Table:
 
 @dataclass(frozen=True)
 class Part:
-    tables: Callable[[YoungPerson], list[Table]]
+    # (person, full) -> tables; `full` is False for the young person's own download, which
+    # holds only what staff need not check first (see `pack_zip`).
+    tables: Callable[[YoungPerson, bool], list[Table]]
     order: int
 
 
@@ -48,15 +50,15 @@ _parts: dict[str, Part] = {}
 
 
 def register_part(
-    name: str, *, tables: Callable[[YoungPerson], list[Table]], order: int = 100
+    name: str, *, tables: Callable[[YoungPerson, bool], list[Table]], order: int = 100
 ) -> None:
-    """Add an app's records to every pack; `tables(person)` reads only that person's."""
+    """Add an app's records to every pack; `tables(person, full)` reads only that person's."""
     _parts[name] = Part(tables=tables, order=order)
 
 
-def tables_for(person: YoungPerson) -> list[Table]:
+def tables_for(person: YoungPerson, *, full: bool) -> list[Table]:
     parts = sorted(_parts.values(), key=lambda part: part.order)
-    return [table for part in parts for table in part.tables(person)]
+    return [table for part in parts for table in part.tables(person, full)]
 
 
 def shown(value, *, for_csv: bool = False) -> str:
@@ -99,10 +101,15 @@ def _for_letter(table: Table) -> dict:
     }
 
 
-def pack_zip(person: YoungPerson, *, today: dt.date | None = None) -> Pack:
-    """The ZIP: the letter as a PDF, and every table as a CSV of its own."""
+def pack_zip(person: YoungPerson, *, full: bool, today: dt.date | None = None) -> Pack:
+    """The ZIP: the letter as a PDF, and every table as a CSV of its own.
+
+    Staff make the `full` pack, and check it before they send it (case notes and documents
+    can hold other people's information, which the law asks them to consider). The young
+    person's own download, made with no one checking, holds what the portal already shows
+    them and the dates of contacts, not staff's notes or documents not shared with them."""
     today = today or timezone.localdate()
-    tables = tables_for(person)
+    tables = tables_for(person, full=full)
     pdf = pdf_from_template(
         "portal/subject_access_pdf.html",
         {
@@ -111,6 +118,7 @@ def pack_zip(person: YoungPerson, *, today: dt.date | None = None) -> Pack:
             "current": current_allocation(person),
             "today": today,
             "tables": [_for_letter(table) for table in tables],
+            "full": full,
         },
     )
     buffer = io.BytesIO()
@@ -127,7 +135,7 @@ def pack_zip(person: YoungPerson, *, today: dt.date | None = None) -> Pack:
     )
 
 
-def people_tables(person: YoungPerson) -> list[Table]:
+def people_tables(person: YoungPerson, full: bool) -> list[Table]:
     """What `people` holds: their details and every PA they have had."""
     details = [
         ("First name", person.first_name),

@@ -37,21 +37,23 @@ def _day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
     )
 
 
-def covers_the_service(user: User, day: dt.date | None = None) -> bool:
+def covers_the_service(user: User, at: dt.datetime | None = None) -> bool:
     """Whether `user` may find any young person of their council for the duty log: a
-    manager, or a PA with a duty or back-up shift on `day` (today by default)."""
-    if user.role == Role.MANAGER:
+    service manager (who sees every team), or whoever has a duty or back-up shift at `at`
+    (now by default). Others find only the young people they may open anyway."""
+    if user.role == Role.MANAGER and user.sees_all_teams:
         return True
-    if user.role != Role.PA:
+    if user.role not in (Role.PA, Role.MANAGER):
         return False
-    begin, finish = _day_bounds(day or timezone.localdate())
-    return Shift.objects.filter(pa=user, starts_at__lt=finish, ends_at__gt=begin).exists()
+    at = at or timezone.now()
+    return Shift.objects.filter(pa=user, starts_at__lte=at, ends_at__gt=at).exists()
 
 
-def enquiry_people(user: User, day: dt.date | None = None) -> QuerySet[YoungPerson]:
+def enquiry_people(user: User, at: dt.datetime | None = None) -> QuerySet[YoungPerson]:
     """Whom `user` may log a duty enquiry about: anyone of the council while they cover the
-    service, else only the young people they may open anyway (a PA's own caseload)."""
-    if covers_the_service(user, day):
+    service, else only the young people they may open anyway (a PA's own caseload, a team
+    manager's teams)."""
+    if covers_the_service(user, at):
         return YoungPerson.objects.filter(authority_id=user.authority_id)
     return young_people_visible_to(user)
 

@@ -19,7 +19,14 @@ from pathway import selectors
 from pathway import services as pathway
 from pathway.models import ActionOwner, ContactRequest, Matter, ReviewReason
 from people import services as portal_services
-from tests.factories import AllocationFactory, YoungPersonFactory, scheme, signed_plan, upload
+from tests.factories import (
+    AllocationFactory,
+    YoungPersonFactory,
+    care_leaver_account,
+    scheme,
+    signed_plan,
+    upload,
+)
 from tests.notify_server import RATE_LIMITED
 
 pytestmark = pytest.mark.django_db
@@ -139,8 +146,8 @@ def test_what_a_care_leaver_does_reaches_their_pa_once_and_decisions_reach_them(
     [text] = notify_api.sent
     assert text["phone_number"] == "+447700900123"
     message = text["personalisation"]["message"]
-    assert "Your claim is approved" in message and approved.get_absolute_url() in message
-    assert "kettle" not in message and "45" not in message
+    assert message.endswith(approved.get_absolute_url())
+    assert "kettle" not in message and "45" not in message and "claim" not in message
     assert outbox_text_send.apply(args=[Text.objects.get(object_id=approved.pk).pk]).get() is False
     assert len(notify_api.sent) == 1
 
@@ -245,3 +252,32 @@ def test_a_notice_after_the_days_digest_waits_for_the_next_and_no_email_means_no
     with django_capture_on_commit_callbacks(execute=True):
         notifications_digest.delay((TODAY + dt.timedelta(days=2)).isoformat()).get()
     assert [m for m in mail.outbox if manager.email in m.to and "(1)" in m.subject] == []
+
+
+def test_a_young_person_with_no_pa_just_now_is_heard_by_the_service_manager(
+    authority, other_manager
+):
+    other_manager.sees_all_teams = True
+    other_manager.save()
+    alone = YoungPersonFactory(authority=authority, first_name="Mia", last_name="Hart")
+    account = care_leaver_account(alone, "mia@example.org")
+    pathway.contact_request_make(
+        young_person=alone, message="I have nowhere to stay tonight", by=account
+    )
+    [asked] = told(other_manager, "contact_asked")
+    assert "nowhere to stay tonight" in asked.message
+
+
+def test_a_cancelled_leaving_date_emails_nobody_about_its_handovers(
+    authority, pa, manager, django_capture_on_commit_callbacks
+):
+    for person in YoungPersonFactory.create_batch(2, authority=authority):
+        AllocationFactory(young_person=person, pa=pa)
+    portal_services.pa_leaving_set(pa=pa, leaving_on=TODAY + dt.timedelta(days=28), by=manager)
+    portal_services.pa_leaving_cancel(pa=pa, by=manager)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert notifications_digest.delay(TODAY.isoformat()).get() == 0
+    assert mail.outbox == []
+    notices = Notification.objects.filter(kind=HandoverKind.HANDOVER_NEW_PA)
+    assert notices.count() == 2 and not notices.filter(read_at__isnull=True).exists()

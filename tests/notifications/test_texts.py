@@ -37,7 +37,7 @@ def test_a_care_leaver_who_prefers_texts_is_texted_once_through_notify(
         "phone_number": "+447700900123",
         "template_id": notify_api.template_id,
         "personalisation": {
-            "message": "Leaving care: A pathway plan review is due soon. Sign in to see it: "
+            "message": "You have a new message. Sign in to see it: "
             f"http://127.0.0.1:8000/notifications/{notification.pk}/"
         },
         "reference": f"text-{text.pk}",
@@ -133,3 +133,18 @@ def test_who_is_not_texted(notify_api, care_leaver, young_person, other_care_lea
     _tell(care_leaver)
     _tell(other_care_leaver)
     assert not Text.objects.exists()
+
+
+def test_a_server_without_a_notify_key_keeps_a_text_waiting_rather_than_writing_it(
+    settings, care_leaver
+):
+    """Only a developer's machine writes texts to files; a server whose key was taken away
+    keeps them waiting (and retries), never writing numbers and links to its disk."""
+    _tell(care_leaver)
+    settings.ON_THIS_MACHINE = False
+    text = Text.objects.get()
+    assert outbox_text_send.apply(args=[text.pk]).get() is False
+    text.refresh_from_db()
+    assert text.state != TextState.SENT
+    folder = settings.NOTIFY_TEXT_FILE_PATH
+    assert not folder.exists() or not any(folder.iterdir())

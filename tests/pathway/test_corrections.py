@@ -212,3 +212,121 @@ def test_the_sign_off_page_shows_what_changed_since_the_last_signed_version(
     runs = changed[0]["parts"][0]["runs"]
     assert "apprenticeship" in "".join(text for kind, text in runs if kind == "added")
     assert "college" in "".join(text for kind, text in runs if kind == "removed")
+
+
+# What a second reading of the merged work found, each kept from coming back.
+
+
+def test_a_moved_document_is_not_shared_with_the_young_person_it_lands_on(
+    misfiled, young_person, pa, authority
+):
+    right = YoungPersonFactory(authority=authority)
+    AllocationFactory(young_person=right, pa=pa)
+    services.document_share_set(document=misfiled, shared=True, by=pa)
+    services.document_move(document=misfiled, to_young_person=right, reason="Misfiled", by=pa)
+    misfiled.refresh_from_db()
+    assert misfiled.young_person == right and not misfiled.shared_with_young_person
+
+
+def test_a_contact_logged_late_does_not_answer_an_ask_made_after_it(young_person, care_leaver, pa):
+    asked = services.contact_request_make(young_person=young_person, message="", by=care_leaver)
+    services.contact_record(
+        young_person=young_person,
+        happened_on=timezone.localdate() - dt.timedelta(days=14),
+        method="visit",
+        seen=True,
+        note="Catching up the log.",
+        by=pa,
+    )
+    asked.refresh_from_db()
+    assert asked.answered_at is None
+    services.contact_record(
+        young_person=young_person,
+        happened_on=timezone.localdate(),
+        method="phone",
+        seen=False,
+        note="Rang back.",
+        by=pa,
+    )
+    asked.refresh_from_db()
+    assert asked.answered_at is not None
+
+
+def test_a_call_to_the_duty_line_cannot_be_corrected_away_from_its_duty_log(young_person, pa):
+    duty = services.contact_record(
+        young_person=young_person,
+        happened_on=timezone.localdate(),
+        method="duty",
+        seen=False,
+        note="Rang about rent arrears.",
+        by=pa,
+    )
+    with pytest.raises(services.PlanError, match="duty line"):
+        services.contact_correct(contact=duty, note="Something else.", by=pa)
+    assert not ContactCorrection.objects.exists()
+
+
+def test_the_plans_own_old_answer_does_not_stop_a_home_less_section_being_saved(
+    client, young_person, pa
+):
+    """Migration 0008 left the plan's old "suitable" on sections of young people with no
+    home recorded; the form must not tick it, or the section could never be saved."""
+    plan = services.plan_start(young_person=young_person, by=pa)
+    plan.sections.filter(matter=Matter.ACCOMMODATION).update(suitability={"suitable": "yes"})
+    url = reverse("pathway:section-edit", args=[young_person.pk, Matter.ACCOMMODATION])
+    client.force_login(pa)
+    form = client.get(url).context["form"]
+    assert "suitable" not in form.initial
+    saved = client.post(url, {"revision": form.initial["revision"], "needs": "A flat near work."})
+    assert saved.status_code == 302
+
+
+def test_a_move_takes_the_place_of_the_plans_judgement_of_the_home_they_had_left(young_person, pa):
+    today = timezone.localdate()
+    services.accommodation_record(
+        young_person=young_person,
+        started_on=today - dt.timedelta(days=60),
+        kind="U",
+        suitable=True,
+        description="Flat on Mill Lane",
+        by=pa,
+    )
+    plan = services.plan_start(young_person=young_person, by=pa)
+    section = plan.sections.get(matter=Matter.ACCOMMODATION)
+    services.section_save(
+        section=section,
+        fields={"needs": "", "suitable": "no", "suitable_shown": "yes"},
+        revision=section.revision,
+        by=pa,
+    )
+    assert young_person.accommodation_spells.filter(is_reassessment=True).count() == 1
+    # They had moved three days before: recorded now, the move replaces today's judgement,
+    # and the new home is the current one everywhere.
+    services.accommodation_record(
+        young_person=young_person,
+        started_on=today - dt.timedelta(days=3),
+        kind="S",
+        suitable=True,
+        description="Supported lodgings, Elm Road",
+        by=pa,
+    )
+    latest = young_person.accommodation_spells.order_by("-started_on").first()
+    assert (latest.description, latest.is_reassessment) == ("Supported lodgings, Elm Road", False)
+    assert not young_person.accommodation_spells.filter(is_reassessment=True).exists()
+    # A move on the day of a judgement is not refused as "already recorded on that date".
+    section.refresh_from_db()
+    services.section_save(
+        section=section,
+        fields={"needs": "", "suitable": "no", "suitable_shown": "yes"},
+        revision=section.revision,
+        by=pa,
+    )
+    services.accommodation_record(
+        young_person=young_person,
+        started_on=today,
+        kind="U",
+        suitable=True,
+        description="Flat on Bridge Street",
+        by=pa,
+    )
+    assert young_person.accommodation_spells.order_by("-started_on").first().suitable

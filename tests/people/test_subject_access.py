@@ -65,6 +65,14 @@ def test_the_pack_holds_the_young_persons_records_from_every_app_and_nobody_else
         upload=upload(),
         by=other_pa,
     )
+    # Kept from them: their own download holds neither it nor their PA's notes.
+    pathway.document_upload(
+        young_person=young_person,
+        kind="other",
+        title="Strategy meeting minutes",
+        upload=upload(),
+        by=pa,
+    )
 
     client.force_login(care_leaver)
     page = client.get(reverse("portal:my-information"))
@@ -82,9 +90,10 @@ def test_the_pack_holds_the_young_persons_records_from_every_app_and_nobody_else
     # people
     assert ["Last name", "Okoro"] in tables["details"]
     assert _column(tables["personal-advisers"], "Personal adviser") == [pa.get_full_name()]
-    # pathway: the plan and its signed version, contacts with their notes, homes, health
+    # pathway: the plan and its signed version, contacts (without staff's notes), homes, health
     assert "Help to find a college course." in _column(tables["plan-signed-versions"], "Needs")
-    assert _column(tables["contacts"], "What was noted") == ["Jade's own flat in Riverside"]
+    assert tables["contacts"][0] == ["Date", "How", "You were seen", "Recorded by"]
+    assert len(tables["contacts"]) >= 2 and "Ask your PA for them" in text
     assert _column(tables["homes"], "Type of home") == [
         "Independent living, for example a flat or tenancy"
     ]
@@ -103,6 +112,14 @@ def test_the_pack_holds_the_young_persons_records_from_every_app_and_nobody_else
     assert made.rows == sum(len(table) - 1 for table in tables.values())
     reads = LogEntry.objects.get_for_object(young_person).filter(action=LogEntry.Action.ACCESS)
     assert care_leaver in [entry.actor for entry in reads]
+    assert "Strategy meeting minutes" not in everything
+
+    # The pack their PA makes, to check and send, holds the notes and every document.
+    client.force_login(pa)
+    download = reverse("portal:subject-access-download", args=[young_person.pk])
+    _, full = _opened(client.get(download).content)
+    assert "Jade's own flat in Riverside" in _column(full["contacts"], "What was noted")
+    assert set(_column(full["documents"], "Name")) == {"GP letter", "Strategy meeting minutes"}
 
 
 def test_their_pa_makes_the_pack_from_the_profile_and_it_is_recorded(

@@ -86,7 +86,7 @@ def test_off_duty_a_pa_finds_only_their_own_young_people_and_is_told_why(
     client.force_login(pa)
     response = _search(client, "doyle")
     assert response.context["found"] == []
-    assert "You are not on duty today" in response.content.decode()
+    assert "You are not on duty now" in response.content.decode()
     assert [p.pk for p in _search(client, "okoro").context["found"]] == [young_person.pk]
     assert client.get(reverse("rota:enquiry-create-for", args=[ryan.pk])).status_code == 404
     assert not LogEntry.objects.filter(action=LogEntry.Action.ACCESS, object_pk=str(ryan.pk))
@@ -101,6 +101,8 @@ def test_a_manager_finds_anyone_of_their_council_and_nobody_of_another(
         last_name="Doyle",
         child_id="NM40318",
     )
+    other_manager.sees_all_teams = True  # the service manager
+    other_manager.save()
     client.force_login(other_manager)
     assert [p.pk for p in _search(client, "ryan doyle").context["found"]] == [ryan.pk]
     assert _search(client, "NM40318").context["found"] == []
@@ -108,8 +110,12 @@ def test_a_manager_finds_anyone_of_their_council_and_nobody_of_another(
     assert client.get(reverse("rota:enquiry-create-for", args=[elsewhere.pk])).status_code == 404
 
 
-def test_the_search_shows_at_most_twenty_and_its_queries_do_not_grow(client, authority, manager):
-    client.force_login(manager)
+def test_the_search_shows_at_most_twenty_and_its_queries_do_not_grow(
+    client, authority, other_manager
+):
+    other_manager.sees_all_teams = True  # the service manager: every team's young people
+    other_manager.save()
+    client.force_login(other_manager)
     client.post(FIND, {"q": "Morgan"})
     assert_queries_do_not_grow(
         client,
@@ -148,3 +154,19 @@ def test_a_date_of_birth_is_read_as_people_type_it(typed, day):
 @pytest.mark.parametrize("typed", ["²", "99999999999999", "٣", "  ", "a b c d e f g"])
 def test_odd_searches_find_nobody_rather_than_fail(authority, young_person, typed):
     assert list(young_people_matching(YoungPerson.objects.all(), typed)) == []
+
+
+def test_a_shift_earlier_today_or_a_team_manager_reaches_no_further_than_their_own(
+    client, authority, pa, manager, young_person, ryan
+):
+    """Only the shift under way now opens the whole service; a team manager (not the service
+    manager, not on shift) finds only their own teams' young people."""
+    now = timezone.now()
+    services.shift_create(
+        authority=authority, role="backup", starts_at=now - dt.timedelta(hours=3),
+        ends_at=now - dt.timedelta(hours=2), pa=pa, by=manager,
+    )  # fmt: skip
+    client.force_login(pa)
+    assert _search(client, "doyle").context["found"] == []
+    client.force_login(manager)
+    assert _search(client, "doyle").context["found"] == []
