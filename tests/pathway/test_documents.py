@@ -12,6 +12,7 @@ from auditlog.models import LogEntry
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from common.uploads import check_upload
 from pathway import services
@@ -176,7 +177,9 @@ def test_a_download_is_served_to_their_pa_and_audited_but_not_to_another_pa(
     response = client.get(url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PNG_BYTES
-    assert response["Content-Disposition"].startswith('attachment; filename="gp-letter.png"')
+    # Named by its date, not its title: download lists on shared computers are not private.
+    named = f'attachment; filename="document-{timezone.localdate():%Y-%m-%d}.png"'
+    assert response["Content-Disposition"].startswith(named)
     reads = LogEntry.objects.get_for_object(document).filter(action=LogEntry.Action.ACCESS)
     assert [entry.actor for entry in reads] == [pa]
 
