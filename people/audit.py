@@ -16,7 +16,15 @@ from django.db import models
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 
-from people.models import Allocation, Authority, Invitation, Team, User, YoungPerson
+from people.models import (
+    Allocation,
+    Authority,
+    Invitation,
+    SubjectAccessPack,
+    Team,
+    User,
+    YoungPerson,
+)
 
 NOT_RECORDED = "(not recorded)"
 # Whose entries name the record by kind and id only (every model audit_register adds).
@@ -67,6 +75,8 @@ def register_audited_models() -> None:
     audit_register(User, exclude_fields=("password", "last_login"))
     audit_register(Team)
     audit_register(Authority)
+    # A copy of everything held about someone is more than a read: the trail shows it made.
+    audit_register(SubjectAccessPack)
 
 
 def record_access(instance: models.Model) -> None:

@@ -113,6 +113,7 @@ def test_the_pack_holds_the_young_persons_records_from_every_app_and_nobody_else
     reads = LogEntry.objects.get_for_object(young_person).filter(action=LogEntry.Action.ACCESS)
     assert care_leaver in [entry.actor for entry in reads]
     assert "Strategy meeting minutes" not in everything
+    assert LogEntry.objects.get_for_object(made).filter(action=LogEntry.Action.CREATE).exists()
 
     # The pack their PA makes, to check and send, holds the notes and every document.
     client.force_login(pa)
