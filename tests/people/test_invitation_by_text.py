@@ -10,6 +10,7 @@ from notifications.models import Text, TextState
 from notifications.texts import outbox_text_send
 from people.models import Invitation, User
 from people.services import InvitationError, invitation_create
+from tests.factories import AllocationFactory, YoungPersonFactory
 from tests.people.test_invitations import PASSWORD, follow_link
 
 pytestmark = pytest.mark.django_db
@@ -17,8 +18,6 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def person(authority, pa):
-    from tests.factories import AllocationFactory, YoungPersonFactory
-
     person = YoungPersonFactory(
         authority=authority, first_name="Mia", last_name="Clarke", phone="+44 7700 900456"
     )
