@@ -71,10 +71,16 @@ run: setup
 	  $(PY) manage.py demo_sign_ins --address http://127.0.0.1:$(PORT)/; \
 	  SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} PORT=$(PORT) exec $(VENV)/bin/honcho start -f Procfile'
 
+# The tests run in TEST_WORKERS processes at once (pytest-xdist), each with its own test
+# database, cache keys and Celery queue. `--dist load` hands each process tests in the
+# order pytest-django sorted them, so in each process the tests that empty the tables
+# (transactional ones) still come after those that need the migrations' data.
+# TEST_WORKERS=0 runs them in this one process.
+TEST_WORKERS ?= 2
 test: setup chromium nginx lint
 	$(WITH_SERVICES) bash -c 'set -e; \
 	  $(PY) manage.py makemigrations --check --dry-run; \
-	  $(PY) -m pytest'
+	  $(PY) -m pytest -n $(TEST_WORKERS) --dist load'
 
 lint: setup
 	$(VENV)/bin/ruff check .

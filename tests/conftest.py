@@ -15,10 +15,8 @@ from tests.factories import (
     YoungPersonFactory,
     care_leaver_account,
 )
-from tests.helpers import celery_worker
+from tests.helpers import TESTS_OWN, celery_worker
 from tests.notify_server import NotifyServer, serve
-
-TEST_CACHE_PREFIX = "portal-tests"
 
 
 def pytest_configure(config):
@@ -26,8 +24,9 @@ def pytest_configure(config):
 
     # Real hashing costs a second per account; tests make hundreds.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    # The embedded Redis may also serve a `make run` of this checkout: keep apart from it.
-    settings.CACHES["default"]["KEY_PREFIX"] = TEST_CACHE_PREFIX
+    # The embedded Redis may also serve a `make run` of this checkout, and the tests run in
+    # two processes at once: each keeps to keys of its own.
+    settings.CACHES["default"]["KEY_PREFIX"] = TESTS_OWN
 
 
 @pytest.fixture(autouse=True)

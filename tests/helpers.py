@@ -1,5 +1,6 @@
 """Shared test helpers."""
 
+import os
 import shutil
 import signal
 import tempfile
@@ -10,10 +11,18 @@ from pathlib import Path
 
 from celery.contrib.testing.worker import start_worker
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from config.celery import app
 from devtools.embedded import redis_server_start, redis_server_stop
+from people.demo import current_totp_code
+from tests.factories import TEST_PASSWORD
+
+# The name of the tests' own queue and cache keys in the shared Redis: one per xdist worker
+# (gw0, gw1...), so two workers running at once never take each other's tasks or keys.
+TESTS_OWN = "portal-tests-" + os.environ.get("PYTEST_XDIST_WORKER", "main")
 
 
 def count_queries(client, url: str) -> tuple[int, int]:
@@ -57,13 +66,14 @@ def wait_for(condition, *, seconds: float = 10, pause: float = 0.05) -> bool:
 @contextmanager
 def celery_worker() -> Iterator[None]:
     """A Celery worker thread consuming from the app's broker, on a queue of the tests' own
-    (so a `make run` worker on the same Redis never takes their tasks)."""
+    (so a `make run` worker on the same Redis, or another xdist worker's, never takes their
+    tasks)."""
     app.conf.task_always_eager = False
     default_queue = app.conf.task_default_queue
-    app.conf.task_default_queue = "portal-tests"
+    app.conf.task_default_queue = TESTS_OWN
     try:
         with start_worker(
-            app, pool="solo", perform_ping_check=False, shutdown_timeout=10, queues=["portal-tests"]
+            app, pool="solo", perform_ping_check=False, shutdown_timeout=10, queues=[TESTS_OWN]
         ):
             yield
     finally:
@@ -172,3 +182,23 @@ class MadeUpUpload:
             CONTENT_LENGTH=str(self.length),
             **{"wsgi.input": self},
         )
+
+
+def five_wrong_codes_then_the_right_one(user) -> tuple[Client, object]:
+    """Five wrong authenticator codes for `user`, each from an address of its own after the
+    right password, then the right code from a sixth: the client and its last response."""
+    wrong = "000000" if current_totp_code() != "000000" else "111111"
+
+    def at_code_step(address: str) -> Client:
+        client = Client(REMOTE_ADDR=address)
+        response = client.post(
+            reverse("account_login"), {"login": user.email, "password": TEST_PASSWORD}
+        )
+        assert response["Location"] == reverse("mfa_authenticate")
+        return client
+
+    for n in range(5):
+        response = at_code_step(f"10.0.0.{n}").post(reverse("mfa_authenticate"), {"code": wrong})
+        assert "Incorrect code" in response.content.decode()
+    client = at_code_step("10.0.1.1")
+    return client, client.post(reverse("mfa_authenticate"), {"code": current_totp_code()})

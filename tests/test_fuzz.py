@@ -26,8 +26,8 @@ from tests.test_access_matrix import each_page_as_each_role, world  # noqa: F401
 
 # The posts are shared out between the (page, role, form)s, so that a new form costs the
 # suite no time; each form still gets at least MINIMUM_EXAMPLES.
-MINIMUM_REQUESTS = 3500
-MINIMUM_EXAMPLES = 15
+MINIMUM_REQUESTS = 5000
+MINIMUM_EXAMPLES = 20
 ADMIN_EXAMPLES = 10
 # Pages that end the session or the sign-in they run in; fuzzing them would only sign out.
 NOT_FUZZED = {"account_logout", "admin:logout"}

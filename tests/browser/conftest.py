@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 from django.test import Client
+from playwright.sync_api import expect
 
 from people.demo import DEMO_TOTP_SECRET, current_totp_code
 
@@ -18,6 +19,12 @@ TOTP_PERIOD = 30
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 AXE_PATH = Path(django_settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+# How long an action or an `expect` waits for a page: long enough for a loaded 2-core machine.
+# Checks that follow a click wait through `expect(...)`, never an immediate `is_visible()`,
+# so a page still loading after a click is waited for rather than failed.
+BROWSER_TIMEOUT_MS = 10_000
+expect.set_options(timeout=BROWSER_TIMEOUT_MS)
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -50,7 +57,7 @@ def _new_page(browser, live_server, width: int, height: int):
     context = browser.new_context(
         base_url=live_server.url, viewport={"width": width, "height": height}
     )
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(BROWSER_TIMEOUT_MS)
     page = context.new_page()
     page.console_errors = []
     page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
@@ -76,7 +83,7 @@ def phone_page(browser, live_server):
 def no_js_page(browser, live_server):
     """A browser with JavaScript switched off: every journey must still work."""
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(BROWSER_TIMEOUT_MS)
     page = context.new_page()
     yield page
     context.close()

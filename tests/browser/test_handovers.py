@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from finance.models import NotificationKind
 from handovers.models import Handover
@@ -29,20 +30,20 @@ def test_a_care_leaver_reads_a_notification_and_chooses_how_to_be_contacted(
     for browser_page in (page, phone_page):
         sign_in_as(browser_page, live_server, care_leaver)
         browser_page.goto(reverse("portal:my-home"))
-        assert browser_page.get_by_role("link", name="Notifications 1 unread").is_visible()
+        expect(browser_page.get_by_role("link", name="Notifications 1 unread")).to_be_visible()
         browser_page.goto(reverse("notifications:list"))
         assert_no_axe_violations(browser_page)
     page.get_by_role("link", name="You have £180").click()
-    assert page.get_by_role("heading", name="Money that has not been used yet").is_visible()
+    expect(page.get_by_role("heading", name="Money that has not been used yet")).to_be_visible()
     assert_no_axe_violations(page)
-    assert page.get_by_role("link", name="Notifications", exact=True).is_visible()
+    expect(page.get_by_role("link", name="Notifications", exact=True)).to_be_visible()
 
     page.goto(reverse("notifications:settings"))
     assert_no_axe_violations(page)
     page.get_by_role("radio", name="No, I will look here").check()
     page.get_by_role("radio", name="Phone call").check()
     page.get_by_role("button", name="Save settings").click()
-    assert page.get_by_text("Your settings are saved.").is_visible()
+    expect(page.get_by_text("Your settings are saved.")).to_be_visible()
     assert_no_axe_violations(page)
     care_leaver.young_person.refresh_from_db()
     assert care_leaver.young_person.preferred_contact == "phone"
@@ -61,13 +62,13 @@ def test_a_manager_starts_handovers_and_a_pa_writes_a_summary(
     page.get_by_label("Year").fill(str(leaving.year))
     page.get_by_role("button", name="Continue").click()
     # The confirmation page names who is handed over; only its button sets the date.
-    assert page.get_by_text(young_person.full_name).is_visible()
+    expect(page.get_by_text(young_person.full_name)).to_be_visible()
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Set the leaving date and start handovers").click()
     assert page.get_by_role("heading", name="Handovers and endings").is_visible()
     assert_no_axe_violations(page)
     page.get_by_role("link", name=young_person.full_name).click()
-    assert page.get_by_role("heading", name=young_person.full_name).is_visible()
+    expect(page.get_by_role("heading", name=young_person.full_name)).to_be_visible()
     assert_no_axe_violations(page)
 
     # The leaving PA writes the summary in a browser without JavaScript.
@@ -76,10 +77,10 @@ def test_a_manager_starts_handovers_and_a_pa_writes_a_summary(
     no_js_page.goto(handover.get_absolute_url())
     no_js_page.get_by_role("link", name="Write a handover summary").click()
     no_js_page.get_by_role("button", name="Save summary").click()
-    assert no_js_page.get_by_text("There is a problem").is_visible()
+    expect(no_js_page.get_by_text("There is a problem")).to_be_visible()
     no_js_page.get_by_label("Summary").fill("Jade is starting college in January; call after 4.")
     no_js_page.get_by_role("button", name="Save summary").click()
-    assert no_js_page.get_by_text("The summary is saved.").is_visible()
+    expect(no_js_page.get_by_text("The summary is saved.")).to_be_visible()
     page.reload()
-    assert page.get_by_text("starting college in January").is_visible()
+    expect(page.get_by_text("starting college in January")).to_be_visible()
     assert_no_axe_violations(page)

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from finance import services
 from finance.models import Claim, ClaimState
@@ -25,20 +26,20 @@ def test_a_care_leaver_claims_and_their_pa_approves(
     sign_in_as(page, live_server, care_leaver)
     page.goto(reverse("portal:my-home"))
     page.get_by_role("link", name="See your money and ask for some").click()
-    assert page.get_by_role("heading", name="Your money").is_visible()
+    expect(page.get_by_role("heading", name="Your money")).to_be_visible()
     assert_no_axe_violations(page)
     page.get_by_role("link", name="Ask for money").click()
     page.get_by_label("How much").fill("0")
     page.get_by_role("button", name="Send the claim").click()
-    assert page.get_by_text("There is a problem").is_visible()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
     assert_no_axe_violations(page)
     page.get_by_role("radio", name="Setting up home allowance").check()
     page.get_by_label("How much").fill("189.99")
     page.get_by_label("What it is for").fill("A bed for my new flat")
     page.get_by_label("Receipt or quote").set_input_files(str(receipt))
     page.get_by_role("button", name="Send the claim").click()
-    assert page.get_by_text("Your claim is sent").is_visible()
-    assert page.get_by_text("Waiting for a decision").is_visible()
+    expect(page.get_by_text("Your claim is sent")).to_be_visible()
+    expect(page.get_by_text("Waiting for a decision")).to_be_visible()
     assert_no_axe_violations(page)
 
     page.context.clear_cookies()
@@ -49,7 +50,7 @@ def test_a_care_leaver_claims_and_their_pa_approves(
     assert_no_axe_violations(page)
     page.get_by_role("radio", name="Approve all of it").check()
     page.get_by_role("button", name="Save decision").click()
-    assert page.get_by_text("Your decision is saved.").is_visible()
+    expect(page.get_by_text("Your decision is saved.")).to_be_visible()
     claim = Claim.objects.get()
     assert (claim.state, claim.approved_pence) == (ClaimState.APPROVED, 18999)
 

@@ -6,6 +6,7 @@ import pytest
 from django.apps import apps as django_apps
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from offer.demo import seed_offer
 from offer.models import OfferItem
@@ -61,16 +62,16 @@ def test_checker_results_and_errors_have_no_accessibility_violations(page, demo_
     page.goto("/offer/check/")
     page.get_by_label("How old are you?").fill("40")
     page.get_by_role("button", name="Show what I can get").click()
-    assert page.get_by_text("There is a problem").is_visible()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
     assert_no_axe_violations(page)
 
     page.get_by_label("How old are you?").fill("19")
     page.get_by_label("I am 18 or over and I was in care when I was 16 or 17").check()
     page.get_by_label("A parent").check()
     page.get_by_role("button", name="Show what I can get").click()
-    assert page.get_by_role("heading", name="What you can get").is_visible()
+    expect(page.get_by_role("heading", name="What you can get")).to_be_visible()
     assert page.get_by_role("link", name="Support for young parents and parents-to-be").is_visible()
-    assert page.get_by_role("navigation", name="On this page").is_visible()
+    expect(page.get_by_role("navigation", name="On this page")).to_be_visible()
     assert_no_axe_violations(page)
     page.set_viewport_size({"width": 320, "height": 640})
     width = page.evaluate("document.documentElement.scrollWidth")
@@ -88,8 +89,8 @@ def test_the_checker_works_without_javascript(no_js_page, demo_offer):
     page.get_by_label("At university or in other higher education").check()
     page.get_by_role("button", name="Show what I can get").click()
 
-    assert page.get_by_role("link", name="Higher education bursary").is_visible()
-    assert page.get_by_text("You said you are at university").first.is_visible()
+    expect(page.get_by_role("link", name="Higher education bursary")).to_be_visible()
+    expect(page.get_by_text("You said you are at university").first).to_be_visible()
     assert "12" not in page.url.split("/offer/check/")[1]  # nothing they said is in the URL
 
     # The index at the top leads to each topic's group.
@@ -98,7 +99,7 @@ def test_the_checker_works_without_javascript(no_js_page, demo_offer):
     assert page.url.endswith("#topic-education-and-training")
 
     page.get_by_role("button", name="Change my answers").click()
-    assert page.get_by_role("heading", name="Check what you can get").is_visible()
+    expect(page.get_by_role("heading", name="Check what you can get")).to_be_visible()
     assert page.get_by_label("Day").input_value() == "12"
     assert page.get_by_label("Month").input_value() == "3"
     assert page.get_by_label("I am 18 or over and I was in care when I was 16 or 17").is_checked()
@@ -108,7 +109,7 @@ def test_the_checker_works_without_javascript(no_js_page, demo_offer):
     page.get_by_label("A parent").check()
     page.get_by_role("button", name="Show what I can get").click()
     assert page.get_by_role("link", name="Support for young parents and parents-to-be").is_visible()
-    assert page.get_by_role("link", name="Higher education bursary").is_visible()
+    expect(page.get_by_role("link", name="Higher education bursary")).to_be_visible()
 
 
 def test_searching_works_without_javascript(no_js_page, demo_offer):
@@ -117,7 +118,7 @@ def test_searching_works_without_javascript(no_js_page, demo_offer):
     page.get_by_label("Search the offer").fill("money for furniture")
     page.get_by_role("button", name="Search").click()
     page.get_by_role("link", name="Setting up home allowance").first.click()
-    assert page.get_by_role("heading", name="Setting up home allowance").is_visible()
+    expect(page.get_by_role("heading", name="Setting up home allowance")).to_be_visible()
 
 
 def test_editor_drafts_and_manager_approves_without_violations(
@@ -131,7 +132,7 @@ def test_editor_drafts_and_manager_approves_without_violations(
     assert_no_axe_violations(page)
     page.get_by_label("Title").fill("Birthday money")
     page.get_by_role("button", name="Save draft").click()
-    assert page.get_by_text("The public page has not changed yet").is_visible()
+    expect(page.get_by_text("The public page has not changed yet")).to_be_visible()
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Send for approval").click()
     page.goto(reverse("offer:item-history", args=[item.pk]))
@@ -140,7 +141,7 @@ def test_editor_drafts_and_manager_approves_without_violations(
     assert_no_axe_violations(page)
     page.goto(reverse("offer:item-create"))
     page.get_by_role("button", name="Save draft").click()
-    assert page.get_by_text("There is a problem").is_visible()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
     assert_no_axe_violations(page)
 
     page.context.clear_cookies()
@@ -149,15 +150,15 @@ def test_editor_drafts_and_manager_approves_without_violations(
     assert_no_axe_violations(page)
     page.get_by_role("link", name="Approve and publish").click()
     # The confirmation shows what changes on the public page before anything is published.
-    assert page.get_by_text("What changes on the public page").is_visible()
+    expect(page.get_by_text("What changes on the public page")).to_be_visible()
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Approve and publish").click()
     page.goto(reverse("offer:sign-off"))
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Sign off the offer").click()
     page.goto("/offer/items/birthday-gift/")
-    assert page.get_by_role("heading", name="Birthday money").is_visible()
-    assert page.get_by_text(f"signed off by {manager.get_full_name()}").is_visible()
+    expect(page.get_by_role("heading", name="Birthday money")).to_be_visible()
+    expect(page.get_by_text(f"signed off by {manager.get_full_name()}")).to_be_visible()
 
 
 def test_care_leavers_home_page_with_their_offer_has_no_violations(
@@ -165,7 +166,7 @@ def test_care_leavers_home_page_with_their_offer_has_no_violations(
 ):
     sign_in_as(page, live_server, care_leaver)
     page.goto(reverse("portal:my-home"))
-    assert page.get_by_role("heading", name="Your offer").is_visible()
+    expect(page.get_by_role("heading", name="Your offer")).to_be_visible()
     assert_no_axe_violations(page)
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 1024
@@ -176,4 +177,4 @@ def test_an_item_page_prints_without_navigation(page, demo_offer):
     page.emulate_media(media="print")
     assert not page.locator(".govuk-service-navigation").is_visible()
     assert not page.locator(".govuk-back-link").is_visible()
-    assert page.get_by_role("heading", name="Setting up home allowance").is_visible()
+    expect(page.get_by_role("heading", name="Setting up home allowance")).to_be_visible()

@@ -7,6 +7,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 from django.views.defaults import server_error
+from playwright.sync_api import expect
 
 from people.services import invitation_create, pa_leaving_set
 from people.setup_links import set_up_path
@@ -70,7 +71,7 @@ def test_a_form_with_errors_has_no_accessibility_violations(page, live_server, p
     page.goto(reverse("portal:invitation-create", args=[young_person.pk]))
     page.get_by_label("Their email address").fill("not an email")
     page.get_by_role("button", name="Send invitation").click()
-    assert page.get_by_text("There is a problem").is_visible()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
     assert_no_axe_violations(page)
 
 
@@ -78,8 +79,8 @@ def test_add_young_person_errors_have_no_accessibility_violations(page, live_ser
     sign_in_as(page, live_server, manager)
     page.goto(reverse("portal:young-person-create"))
     page.get_by_role("button", name="Save details").click()
-    assert page.get_by_text("There is a problem").is_visible()
-    assert page.get_by_role("link", name="Enter their first name").is_visible()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    expect(page.get_by_role("link", name="Enter their first name")).to_be_visible()
     assert_no_axe_violations(page)
 
 
@@ -88,7 +89,7 @@ def test_a_search_with_no_results_has_no_accessibility_violations(page, live_ser
     page.goto("/caseload/")
     page.get_by_label("Search by name").fill("Nobody-by-this-name")
     page.get_by_role("button", name="Search").click()
-    assert page.get_by_text("No one on your caseload matches").is_visible()
+    expect(page.get_by_text("No one on your caseload matches")).to_be_visible()
     assert "Nobody" not in page.url
     assert_no_axe_violations(page)
 
@@ -103,7 +104,7 @@ def test_a_clashing_edit_keeps_what_was_typed_and_has_no_violations(
     page.get_by_label("Mobile or phone number (optional)").fill("07700 900222")
     page.get_by_role("button", name="Save details").click()
 
-    assert page.get_by_text("Your changes were not saved").is_visible()
+    expect(page.get_by_text("Your changes were not saved")).to_be_visible()
     assert page.get_by_label("Mobile or phone number (optional)").input_value() == "07700 900222"
     assert_no_axe_violations(page)
 
@@ -126,7 +127,7 @@ def test_care_leaver_makes_an_account_and_signs_in_without_javascript(
     page.get_by_role("button", name="Sign in").click()
 
     assert page.url.endswith("/my/")
-    assert page.get_by_text(pa.get_full_name()).is_visible()
+    expect(page.get_by_text(pa.get_full_name())).to_be_visible()
 
 
 def test_manager_allocates_a_pa_without_javascript(no_js_page, live_server, manager, pa, authority):
@@ -137,7 +138,7 @@ def test_manager_allocates_a_pa_without_javascript(no_js_page, live_server, mana
     no_js_page.get_by_label("Personal adviser").select_option(str(pa.pk))
     no_js_page.get_by_role("button", name="Allocate").click()
 
-    assert no_js_page.get_by_text(f"Omar Sheikh is now allocated to {pa}").is_visible()
+    expect(no_js_page.get_by_text(f"Omar Sheikh is now allocated to {pa}")).to_be_visible()
     assert person.allocations.get().pa == pa
 
 
@@ -152,14 +153,14 @@ def test_expired_form_and_server_error_pages_have_no_accessibility_violations(
     page.get_by_label("Email").fill("someone@example.org")
     page.get_by_label("Password").fill("not-their-password")
     page.get_by_role("button", name="Sign in").click()
-    assert page.get_by_role("heading", name="This page has expired").is_visible()
+    expect(page.get_by_role("heading", name="This page has expired")).to_be_visible()
     assert "someone@example.org" not in page.content()
     assert_no_axe_violations(page)
     # The server error page as Django draws it when a view fails, served at an address.
     html = server_error(RequestFactory().get("/")).content.decode()
     page.route("**/broken/", lambda route: route.fulfill(status=500, body=html))
     page.goto("/broken/")
-    assert page.get_by_role("heading", name="Sorry, there is a problem").is_visible()
+    expect(page.get_by_role("heading", name="Sorry, there is a problem")).to_be_visible()
     assert_no_axe_violations(page)
 
 
@@ -189,7 +190,7 @@ def test_staff_menu_without_javascript_is_a_list_of_links(no_js_page, live_serve
     open_team_page_on_a_phone(page, live_server, manager)
     assert not page.get_by_role("button", name="Menu").is_visible()
     for name in ("Team", "Budgets", "Payments", "Sign out"):
-        assert page.get_by_role("link", name=name, exact=True).is_visible(), name
+        expect(page.get_by_role("link", name=name, exact=True)).to_be_visible()
 
 
 def test_a_care_leaver_sees_when_to_use_their_money_by_on_a_phone(

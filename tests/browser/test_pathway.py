@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from pathway import services
 from pathway.models import Contact, Document, Matter, Section
@@ -108,8 +109,8 @@ def _pa_edits_a_section_and_logs_a_contact(page, young_person, check) -> None:
     page.get_by_label("Safety").fill("Smoke alarms checked in October.")
     page.get_by_role("radio", name="Yes").check()
     page.get_by_role("button", name="Save section").click()
-    assert page.get_by_text("Accommodation is saved.").is_visible()
-    assert page.get_by_text("A flat of her own by the summer.").is_visible()
+    expect(page.get_by_text("Accommodation is saved.")).to_be_visible()
+    expect(page.get_by_text("A flat of her own by the summer.")).to_be_visible()
     check(page)
     section = Section.objects.get(plan__young_person=young_person, matter=Matter.ACCOMMODATION)
     assert section.suitability == {"safety": "Smoke alarms checked in October."}
@@ -119,14 +120,14 @@ def _pa_edits_a_section_and_logs_a_contact(page, young_person, check) -> None:
     page.get_by_role("link", name="Keeping in touch").click()
     page.get_by_role("link", name="Record a contact").click()
     page.get_by_role("button", name="Save contact").click()  # nothing chosen yet
-    assert page.get_by_text("There is a problem").is_visible()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
     check(page)
     page.get_by_role("radio", name="Phone call").check()
     page.get_by_role("group", name="Did you see the young person?").get_by_label("No").check()
     page.get_by_label("Note").fill("She has a viewing on Friday.")
     page.get_by_role("button", name="Save contact").click()
-    assert page.get_by_text("The contact is saved.").is_visible()
-    assert page.get_by_text("She has a viewing on Friday.").is_visible()
+    expect(page.get_by_text("The contact is saved.")).to_be_visible()
+    expect(page.get_by_text("She has a viewing on Friday.")).to_be_visible()
     check(page)
     assert Contact.objects.filter(young_person=young_person, method="phone").exists()
 
@@ -148,22 +149,22 @@ def test_a_care_leaver_adds_their_view_to_their_plan(
     sign_in_as(page, live_server, care_leaver)
     page.goto(reverse("portal:my-home"))
     page.get_by_role("link", name="Read your plan and add your views").click()
-    assert page.get_by_role("heading", name="Your pathway plan").is_visible()
+    expect(page.get_by_role("heading", name="Your pathway plan")).to_be_visible()
     assert_no_axe_violations(page)
     page.get_by_role("link", name="Add your view on Education and training").click()
-    assert page.get_by_text("You cannot change it or take it out").is_visible()
+    expect(page.get_by_text("You cannot change it or take it out")).to_be_visible()
     page.get_by_role("button", name="Send my view").click()
-    assert page.get_by_text("Write what you think before you send it").first.is_visible()
+    expect(page.get_by_text("Write what you think before you send it").first).to_be_visible()
     assert_no_axe_violations(page)
     page.get_by_label("Your view").fill("I would rather do an apprenticeship.")
     page.get_by_role("button", name="Send my view").click()
-    assert page.get_by_text("Your view is added to your plan.").is_visible()
-    assert page.get_by_text("I would rather do an apprenticeship.").is_visible()
+    expect(page.get_by_text("Your view is added to your plan.")).to_be_visible()
+    expect(page.get_by_text("I would rather do an apprenticeship.")).to_be_visible()
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Visit two colleges").click()
-    assert page.get_by_text("is marked as done").is_visible()
+    expect(page.get_by_text("is marked as done")).to_be_visible()
     page.get_by_role("button", name="Not done yet?").click()
-    assert page.get_by_text("is back on your list of steps to do").is_visible()
+    expect(page.get_by_text("is back on your list of steps to do")).to_be_visible()
     assert_no_axe_violations(page)
 
 
@@ -182,11 +183,11 @@ def test_a_care_leaver_adds_a_document_without_javascript_and_a_refused_one_says
     page.get_by_role("radio", name="Education").check()
     page.get_by_label("Choose the file").set_input_files(program)
     page.get_by_role("button", name="Add the document").click()
-    assert page.get_by_text("There is a problem").is_visible()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
     assert not Document.objects.exists()
 
     page.get_by_label("Choose the file").set_input_files(photo)
     page.get_by_role("button", name="Add the document").click()
-    assert page.get_by_text("Your document is added").is_visible()
-    assert page.get_by_role("link", name="College offer").is_visible()
+    expect(page.get_by_text("Your document is added")).to_be_visible()
+    expect(page.get_by_role("link", name="College offer")).to_be_visible()
     assert Document.objects.get().uploaded_by == care_leaver

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_no_axe_violations, sign_in_as
 from tests.factories import AllocationFactory, YoungPersonFactory
@@ -22,8 +23,8 @@ def test_a_manager_picks_a_year_and_sees_what_to_check(page, live_server, author
     page.goto(reverse("pathway:returns"))
     page.get_by_label("Collection year (ending 31 March)").select_option("2026")
     page.get_by_role("button", name="Show this year").click()
-    assert page.get_by_text("Ethnicity not recorded").is_visible()
-    assert page.get_by_role("link", name="SSDA903 care leavers (CSV)").is_visible()
+    expect(page.get_by_text("Ethnicity not recorded")).to_be_visible()
+    expect(page.get_by_role("link", name="SSDA903 care leavers (CSV)")).to_be_visible()
     assert_no_axe_violations(page)
 
 
@@ -36,15 +37,15 @@ def test_the_dashboard_opens_on_one_screen_fits_a_phone_and_works_without_javasc
 ):
     sign_in_as(page, live_server, manager)
     page.goto(reverse("dashboard:home"))
-    assert page.get_by_role("heading", name="Dashboard", exact=True).is_visible()
-    assert page.locator("#tile-in-touch").get_by_text("Off track").is_visible()
+    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
+    expect(page.locator("#tile-in-touch").get_by_text("Off track")).to_be_visible()
     height = page.evaluate("document.documentElement.scrollHeight")
     assert height <= SCREENS * 800, f"the dashboard is {height} px high at 1024 x 800"
     assert_no_axe_violations(page)
     page.get_by_role("link", name="In touch", exact=True).click()
-    assert page.get_by_role("heading", name="In touch", exact=True).is_visible()
-    assert page.get_by_role("img", name="In touch by month").is_visible()
-    assert page.get_by_role("region", name="In touch: the numbers by month").is_visible()
+    expect(page.get_by_role("heading", name="In touch", exact=True)).to_be_visible()
+    expect(page.get_by_role("img", name="In touch by month")).to_be_visible()
+    expect(page.get_by_role("region", name="In touch: the numbers by month")).to_be_visible()
     assert_no_axe_violations(page)
     detail = page.url
     sign_in_as(phone_page, live_server, manager)
@@ -61,4 +62,4 @@ def test_the_dashboard_opens_on_one_screen_fits_a_phone_and_works_without_javasc
     no_js_page.get_by_label("Month", exact=True).select_option(index=3)
     no_js_page.get_by_role("button", name="Show").click()
     assert "month=" in no_js_page.url
-    assert no_js_page.get_by_role("link", name="In touch", exact=True).is_visible()
+    expect(no_js_page.get_by_role("link", name="In touch", exact=True)).to_be_visible()

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from pathway.models import Contact
 from rota import services
@@ -33,7 +34,7 @@ def test_a_pa_takes_a_swap_and_logs_an_enquiry(
     page.goto(reverse("rota:mine"))
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Take this shift").click()
-    assert page.get_by_text("The shift is yours").is_visible()
+    expect(page.get_by_text("The shift is yours")).to_be_visible()
     assert_no_axe_violations(page)
     assert Shift.objects.get(pk=shift.pk).pa == other_pa
 
@@ -45,16 +46,16 @@ def test_a_pa_takes_a_swap_and_logs_an_enquiry(
     assert_no_axe_violations(page)
     page.get_by_role("link", name=f"Log an enquiry about {young_person.full_name}").click()
     page.get_by_role("button", name="Save enquiry").click()
-    assert page.get_by_text("There is a problem").is_visible()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
     assert_no_axe_violations(page)
     page.get_by_role("radio", name="Phone").check()
     page.get_by_label("What it was about").fill("Locked out of her flat at night")
     page.get_by_label("What was done").fill("Called the out-of-hours locksmith")
     page.get_by_role("button", name="Save enquiry").click()
-    assert page.get_by_text("The enquiry is logged.").is_visible()
+    expect(page.get_by_text("The enquiry is logged.")).to_be_visible()
     assert_no_axe_violations(page)
     assert DutyEnquiry.objects.filter(about__startswith="Locked out").exists()
-    assert page.get_by_text(f"On duty now: {other_pa.get_full_name()}").is_visible()
+    expect(page.get_by_text(f"On duty now: {other_pa.get_full_name()}")).to_be_visible()
     assert Contact.objects.filter(young_person=young_person, method="duty").count() == 2
 
 
@@ -66,13 +67,13 @@ def test_a_manager_fills_a_gap(page, live_server, authority, manager, pa):
     )  # fmt: skip
     sign_in_as(page, live_server, manager)
     page.goto(reverse("rota:coverage"))
-    assert page.get_by_text("1 gap to fill").is_visible()
+    expect(page.get_by_text("1 gap to fill")).to_be_visible()
     assert_no_axe_violations(page)
     page.get_by_role("link", name="Fill the back-up shift").click()
     assert_no_axe_violations(page)
     page.get_by_label("Personal adviser").select_option(str(pa.pk))
     page.get_by_role("button", name="Save").click()
-    assert page.get_by_text("Every shift is filled.").is_visible()
+    expect(page.get_by_text("Every shift is filled.")).to_be_visible()
     assert Shift.objects.get(pk=gap.pk).pa == pa
 
 

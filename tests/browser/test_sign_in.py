@@ -1,6 +1,7 @@
 """A PA signs in with password and authenticator code and sees their caseload."""
 
 import pytest
+from playwright.sync_api import expect
 
 from people.setup_links import set_up_path
 from tests.browser.conftest import assert_no_axe_violations, totp_code
@@ -23,9 +24,9 @@ def test_pa_signs_in_with_mfa_and_sees_their_caseload(page, live_server, pa, you
     page.get_by_role("button", name="Sign in").click()
 
     assert page.url.endswith("/caseload/")
-    assert page.get_by_role("heading", name="My caseload").is_visible()
-    assert page.get_by_role("link", name="Jade Okoro").is_visible()
-    assert page.get_by_role("link", name="Brandon Test").is_visible()
+    expect(page.get_by_role("heading", name="My caseload")).to_be_visible()
+    expect(page.get_by_role("link", name="Jade Okoro")).to_be_visible()
+    expect(page.get_by_role("link", name="Brandon Test")).to_be_visible()
     assert_no_axe_violations(page)
     assert not page.console_errors, page.console_errors
 
@@ -39,7 +40,7 @@ def test_wrong_authenticator_code_is_refused_with_a_message(page, live_server, p
     page.get_by_label("Authenticator code").fill(wrong)
     page.get_by_role("button", name="Sign in").click()
 
-    assert page.get_by_text("There is a problem").is_visible()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
     assert "/accounts/2fa/authenticate/" in page.url
     assert_no_axe_violations(page)
 
@@ -62,4 +63,4 @@ def test_new_staff_member_sets_up_their_account_by_its_emailed_link(page, live_s
 
     page.goto("/caseload/")
     assert page.url.endswith("/caseload/")
-    assert page.get_by_role("heading", name="My caseload").is_visible()
+    expect(page.get_by_role("heading", name="My caseload")).to_be_visible()
