@@ -10,8 +10,10 @@ few lines of it we need.
 Security, while Redis is down: allauth's rate limits are not counted (among them the five
 wrong passwords or codes an account may have in 15 minutes, from any number of addresses),
 and an authenticator app's code is not remembered as used, so it could be used again within
-its 30 seconds. django-axes, which keeps its counts in the database, still locks an account
-from one address after five failed sign-ins.
+its 30 seconds. Two counts in the database still hold: django-axes locks an account from
+one address after five failed sign-ins, and the portal refuses a sixth authenticator code
+for an account after five wrong ones in 15 minutes, from any number of addresses
+(people.models.CodeFailure).
 """
 
 from __future__ import annotations

@@ -263,9 +263,12 @@ SESSION_COOKIE_AGE = int(timedelta(days=14).total_seconds())
 # and per account: five wrong passwords or authenticator codes in 15 minutes, from any
 # number of addresses, and that account waits. allauth's other limits (sign-in, password
 # reset, reauthentication) keep their defaults. These counts live in Redis: while it is
-# down they are not kept (common/cache.py), and only axes's lockout of wrong passwords
-# (in the database) still holds; authenticator codes then have no limit of their own.
+# down they are not kept (common/cache.py). Two limits in the database hold through an
+# outage: axes's lockout of wrong passwords, and the portal's own count of wrong
+# authenticator codes per account (people.models.CodeFailure), with the same numbers.
 ACCOUNT_RATE_LIMITS = {"login_failed": "30/m/ip,5/15m/key"}
+CODE_FAILURE_LIMIT = 5
+CODE_FAILURE_WINDOW = timedelta(minutes=15)
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

@@ -6,6 +6,7 @@ from allauth.mfa.base.forms import AuthenticateForm as MFAAuthenticateForm
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Field, Fixed, Fluid, Layout, Size, Submit
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 
 from common.forms import BoundedFieldsMixin, DateField, Form, ModelForm, in_words
@@ -17,6 +18,8 @@ from people.models import (
     User,
     YoungPerson,
 )
+from people.selectors import code_failures_too_many
+from people.services import code_failures_clear
 
 
 def form_helper(*layout, method: str = "post") -> FormHelper:
@@ -61,7 +64,7 @@ class AllocationForm(Form):
         # A PA whose last working day has passed is not offered; one who is leaving says so.
         self.fields["pa"].queryset = pas.exclude(leaving_on__lt=timezone.localdate())
         self.fields["pa"].label_from_instance = lambda pa: pa_label(
-            pa, f"{pa.caseload} young people"
+            pa, "1 young person" if pa.caseload == 1 else f"{pa.caseload} young people"
         )
         self.helper = form_helper(Field.select("pa"), Submit("allocate", "Allocate"))
 
@@ -153,6 +156,17 @@ class AuthenticateForm(BoundedFieldsMixin, MFAAuthenticateForm):
         code.help_text = "For example, 123456"
         code.widget.attrs.update({"inputmode": "numeric", "autocomplete": "one-time-code"})
         code.error_messages["required"] = "Enter the code from your authenticator app"
+
+    def clean_code(self) -> str:
+        # Before allauth's own check, which counts in Redis and forgets while it is down.
+        if code_failures_too_many(self.user):
+            minutes = int(settings.CODE_FAILURE_WINDOW.total_seconds() // 60)
+            raise forms.ValidationError(
+                f"Too many wrong codes. Wait {minutes} minutes, then try again with a new code."
+            )
+        code = super().clean_code()
+        code_failures_clear(self.user)
+        return code
 
 
 class YoungPersonForm(ModelForm):

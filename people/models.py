@@ -198,6 +198,23 @@ class User(AbstractUser):
         return self.role == Role.CARE_LEAVER
 
 
+class CodeFailure(models.Model):
+    """A wrong authenticator code typed for an account, kept in the database.
+
+    allauth counts wrong codes too, but in Redis, which forgets them while it is down; this
+    count holds through an outage (people.services.code_failures_too_many). Only the account
+    and the time are kept: never the code typed or the address it came from."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "at"], name="code_failure_user_at")]
+
+    def __str__(self) -> str:
+        return f"Wrong code for account {self.user_id}"
+
+
 class LegalStatus(models.TextChoices):
     ELIGIBLE = "eligible", "Eligible (16-17, still in care)"
     RELEVANT = "relevant", "Relevant (16-17, left care)"

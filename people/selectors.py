@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.db.models import (
     Count,
     DateField,
@@ -17,9 +18,17 @@ from django.db.models import (
     Subquery,
 )
 from django.http import Http404
+from django.utils import timezone
 
 from common.confirm import fingerprint
-from people.models import Allocation, Role, Team, User, YoungPerson
+from people.models import Allocation, CodeFailure, Role, Team, User, YoungPerson
+
+
+def code_failures_too_many(user: User) -> bool:
+    """Whether the account has had its fill of wrong authenticator codes for now."""
+    since = timezone.now() - settings.CODE_FAILURE_WINDOW
+    recent = CodeFailure.objects.filter(user=user, at__gte=since)
+    return recent.count() >= settings.CODE_FAILURE_LIMIT
 
 
 def _current_allocations() -> QuerySet[Allocation]:

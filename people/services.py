@@ -20,6 +20,7 @@ from people.audit import record_access
 from people.models import (
     YOUNG_PERSON_DETAIL_FIELDS,
     Allocation,
+    CodeFailure,
     EndReason,
     Invitation,
     Role,
@@ -45,6 +46,11 @@ class InvitationError(DomainError):
 
 class SetUpError(DomainError):
     """A staff set-up link that cannot be sent or used."""
+
+
+def code_failures_clear(user: User) -> None:
+    """A right authenticator code starts the account's count of wrong ones again."""
+    CodeFailure.objects.filter(user=user).delete()
 
 
 def staff_set_up_start(*, user: User, by: User | None) -> None:

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa.models import Authenticator
-from allauth.mfa.signals import authenticator_added
+from allauth.mfa.signals import authentication_failed, authenticator_added
+from django.conf import settings
 from django.dispatch import Signal, receiver
+from django.utils import timezone
+
+from people.models import CodeFailure
 
 # allocation: the Allocation just started / just ended
 allocation_started = Signal()
@@ -30,3 +34,13 @@ def count_setting_up_an_app_as_passing_mfa(sender, request, user, authenticator,
     """Entering a valid code to activate an app proves it as well as signing in with it does."""
     if request is not None and authenticator.type == Authenticator.Type.TOTP:
         record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+
+
+@receiver(authentication_failed)
+def count_a_wrong_code_in_the_database(sender, user, **kwargs):
+    """Every wrong authenticator code is counted against its account where an outage of
+    Redis cannot forget it (people.forms.AuthenticateForm refuses the next at the limit)."""
+    CodeFailure.objects.filter(
+        user=user, at__lt=timezone.now() - settings.CODE_FAILURE_WINDOW
+    ).delete()
+    CodeFailure.objects.create(user=user)
