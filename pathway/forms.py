@@ -327,12 +327,13 @@ def _birthday_fieldset(form, window: ReturnWindow, *, activity: bool, home: bool
             Field.select("birthday_home"),
             Field.radios("birthday_home_suitable", legend_size=Size.SMALL, inline=True),
         ]
-    still_to_come = (
-        "As things are now, if it is still to come. " if window.birthday > form.today else ""
-    )
+    if window.birthday > form.today:
+        asks = "will be doing and where they will live on the day: say what is true now"
+    else:
+        asks = "were doing and where they lived on the day"
     hint = (
-        f'<p class="govuk-hint">The DfE asks about this birthday. {still_to_come}'
-        "What their record says is filled in: change anything that is not right.</p>"
+        f'<p class="govuk-hint">The DfE\'s return asks what they {asks}. What their record '
+        "says is filled in: change anything that is not right.</p>"
     )
     return Fieldset(
         HTML(hint),
