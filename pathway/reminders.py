@@ -279,7 +279,11 @@ def return_windows(people: list[YoungPerson], day: dt.date):
             key=f"return-window-{'closing' if closing else 'open'}:{person.pk}:{window.birthday}",
             kind=NotificationKind.RETURN_WINDOW,
             message=message,
-            link=reverse("pathway:return-fix", args=[person.pk, window.age]),
+            link=(
+                reverse("pathway:contact-create", args=[person.pk])
+                if "contact" in missing
+                else reverse("pathway:return-fix", args=[person.pk, window.age])
+            ),
             young_person_id=person.pk,
             due_on=window.closes,
         )

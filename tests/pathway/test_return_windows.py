@@ -99,9 +99,10 @@ def test_the_reminder_comes_once_as_the_window_opens_and_once_in_its_last_week(a
     for day in (date(2025, 3, 9), date(2025, 3, 10), date(2025, 3, 11), date(2025, 5, 1)):
         rule_run(name="return_windows", day=day)
     assert _return_reminders(pa) == [f"return-window-open:{amy.pk}:2025-06-10"]
-    message = Notification.objects.get(recipient=pa, kind="return_window").message
-    assert "between 10 March 2025 and 10 July 2025" in message
-    assert "their main activity on their birthday" in message
+    told = Notification.objects.get(recipient=pa, kind="return_window")
+    assert "between 10 March 2025 and 10 July 2025" in told.message
+    assert "their main activity on their birthday" in told.message
+    assert told.link == reverse("pathway:contact-create", args=[amy.pk])  # it asks there
     for day in (date(2025, 7, 3), date(2025, 7, 4), date(2025, 7, 10), date(2025, 7, 11)):
         rule_run(name="return_windows", day=day)
     assert _return_reminders(pa) == [
@@ -114,18 +115,26 @@ def test_the_reminder_comes_once_as_the_window_opens_and_once_in_its_last_week(a
 
 
 def test_no_reminder_in_its_last_week_once_the_facts_are_in(authority, pa):
-    ben = _person_with_a_pa(authority, pa, date(2007, 6, 10))
-    ActivitySpell.objects.create(
-        young_person=ben, started_on=date(2024, 9, 1), code="F2", recorded_by=pa
-    )
+    ben, cy = (_person_with_a_pa(authority, pa, date(2007, 6, 10)) for _ in range(2))
+    for person in (ben, cy):
+        ActivitySpell.objects.create(
+            young_person=person, started_on=date(2024, 9, 1), code="F2", recorded_by=pa
+        )
+        Contact.objects.create(
+            young_person=person,
+            happened_on=date(2025, 6, 20),
+            method="phone",
+            seen=True,
+            recorded_by=pa,
+        )
     AccommodationSpell.objects.create(
         young_person=ben, started_on=date(2024, 9, 1), kind="U", suitable=True, recorded_by=pa
     )
-    Contact.objects.create(
-        young_person=ben, happened_on=date(2025, 6, 20), method="phone", seen=True, recorded_by=pa
-    )
     rule_run(name="return_windows", day=date(2025, 7, 5))
-    assert _return_reminders(pa) == []
+    assert _return_reminders(pa) == [f"return-window-closing:{cy.pk}:2025-06-10"]
+    told = Notification.objects.get(recipient=pa, kind="return_window")
+    assert "Still to record: where they lived on their birthday." in told.message
+    assert told.link == reverse("pathway:return-fix", args=[cy.pk, 18])
 
 
 def test_a_contact_logged_in_the_window_with_the_facts_confirmed_takes_them_off_the_list(
