@@ -277,6 +277,8 @@ class Story:
     request: tuple[str, dt.date] | None = None
     awaiting: bool = False
     text_seed: int = 0
+    # The day support ended (their 21st birthday, not asking for more), for a past story.
+    ended_on: dt.date | None = None
 
     @property
     def is_demo_care_leaver(self) -> bool:
@@ -910,7 +912,7 @@ SAVE_ORDER = (
 
 
 def seed_pathway(*, authority: Authority, today: dt.date, seed: int) -> None:
-    """Write the pathway record of every young person of `authority` who has a PA."""
+    """Write the pathway record of every young person of `authority` who has or had a PA."""
     seeder = Seeder(authority, today, random.Random(seed))
     stories = seeder.stories()
     for story in stories:
@@ -1043,8 +1045,6 @@ class Seeder:
             by_person[allocation.young_person_id].append(allocation)
         stories = []
         for person_allocations in by_person.values():
-            if person_allocations[-1].ended_on is not None:
-                continue
             person = person_allocations[0].young_person
             since = max(person_allocations[0].started_on, birthday(person.date_of_birth, 16))
             stories.append(
@@ -1053,6 +1053,7 @@ class Seeder:
                     allocations=person_allocations,
                     since=min(since, self.today),
                     text_seed=self.r.getrandbits(32),
+                    ended_on=person_allocations[-1].ended_on,
                 )
             )
         self._cast(stories)
@@ -1062,6 +1063,10 @@ class Seeder:
 
     def _cast(self, stories: list[Story]) -> None:
         """How each plan stands today, and who has a review waiting or asked for."""
+        for story in stories:
+            if story.ended_on is not None:
+                story.standing = "none"  # their contacts and histories until support ended
+        stories = [story for story in stories if story.ended_on is None]
         r, count = self.r, len(stories)
         weight = sum(STANDINGS.values())
         dealt = [name for name, w in STANDINGS.items() for _ in range(round(w * count / weight))]
@@ -1135,7 +1140,7 @@ class Seeder:
                 move = eighteen if current == "Y" else eighteen + _days(r.randint(0, 90))
             elif current == "Z" and move > twenty_one:
                 move = max(day + _days(1), twenty_one - _days(r.randint(0, 60)))
-            if move > self.today:
+            if move > (story.ended_on or self.today):
                 break
             spells.append(self._home(story, move, spells[-1]))
             day = move
@@ -1186,7 +1191,7 @@ class Seeder:
                 if september < spell.start:
                     september = september.replace(year=september.year + 1)
                 spell.start = september
-            if spell.start > self.today:
+            if spell.start > (story.ended_on or self.today):
                 break
             spells.append(spell)
             day = spell.start
@@ -1209,6 +1214,8 @@ class Seeder:
     def add(self, story: Story) -> None:
         self._spell_rows(story)
         self._contacts(story)
+        if story.ended_on is not None:
+            return
         if story.is_demo_care_leaver or self.r.random() < 0.88:
             self._passport(story)
         if story.standing != "none":
@@ -1256,7 +1263,7 @@ class Seeder:
 
     def _contacts(self, story: Story) -> None:
         """Every 2 to 8 weeks; for some, nothing lately, so contact is overdue."""
-        r, today = self.r, self.today
+        r, today = self.r, story.ended_on or self.today
         gap = _days(7 * self.authority.contact_interval_weeks)
         overdue = story.contact_overdue
         until = today - gap - _days(r.randint(3, 40)) if overdue else today

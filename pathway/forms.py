@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
+
 from crispy_forms.layout import HTML
-from crispy_forms_gds.layout import Field, Fluid, Size, Submit
+from crispy_forms_gds.layout import Field, Fieldset, Fluid, Size, Submit
 from django import forms
 
 from common.forms import DateField, Form, ModelForm
@@ -22,7 +24,9 @@ from pathway.models import (
     ReviewReason,
 )
 from pathway.selectors import CASELOAD_FILTERS, CASELOAD_SORTS
+from pathway.windows import BirthdayFacts, ReturnWindow, ordinal
 from people.forms import form_helper
+from people.models import Ethnicity, Sex
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -297,6 +301,63 @@ class ReturnForm(Form):
         )
 
 
+def _birthday_fieldset(form, window: ReturnWindow, *, activity: bool, home: bool) -> Fieldset:
+    """Ask what the return needs about the birthday of `window`: the caller prefills them."""
+    on = f"{window.birthday:%-d %B %Y}"
+    names = []
+    if activity:
+        form.fields["birthday_activity"] = forms.ChoiceField(
+            label=f"Main activity on {on}",
+            choices=[("", "Choose an activity"), *Activity.choices],
+            error_messages={"required": "Choose their main activity on their birthday"},
+        )
+        names.append(Field.select("birthday_activity"))
+    if home:
+        form.fields["birthday_home"] = forms.ChoiceField(
+            label=f"Where they lived on {on}",
+            choices=[("", "Choose a type"), *AccommodationType.choices],
+            error_messages={"required": "Choose where they lived on their birthday"},
+        )
+        form.fields["birthday_home_suitable"] = _yes_no(
+            "Was it suitable?",
+            "Say whether their home was suitable",
+            help_text="No fixed abode and custody always count as not suitable.",
+        )
+        names += [
+            Field.select("birthday_home"),
+            Field.radios("birthday_home_suitable", legend_size=Size.SMALL, inline=True),
+        ]
+    if window.birthday > form.today:
+        asks = "will be doing and where they will live on the day: say what is true now"
+    else:
+        asks = "were doing and where they lived on the day"
+    hint = (
+        f'<p class="govuk-hint">The DfE\'s return asks what they {asks}. What their record '
+        "says is filled in: change anything that is not right.</p>"
+    )
+    return Fieldset(
+        HTML(hint),
+        *names,
+        legend=f"Their {ordinal(window.age)} birthday, {on}",
+        legend_size=Size.MEDIUM,
+    )
+
+
+def birthday_facts_from(cleaned_data: dict, window: ReturnWindow | None) -> BirthdayFacts | None:
+    """What the form's birthday questions were answered with, or None if it had none."""
+    if window is None:
+        return None
+    return BirthdayFacts(
+        window=window,
+        activity=cleaned_data.get("birthday_activity", ""),
+        home_kind=cleaned_data.get("birthday_home", ""),
+        home_suitable=cleaned_data.get("birthday_home_suitable"),
+    )
+
+
+BIRTHDAY_FIELDS = ("birthday_activity", "birthday_home", "birthday_home_suitable")
+
+
 class ContactForm(Form):
     happened_on = DateField(label="Date", help_text="For example, 20 11 2026")
     method = forms.ChoiceField(
@@ -313,16 +374,109 @@ class ContactForm(Form):
         help_text="What you talked about, and anything to follow up.",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, window: ReturnWindow | None = None, today=None, **kwargs):
+        """With `window`, the birthday it is open for is asked about too (prefilled)."""
         super().__init__(*args, **kwargs)
+        self.window, self.today = window, today
         self.fields["happened_on"].error_messages["required"] = "Enter the date of the contact"
+        birthday = []
+        if window is not None:
+            birthday = [_birthday_fieldset(self, window, activity=True, home=True)]
         self.helper = form_helper(
             Field("happened_on"),
             Field.radios("method", legend_size=Size.SMALL, small=True),
             Field.radios("seen", legend_size=Size.SMALL, inline=True),
             Field.textarea("note"),
+            *birthday,
             Submit("save", "Save contact"),
         )
+
+    def contact(self) -> dict:
+        """The contact itself, without the birthday's answers."""
+        return {k: v for k, v in self.cleaned_data.items() if k not in BIRTHDAY_FIELDS}
+
+    def birthday_facts(self) -> BirthdayFacts | None:
+        return birthday_facts_from(self.cleaned_data, self.window)
+
+
+class ReturnFixForm(Form):
+    """Exactly what one record of the return lacks (`to_fix`), and nothing else."""
+
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, window: ReturnWindow, to_fix: set[str], today, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.window, self.today, self.to_fix = window, today, to_fix
+        layout = []
+        if "sex" in to_fix:
+            self.fields["sex"] = forms.ChoiceField(
+                label="Sex",
+                choices=Sex.choices,
+                widget=forms.RadioSelect,
+                error_messages={"required": "Choose their sex"},
+            )
+            layout.append(Field.radios("sex", legend_size=Size.SMALL, small=True))
+        if "ethnicity" in to_fix:
+            self.fields["ethnicity"] = forms.ChoiceField(
+                label="Ethnicity",
+                choices=[("", "Choose their ethnicity"), *Ethnicity.choices],
+                error_messages={"required": "Choose their ethnicity"},
+            )
+            layout.append(Field.select("ethnicity"))
+        if "contact" in to_fix:
+            self.fields["contact_on"] = DateField(
+                label=(
+                    f"When were you in touch between {window.opens:%-d %B %Y} and "
+                    f"{window.closes:%-d %B %Y}?"
+                ),
+                help_text="For example, 20 11 2026",
+            )
+            self.fields["contact_on"].error_messages["required"] = "Enter the date of the contact"
+            self.fields["method"] = copy.deepcopy(ContactForm.base_fields["method"])
+            self.fields["seen"] = copy.deepcopy(ContactForm.base_fields["seen"])
+            layout += [
+                Field("contact_on"),
+                Field.radios("method", legend_size=Size.SMALL, small=True),
+                Field.radios("seen", legend_size=Size.SMALL, inline=True),
+            ]
+        if {"activity", "home"} & to_fix:
+            layout.append(
+                _birthday_fieldset(
+                    self, window, activity="activity" in to_fix, home="home" in to_fix
+                )
+            )
+        self.helper = form_helper(*layout, Field("version"), Submit("save", "Save"))
+
+    def clean_contact_on(self):
+        day = self.cleaned_data["contact_on"]
+        if not self.window.is_open_on(day):
+            raise forms.ValidationError(
+                f"Enter a date between {self.window.opens:%-d %B %Y} and "
+                f"{self.window.closes:%-d %B %Y}"
+            )
+        return day
+
+    def details(self) -> dict:
+        return {
+            name: self.cleaned_data[name] for name in ("sex", "ethnicity") if name in self.fields
+        }
+
+    def contact(self) -> dict | None:
+        if "contact_on" not in self.fields:
+            return None
+        data = self.cleaned_data
+        note = "Recorded for the return"
+        return {
+            "happened_on": data["contact_on"],
+            "method": data["method"],
+            "seen": data["seen"],
+            "note": note,
+        }
+
+    def birthday_facts(self) -> BirthdayFacts | None:
+        if not {"activity", "home"} & self.to_fix:
+            return None
+        return birthday_facts_from(self.cleaned_data, self.window)
 
 
 class AccommodationForm(Form):

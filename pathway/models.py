@@ -697,6 +697,7 @@ class NotificationKind(models.TextChoices):
     CONTACT_OVERDUE = "contact_overdue", "Keeping in touch is overdue"
     ACTION_OVERDUE = "action_overdue", "A step in a pathway plan is overdue"
     BIRTHDAY = "birthday", "A birthday that matters is coming up"
+    RETURN_WINDOW = "return_window", "The DfE's return needs facts about a birthday"
     YOUNG_PERSON_DOCUMENT = "young_person_document", "A young person added a document"
     # What the young person does that their PA should hear of at once.
     CONTACT_ASKED = "contact_asked", "A young person asked you to get in touch"

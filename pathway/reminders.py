@@ -12,8 +12,19 @@ from django.urls import reverse
 from common.dates import birthday
 from notifications.kinds import register_kinds
 from notifications.services import Reminder, register_rule
-from pathway.models import Action, ActionOwner, ActionStatus, Contact, NotificationKind, Plan
-from people.models import YoungPerson
+from pathway import windows
+from pathway.models import (
+    AccommodationSpell,
+    Action,
+    ActionOwner,
+    ActionStatus,
+    ActivitySpell,
+    Contact,
+    NotificationKind,
+    Plan,
+)
+from pathway.returns import by_person
+from people.models import LegalStatus, YoungPerson
 from people.selectors import birthday_sql, with_current_pa
 
 # 25 is the handovers app's: support ending starts an ending, further ahead.
@@ -213,11 +224,77 @@ def birthdays(people: list[YoungPerson], day: dt.date):
                 )
 
 
+def return_window_rows(day: dt.date) -> QuerySet[YoungPerson]:
+    """Young people with a PA and a 17th to 21st birthday near enough for its window to be
+    open; `return_windows` applies the rule itself (pathway.windows)."""
+    earliest, latest = day - dt.timedelta(days=32), day + dt.timedelta(days=93)
+    near = Q()
+    for age in windows.AGES:
+        near |= Q(**{f"turns_{age}__gte": earliest, f"turns_{age}__lte": latest})
+    people = with_current_pa(
+        YoungPerson.objects.exclude(legal_status=LegalStatus.QUALIFYING).filter(
+            died_on__isnull=True, refuses_contact_since__isnull=True
+        )
+    ).annotate(**{f"turns_{age}": birthday_sql(age) for age in windows.AGES})
+    return people.filter(near)
+
+
+def return_windows(people: list[YoungPerson], day: dt.date):
+    """The PA once as a window opens, and once in its last week, while the return still
+    lacks a contact in it, or the birthday's main activity or home. Three queries a batch."""
+    ids = [person.pk for person in people]
+    since = day - dt.timedelta(days=130)  # longer than any window
+    contacts = by_person(
+        Contact.objects.filter(young_person__in=ids, happened_on__gte=since), "happened_on"
+    )
+    homes = by_person(AccommodationSpell.objects.filter(young_person__in=ids), "started_on")
+    activities = by_person(ActivitySpell.objects.filter(young_person__in=ids), "started_on")
+    for person in people:
+        window = windows.open_window(person, day)
+        if window is None:
+            continue
+        missing = windows.facts_missing(
+            window,
+            contact_days=[contact.happened_on for contact in contacts[person.pk]],
+            homes=homes[person.pk],
+            activities=activities[person.pk],
+        )
+        if not missing:
+            continue
+        closing = window.is_closing_soon_on(day)
+        birthday_words = f"{windows.ordinal(window.age)} birthday on {_day(window.birthday)}"
+        still = "; ".join(missing.values())
+        if closing:
+            message = (
+                f"A week left: the DfE's return for {person.full_name}'s {birthday_words} "
+                f"closes on {_day(window.closes)}. Still to record: {still}."
+            )
+        else:
+            message = (
+                f"{person.full_name}'s {birthday_words} is in the DfE's return. Between "
+                f"{_day(window.opens)} and {_day(window.closes)}, record {still}."
+            )
+        yield Reminder(
+            recipient_id=person.current_pa_id,
+            key=f"return-window-{'closing' if closing else 'open'}:{person.pk}:{window.birthday}",
+            kind=NotificationKind.RETURN_WINDOW,
+            message=message,
+            link=(
+                reverse("pathway:contact-create", args=[person.pk])
+                if "contact" in missing
+                else reverse("pathway:return-fix", args=[person.pk, window.age])
+            ),
+            young_person_id=person.pk,
+            due_on=window.closes,
+        )
+
+
 register_rule("review_soon", rows=review_soon_rows, reminders=review_soon)
 register_rule("review_overdue", rows=review_overdue_rows, reminders=review_overdue)
 register_rule("contact_overdue", rows=contact_overdue_rows, reminders=contact_overdue)
 register_rule("action_overdue", rows=action_overdue_rows, reminders=action_overdue)
 register_rule("birthdays", rows=birthday_rows, reminders=birthdays)
+register_rule("return_windows", rows=return_window_rows, reminders=return_windows)
 
 
 register_kinds(NotificationKind)

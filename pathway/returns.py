@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 
-from common.dates import add_months, birthday
+from common.dates import add_months
 from pathway.models import (
     AccommodationSpell,
     ActivitySpell,
@@ -27,12 +27,20 @@ from pathway.models import (
     Review,
     ReviewState,
 )
+from pathway.windows import (
+    AGES,
+    MONTHS_AFTER,
+    MONTHS_BEFORE,
+    around,
+    facts_missing,
+    spell_on,
+    window_for,
+)
 from people.models import Allocation, EndReason, LegalStatus, Sex, YoungPerson
 from people.selectors import birthday_sql
 
-AGES = (17, 18, 19, 20, 21)
-IN_TOUCH_MONTHS_BEFORE = 3
-IN_TOUCH_MONTHS_AFTER = 1
+IN_TOUCH_MONTHS_BEFORE = MONTHS_BEFORE
+IN_TOUCH_MONTHS_AFTER = MONTHS_AFTER
 HOME_MONTHS = 6  # living with parents this long before the birthday counts as "returned home"
 SERVICE_ENDED = {EndReason.SUPPORT_ENDED, EndReason.YOUNG_PERSON_CHOICE}
 
@@ -40,6 +48,11 @@ SERVICE_ENDED = {EndReason.SUPPORT_ENDED, EndReason.YOUNG_PERSON_CHOICE}
 def latest_year(today: dt.date) -> int:
     """The newest collection year that has ended (a year ends on 31 March)."""
     return today.year if today.month > 3 else today.year - 1
+
+
+def year_of(day: dt.date) -> int:
+    """The collection year `day` falls in (named by the year it ends)."""
+    return day.year + 1 if day.month > 3 else day.year
 
 
 def collection_year(year: int) -> tuple[dt.date, dt.date]:
@@ -61,6 +74,8 @@ class CareLeaverRow:
     accommodation: str
     last_contact: dt.date | None
     problems: list[str] = field(default_factory=list)
+    # What a form can put right: "sex", "ethnicity", "contact", "activity", "home".
+    to_fix: set[str] = field(default_factory=set)
 
     @property
     def window(self) -> tuple[dt.date, dt.date]:
@@ -98,11 +113,6 @@ CARE_LEAVERS_COLUMNS = ["CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"]
 HEADER_COLUMNS = ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"]
 
 
-def around(day: dt.date) -> tuple[dt.date, dt.date]:
-    """The days contact counts as "in touch" for a birthday."""
-    return add_months(day, -IN_TOUCH_MONTHS_BEFORE), add_months(day, IN_TOUCH_MONTHS_AFTER)
-
-
 def people_in_year(authority_id: int, year: int) -> QuerySet[YoungPerson]:
     start, end = collection_year(year)
     turns = Q()
@@ -122,19 +132,24 @@ def people_in_year(authority_id: int, year: int) -> QuerySet[YoungPerson]:
     )
 
 
-def care_leavers(authority_id: int, year: int, today: dt.date) -> list[CareLeaverRow]:
-    """Every young person in the year with their codes; four queries in all."""
-    people = list(people_in_year(authority_id, year))
+def care_leavers(
+    authority_id: int, year: int, today: dt.date, young_person_id: int | None = None
+) -> list[CareLeaverRow]:
+    """Every young person in the year (or just one) with their codes; five queries in all."""
+    people = people_in_year(authority_id, year)
+    if young_person_id is not None:
+        people = people.filter(pk=young_person_id)
+    people = list(people)
     start, end = collection_year(year)
     ids = [person.pk for person in people]
     first, last = around(start)[0], around(end)[1]
-    contacts = _by_person(
+    contacts = by_person(
         Contact.objects.filter(young_person__in=ids, happened_on__range=(first, last)),
         "happened_on",
     )
-    homes = _by_person(AccommodationSpell.objects.filter(young_person__in=ids), *HOME)
-    activities = _by_person(ActivitySpell.objects.filter(young_person__in=ids), *ACTIVITY)
-    ended = _by_person(Allocation.objects.filter(young_person__in=ids), *ALLOCATION)
+    homes = by_person(AccommodationSpell.objects.filter(young_person__in=ids), *HOME)
+    activities = by_person(ActivitySpell.objects.filter(young_person__in=ids), *ACTIVITY)
+    ended = by_person(Allocation.objects.filter(young_person__in=ids), *ALLOCATION)
     return [
         _row(
             person,
@@ -155,7 +170,7 @@ ACTIVITY = ("started_on", "code")
 ALLOCATION = ("started_on", "ended_on", "end_reason")
 
 
-def _by_person(rows: QuerySet, date_field: str, *fields: str) -> dict[int, list]:
+def by_person(rows: QuerySet, date_field: str, *fields: str) -> dict[int, list]:
     """Each young person's rows in date order, as named tuples of the fields the rules read.
 
     Not whole records: a council's year is tens of thousands of contacts, and making each
@@ -168,17 +183,14 @@ def _by_person(rows: QuerySet, date_field: str, *fields: str) -> dict[int, list]
     return found
 
 
-def _on(spells: list, day: dt.date):
-    """The spell that had started by `day` (the latest one), or None."""
-    index = bisect_right([spell.started_on for spell in spells], day)
-    return spells[index - 1] if index else None
+_on = spell_on
 
 
 def _row(person, year, today, contacts, homes, activities, allocations) -> CareLeaverRow:
     start, end = year
     age = next(a for a in AGES if start <= getattr(person, f"turns_{a}") <= end)
-    day = birthday(person.date_of_birth, age)
-    opens, closes = around(day)
+    window = window_for(person.date_of_birth, age)
+    day, opens, closes = window.birthday, window.opens, window.closes
     near = [c for c in contacts if opens <= c.happened_on <= closes]
     home, activity = _on(homes, day), _on(activities, day)
     in_touch = _in_touch(person, day, near, homes, allocations)
@@ -195,7 +207,23 @@ def _row(person, year, today, contacts, homes, activities, allocations) -> CareL
         row.activity = activity.code if activity else "0"
         row.accommodation = f"{home.kind}{1 if home.suitable else 2}" if home else "0"
     row.problems = _problems(row, today, home, activity)
+    row.to_fix = _to_fix(row, near, homes, activities)
     return row
+
+
+def _to_fix(row: CareLeaverRow, near: list, homes: list, activities: list) -> set[str]:
+    """The fields a form asks for to complete the record: the missing details, and while
+    the answer is in touch (or would be, once a contact is recorded) the window's facts."""
+    person = row.person
+    details = {"sex": person.sex, "ethnicity": person.ethnicity}  # a child ID is the admin's
+    fix = {name for name, value in details.items() if not value}
+    if row.in_touch in ("YES", "NO"):
+        window = window_for(person.date_of_birth, row.age)
+        contact_days = [contact.happened_on for contact in near]
+        fix |= set(
+            facts_missing(window, contact_days=contact_days, homes=homes, activities=activities)
+        )
+    return fix
 
 
 def _in_touch(person, day, near, homes, allocations) -> str:
@@ -236,7 +264,9 @@ def _problems(row: CareLeaverRow, today: dt.date, home, activity) -> list[str]:
         problems.append("Sex not recorded")
     if not person.ethnicity:
         problems.append("Ethnicity not recorded")
-    if closes >= today and row.in_touch not in ("DIED", "RHOM"):
+    # In touch on a birthday that has passed is settled, whatever the window's last weeks.
+    settled = row.in_touch in ("DIED", "RHOM") or (row.in_touch == "YES" and row.birthday < today)
+    if closes >= today and not settled:
         problems.append(f"Their birthday window is still open (until {closes:%-d %B %Y})")
     elif row.in_touch == "NO":
         problems.append(f"No contact recorded between {opens:%-d %B %Y} and {closes:%-d %B %Y}")
@@ -359,16 +389,16 @@ def annex_a(authority_id: int, as_at: dt.date) -> list[list[str]]:
         .order_by("child_id", "pk")
     )
     ids = [person.pk for person in people]
-    contacts = _by_person(
+    contacts = by_person(
         Contact.objects.filter(young_person__in=ids, happened_on__lte=as_at), "happened_on"
     )
-    homes = _by_person(
+    homes = by_person(
         AccommodationSpell.objects.filter(young_person__in=ids, started_on__lte=as_at), *HOME
     )
-    activities = _by_person(
+    activities = by_person(
         ActivitySpell.objects.filter(young_person__in=ids, started_on__lte=as_at), *ACTIVITY
     )
-    allocations = _by_person(Allocation.objects.filter(young_person__in=ids), *ALLOCATION)
+    allocations = by_person(Allocation.objects.filter(young_person__in=ids), *ALLOCATION)
     since = add_months(as_at, -IN_TOUCH_MONTHS_BEFORE)
     lines = []
     for person in people:

@@ -279,6 +279,27 @@ def situation_on(person: YoungPerson, day: dt.date) -> Situation:
     )
 
 
+def birthday_facts_initial(person: YoungPerson, window, today: dt.date) -> dict:
+    """The birthday questions filled in from the histories: what was recorded on the day
+    (today, for a birthday to come), or failing that the first thing recorded after it."""
+    day = min(window.birthday, today)
+    initial = {}
+    activity = (
+        person.activity_spells.filter(started_on__lte=day).order_by("-started_on").first()
+        or person.activity_spells.filter(started_on__gt=day).order_by("started_on").first()
+    )
+    if activity is not None:
+        initial["birthday_activity"] = activity.code
+    home = (
+        person.accommodation_spells.filter(started_on__lte=day).order_by("-started_on").first()
+        or person.accommodation_spells.filter(started_on__gt=day).order_by("started_on").first()
+    )
+    if home is not None:
+        initial["birthday_home"] = home.kind
+        initial["birthday_home_suitable"] = "yes" if home.suitable else "no"
+    return initial
+
+
 def histories(person: YoungPerson) -> tuple[QuerySet, QuerySet]:
     return (
         person.accommodation_spells.select_related("recorded_by"),

@@ -50,7 +50,9 @@ from pathway.models import (
     Section,
     SectionView,
 )
-from pathway.selectors import plan_detail
+from pathway.selectors import plan_detail, situation_on
+from pathway.windows import BirthdayFacts
+from people import services as people
 from people.models import User, YoungPerson
 from people.selectors import young_people_visible_to
 
@@ -196,13 +198,21 @@ def _suitability_record(
         return home
     if suitable and home.kind in NEVER_SUITABLE:
         raise PlanError("No fixed abode and custody always count as not suitable", field="suitable")
-    if home.started_on >= today:
+    return _home_judged_again(home, suitable, today, by)
+
+
+def _home_judged_again(
+    home: AccommodationSpell, suitable: bool, day: dt.date, by: User
+) -> AccommodationSpell:
+    """The same home judged suitable or not from `day`: its spell corrected if it began that
+    day, else a new spell of the same home (a reassessment, not a move)."""
+    if home.started_on >= day:
         home.suitable = suitable
         home.save(update_fields=["suitable"])
         return home
     return AccommodationSpell.objects.create(
-        young_person_id=young_person_id,
-        started_on=today,
+        young_person_id=home.young_person_id,
+        started_on=day,
         kind=home.kind,
         suitable=suitable,
         description=home.description,
@@ -498,10 +508,17 @@ def contact_record(
     note: str,
     by: User,
     today: dt.date | None = None,
+    birthday_facts: BirthdayFacts | None = None,
 ) -> Contact:
-    if happened_on > (today or timezone.localdate()):
+    """A contact, with what the PA confirmed about a birthday whose window is open."""
+    today = today or timezone.localdate()
+    if happened_on > today:
         raise PlanError("The date must be today or in the past")
     with transaction.atomic(), set_actor(by):
+        if birthday_facts is not None:
+            birthday_facts_record(
+                young_person=young_person, facts=birthday_facts, by=by, today=today
+            )
         contact = Contact.objects.create(
             young_person=young_person,
             happened_on=happened_on,
@@ -575,6 +592,86 @@ def contact_correct(*, contact: Contact, note: str, by: User) -> Contact:
         locked.note = note
         locked.save(update_fields=["note"])
     return locked
+
+
+CONFIRMED = "Confirmed for the return"
+
+
+def birthday_facts_record(
+    *, young_person: YoungPerson, facts: BirthdayFacts, by: User, today: dt.date
+) -> None:
+    """Make the histories say what was confirmed for the birthday; nothing is written where
+    they already do. A gap before the first record is filled from the day; a different
+    answer is a change from the birthday (from today, for a birthday still to come)."""
+    day = min(facts.window.birthday, today)
+    with transaction.atomic(), set_actor(by):
+        on = situation_on(young_person, day)
+        if facts.activity and on.activity is None:
+            ActivitySpell.objects.create(
+                young_person=young_person,
+                started_on=day,
+                code=facts.activity,
+                description=CONFIRMED,
+                recorded_by=by,
+            )
+        elif facts.activity and on.activity.code != facts.activity:
+            activity_record(
+                young_person=young_person,
+                started_on=day,
+                code=facts.activity,
+                description="",
+                by=by,
+                today=today,
+            )
+        if facts.home_kind:
+            _birthday_home_record(young_person, on.accommodation, facts, day, by, today)
+
+
+def _birthday_home_record(young_person, home, facts: BirthdayFacts, day, by, today) -> None:
+    suitable = bool(facts.home_suitable) and facts.home_kind not in NEVER_SUITABLE
+    if home is None:
+        AccommodationSpell.objects.create(
+            young_person=young_person,
+            started_on=day,
+            kind=facts.home_kind,
+            suitable=suitable,
+            description=CONFIRMED,
+            recorded_by=by,
+        )
+    elif home.kind != facts.home_kind:
+        accommodation_record(
+            young_person=young_person,
+            started_on=day,
+            kind=facts.home_kind,
+            suitable=suitable,
+            description="",
+            by=by,
+            today=today,
+        )
+    elif home.suitable != suitable:
+        _home_judged_again(home, suitable, day, by)
+
+
+def return_record_complete(
+    *,
+    young_person: YoungPerson,
+    details: dict,
+    version: str,
+    contact: dict | None,
+    facts: BirthdayFacts | None,
+    by: User,
+    today: dt.date | None = None,
+) -> None:
+    """Put right what stops one record of the return being sent, in one transaction: the
+    missing details, a contact in the window, the birthday's activity and home."""
+    today = today or timezone.localdate()
+    with transaction.atomic(), set_actor(by):
+        if details:
+            people.young_person_update(person=young_person, details=details, version=version, by=by)
+        if contact:
+            contact_record(young_person=young_person, by=by, today=today, **contact)
+        if facts is not None:
+            birthday_facts_record(young_person=young_person, facts=facts, by=by, today=today)
 
 
 def _raise_for_change(young_person: YoungPerson, reason: str, note: str, by: User, day: dt.date):

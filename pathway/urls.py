@@ -38,6 +38,7 @@ urlpatterns = [
         name="contact-correct",
     ),
     path(person + "situation/", views.situation, name="situation"),
+    path(person + "returns/<int:age>/", returns_views.return_fix, name="return-fix"),
     path(
         person + "situation/accommodation/", views.accommodation_create, name="accommodation-create"
     ),

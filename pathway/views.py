@@ -19,7 +19,7 @@ from common.errors import form_error
 from common.forms import in_words
 from common.paging import Paginator
 from common.uploads import private_file_response, uploaded_files
-from pathway import due, selectors, services, snapshot
+from pathway import due, selectors, services, snapshot, windows
 from pathway.forms import (
     AccommodationForm,
     ActionForm,
@@ -556,11 +556,22 @@ def contacts(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def contact_create(request, pk: int):
+    """Log a contact; while a return window is open, confirm the birthday's facts too."""
     person = young_person_read(request, pk, "pathway.change_plan")
-    form = ContactForm(request.POST or None, initial={"happened_on": _today()})
+    today = _today()
+    window = windows.open_window(person, today)
+    initial = {"happened_on": today}
+    if window is not None:
+        initial |= selectors.birthday_facts_initial(person, window, today)
+    form = ContactForm(request.POST or None, initial=initial, window=window, today=today)
     if request.method == "POST" and form.is_valid():
         try:
-            services.contact_record(young_person=person, by=request.user, **form.cleaned_data)
+            services.contact_record(
+                young_person=person,
+                by=request.user,
+                birthday_facts=form.birthday_facts(),
+                **form.contact(),
+            )
         except services.PlanError as error:
             form_error(form, error, "happened_on")
         else:

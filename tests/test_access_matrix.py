@@ -128,6 +128,9 @@ MATRIX: dict[str, Row] = {
     # Moving a document put on the wrong record: those who may change the record it is on.
     "pathway:document-move": Row(PERSON_PAGE, kwargs={**PERSON, "document_pk": "document"}),
     "pathway:returns": Row(SERVICE_MANAGER),
+    # Putting right one record of the return: those who may change the record. The world's
+    # young person turned 19 about five weeks ago, with no sex or ethnicity recorded.
+    "pathway:return-fix": Row(PERSON_PAGE, kwargs={**PERSON, "age": 19}),
     "pathway:returns-download": Row(SERVICE_MANAGER, kwargs={"year": 2026, "what": "annex-a"}),
     # Sharing a document with the young person, or not: their PA and that PA's manager.
     "pathway:document-share": Row(

@@ -1,13 +1,16 @@
 """Pathway plans in a real browser: a PA writes and logs, a care leaver adds their view."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from pathway import services
 from pathway.models import Contact, Document, Matter, Section
 from tests.browser.conftest import assert_no_axe_violations, sign_in_as
-from tests.factories import PNG_BYTES, pathway_world
+from tests.factories import PNG_BYTES, AllocationFactory, YoungPersonFactory, pathway_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -88,7 +91,16 @@ def test_plan_pages_have_no_accessibility_violations_and_fit_a_phone(
     page, phone_page, live_server, record, young_person, pa, manager, care_leaver, other_care_leaver
 ):
     _, action, _ = record
-    for user, path in _pages(young_person, pa, manager, care_leaver, other_care_leaver, action):
+    # Eighteen ten days ago: logging a contact asks about the birthday as well.
+    eighteen = timezone.localdate() - dt.timedelta(days=10)
+    turning = YoungPersonFactory(
+        authority=young_person.authority,
+        date_of_birth=eighteen.replace(year=eighteen.year - 18, day=min(eighteen.day, 28)),
+    )
+    AllocationFactory(young_person=turning, pa=pa)
+    pages = _pages(young_person, pa, manager, care_leaver, other_care_leaver, action)
+    pages.append((pa, reverse("pathway:contact-create", args=[turning.pk])))
+    for user, path in pages:
         for browser_page in (page, phone_page):
             browser_page.context.clear_cookies()
             sign_in_as(browser_page, live_server, user)

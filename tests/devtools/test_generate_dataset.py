@@ -1,6 +1,8 @@
 """The benchmark's population: councils in proportion, whose records agree with each other."""
 
 import datetime as dt
+import io
+import tempfile
 
 import pytest
 from django.core.management import call_command
@@ -12,6 +14,7 @@ from devtools.management.commands.seed_demo import team_plan
 from finance.models import Award, Claim
 from offer.models import OfferItem, OfferSignOff
 from pathway.models import Contact, Plan, Review
+from pathway.returns import care_leavers
 from people.demo import sign_ins
 from people.models import Allocation, Authority, Role, User, YoungPerson
 from rota.models import DutyEnquiry, Shift
@@ -43,6 +46,7 @@ def test_a_consistent_population_in_councils_of_the_size_asked():
     _the_people_are_shared_between_councils_of_the_size_asked()
     _every_record_stays_inside_its_council()
     _each_council_has_years_of_records_a_year_of_rota_and_its_offer()
+    _every_councils_returns_pass_the_portals_own_checks()
 
 
 def _the_people_are_shared_between_councils_of_the_size_asked():
@@ -87,6 +91,19 @@ def _each_council_has_years_of_records_a_year_of_rota_and_its_offer():
         assert DutyEnquiry.objects.filter(authority=authority, received_at__lt=year_ago).exists()
         assert OfferItem.objects.filter(authority=authority).count() >= 40
         assert OfferSignOff.objects.filter(authority=authority).exists()
+
+
+def _every_councils_returns_pass_the_portals_own_checks():
+    """In touch around a birthday means an activity and a home recorded for the day."""
+    for authority in Authority.objects.all():
+        rows = care_leavers(authority.pk, 2026, timezone.localdate())
+        assert [row.problems for row in rows if row.problems] == []
+        assert sum(row.in_touch == "YES" for row in rows) > len(rows) / 2
+        with tempfile.TemporaryDirectory() as out:
+            call_command(
+                "export_returns", "--year", "2026", "--out", out, "--authority", authority.slug,
+                "--strict", stdout=io.StringIO(),
+            )  # fmt: skip
 
 
 @pytest.mark.django_db

@@ -10,10 +10,19 @@ from django.utils import timezone
 
 from finance.models import Claim, ClaimState
 from notifications.models import Notification, Text, TextState
-from pathway.models import AccommodationSpell, ContactCorrection, Section
+from pathway.models import AccommodationSpell, Contact, ContactCorrection, Section
 from pathway.selectors import documents_for, documents_for_young_person
 from people.demo import DEMO_PASSWORD, DEMO_SIGN_INS
-from people.models import Allocation, LegalStatus, Role, Team, User, YoungPerson
+from people.models import (
+    Allocation,
+    Authority,
+    EndReason,
+    LegalStatus,
+    Role,
+    Team,
+    User,
+    YoungPerson,
+)
 from rota.models import Shift
 from rota.patterns import bank_holidays
 
@@ -155,3 +164,17 @@ def test_demo_shows_withdrawn_claims_and_corrected_notes_with_their_history(seed
     corrections = ContactCorrection.objects.select_related("contact")
     assert corrections.exists()
     assert all(c.earlier_note != c.contact.note for c in corrections)
+
+
+def test_the_demos_returns_pass_the_portals_own_checks(seeded, tmp_path):
+    """`export_returns --strict` writes the year's files: nothing for the check list."""
+    (council,) = Authority.objects.all()
+    call_command("export_returns", "--year", "2026", "--out", str(tmp_path), "--strict")
+    lines = (tmp_path / "ssda903_care_leavers_2026.csv").read_text().splitlines()
+    assert len(lines) > 20 and any(",YES," in line for line in lines)
+    # Those who did not ask for support after 21 had a PA until then, and were in touch.
+    ended = Allocation.objects.filter(
+        young_person__authority=council, end_reason=EndReason.SUPPORT_ENDED
+    )
+    assert ended.exists()
+    assert Contact.objects.filter(young_person__allocations__in=ended).exists()

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from faker import Faker
 
+from common.dates import birthday
 from handovers import day as handovers_day
 from notifications import services as notifications
 from notifications.models import EmailState, Notification, Text, TextState
@@ -277,22 +278,26 @@ class DemoBuilder:
     def _allocate(
         self, people: list[YoungPerson], pas: list[User], older_teams: set[int], by: User
     ) -> None:
-        """Under-21s all have a PA; over-21s only some (support from 21 is on request)."""
+        """Under-21s all have a PA; over-21s only some (support from 21 is on request). Those
+        who did not ask had a PA until their 21st birthday, when support ended, so the returns
+        of the years before it find them in touch."""
         young_pas = [pa for pa in pas if pa.team_id not in older_teams]
         older_pas = [pa for pa in pas if pa.team_id in older_teams]
         allocations = []
         for person in people:
             age = person.age_on(self.today)
-            if age >= 21 and self.random.random() < 0.4:
-                continue
-            pool = older_pas if age >= 21 else young_pas
+            ended_at_21 = age >= 21 and self.random.random() < 0.4
+            until = birthday(person.date_of_birth, 21) if ended_at_21 else self.today
+            pool = older_pas if age >= 21 and not ended_at_21 else young_pas
             start = max(
                 person.date_of_birth + dt.timedelta(days=16 * 365),
                 self.today - dt.timedelta(days=5 * 365),
             )
-            if self.random.random() < 0.35 and (self.today - start).days > 400:
+            if ended_at_21 and until - start < dt.timedelta(days=60):
+                continue  # support had ended before the years the portal holds
+            if self.random.random() < 0.35 and (until - start).days > 400:
                 changed = start + dt.timedelta(
-                    days=self.random.randint(180, (self.today - start).days - 30)
+                    days=self.random.randint(180, (until - start).days - 30)
                 )
                 allocations.append(
                     Allocation(
@@ -310,6 +315,8 @@ class DemoBuilder:
                     young_person=person,
                     pa=self.random.choice(pool),
                     started_on=start,
+                    ended_on=until if ended_at_21 else None,
+                    end_reason=EndReason.SUPPORT_ENDED if ended_at_21 else "",
                     created_by=by,
                 )
             )

@@ -44,7 +44,11 @@ class Command(BaseCommand):
             problems = "; ".join(row.problems)
             self.stderr.write(f"Child {row.person.child_id or row.person.pk}: {problems}")
         if unfinished and strict:
-            raise CommandError(f"{len(unfinished)} records cannot be completed; nothing written.")
+            raise CommandError(
+                f"{len(unfinished)} records cannot be completed; nothing written. Each is in "
+                '"Records to check before sending" on the returns page, with a form to put it '
+                "right."
+            )
         out.mkdir(parents=True, exist_ok=True)
         with transaction.atomic():
             for what in returns.FILES:
