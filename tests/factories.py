@@ -394,3 +394,39 @@ def handover_world(young_person, *, pa, manager):
     pa_leaving_set(pa=pa, leaving_on=timezone.localdate() + dt.timedelta(days=21), by=manager)
     handover = Handover.objects.get(young_person=young_person, closed_at=None)
     return handover, Notification.objects.filter(recipient=pa).latest("pk")
+
+
+def voice_world(young_person, *, pa, manager):
+    """A checklist with an "I need help", a check-in, a skill rated, and an open survey
+    with five answers (so its results show)."""
+    from voice import services
+    from voice.models import Area, Reply, Skill, Survey, SurveyQuestion
+
+    area = Area.objects.get(slug="finances")
+    questions = list(area.questions.all())
+    replies = {q.pk: (Reply.YES, "") for q in questions}
+    replies[questions[0].pk] = (Reply.HELP, "I lost my card")
+    answer_set = services.checklist_answer(
+        young_person=young_person, area=area, replies=replies, by=young_person.user or pa
+    )
+    services.check_in_make(
+        young_person=young_person, mood=4, feels_supported=True, needs_help_with="", by=pa
+    )
+    skill = Skill.objects.order_by("order").first()
+    services.skills_rate(young_person=young_person, ratings={skill.pk: 2}, by=pa)
+    today = timezone.localdate()
+    survey = Survey.objects.create(
+        authority=young_person.authority,
+        title="Your views on leaving care",
+        opens_on=today - dt.timedelta(days=7),
+        closes_on=today + dt.timedelta(days=21),
+    )
+    SurveyQuestion.objects.create(
+        survey=survey, text="I get the support I need", order=1, is_support_measure=True
+    )
+    return {
+        "area": area.slug,
+        "help_answer": answer_set.answers.get(reply=Reply.HELP).pk,
+        "skill": skill.pk,
+        "survey": survey.pk,
+    }
