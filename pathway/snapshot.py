@@ -30,15 +30,17 @@ TEXT_FIELDS = (
 )
 
 
-def plan_content(plan: Plan) -> dict:
+def plan_content(plan: Plan, *, notes: dict[str, list[dict]] | None = None) -> dict:
     """The plan as it stands now. `plan` should come from `selectors.plan_detail` (which
-    gives it the current home's `home_suitable`)."""
+    gives it the current home's `home_suitable`). `notes` are what other apps say beside
+    each section (`pathway.extras`): today's, unless given (the demo's past plans have none)."""
     person = plan.young_person
     sections = {section.matter: section for section in plan.sections.all()}
     actions_by_matter: dict[str, list] = {}
     for action in plan.actions.all():
         actions_by_matter.setdefault(action.matter, []).append(action)
-    notes = section_notes(person, timezone.localdate())
+    if notes is None:
+        notes = section_notes(person, timezone.localdate())
     content_sections = []
     for matter in Matter:
         section = sections.get(matter.value)

@@ -1,9 +1,9 @@
 """Administrators edit the checklist areas and questions, the skills and the council's
-out-of-hours numbers. Nobody's answers are in the admin."""
+out-of-hours numbers, and set up surveys. Nobody's answers are in the admin."""
 
 from django.contrib import admin
 
-from voice.models import Area, OutOfHours, Question, Skill
+from voice.models import Area, OutOfHours, Question, Skill, Survey, SurveyQuestion
 
 
 class QuestionInline(admin.TabularInline):
@@ -27,3 +27,18 @@ class SkillAdmin(admin.ModelAdmin):
 @admin.register(OutOfHours)
 class OutOfHoursAdmin(admin.ModelAdmin):
     list_display = ("authority", "opens", "closes", "emergency_duty_phone")
+
+
+class SurveyQuestionInline(admin.TabularInline):
+    model = SurveyQuestion
+    extra = 3
+    fields = ("text", "order", "is_support_measure")
+
+
+@admin.register(Survey)
+class SurveyAdmin(admin.ModelAdmin):
+    """The survey and its statements; its answers are never here (results are for groups
+    of five or more, on the managers' survey pages)."""
+
+    list_display = ("title", "authority", "opens_on", "closes_on")
+    inlines = [SurveyQuestionInline]

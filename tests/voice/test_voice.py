@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -316,3 +316,21 @@ def test_pages_take_as_many_queries_with_many_answers_as_with_few(
         client.force_login(user)
         many.append(_queries(client, url))
     assert many == few
+
+
+def test_the_database_refuses_to_change_what_was_said(care_leaver, pa, money):
+    question = money.questions.first()
+    answer_set = services.checklist_answer(
+        young_person=care_leaver.young_person,
+        area=money,
+        replies={question.pk: (Reply.HELP, "Lost my card")},
+        by=care_leaver,
+    )
+    answer = answer_set.answers.get()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        type(answer).objects.filter(pk=answer.pk).update(reply=Reply.YES)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        answer_set.delete()
+    services.help_flag_close(answer=answer, by=pa)  # answering it is allowed
+    answer.refresh_from_db()
+    assert answer.reply == Reply.HELP and answer.answered_at is not None
