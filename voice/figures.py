@@ -27,7 +27,7 @@ def _day_end(day: dt.date) -> dt.datetime:
 def _positive(scope: Scope) -> list[Point]:
     """From the latest survey that had opened by each day (hidden under five answers)."""
     surveys = list(surveys_of(scope.authority.pk).order_by("opens_on"))
-    shares = {survey.pk: positive_share(scope.authority.pk, survey) for survey in surveys}
+    shares = {survey.pk: positive_share(survey) for survey in surveys}
     points = []
     for day in scope.days:
         opened = [s for s in surveys if s.opens_on <= day]

@@ -18,7 +18,7 @@ def my_panel_context(person: YoungPerson, today: dt.date) -> dict:
 def profile_context(person: YoungPerson, user: User, today: dt.date) -> dict:
     skills = selectors.skills_for(person, today)
     check_ins = selectors.check_ins_for(person, limit=1)
-    flags = selectors.open_help_flags(YoungPerson.objects.filter(pk=person.pk)).count()
+    flags = selectors.help_flags_of(person).count()
     return {
         "person": person,
         "skills_total": len(skills),

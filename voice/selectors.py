@@ -87,8 +87,12 @@ def help_flags_for_pa(pa: User) -> QuerySet[Answer]:
     )
 
 
+def help_flags_of(person: YoungPerson) -> QuerySet[Answer]:
+    return open_help_flags(YoungPerson.objects.filter(pk=person.pk))
+
+
 def help_flag_for(person: YoungPerson, answer_id: int) -> Answer | None:
-    return open_help_flags(YoungPerson.objects.filter(pk=person.pk)).filter(pk=answer_id).first()
+    return help_flags_of(person).filter(pk=answer_id).first()
 
 
 def check_ins_for(person: YoungPerson, limit: int = 20) -> list[CheckIn]:

@@ -111,7 +111,7 @@ def _shares(counts: dict) -> dict[int, int]:
     return {q: round(100 * row["agree"] / row["n"]) for q, row in counts.items() if row["n"]}
 
 
-def positive_share(authority_id: int, survey: Survey | None) -> tuple[int, int] | None:
+def positive_share(survey: Survey | None) -> tuple[int, int] | None:
     """(agreeing, answering) to the survey's support question, or None for fewer than
     SMALLEST_GROUP answers."""
     if survey is None:

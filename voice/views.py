@@ -29,6 +29,7 @@ from voice.forms import (
     SurveyForm,
     YouSaidWeDidForm,
 )
+from voice.hours import is_out_of_hours
 from voice.models import Skill
 
 OWN = "voice.use_own"
@@ -93,7 +94,12 @@ def my_help_now(request):
     """A clear page with one button. Pressing it tells someone at once, and shows the numbers."""
     person = own_record_or_404(request)
     hours = services.out_of_hours_for(person.authority_id)
-    context = {"person": person, "hours": hours, "sent": None}
+    context = {
+        "person": person,
+        "hours": hours,
+        "out_of_hours": is_out_of_hours(timezone.now(), opens=hours.opens, closes=hours.closes),
+        "sent": None,
+    }
     if request.method == "POST":
         context["sent"] = services.help_now(young_person=person, by=request.user)
     return render(request, "voice/my_help_now.html", context)
@@ -213,7 +219,7 @@ def person(request, pk: int):
         "person": person,
         "latest": sorted(selectors.latest_answer_sets(person).values(), key=lambda s: s.area.order),
         "history": selectors.answer_history(person)[:30],
-        "flags": selectors.open_help_flags(person.__class__.objects.filter(pk=person.pk)),
+        "flags": selectors.help_flags_of(person),
         "areas": selectors.areas(),
         "check_ins": selectors.check_ins_for(person),
         "asked": selectors.check_in_asked(person),

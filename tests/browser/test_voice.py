@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.browser.conftest import assert_no_axe_violations, sign_in_as
+from tests.factories import voice_catalogue
 from voice.models import AnswerSet, CheckIn
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -12,6 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_a_care_leaver_answers_a_checklist_checks_in_and_asks_for_help_now(
     phone_page, no_js_page, live_server, care_leaver
 ):
+    voice_catalogue()  # emptied by the browser tests before this one
     page = phone_page
     sign_in_as(page, live_server, care_leaver)
     page.goto(reverse("portal:my-home"))

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.contrib import admin
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -21,17 +22,22 @@ from tests.factories import (
     AllocationFactory,
     YoungPersonFactory,
     signed_plan,
+    voice_catalogue,
 )
 from voice import services
 from voice.figures import voice_figures
 from voice.models import (
+    Answer,
     AnswerSet,
     Area,
     CheckIn,
     OutOfHours,
     Reply,
     Skill,
+    SkillConfirmation,
+    SkillRating,
     Survey,
+    SurveyAnswer,
     SurveyQuestion,
     SurveyResponse,
 )
@@ -51,6 +57,7 @@ def _post_checklist(client, area, replies):
 
 @pytest.fixture
 def money():
+    voice_catalogue()
     return Area.objects.get(slug="finances")
 
 
@@ -334,3 +341,16 @@ def test_the_database_refuses_to_change_what_was_said(care_leaver, pa, money):
     services.help_flag_close(answer=answer, by=pa)  # answering it is allowed
     answer.refresh_from_db()
     assert answer.reply == Reply.HELP and answer.answered_at is not None
+
+
+def test_no_admin_page_holds_what_a_young_person_said():
+    said = {
+        AnswerSet,
+        Answer,
+        CheckIn,
+        SkillRating,
+        SkillConfirmation,
+        SurveyResponse,
+        SurveyAnswer,
+    }
+    assert not said & set(admin.site._registry)
