@@ -12,6 +12,8 @@ urlpatterns = [
     path("", include("finance.urls")),
     path("dashboard/", include("dashboard.urls")),
     path("notifications/", include("notifications.urls")),
+    # Before the offer's own pages: /offer/you-said-we-did/ is the voice app's.
+    path("", include("voice.urls")),
     path("offer/", include("offer.urls")),
     path("rota/", include("rota.urls")),
     path("handovers/", include("handovers.urls")),

@@ -1617,7 +1617,9 @@ class Seeder:
                 signed_at=self._moment(signed_day[number - 1], 13, 18),
             )
             review.signed_at = max(review.signed_at, review.recorded_at)
-            content = snapshot.plan_content(self._as_plan(story, day, texts, actions, views))
+            content = snapshot.plan_content(
+                self._as_plan(story, day, texts, actions, views), notes={}
+            )
             content["review"] = snapshot.review_content(review)
             content["signed"] = {"by": manager.get_full_name(), "at": review.signed_at.isoformat()}
             self.rows[Review].append(review)

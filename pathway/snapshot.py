@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
+
 from common.confirm import fingerprint
 from common.diff import word_runs
+from pathway.extras import section_notes
 from pathway.models import (
     MATTER_GUIDANCE,
     SUITABILITY_POINTS,
@@ -27,14 +30,17 @@ TEXT_FIELDS = (
 )
 
 
-def plan_content(plan: Plan) -> dict:
+def plan_content(plan: Plan, *, notes: dict[str, list[dict]] | None = None) -> dict:
     """The plan as it stands now. `plan` should come from `selectors.plan_detail` (which
-    gives it the current home's `home_suitable`)."""
+    gives it the current home's `home_suitable`). `notes` are what other apps say beside
+    each section (`pathway.extras`): today's, unless given (the demo's past plans have none)."""
     person = plan.young_person
     sections = {section.matter: section for section in plan.sections.all()}
     actions_by_matter: dict[str, list] = {}
     for action in plan.actions.all():
         actions_by_matter.setdefault(action.matter, []).append(action)
+    if notes is None:
+        notes = section_notes(person, timezone.localdate())
     content_sections = []
     for matter in Matter:
         section = sections.get(matter.value)
@@ -64,6 +70,13 @@ def plan_content(plan: Plan) -> dict:
                     }
                     for action in actions_by_matter.get(matter.value, [])
                 ],
+                # What other apps note beside the section (the young person's checklist
+                # answers, their skills), only where there is something.
+                **(
+                    {"notes": [_kept(note) for note in notes[matter.value]]}
+                    if notes.get(matter.value)
+                    else {}
+                ),
             }
         )
     return {
@@ -74,6 +87,11 @@ def plan_content(plan: Plan) -> dict:
         },
         "sections": content_sections,
     }
+
+
+def _kept(note: dict) -> dict:
+    """A note as a version keeps it: its words, not the links that belong to the live page."""
+    return {"heading": note["heading"], "rows": note["rows"]}
 
 
 def suitable_answer(plan: Plan) -> str:

@@ -20,6 +20,7 @@ from common.forms import in_words
 from common.paging import Paginator
 from common.uploads import private_file_response, uploaded_files
 from pathway import due, selectors, services, snapshot, windows
+from pathway.extras import render_caseload_boxes, section_notes
 from pathway.forms import (
     AccommodationForm,
     ActionForm,
@@ -157,6 +158,7 @@ def caseload(request):
         "today": today,
         "query": urlencode({"show": show, "sort": sort}) if show or sort != "name" else "",
         "contact_requests": selectors.contact_requests_for_pa(request.user),
+        "boxes": render_caseload_boxes(request, today),
     }
     return render(request, "pathway/caseload.html", context)
 
@@ -176,9 +178,13 @@ def plan(request, pk: int):
     plan = selectors.plan_detail(person.pk)
     if plan is not None:
         reviews = list(plan.reviews.all())
+        notes = section_notes(person, today)
+        sections = list(plan.sections.all())
+        for section in sections:
+            section.notes = notes.get(section.matter, [])
         context |= {
             "plan": plan,
-            "sections": plan.sections.all(),
+            "sections": sections,
             "actions": plan.actions.all(),
             "reviews": reviews,
             "open_review": next((r for r in reviews if r.state != ReviewState.SIGNED), None),

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from people.models import Authority, Role, User, YoungPerson
 from people.selectors import young_people_visible_to
-from rota.models import CalendarFeed, DutyEnquiry, DutyRole, Shift, SwapOffer, SwapState
+from rota.models import CalendarFeed, DutyEnquiry, DutyRole, Leave, Shift, SwapOffer, SwapState
 from rota.patterns import bank_holidays, pattern_times, zone
 
 
@@ -170,3 +170,8 @@ def unfilled_between(authority_id: int, start: dt.date, end: dt.date) -> QuerySe
     return Shift.objects.filter(
         authority_id=authority_id, pa__isnull=True, starts_at__date__range=(start, end)
     ).order_by("starts_at")
+
+
+def pa_away(pa_id: int, day: dt.date) -> bool:
+    """Whether the PA is on leave (of any kind) on `day`."""
+    return Leave.objects.filter(pa_id=pa_id, starts_on__lte=day, ends_on__gte=day).exists()

@@ -1,12 +1,14 @@
 """factory-boy factories for the cast of every test."""
 
 import datetime as dt
+import importlib
 import io
 import zipfile
 
 import factory
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
+from django.apps import apps as django_apps
 from django.utils import timezone
 from PIL import Image
 from pypdf import PdfWriter
@@ -14,6 +16,8 @@ from pypdf import PdfWriter
 from offer import cache as public_pages
 from people.demo import DEMO_TOTP_SECRET
 from people.models import Allocation, Authority, LegalStatus, Role, Team, User, YoungPerson
+from voice import services as voice_services
+from voice.models import Area, Reply, Skill, Survey, SurveyQuestion
 
 TEST_PASSWORD = "a-long-test-password"
 
@@ -394,3 +398,43 @@ def handover_world(young_person, *, pa, manager):
     pa_leaving_set(pa=pa, leaving_on=timezone.localdate() + dt.timedelta(days=21), by=manager)
     handover = Handover.objects.get(young_person=young_person, closed_at=None)
     return handover, Notification.objects.filter(recipient=pa).latest("pk")
+
+
+def voice_catalogue() -> None:
+    """The checklist areas, questions and skills a fresh install has (from the voice app's
+    data migration), again: a test that empties the tables (a browser test) removes them."""
+    seed = importlib.import_module("voice.migrations.0002_seed_areas_questions_skills").seed
+    seed(django_apps, None)
+
+
+def voice_world(young_person, *, pa, manager):
+    """A checklist with an "I need help", a check-in, a skill rated, and an open survey."""
+    voice_catalogue()
+    area = Area.objects.get(slug="finances")
+    questions = list(area.questions.all())
+    replies = {q.pk: (Reply.YES, "") for q in questions}
+    replies[questions[0].pk] = (Reply.HELP, "I lost my card")
+    answer_set = voice_services.checklist_answer(
+        young_person=young_person, area=area, replies=replies, by=young_person.user or pa
+    )
+    voice_services.check_in_make(
+        young_person=young_person, mood=4, feels_supported=True, needs_help_with="", by=pa
+    )
+    skill = Skill.objects.order_by("order").first()
+    voice_services.skills_rate(young_person=young_person, ratings={skill.pk: 2}, by=pa)
+    today = timezone.localdate()
+    survey = Survey.objects.create(
+        authority=young_person.authority,
+        title="Your views on leaving care",
+        opens_on=today - dt.timedelta(days=7),
+        closes_on=today + dt.timedelta(days=21),
+    )
+    SurveyQuestion.objects.create(
+        survey=survey, text="I get the support I need", order=1, is_support_measure=True
+    )
+    return {
+        "area": area.slug,
+        "help_answer": answer_set.answers.get(reply=Reply.HELP).pk,
+        "skill": skill.pk,
+        "survey": survey.pk,
+    }

@@ -25,6 +25,7 @@ from tests.factories import (
     offer_item,
     pathway_world,
     rota_world,
+    voice_world,
 )
 
 ROLES = [
@@ -79,6 +80,7 @@ PAS = statuses(403, anonymous=302, pa=200, other_pa=200)
 PA_ACTION = statuses(403, anonymous=302, pa=302, other_pa=302)
 MANAGERS = statuses(403, anonymous=302, manager=200, other_manager=200)
 SERVICE_MANAGER = statuses(403, anonymous=302, other_manager=200)
+HELP_FLAG_ACTION = statuses(404, anonymous=302, care_leaver=403, pa=302)
 HANDOVER_PAGE = statuses(403, anonymous=302, pa=200, other_pa=404, manager=200, other_manager=404)
 
 MATRIX: dict[str, Row] = {
@@ -252,6 +254,33 @@ MATRIX: dict[str, Row] = {
     "handovers:intro": Row(HANDOVER_PAGE, kwargs={"pk": "handover"}),
     "handovers:ending": Row(HANDOVER_PAGE, kwargs={"pk": "handover"}),
     "portal:my-home": Row(statuses(403, anonymous=302, care_leaver=200, other_care_leaver=200)),
+    # The young person's voice: their own pages; their PA's and that PA's manager's page on
+    # their record. No page shows staff one person's survey answers; an administrator none.
+    "voice:my-home": Row(CARE_LEAVER_PAGE),
+    "voice:my-check-in": Row(CARE_LEAVER_PAGE),
+    "voice:my-help-now": Row(CARE_LEAVER_PAGE),
+    "voice:my-checklist": Row(CARE_LEAVER_PAGE, kwargs={"area": "area"}),
+    "voice:my-skills": Row(CARE_LEAVER_PAGE),
+    "voice:my-survey": Row(CARE_LEAVER_PAGE, kwargs={"survey_pk": "survey"}),
+    "voice:person": Row(PERSON_PAGE, kwargs=PERSON),
+    "voice:person-checklist": Row(PERSON_PAGE, kwargs={**PERSON, "area": "area"}),
+    # The PA answers the help flag first, so for the manager after them it is gone.
+    "voice:help-action": Row(
+        HELP_FLAG_ACTION, kwargs={**PERSON, "answer_pk": "help_answer"}, method="post"
+    ),
+    "voice:help-close": Row(
+        HELP_FLAG_ACTION, kwargs={**PERSON, "answer_pk": "help_answer"}, method="post"
+    ),
+    "voice:check-in-ask": Row(PERSON_ACTION, kwargs=PERSON, method="post"),
+    "voice:skill-confirm": Row(
+        PERSON_ACTION, kwargs={**PERSON, "skill_pk": "skill"}, method="post"
+    ),
+    # Recording a phone call's answers: the form is the PA's; once saved it is never shown.
+    "voice:survey-phone": Row(PERSON_PAGE, kwargs={**PERSON, "survey_pk": "survey"}),
+    "voice:surveys": Row(MANAGERS),
+    "voice:survey-results": Row(MANAGERS, kwargs={"survey_pk": "survey"}),
+    "voice:you-said-manage": Row(MANAGERS),
+    "voice:you-said": Row(PUBLIC),
     # A copy of everything held: each care leaver their own; staff for their young people.
     "portal:my-information": Row(CARE_LEAVER_PAGE),
     "portal:my-information-download": Row(CARE_LEAVER_PAGE),
@@ -487,6 +516,7 @@ def world_of(cast: dict) -> tuple[dict, dict]:
     claim, batch = money_world(young_person, pa=pa, manager=manager)
     shift, offer, feed_token, enquiry = rota_world(young_person, pa=pa, manager=manager)
     handover, notification = handover_world(young_person, pa=pa, manager=manager)
+    voice = voice_world(young_person, pa=pa, manager=manager)
     # A text GOV.UK Notify refused: the profile warns about the number, in plain words.
     Text.objects.create(
         key="notification:0",
@@ -516,6 +546,7 @@ def world_of(cast: dict) -> tuple[dict, dict]:
         "invitation_token": token,
         "offer_item": item.pk,
         "offer_slug": item.slug,
+        **voice,
     }
     return people, values
 

@@ -25,6 +25,9 @@ from people.models import (
 )
 from rota.models import Shift
 from rota.patterns import bank_holidays
+from voice.models import Answer, AnswerSet, CheckIn, Reply, SkillConfirmation, SurveyResponse
+from voice.selectors import help_flags_for_pa
+from voice.surveys import results
 
 pytestmark = pytest.mark.django_db
 
@@ -178,3 +181,34 @@ def test_the_demos_returns_pass_the_portals_own_checks(seeded, tmp_path):
     )
     assert ended.exists()
     assert Contact.objects.filter(young_person__allocations__in=ended).exists()
+
+
+def test_demo_has_a_year_of_the_young_persons_voice_that_follows_their_plans(seeded):
+    first, last = (
+        AnswerSet.objects.order_by(field).values_list("answered_at", flat=True).first()
+        for field in ("answered_at", "-answered_at")
+    )
+    assert (last - first).days > 300
+    people = YoungPerson.objects.filter(pathway_plan__isnull=False, allocations__ended_on=None)
+    assert CheckIn.objects.count() > 3 * people.count()
+    assert not AnswerSet.objects.filter(young_person__pathway_plan__isnull=True).exists()
+    assert SkillConfirmation.objects.exists()
+    # Someone whose home is recorded as unsuitable does not say they feel safe there.
+    latest = AccommodationSpell.objects.order_by("young_person_id", "-started_on").distinct(
+        "young_person_id"
+    )
+    unsuitable = [spell.young_person_id for spell in latest if spell.suitable is False]
+    safe = Answer.objects.filter(
+        answer_set__young_person__in=unsuitable, question__text__startswith="I feel safe where"
+    ).values_list("reply", flat=True)
+    assert safe and set(safe) == {Reply.HELP}
+    # The demo PA has an "I need help" from the demo care leaver waiting on the caseload.
+    pa = User.objects.get(email="pa@example.org")
+    flags = help_flags_for_pa(pa)
+    assert flags.filter(answer_set__young_person__user__email="care.leaver@example.org").exists()
+    # One survey round, everyone counted once, some by phone, results for groups of five.
+    responses = SurveyResponse.objects.all()
+    assert responses.values("survey").distinct().count() == 1
+    assert responses.filter(by_phone=True).exists()
+    survey = responses.first().survey
+    assert results(survey).overall.respondents >= 5 and not results(survey).overall.hidden

@@ -40,6 +40,7 @@ def test_every_app_registers_its_rules():
         "action_overdue",
         "award_unspent",
         "birthdays",
+        "check_in_reminder",
         "contact_overdue",
         "follow_up_late",
         "handover_check",
