@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "finance",
     "rota",
     "handovers",
+    "partners",
     "dashboard",
 ]
 # In a checkout only: the embedded servers, demo data, the generator and the benchmark.

@@ -46,6 +46,7 @@ from pathway.models import (
     HEALTH_FIELDS,
     HEALTH_FIELDS_FOR_YOUNG_PERSON,
     MATTER_GUIDANCE,
+    TRANSITION_FIELDS,
     ActionOwner,
     Contact,
     Document,
@@ -665,6 +666,13 @@ def health(request, pk: int):
         "rows": [
             (HealthPassport._meta.get_field(name).verbose_name, getattr(passport, name, ""))
             for name in HEALTH_FIELDS
+        ]
+        + [
+            (
+                HealthPassport._meta.get_field(name).verbose_name.capitalize(),
+                "Yes" if getattr(passport, name, False) else "No",
+            )
+            for name in TRANSITION_FIELDS
         ],
         "documents": selectors.documents_for(person),
         "moves": selectors.document_moves_for(person),

@@ -12,6 +12,18 @@ from PIL import Image
 from pypdf import PdfWriter
 
 from offer import cache as public_pages
+from partners import services as partner_services
+from partners.models import (
+    Location,
+    Organization,
+    PartnerWorker,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+    Session,
+    SessionKind,
+    TaxonomyTerm,
+)
 from people.demo import DEMO_TOTP_SECRET
 from people.models import Allocation, Authority, LegalStatus, Role, Team, User, YoungPerson
 
@@ -126,6 +138,10 @@ def cast_of_people() -> dict:
         "auditor": UserFactory(role=Role.AUDITOR, authority=authority, email="auditor@example.org"),
         "offer_editor": UserFactory(
             role=Role.OFFER_EDITOR, authority=authority, email="editor@example.org"
+        ),
+        "partner": UserFactory(role=Role.PARTNER, authority=authority, email="partner@example.org"),
+        "other_partner": UserFactory(
+            role=Role.PARTNER, authority=authority, email="other.partner@example.org"
         ),
     }
 
@@ -394,3 +410,69 @@ def handover_world(young_person, *, pa, manager):
     pa_leaving_set(pa=pa, leaving_on=timezone.localdate() + dt.timedelta(days=21), by=manager)
     handover = Handover.objects.get(young_person=young_person, closed_at=None)
     return handover, Notification.objects.filter(recipient=pa).latest("pk")
+
+
+def partner_service(authority, *, name="Housing options", org="Testshire Housing", **fields):
+    """A published service of the directory, at one place, open on Mondays."""
+    organization, _ = Organization.objects.get_or_create(
+        authority=authority, name=org, defaults={"description": f"{org} helps people."}
+    )
+    service = Service.objects.create(
+        organization=organization,
+        name=name,
+        description=f"{name} for young people.",
+        email="team@housing.example.org",
+        phone="01632 960 400",
+        expected_days=fields.pop("expected_days", 5),
+        is_published=fields.pop("is_published", True),
+        **fields,
+    )
+    location, _ = Location.objects.get_or_create(
+        organization=organization,
+        name="Civic Centre",
+        defaults={"address_1": "1 Market Street", "city": "Testshire", "postal_code": "NM1 1AA"},
+    )
+    ServiceAtLocation.objects.create(service=service, location=location)
+    Schedule.objects.create(service=service, byday="MO", opens_at=dt.time(9), closes_at=dt.time(17))
+    service.terms.add(TaxonomyTerm.objects.get(code="housing"))
+    return service
+
+
+def partner_world(young_person, *, pa, partner, other_partner):
+    """`partner` answers for a housing service, `other_partner` for a careers one; `pa` has
+    referred `young_person` to housing; a session coming up with `young_person` booked."""
+    authority = young_person.authority
+    housing = partner_service(authority)
+    careers = partner_service(authority, name="Careers advice", org="Testshire Careers")
+    PartnerWorker.objects.create(user=partner, service=housing)
+    PartnerWorker.objects.create(user=other_partner, service=careers)
+    referral = partner_services.referral_send(
+        young_person=young_person,
+        service=housing,
+        reason="Her tenancy ends next month.",
+        shared="Her name and phone number.",
+        consent_given=True,
+        consent_by="young_person",
+        consent_on=timezone.localdate(),
+        consent_for="To share her details with housing options.",
+        by=pa,
+    )
+    starts = timezone.now() + dt.timedelta(days=7)
+    session = Session.objects.create(
+        service=housing,
+        kind=SessionKind.WORKSHOP,
+        title="Your first tenancy",
+        for_whom="Anyone moving into their own place soon.",
+        starts_at=starts,
+        ends_at=starts + dt.timedelta(hours=2),
+        location=housing.at_locations.get().location,
+        places=10,
+    )
+    booking = partner_services.session_book(session=session, young_person=young_person, by=pa)
+    return {
+        "housing": housing,
+        "careers": careers,
+        "referral": referral,
+        "session": session,
+        "booking": booking,
+    }
