@@ -9,14 +9,20 @@ class PartnersConfig(AppConfig):
 
     def ready(self) -> None:
         from offer.providers import register_provider_lookup, register_upcoming_sessions
-        from partners import models, permissions  # noqa: F401  (registers the rules)
-        from partners.panels import my_referrals_context, profile_referrals_context
+        from partners import models, permissions, receivers  # noqa: F401  (the rules)
+        from partners.panels import (
+            late_transitions_notice,
+            my_referrals_context,
+            profile_referrals_context,
+        )
         from partners.selectors import providers_for_items, upcoming_public_sessions
         from partners.subject_access import tables
+        from pathway.caseload_notices import register_caseload_notice
         from people.audit import audit_register
         from people.panels import PROFILE, register_my_panel, register_panel
         from people.subject_access import register_part
 
+        receivers.connect()
         for model in (models.Referral, models.PartnerWorker, models.Booking):
             audit_register(model)
         register_provider_lookup(providers_for_items)
@@ -31,6 +37,7 @@ class PartnersConfig(AppConfig):
             order=40,
         )
         register_part("partners", tables=tables, order=60)
+        register_caseload_notice("late-transitions", late_transitions_notice)
 
     def seed_demo(self, *, authority, today, seed: int, **options) -> None:
         """Called by `seed_demo` once the council, its staff, young people and offer exist."""

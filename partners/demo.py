@@ -440,9 +440,8 @@ def _directory(authority: Authority, rng: random.Random) -> list[Service]:
             takes_referrals=True,
             is_published=True,
         )
-        service.terms.add(terms[kind])
-        if kind in ("housing", "charity", "careers"):
-            service.terms.add(terms["918"])
+        tags = [kind, "918"] if kind in ("housing", "charity", "careers") else [kind]
+        service.terms.add(*(terms[code] for code in tags if code in terms))
         if street:
             key = (org_name, place)
             if key not in locations:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.urls import reverse
+
 from partners import selectors
+from pathway.caseload_notices import Notice, NoticeLine
 from people.models import User, YoungPerson
 
 
@@ -20,3 +23,19 @@ def profile_referrals_context(person: YoungPerson, user: User, today: dt.date) -
         "late": selectors.late_transitions(people, today),
         "can_see": user.has_perm("partners.view_referrals", person),
     }
+
+
+def late_transitions_notice(user: User, today: dt.date) -> Notice:
+    """On the caseload: transition referrals to adult services that are late."""
+    return Notice(
+        heading="Transition referrals late",
+        lines=[
+            NoticeLine(
+                url=reverse("partners:referral-create", args=[due.young_person.pk]),
+                link_text=due.young_person.full_name,
+                rest=f": {due.label}, due by {due.due_on:%-d %B %Y} (17 and a half)",
+            )
+            for due in selectors.late_transitions_for(user, today)
+        ],
+        footnote="Refer them to the adult service to answer it.",
+    )

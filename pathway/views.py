@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.text import capfirst
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
@@ -20,6 +21,7 @@ from common.forms import in_words
 from common.paging import Paginator
 from common.uploads import private_file_response, uploaded_files
 from pathway import due, selectors, services, snapshot
+from pathway.caseload_notices import caseload_notices
 from pathway.forms import (
     AccommodationForm,
     ActionForm,
@@ -158,6 +160,7 @@ def caseload(request):
         "today": today,
         "query": urlencode({"show": show, "sort": sort}) if show or sort != "name" else "",
         "contact_requests": selectors.contact_requests_for_pa(request.user),
+        "notices": caseload_notices(request.user, today),
     }
     return render(request, "pathway/caseload.html", context)
 
@@ -669,7 +672,7 @@ def health(request, pk: int):
         ]
         + [
             (
-                HealthPassport._meta.get_field(name).verbose_name.capitalize(),
+                capfirst(HealthPassport._meta.get_field(name).verbose_name),
                 "Yes" if getattr(passport, name, False) else "No",
             )
             for name in TRANSITION_FIELDS

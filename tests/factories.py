@@ -3,10 +3,12 @@
 import datetime as dt
 import io
 import zipfile
+from importlib import import_module
 
 import factory
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
+from django.apps import apps as django_apps
 from django.utils import timezone
 from PIL import Image
 from pypdf import PdfWriter
@@ -412,8 +414,15 @@ def handover_world(young_person, *, pa, manager):
     return handover, Notification.objects.filter(recipient=pa).latest("pk")
 
 
+def partner_taxonomies() -> None:
+    """The taxonomies partners' migration made, which the flush after a browser test removed."""
+    migration = import_module("partners.migrations.0002_offer_providers_from_text")
+    migration.taxonomies(django_apps, None)
+
+
 def partner_service(authority, *, name="Housing options", org="Testshire Housing", **fields):
     """A published service of the directory, at one place, open on Mondays."""
+    partner_taxonomies()
     organization, _ = Organization.objects.get_or_create(
         authority=authority, name=org, defaults={"description": f"{org} helps people."}
     )

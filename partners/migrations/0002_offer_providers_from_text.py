@@ -21,40 +21,58 @@ SERVICE_TYPES = [
 ]
 
 
-def forwards(apps, schema_editor):
+def taxonomies(apps, schema_editor):
+    """The LGA service list's leaving care term and the portal's service types (again after
+    a test flushed the tables: it makes only what is missing)."""
     Taxonomy = apps.get_model("partners", "Taxonomy")
     TaxonomyTerm = apps.get_model("partners", "TaxonomyTerm")
+    lga, _ = Taxonomy.objects.get_or_create(
+        uri=LGA_URI,
+        defaults={
+            "name": "LGA service list",
+            "description": "The Local Government Association's list of the services councils "
+            "provide.",
+            "version": "4.00",
+        },
+    )
+    TaxonomyTerm.objects.get_or_create(
+        taxonomy=lga,
+        code="918",
+        defaults={
+            "name": "Support for young people leaving care",
+            "description": "Support for young people who were in the council's care to "
+            "prepare for their future, up to 25.",
+            "term_uri": "http://id.esd.org.uk/service/918",
+        },
+    )
+    portal, _ = Taxonomy.objects.get_or_create(
+        uri=PORTAL_URI,
+        defaults={
+            "name": "Leaving care partner service types",
+            "description": "The kinds of partner service a leaving care team refers young "
+            "people to.",
+            "version": "1",
+        },
+    )
+    for code, name, description in SERVICE_TYPES:
+        TaxonomyTerm.objects.get_or_create(
+            taxonomy=portal,
+            code=code,
+            defaults={
+                "name": name,
+                "description": description,
+                "term_uri": f"{PORTAL_URI}#{code}",
+            },
+        )
+
+
+def forwards(apps, schema_editor):
+    taxonomies(apps, schema_editor)
     Organization = apps.get_model("partners", "Organization")
     Service = apps.get_model("partners", "Service")
     OfferProvider = apps.get_model("partners", "OfferProvider")
     OfferItem = apps.get_model("offer", "OfferItem")
     OfferItemVersion = apps.get_model("offer", "OfferItemVersion")
-
-    lga = Taxonomy.objects.create(
-        name="LGA service list",
-        description="The Local Government Association's list of the services councils provide.",
-        uri=LGA_URI,
-        version="4.00",
-    )
-    TaxonomyTerm.objects.create(
-        taxonomy=lga,
-        code="918",
-        name="Support for young people leaving care",
-        description="Support for young people who were in the council's care to prepare for "
-        "their future, up to 25.",
-        term_uri="http://id.esd.org.uk/service/918",
-    )
-    portal = Taxonomy.objects.create(
-        name="Leaving care partner service types",
-        description="The kinds of partner service a leaving care team refers young people to.",
-        uri=PORTAL_URI,
-        version="1",
-    )
-    for code, name, description in SERVICE_TYPES:
-        TaxonomyTerm.objects.create(
-            taxonomy=portal, code=code, name=name, description=description,
-            term_uri=f"{PORTAL_URI}#{code}",
-        )
 
     for item in OfferItem.objects.all():
         version = (

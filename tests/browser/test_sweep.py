@@ -33,7 +33,16 @@ from tests.browser.test_offer import statutory_categories  # noqa: F401  (a fixt
 from tests.factories import cast_of_people
 from tests.test_access_matrix import SIGNED_IN, full_matrix, row_url, world_of
 
-OUR_APPS = {"portal", "notifications", "offer", "pathway", "finance", "rota", "handovers"}
+OUR_APPS = {
+    "portal",
+    "notifications",
+    "offer",
+    "pathway",
+    "finance",
+    "rota",
+    "handovers",
+    "partners",
+}
 # The most specific role first: a row is visited as the first of these that gets 200.
 OWNERS = [
     "care_leaver",
@@ -45,6 +54,7 @@ OWNERS = [
     "other_pa",
     "auditor",
     "admin_user",
+    "partner",
 ]
 # Public pages are seen signed out. Pages everyone signed in may open (notifications, account
 # pages) are seen by a care leaver and by a PA, as they differ for staff.

@@ -44,6 +44,7 @@ def test_every_app_registers_its_rules():
         "follow_up_late",
         "handover_check",
         "offer_stale",
+        "referral_no_answer",
         "review_overdue",
         "review_soon",
         "shift_tomorrow",

@@ -153,6 +153,9 @@ def test_a_transition_referral_is_due_at_17_and_a_half_and_listed_late(
     client.force_login(pa)
     page = client.get(reverse("partners:transitions")).content.decode()
     assert young_person.full_name in page and "Late" in page
+    caseload = client.get(reverse("pathway:caseload")).content.decode()
+    assert "Transition referrals late" in caseload
+    assert f"{young_person.full_name}</a>: Adult mental health (from CAMHS)" in caseload
     _send(young_person, world["careers"], pa, transition=Transition.CAMHS)
     assert selectors.late_transitions(people, today) == []
     assert not selectors.transitions_for(people)[0].sent_on_time
@@ -184,3 +187,13 @@ def test_the_offer_item_shows_its_provider_from_the_directory(client, offer_edit
     assert "Home starter team, Testshire Homes" in page
     assert "Monday 09:00 to 17:00" in page
     assert "Testshire leaving care team" not in page  # the old free text
+
+
+def test_the_public_offer_lists_sessions_coming_up_as_soon_as_they_are_added(
+    client, young_person, pa, partner, other_partner
+):
+    assert "Coming up" not in client.get(reverse("offer:home")).content.decode()  # now kept
+    partner_world(young_person, pa=pa, partner=partner, other_partner=other_partner)
+    page = client.get(reverse("offer:home")).content.decode()
+    assert "Coming up" in page and "Your first tenancy" in page
+    assert young_person.first_name not in page
