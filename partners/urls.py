@@ -13,6 +13,7 @@ urlpatterns = [
     path(person + "sessions/book/", views.session_book, name="session-book"),
     path("transitions/", views.transitions, name="transitions"),
     path("my/referrals/", views.my_referrals, name="my-referrals"),
+    path("my/sessions/book/", views.my_session_book, name="my-session-book"),
     path("partners/", views.worker_home, name="worker-home"),
     path("partners/referrals/<int:pk>/", views.worker_referral, name="worker-referral"),
     path("partners/sessions/<int:pk>/", views.worker_session, name="worker-session"),

@@ -89,10 +89,8 @@ def referral(request, pk: int, referral_pk: int):
     return render(request, "partners/referral.html", {"person": person, "referral": found})
 
 
-@login_required
-@require_POST
-def session_book(request, pk: int):
-    person = young_person_read(request, pk, "partners.refer")
+def _book(request, person, back: str):
+    """Book `person` on the session the form names; say how it went, and go back."""
     form = BookForm(request.POST)
     session = None
     if form.is_valid():
@@ -103,14 +101,29 @@ def session_book(request, pk: int):
         )
     if session is None:
         messages.error(request, "Choose a session that is coming up and has places.")
-        return redirect("partners:referrals", pk=person.pk)
+        return redirect(back)
     try:
         services.session_book(session=session, young_person=person, by=request.user)
     except services.SessionError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, f"{person.first_name} has a place on “{session.title}”.")
-    return redirect("partners:referrals", pk=person.pk)
+    return redirect(back)
+
+
+@login_required
+@require_POST
+def session_book(request, pk: int):
+    person = young_person_read(request, pk, "partners.refer")
+    return _book(request, person, reverse("partners:referrals", args=[person.pk]))
+
+
+@login_required
+@permission_required("partners.view_own_referrals", raise_exception=True)
+@require_POST
+def my_session_book(request):
+    """A young person books their own place."""
+    return _book(request, own_record_or_404(request), reverse("partners:my-referrals"))
 
 
 @login_required
@@ -138,7 +151,13 @@ def transitions(request):
 @never_cache
 def my_referrals(request):
     person = own_record_or_404(request)
-    context = {"referrals": selectors.referrals_for(person), "bookings": _my_bookings(person)}
+    context = {
+        "referrals": selectors.referrals_for(person),
+        "bookings": _my_bookings(person),
+        "sessions": selectors.bookable_sessions(person.authority_id, person, _today()).filter(
+            is_booked=False
+        ),
+    }
     return render(request, "partners/my_referrals.html", context)
 
 

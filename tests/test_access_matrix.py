@@ -316,6 +316,10 @@ MATRIX: dict[str, Row] = {
     "partners:session-book": Row(PERSON_ACTION, kwargs=PERSON, method="post"),
     "partners:transitions": Row(ROTA_STAFF),
     "partners:my-referrals": Row(CARE_LEAVER_PAGE),
+    # Booking their own place without a session chosen says so and goes back.
+    "partners:my-session-book": Row(
+        statuses(403, anonymous=302, **dict.fromkeys(CARE_LEAVERS, 302)), method="post"
+    ),
     # A partner worker: the referrals and sessions of their own service, and nothing else.
     "partners:worker-home": Row(statuses(403, anonymous=302, **dict.fromkeys(PARTNERS, 200))),
     "partners:worker-referral": Row(

@@ -74,7 +74,7 @@ def forwards(apps, schema_editor):
     OfferItem = apps.get_model("offer", "OfferItem")
     OfferItemVersion = apps.get_model("offer", "OfferItemVersion")
 
-    for item in OfferItem.objects.all():
+    for item in OfferItem.objects.filter(provider__isnull=True):
         version = (
             OfferItemVersion.objects.filter(item=item, state="published").first()
             or OfferItemVersion.objects.filter(item=item).order_by("-number").first()

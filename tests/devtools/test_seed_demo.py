@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from finance.models import Claim, ClaimState
 from notifications.models import Notification, Text, TextState
+from offer.models import OfferItem
+from partners.models import Booking, Referral, ReferralStatus, Schedule, Service, Session
 from pathway.models import AccommodationSpell, ContactCorrection, Section
 from pathway.selectors import documents_for, documents_for_young_person
 from people.demo import DEMO_PASSWORD, DEMO_SIGN_INS
@@ -155,3 +157,20 @@ def test_demo_shows_withdrawn_claims_and_corrected_notes_with_their_history(seed
     corrections = ContactCorrection.objects.select_related("contact")
     assert corrections.exists()
     assert all(c.earlier_note != c.contact.note for c in corrections)
+
+
+def test_demo_partners_have_a_directory_referrals_in_every_state_and_sessions(seeded):
+    services = Service.objects.filter(takes_referrals=True)
+    assert services.count() == 30
+    assert all(s.at_locations.exists() or "Women's Aid" in str(s) for s in services)
+    assert Schedule.objects.count() >= 90
+    referrals = Referral.objects.all()
+    assert 300 <= referrals.count() <= 450
+    assert set(referrals.values_list("status", flat=True)) == set(ReferralStatus)
+    assert referrals.exclude(transition="").exists()
+    assert Session.objects.filter(starts_at__gt=timezone.now()).count() >= 5
+    assert Booking.objects.filter(attended=True).exists()
+    partner = User.objects.get(email=dict(DEMO_SIGN_INS)["Partner worker"])
+    assert partner.role == Role.PARTNER and partner.partner_worker.service.referrals.exists()
+    # Every offer item's "who provides it" is a service of the directory.
+    assert OfferItem.objects.filter(provider__isnull=True).count() == 0

@@ -1,10 +1,12 @@
 """Referrals: consent, who reads them, their answers, the no-answer reminder, transitions."""
 
 import datetime as dt
+from importlib import import_module
 
 import pytest
 from auditlog.models import LogEntry
 from dateutil.relativedelta import relativedelta
+from django.apps import apps as django_apps
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -197,3 +199,28 @@ def test_the_public_offer_lists_sessions_coming_up_as_soon_as_they_are_added(
     page = client.get(reverse("offer:home")).content.decode()
     assert "Coming up" in page and "Your first tenancy" in page
     assert young_person.first_name not in page
+
+
+def test_the_migration_turns_an_items_free_text_provider_into_a_directory_service(
+    offer_editor, manager
+):
+    item = offer_item(editor=offer_editor, manager=manager)
+    migration = import_module("partners.migrations.0002_offer_providers_from_text")
+    migration.forwards(django_apps, None)
+    service = OfferProvider.objects.get(item=item).service
+    assert (service.name, service.organization.name) == ("Testshire leaving care team",) * 2
+    assert service.phone == "01632 960 100" and service.is_published
+    assert not service.takes_referrals
+    migration.forwards(django_apps, None)  # items already linked are left as they are
+    assert OfferProvider.objects.filter(item=item).count() == 1
+
+
+def test_a_young_person_books_their_own_place(client, world, other_care_leaver):
+    client.force_login(other_care_leaver)
+    page = client.get(reverse("partners:my-referrals")).content.decode()
+    assert "Your first tenancy" in page
+    client.post(reverse("partners:my-session-book"), {"session": world["session"].pk})
+    booking = world["session"].bookings.get(young_person=other_care_leaver.young_person)
+    assert booking.booked_by == other_care_leaver
+    page = client.get(reverse("partners:my-referrals")).content.decode()
+    assert "Your places on sessions" in page
