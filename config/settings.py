@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "rota",
     "handovers",
     "voice",
+    "partners",
     "dashboard",
 ]
 # In a checkout only: the embedded servers, demo data, the generator and the benchmark.

@@ -17,6 +17,8 @@ urlpatterns = [
     path("offer/", include("offer.urls")),
     path("rota/", include("rota.urls")),
     path("handovers/", include("handovers.urls")),
+    path("", include("partners.urls")),
+    path("openreferral/", include("partners.api_urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -19,7 +19,7 @@ from rules.contrib.views import permission_required
 from common.confirm import confirmed
 from common.errors import form_error
 from common.paging import Paginator
-from offer import eligibility, selectors, services
+from offer import eligibility, providers, selectors, services
 from offer import search as offer_search
 from offer.cache import public_page
 from offer.compare import compare_versions
@@ -42,6 +42,7 @@ def home(request):
     authority = selectors.public_authority()
     context = {
         "categories": selectors.categories_with_counts(authority),
+        "sessions": providers.upcoming_sessions(authority.pk) if authority else [],
         **_public_context(authority),
     }
     return render(request, "offer/home.html", context)
@@ -68,6 +69,7 @@ def item_detail(request, slug: str):
     context = {
         "version": version,
         "who_for": eligibility.who_it_is_for(version),
+        "provider": providers.provider_for(version),
         "in_sign_off": selectors.is_in_sign_off(version, selectors.latest_sign_off(authority)),
         **_public_context(authority),
     }
@@ -248,6 +250,7 @@ def _preview_context(request, item, return_form=None) -> dict:
         "item": item,
         "version": version,
         "who_for": eligibility.who_it_is_for(version),
+        "provider": providers.provider_for(version),
         "is_live": item.versions.filter(state=VersionState.PUBLISHED).exists(),
         "return_form": return_form
         or ReturnForm(

@@ -1306,6 +1306,11 @@ class Seeder:
                 medication="\n".join(m for _, m in story.conditions if m) or "None.",
                 immunisations=immunisations,
                 history=r.choice(HEALTH_HISTORY),
+                # What makes a transition to adult services due (partners), from the
+                # conditions already drawn, so no other part of the story changes.
+                known_to_camhs=any(name in MENTAL_HEALTH for name, _ in story.conditions),
+                has_ehc_plan=any(name == "Dyslexia" for name, _ in story.conditions),
+                has_adhd_diagnosis=any(name.startswith("ADHD") for name, _ in story.conditions),
                 revision=1,
                 updated_at=self._moment(day),
                 updated_by=story.pa_on(day),

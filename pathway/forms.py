@@ -13,6 +13,7 @@ from common.uploads import ACCEPTED_NAMES
 from pathway.models import (
     HEALTH_FIELDS,
     SUITABILITY_POINTS,
+    TRANSITION_FIELDS,
     AccommodationType,
     ActionOwner,
     ActionStatus,
@@ -528,7 +529,7 @@ class HealthPassportForm(ModelForm):
 
     class Meta:
         model = HealthPassport
-        fields = list(HEALTH_FIELDS)
+        fields = [*HEALTH_FIELDS, *TRANSITION_FIELDS]
         widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in HEALTH_FIELDS}
 
     def __init__(self, *args, **kwargs):
@@ -537,6 +538,7 @@ class HealthPassportForm(ModelForm):
             self.initial["revision"] = self.instance.revision
         self.helper = form_helper(
             *(Field.textarea(name) for name in HEALTH_FIELDS),
+            *(Field.checkbox(name, small=True) for name in TRANSITION_FIELDS),
             "revision",
             Submit("save", "Save health passport"),
         )

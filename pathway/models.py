@@ -553,6 +553,8 @@ class ActivitySpell(models.Model):
 
 
 HEALTH_FIELDS = ("gp", "dentist", "conditions", "medication", "immunisations", "history")
+# What means a transition referral to adult services is due by 17 and a half (partners).
+TRANSITION_FIELDS = ("known_to_camhs", "has_ehc_plan", "has_adhd_diagnosis")
 # The same, in the words the young person reads on their own page and in their pack.
 HEALTH_FIELDS_FOR_YOUNG_PERSON = {
     "gp": "Your doctor (GP)",
@@ -576,6 +578,13 @@ class HealthPassport(models.Model):
     medication = models.TextField(blank=True)
     immunisations = models.TextField(blank=True)
     history = models.TextField("key health history", blank=True)
+    known_to_camhs = models.BooleanField(
+        "known to CAMHS (child and adolescent mental health services)", default=False
+    )
+    has_ehc_plan = models.BooleanField(
+        "has an education, health and care (EHC) plan", default=False
+    )
+    has_adhd_diagnosis = models.BooleanField("has an ADHD diagnosis", default=False)
     revision = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(null=True, blank=True)
     updated_by = models.ForeignKey(

@@ -29,6 +29,7 @@ from django.db.models.lookups import Exact, GreaterThan, In
 from common.dates import add_months
 from pathway import due
 from pathway.models import (
+    TRANSITION_FIELDS,
     AccommodationSpell,
     Action,
     ActionStatus,
@@ -309,6 +310,23 @@ def histories(person: YoungPerson) -> tuple[QuerySet, QuerySet]:
 
 def health_passport(person: YoungPerson) -> HealthPassport | None:
     return HealthPassport.objects.filter(young_person=person).select_related("updated_by").first()
+
+
+def transition_needs(people: QuerySet[YoungPerson]) -> list[tuple[YoungPerson, list[str]]]:
+    """Each of these young people whose health passport says they will need adult services
+    (known to CAMHS, an EHC plan, an ADHD diagnosis), with which of TRANSITION_FIELDS hold."""
+    any_need = Q()
+    for name in TRANSITION_FIELDS:
+        any_need |= Q(**{name: True})
+    passports = (
+        HealthPassport.objects.filter(any_need, young_person__in=people)
+        .select_related("young_person")
+        .order_by("young_person__date_of_birth", "young_person_id")
+    )
+    return [
+        (passport.young_person, [name for name in TRANSITION_FIELDS if getattr(passport, name)])
+        for passport in passports
+    ]
 
 
 def documents_for(person: YoungPerson) -> QuerySet[Document]:

@@ -24,6 +24,7 @@ from pathway.models import (
     HEALTH_FIELDS,
     NEVER_SUITABLE,
     SUITABILITY_POINTS,
+    TRANSITION_FIELDS,
     AccommodationSpell,
     AccommodationType,
     Action,
@@ -777,6 +778,8 @@ def health_passport_save(
         locked = _lock_if_unchanged(HealthPassport, passport.pk, revision, "the health passport")
         for name in HEALTH_FIELDS:
             setattr(locked, name, fields.get(name, "").strip())
+        for name in TRANSITION_FIELDS:
+            setattr(locked, name, bool(fields.get(name, getattr(locked, name))))
         _save_edit(locked, by)
     return locked
 

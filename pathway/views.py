@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.text import capfirst
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
@@ -47,6 +48,7 @@ from pathway.models import (
     HEALTH_FIELDS,
     HEALTH_FIELDS_FOR_YOUNG_PERSON,
     MATTER_GUIDANCE,
+    TRANSITION_FIELDS,
     ActionOwner,
     Contact,
     Document,
@@ -682,6 +684,13 @@ def health(request, pk: int):
         "rows": [
             (HealthPassport._meta.get_field(name).verbose_name, getattr(passport, name, ""))
             for name in HEALTH_FIELDS
+        ]
+        + [
+            (
+                capfirst(HealthPassport._meta.get_field(name).verbose_name),
+                "Yes" if getattr(passport, name, False) else "No",
+            )
+            for name in TRANSITION_FIELDS
         ],
         "documents": selectors.documents_for(person),
         "moves": selectors.document_moves_for(person),

@@ -19,6 +19,7 @@ DEMO_SIGN_INS = [
     ("Offer editor", "editor@example.org"),
     ("Administrator", "admin@example.org"),
     ("Auditor", "auditor@example.org"),
+    ("Partner worker", "partner@example.org"),
     ("Care leaver", "care.leaver@example.org"),
 ]
 

@@ -27,9 +27,13 @@ class Role(models.TextChoices):
     OFFER_EDITOR = "offer_editor", "Offer editor"
     ADMIN = "admin", "Administrator"
     AUDITOR = "auditor", "Auditor"
+    PARTNER = "partner", "Partner worker"
 
 
-STAFF_ROLES = frozenset({Role.PA, Role.MANAGER, Role.OFFER_EDITOR, Role.ADMIN, Role.AUDITOR})
+# Partner workers (housing, health, a charity) sign in with MFA as staff do.
+STAFF_ROLES = frozenset(
+    {Role.PA, Role.MANAGER, Role.OFFER_EDITOR, Role.ADMIN, Role.AUDITOR, Role.PARTNER}
+)
 # Who uses Django's admin site: administrators for accounts and teams, auditors for the
 # audit trail only (people/admin.py). Neither holds cases.
 ADMIN_SITE_ROLES = frozenset({Role.ADMIN, Role.AUDITOR})

@@ -25,10 +25,12 @@ _BY_ROLE: dict[str, list[tuple[str, str]]] = {
         ("Your money", "finance:my-money"),
         ("Your health", "pathway:my-health"),
         ("Your documents", "pathway:my-documents"),
+        ("Other services", "partners:my-referrals"),
         ("What you can get", "offer:home"),
     ],
     Role.PA: [
         ("My caseload", "pathway:caseload"),
+        ("Adult services", "partners:transitions"),
         ("Claims", "finance:claims-waiting"),
         ("Duty", "rota:mine"),
         ("Duty log", "rota:duty-log"),
@@ -44,12 +46,14 @@ _BY_ROLE: dict[str, list[tuple[str, str]]] = {
         ("Budgets", "finance:budget"),
         ("Rota", "rota:coverage"),
         ("Handovers", "handovers:list"),
+        ("Adult services", "partners:transitions"),
         ("Returns", "pathway:returns"),
         ("Local offer", "offer:manage"),
     ],
     Role.OFFER_EDITOR: [("Home", "portal:staff-home"), ("Local offer", "offer:manage")],
     Role.ADMIN: [("Home", "portal:staff-home"), ("Accounts and teams", "admin:index")],
     Role.AUDITOR: [("Home", "portal:staff-home"), ("Audit trail", "admin:index")],
+    Role.PARTNER: [("Referrals", "partners:worker-home"), ("Local offer", "offer:home")],
 }
 
 

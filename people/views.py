@@ -55,6 +55,8 @@ def home(request):
             Role.MANAGER: "portal:team",
             # An editor starts where the items past their review date are listed.
             Role.OFFER_EDITOR: "offer:manage",
+            # A partner worker starts at the referrals sent to their service.
+            Role.PARTNER: "partners:worker-home",
         }.get(user.role, "portal:staff-home")
         return redirect(start)
     return render(request, "portal/home.html")

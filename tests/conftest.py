@@ -153,6 +153,16 @@ def offer_editor(authority):
 
 
 @pytest.fixture
+def partner(authority):
+    return UserFactory(role=Role.PARTNER, authority=authority, email="partner@example.org")
+
+
+@pytest.fixture
+def other_partner(authority):
+    return UserFactory(role=Role.PARTNER, authority=authority, email="other.partner@example.org")
+
+
+@pytest.fixture
 def young_person(authority, pa):
     """A young person allocated to `pa`, with a care leaver account (`care_leaver`)."""
     person = YoungPersonFactory(authority=authority, first_name="Jade", last_name="Okoro")

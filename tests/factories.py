@@ -1,9 +1,9 @@
 """factory-boy factories for the cast of every test."""
 
 import datetime as dt
-import importlib
 import io
 import zipfile
+from importlib import import_module
 
 import factory
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
@@ -14,6 +14,18 @@ from PIL import Image
 from pypdf import PdfWriter
 
 from offer import cache as public_pages
+from partners import services as partner_services
+from partners.models import (
+    Location,
+    Organization,
+    PartnerWorker,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+    Session,
+    SessionKind,
+    TaxonomyTerm,
+)
 from people.demo import DEMO_TOTP_SECRET
 from people.models import Allocation, Authority, LegalStatus, Role, Team, User, YoungPerson
 from voice import services as voice_services
@@ -130,6 +142,10 @@ def cast_of_people() -> dict:
         "auditor": UserFactory(role=Role.AUDITOR, authority=authority, email="auditor@example.org"),
         "offer_editor": UserFactory(
             role=Role.OFFER_EDITOR, authority=authority, email="editor@example.org"
+        ),
+        "partner": UserFactory(role=Role.PARTNER, authority=authority, email="partner@example.org"),
+        "other_partner": UserFactory(
+            role=Role.PARTNER, authority=authority, email="other.partner@example.org"
         ),
     }
 
@@ -403,7 +419,7 @@ def handover_world(young_person, *, pa, manager):
 def voice_catalogue() -> None:
     """The checklist areas, questions and skills a fresh install has (from the voice app's
     data migration), again: a test that empties the tables (a browser test) removes them."""
-    seed = importlib.import_module("voice.migrations.0002_seed_areas_questions_skills").seed
+    seed = import_module("voice.migrations.0002_seed_areas_questions_skills").seed
     seed(django_apps, None)
 
 
@@ -437,4 +453,77 @@ def voice_world(young_person, *, pa, manager):
         "help_answer": answer_set.answers.get(reply=Reply.HELP).pk,
         "skill": skill.pk,
         "survey": survey.pk,
+    }
+
+
+def partner_taxonomies() -> None:
+    """The taxonomies partners' migration made, which the flush after a browser test removed."""
+    migration = import_module("partners.migrations.0002_offer_providers_from_text")
+    migration.taxonomies(django_apps, None)
+
+
+def partner_service(authority, *, name="Housing options", org="Testshire Housing", **fields):
+    """A published service of the directory, at one place, open on Mondays."""
+    partner_taxonomies()
+    organization, _ = Organization.objects.get_or_create(
+        authority=authority, name=org, defaults={"description": f"{org} helps people."}
+    )
+    service = Service.objects.create(
+        organization=organization,
+        name=name,
+        description=f"{name} for young people.",
+        email="team@housing.example.org",
+        phone="01632 960 400",
+        expected_days=fields.pop("expected_days", 5),
+        is_published=fields.pop("is_published", True),
+        **fields,
+    )
+    location, _ = Location.objects.get_or_create(
+        organization=organization,
+        name="Civic Centre",
+        defaults={"address_1": "1 Market Street", "city": "Testshire", "postal_code": "NM1 1AA"},
+    )
+    ServiceAtLocation.objects.create(service=service, location=location)
+    Schedule.objects.create(service=service, byday="MO", opens_at=dt.time(9), closes_at=dt.time(17))
+    service.terms.add(TaxonomyTerm.objects.get(code="housing"))
+    return service
+
+
+def partner_world(young_person, *, pa, partner, other_partner):
+    """`partner` answers for a housing service, `other_partner` for a careers one; `pa` has
+    referred `young_person` to housing; a session coming up with `young_person` booked."""
+    authority = young_person.authority
+    housing = partner_service(authority)
+    careers = partner_service(authority, name="Careers advice", org="Testshire Careers")
+    PartnerWorker.objects.create(user=partner, service=housing)
+    PartnerWorker.objects.create(user=other_partner, service=careers)
+    referral = partner_services.referral_send(
+        young_person=young_person,
+        service=housing,
+        reason="Her tenancy ends next month.",
+        shared="Her name and phone number.",
+        consent_given=True,
+        consent_by="young_person",
+        consent_on=timezone.localdate(),
+        consent_for="To share her details with housing options.",
+        by=pa,
+    )
+    starts = timezone.now() + dt.timedelta(days=7)
+    session = Session.objects.create(
+        service=housing,
+        kind=SessionKind.WORKSHOP,
+        title="Your first tenancy",
+        for_whom="Anyone moving into their own place soon.",
+        starts_at=starts,
+        ends_at=starts + dt.timedelta(hours=2),
+        location=housing.at_locations.get().location,
+        places=10,
+    )
+    booking = partner_services.session_book(session=session, young_person=young_person, by=pa)
+    return {
+        "housing": housing,
+        "careers": careers,
+        "referral": referral,
+        "session": session,
+        "booking": booking,
     }

@@ -23,6 +23,7 @@ from tests.factories import (
     money_world,
     offer_content,
     offer_item,
+    partner_world,
     pathway_world,
     rota_world,
     voice_world,
@@ -39,8 +40,11 @@ ROLES = [
     "admin_user",
     "auditor",
     "offer_editor",
+    "partner",
+    "other_partner",
 ]
 STAFF = ["pa", "other_pa", "manager", "other_manager", "admin_user", "auditor", "offer_editor"]
+PARTNERS = ["partner", "other_partner"]
 CARE_LEAVERS = ["care_leaver", "other_care_leaver"]
 SIGNED_IN = CARE_LEAVERS + STAFF
 
@@ -336,6 +340,35 @@ MATRIX: dict[str, Row] = {
         method="post",
     ),
     "offer:sign-off": Row(statuses(403, anonymous=302, manager=200, other_manager=200)),
+    # Partners: a young person's referrals and sessions, for their PA and that PA's manager.
+    "partners:referrals": Row(PERSON_PAGE, kwargs=PERSON),
+    "partners:referral-create": Row(PERSON_PAGE, kwargs=PERSON),
+    "partners:referral": Row(PERSON_PAGE, kwargs={**PERSON, "referral_pk": "referral"}),
+    # Booking without a session chosen says so and goes back to the page.
+    "partners:session-book": Row(PERSON_ACTION, kwargs=PERSON, method="post"),
+    "partners:transitions": Row(ROTA_STAFF),
+    "partners:my-referrals": Row(CARE_LEAVER_PAGE),
+    # Booking their own place without a session chosen says so and goes back.
+    "partners:my-session-book": Row(
+        statuses(403, anonymous=302, **dict.fromkeys(CARE_LEAVERS, 302)), method="post"
+    ),
+    # A partner worker: the referrals and sessions of their own service, and nothing else.
+    "partners:worker-home": Row(statuses(403, anonymous=302, **dict.fromkeys(PARTNERS, 200))),
+    "partners:worker-referral": Row(
+        statuses(403, anonymous=302, partner=200, other_partner=404),
+        kwargs={"pk": "referral"},
+    ),
+    "partners:worker-session": Row(
+        statuses(403, anonymous=302, partner=200, other_partner=404),
+        kwargs={"pk": "session"},
+    ),
+    # Open data (Open Referral UK): public, read-only, the same for everyone.
+    "openreferral:index": Row(PUBLIC),
+    "openreferral:services": Row(PUBLIC),
+    "openreferral:service": Row(PUBLIC, kwargs={"uid": "service_uid"}),
+    "openreferral:service-at-locations": Row(PUBLIC),
+    "openreferral:taxonomies": Row(PUBLIC),
+    "openreferral:taxonomy-terms": Row(PUBLIC),
     # allauth: sign-in and account pages.
     "account_login": Row(ANONYMOUS_ONLY),
     "account_logout": Row(statuses(200, anonymous=302)),
@@ -517,6 +550,9 @@ def world_of(cast: dict) -> tuple[dict, dict]:
     shift, offer, feed_token, enquiry = rota_world(young_person, pa=pa, manager=manager)
     handover, notification = handover_world(young_person, pa=pa, manager=manager)
     voice = voice_world(young_person, pa=pa, manager=manager)
+    partners = partner_world(
+        young_person, pa=pa, partner=cast["partner"], other_partner=cast["other_partner"]
+    )
     # A text GOV.UK Notify refused: the profile warns about the number, in plain words.
     Text.objects.create(
         key="notification:0",
@@ -547,6 +583,9 @@ def world_of(cast: dict) -> tuple[dict, dict]:
         "offer_item": item.pk,
         "offer_slug": item.slug,
         **voice,
+        "referral": partners["referral"].pk,
+        "session": partners["session"].pk,
+        "service_uid": str(partners["housing"].uid),
     }
     return people, values
 
@@ -562,6 +601,8 @@ def world(
     admin_user,
     auditor,
     offer_editor,
+    partner,
+    other_partner,
 ):
     """The matrix's world, for a test of its own (the fuzz and hostile-text tests)."""
     return world_of(
@@ -575,6 +616,8 @@ def world(
             "admin_user": admin_user,
             "auditor": auditor,
             "offer_editor": offer_editor,
+            "partner": partner,
+            "other_partner": other_partner,
         }
     )
 

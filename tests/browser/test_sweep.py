@@ -42,6 +42,7 @@ OUR_APPS = {
     "rota",
     "handovers",
     "voice",
+    "partners",
 }
 # The most specific role first: a row is visited as the first of these that gets 200.
 OWNERS = [
@@ -54,6 +55,7 @@ OWNERS = [
     "other_pa",
     "auditor",
     "admin_user",
+    "partner",
 ]
 # Public pages are seen signed out. Pages everyone signed in may open (notifications, account
 # pages) are seen by a care leaver and by a PA, as they differ for staff.

@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from finance.models import Claim, ClaimState
 from notifications.models import Notification, Text, TextState
+from offer.models import OfferItem
+from partners.models import Booking, Referral, ReferralStatus, Schedule, Service, Session
 from pathway.models import AccommodationSpell, Contact, ContactCorrection, Section
 from pathway.selectors import documents_for, documents_for_young_person
 from people.demo import DEMO_PASSWORD, DEMO_SIGN_INS
@@ -212,3 +214,20 @@ def test_demo_has_a_year_of_the_young_persons_voice_that_follows_their_plans(see
     assert responses.filter(by_phone=True).exists()
     survey = responses.first().survey
     assert results(survey).overall.respondents >= 5 and not results(survey).overall.hidden
+
+
+def test_demo_partners_have_a_directory_referrals_in_every_state_and_sessions(seeded):
+    services = Service.objects.filter(takes_referrals=True)
+    assert services.count() == 30
+    assert all(s.at_locations.exists() or "Women's Aid" in str(s) for s in services)
+    assert Schedule.objects.count() >= 90
+    referrals = Referral.objects.all()
+    assert 300 <= referrals.count() <= 450
+    assert set(referrals.values_list("status", flat=True)) == set(ReferralStatus)
+    assert referrals.exclude(transition="").exists()
+    assert Session.objects.filter(starts_at__gt=timezone.now()).count() >= 5
+    assert Booking.objects.filter(attended=True).exists()
+    partner = User.objects.get(email=dict(DEMO_SIGN_INS)["Partner worker"])
+    assert partner.role == Role.PARTNER and partner.partner_worker.service.referrals.exists()
+    # Every offer item's "who provides it" is a service of the directory.
+    assert OfferItem.objects.filter(provider__isnull=True).count() == 0

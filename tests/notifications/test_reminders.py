@@ -46,6 +46,7 @@ def test_every_app_registers_its_rules():
         "handover_check",
         "offer_stale",
         "return_windows",
+        "referral_no_answer",
         "review_overdue",
         "review_soon",
         "shift_tomorrow",

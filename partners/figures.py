@@ -1,0 +1,101 @@
+"""Partners' figures on the managers' dashboard: referrals answered in time, transitions to
+adult services on time, and sessions attended."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from common.figures import Figure, Point, Scope, counts, register_figures
+from partners import selectors
+from partners.models import Booking, Referral
+from people.models import YoungPerson
+
+
+def _in_teams(scope: Scope) -> Q:
+    """Young people of the council whose current PA is in one of the scope's teams."""
+    return Q(
+        authority=scope.authority,
+        allocations__ended_on__isnull=True,
+        allocations__pa__team_id__in=scope.team_ids,
+    )
+
+
+def _month_of(day, months):
+    return next((last for first, last in months if first <= day <= last), None)
+
+
+def _answered_in_time(scope: Scope) -> list[Point]:
+    months = scope.months
+    answered = Referral.objects.filter(
+        young_person__in=YoungPerson.objects.filter(_in_teams(scope)),
+        answered_at__date__gte=months[0][0],
+        answered_at__date__lte=months[-1][1],
+    ).select_related("service")
+    tally = {last: [0, 0] for _, last in months}
+    for referral in answered:
+        month = _month_of(timezone.localdate(referral.answered_at), months)
+        if month is not None:
+            tally[month][1] += 1
+            tally[month][0] += bool(referral.was_answered_in_time)
+    return [Point(day, *tally[day]) for day in scope.days]
+
+
+def _transitions_on_time(scope: Scope) -> list[Point]:
+    months = scope.months
+    tally = {last: [0, 0] for _, last in months}
+    for due in selectors.transitions_for(YoungPerson.objects.filter(_in_teams(scope))):
+        month = _month_of(due.due_on, months)
+        if month is not None and due.due_on <= scope.as_at:
+            tally[month][1] += 1
+            tally[month][0] += due.sent_on_time
+    return [Point(day, *tally[day]) for day in scope.days]
+
+
+def _sessions_attended(scope: Scope) -> list[int]:
+    months = scope.months
+    tally = dict.fromkeys(scope.days, 0)
+    for starts_at in Booking.objects.filter(
+        attended=True,
+        session__service__organization__authority=scope.authority,
+        session__starts_at__date__gte=months[0][0],
+        session__starts_at__date__lte=months[-1][1],
+    ).values_list("session__starts_at", flat=True):
+        month = _month_of(timezone.localdate(starts_at), months)
+        if month is not None:
+            tally[month] += 1
+    return [tally[day] for day in scope.days]
+
+
+def partners_figures(scope: Scope) -> list[Figure]:
+    return [
+        Figure(
+            slug="referrals-answered",
+            title="Referrals answered in time",
+            what="Of referrals a service accepted or declined in each month, the share it "
+            "answered within its expected days.",
+            points=_answered_in_time(scope),
+            target=90,
+            list_url=reverse("partners:transitions"),
+        ),
+        Figure(
+            slug="transitions-on-time",
+            title="Transitions to adult services on time",
+            what="Of young people due a transition referral (CAMHS, EHC plan, ADHD) by 17 "
+            "and a half in each month, the share referred by then.",
+            points=_transitions_on_time(scope),
+            target=100,
+            list_url=reverse("partners:transitions"),
+        ),
+        Figure(
+            slug="sessions-attended",
+            title="Places taken up at sessions",
+            what="Young people who came to a workshop or drop-in, in each month.",
+            points=counts(scope.days, _sessions_attended(scope)),
+            is_share=False,
+        ),
+    ]
+
+
+register_figures(partners_figures, order=95)
