@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("people.urls")),
     path("", include("pathway.urls")),
     path("", include("finance.urls")),
+    path("", include("safety.urls")),
     path("dashboard/", include("dashboard.urls")),
     path("notifications/", include("notifications.urls")),
     path("offer/", include("offer.urls")),

@@ -33,6 +33,7 @@ _BY_ROLE: dict[str, list[tuple[str, str]]] = {
         ("Duty", "rota:mine"),
         ("Duty log", "rota:duty-log"),
         ("Handovers", "handovers:list"),
+        ("Staying Close", "safety:staying-close"),
         ("Local offer", "offer:home"),
     ],
     Role.MANAGER: [
@@ -44,6 +45,8 @@ _BY_ROLE: dict[str, list[tuple[str, str]]] = {
         ("Budgets", "finance:budget"),
         ("Rota", "rota:coverage"),
         ("Handovers", "handovers:list"),
+        ("Staying Close", "safety:staying-close"),
+        ("Housing", "safety:sufficiency"),
         ("Returns", "pathway:returns"),
         ("Local offer", "offer:manage"),
     ],

@@ -33,7 +33,7 @@ from tests.browser.test_offer import statutory_categories  # noqa: F401  (a fixt
 from tests.factories import cast_of_people
 from tests.test_access_matrix import SIGNED_IN, full_matrix, row_url, world_of
 
-OUR_APPS = {"portal", "notifications", "offer", "pathway", "finance", "rota", "handovers"}
+OUR_APPS = {"portal", "notifications", "offer", "pathway", "finance", "rota", "handovers", "safety"}
 # The most specific role first: a row is visited as the first of these that gets 200.
 OWNERS = [
     "care_leaver",
