@@ -16,6 +16,14 @@ from people.demo import DEMO_PASSWORD, DEMO_SIGN_INS
 from people.models import Allocation, LegalStatus, Role, Team, User, YoungPerson
 from rota.models import Shift
 from rota.patterns import bank_holidays
+from safety.models import (
+    CustodyRelease,
+    HomeAtRisk,
+    RiskAssessment,
+    RiskEntry,
+    StayingCloseAssessment,
+)
+from safety.selectors import staying_close_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -155,3 +163,19 @@ def test_demo_shows_withdrawn_claims_and_corrected_notes_with_their_history(seed
     corrections = ContactCorrection.objects.select_related("contact")
     assert corrections.exists()
     assert all(c.earlier_note != c.contact.note for c in corrections)
+
+
+def test_demo_is_safe_and_housed_across_levels_with_late_staying_close_and_a_home_at_risk(seeded):
+    today = timezone.localdate()
+    levels = set(RiskAssessment.objects.values_list("highest_level", flat=True))
+    assert levels == {"low", "medium", "high"}
+    assert RiskAssessment.objects.filter(number=2).exists()  # a second version to compare
+    assert RiskEntry.objects.filter(is_shared=False).exists()
+    demo_pa = User.objects.get(email="pa@example.org")
+    at_risk = HomeAtRisk.objects.get(young_person__allocations__pa=demo_pa, referrals=None)
+    assert at_risk.known_on < today < at_risk.clock_ends_on  # mid-clock, not yet referred
+    assert CustodyRelease.objects.filter(release_on__gt=today, planning_from__gt=today).exists()
+    late = [row for row in staying_close_rows(demo_pa, today) if row.is_late(today)]
+    manager = User.objects.get(email="manager@example.org")
+    late += [row for row in staying_close_rows(manager, today) if row.is_late(today)]
+    assert late and StayingCloseAssessment.objects.exists()

@@ -5,11 +5,13 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from common.figures import Scope
 from notifications.models import Notification
 from notifications.services import rule_run
 from pathway.services import accommodation_record
 from people.models import LegalStatus
 from safety import rules, selectors, services
+from safety.figures import safety_figures
 from safety.sufficiency import sufficiency, waiting_by_month
 from tests.factories import AllocationFactory, YoungPersonFactory
 
@@ -215,6 +217,20 @@ def test_sufficiency_matches_a_hand_counted_population(population, team):
     assert months[dt.date(2026, 1, 1)] == (2, 3, 1)  # b's night on the 31st; e's 2 nights
     assert months[dt.date(2026, 2, 1)] == (1, 10, 0)  # b in the hostel; no night without a home
     assert months[dt.date(2026, 3, 1)] == (0, 0, 0)
+
+
+def test_the_dashboard_figures_count_the_same_population(population, authority, team):
+    figures = {
+        f.slug: f
+        for f in safety_figures(Scope(authority=authority, team_ids=[team.pk], as_at=population))
+    }
+    without = {p.day: p.count for p in figures["without-home"].points}
+    assert without[dt.date(2025, 12, 31)] == 0
+    assert without[dt.date(2026, 1, 31)] == 1  # the night of 31 January
+    assert without[dt.date(2026, 2, 28)] == 0  # moved on 1 February
+    referred = figures["referred-in-time"].latest
+    assert (referred.count, referred.out_of) == (0, 1)  # a's home at risk, not referred yet
+    assert figures["without-home"].target == 0 and figures["without-home"].is_lower_better
 
 
 def test_the_sufficiency_page_and_its_csv_say_the_same(client, population, manager, team):
