@@ -399,6 +399,15 @@ def handover_world(young_person, *, pa, manager):
 # --- Safe and housed -----------------------------------------------------------------------
 
 
+def risk_areas() -> None:
+    """The areas a migration made, which the flush after a browser test removes."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("safety.migrations.0002_risk_areas").create(apps, None)
+
+
 def risk_entry(area_slug: str, level: str, **overrides):
     """One area's answer for `safety.services.assessment_save`."""
     from safety.models import RiskArea
@@ -423,6 +432,7 @@ def safety_world(young_person, *, pa, manager):
     from safety.services import ContactAnswer, StepAnswer
 
     today = timezone.localdate()
+    risk_areas()
     services.assessment_save(
         young_person=young_person, entries=[risk_entry("going-missing", "low")], by=pa
     )
