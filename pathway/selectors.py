@@ -300,6 +300,11 @@ class Home:
     suitable: bool
 
     @property
+    def nights(self) -> int | None:
+        """Nights spent here, once they have moved on."""
+        return (self.ended_on - self.started_on).days if self.ended_on else None
+
+    @property
     def is_without_home(self) -> bool:
         return self.kind == NO_FIXED_ABODE
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from common.diff import word_runs
+from pathway.selectors import Home, home_histories
 from people.models import LegalStatus, User, YoungPerson
 from people.selectors import people_at, young_people_visible_to
 from safety import rules
@@ -164,6 +165,12 @@ def homes_at_risk(person: YoungPerson) -> QuerySet[HomeAtRisk]:
 
 def home_at_risk_for(person: YoungPerson, pk: int) -> HomeAtRisk | None:
     return homes_at_risk(person).filter(pk=pk).first()
+
+
+def nights_without_home(person: YoungPerson, today: dt.date) -> list[Home]:
+    """The stretches of the home history with no fixed abode, oldest first."""
+    homes = home_histories([person.pk], until=today).get(person.pk, [])
+    return [home for home in homes if home.is_without_home]
 
 
 def custody_releases(person: YoungPerson) -> QuerySet[CustodyRelease]:

@@ -53,6 +53,7 @@ def person(request, pk: int):
         "versions": selectors.versions(person),
         "homes": selectors.homes_at_risk(person),
         "releases": selectors.custody_releases(person),
+        "without_home": selectors.nights_without_home(person, today),
         "staying_close": selectors.staying_close(person),
         "staying_close_due": selectors.staying_close_due(person, today),
         "can_agree": services.can_agree_high_risk(request.user, person),

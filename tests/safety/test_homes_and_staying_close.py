@@ -233,6 +233,13 @@ def test_the_dashboard_figures_count_the_same_population(population, authority, 
     assert figures["without-home"].target == 0 and figures["without-home"].is_lower_better
 
 
+def test_the_safety_page_lists_nights_without_a_home_with_their_dates(client, population, pa):
+    b = YoungPersonFactory._meta.model.objects.get(date_of_birth=dt.date(2006, 2, 1))
+    client.force_login(pa)
+    page = " ".join(client.get(reverse("safety:person", args=[b.pk])).content.decode().split())
+    assert "From 31 January 2026 to 1 February 2026: 1 night</li>" in page
+
+
 def test_the_sufficiency_page_and_its_csv_say_the_same(client, population, manager, team):
     months = waiting_by_month([team.pk], [(dt.date(2026, 1, 1), dt.date(2026, 1, 31))])
     assert [(m.young_people, m.nights) for m in months] == [(2, 3)]
