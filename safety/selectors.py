@@ -207,7 +207,7 @@ class StayingCloseRow:
 
 def staying_close_rows(user: User, today: dt.date) -> list[StayingCloseRow]:
     """Young people this user supports whose Staying Close assessment is due within four
-    weeks or late, latest first; wherever they live (out of area too)."""
+    weeks or late, the longest overdue first; wherever they live (out of area too)."""
     people = (
         young_people_visible_to(user)
         .filter(
