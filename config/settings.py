@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "handovers",
     "voice",
     "partners",
+    "safety",
     "dashboard",
 ]
 # In a checkout only: the embedded servers, demo data, the generator and the benchmark.
@@ -253,6 +254,21 @@ OFFER_REVIEW_MONTHS = env.int("OFFER_REVIEW_MONTHS", default=6)
 PATHWAY_REVIEW_MONTHS = env.int("PATHWAY_REVIEW_MONTHS", default=6)
 PATHWAY_FIRST_PLAN_MONTHS = env.int("PATHWAY_FIRST_PLAN_MONTHS", default=3)
 PATHWAY_ASKED_REVIEW_DAYS = env.int("PATHWAY_ASKED_REVIEW_DAYS", default=28)
+# Safety plans: a risk assessment is reviewed within this many weeks of its saving, by its
+# highest level (safety/rules.py). Homelessness prevention: a home at risk has a clock of
+# SAFETY_HOME_AT_RISK_DAYS (the Homelessness Reduction Act's 56 days); accommodation planning
+# starts SAFETY_CUSTODY_PLANNING_DAYS before a release from custody; a Staying Close
+# assessment is due at 18, or within SAFETY_STAYING_CLOSE_JOINING_DAYS of joining later; a
+# stay in supported accommodation is expected to end after SAFETY_SUPPORTED_STAY_MONTHS.
+SAFETY_REVIEW_WEEKS = {
+    "low": env.int("SAFETY_REVIEW_WEEKS_LOW", default=26),
+    "medium": env.int("SAFETY_REVIEW_WEEKS_MEDIUM", default=12),
+    "high": env.int("SAFETY_REVIEW_WEEKS_HIGH", default=4),
+}
+SAFETY_HOME_AT_RISK_DAYS = env.int("SAFETY_HOME_AT_RISK_DAYS", default=56)
+SAFETY_CUSTODY_PLANNING_DAYS = env.int("SAFETY_CUSTODY_PLANNING_DAYS", default=56)
+SAFETY_STAYING_CLOSE_JOINING_DAYS = env.int("SAFETY_STAYING_CLOSE_JOINING_DAYS", default=28)
+SAFETY_SUPPORTED_STAY_MONTHS = env.int("SAFETY_SUPPORTED_STAY_MONTHS", default=24)
 # Signed-in sessions end after this long without activity (people/middleware.py).
 STAFF_IDLE_TIMEOUT = timedelta(minutes=env.int("STAFF_IDLE_MINUTES", default=30))
 CARE_LEAVER_IDLE_TIMEOUT = timedelta(minutes=env.int("CARE_LEAVER_IDLE_MINUTES", default=60))

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("people.urls")),
     path("", include("pathway.urls")),
     path("", include("finance.urls")),
+    path("", include("safety.urls")),
     path("dashboard/", include("dashboard.urls")),
     path("notifications/", include("notifications.urls")),
     # Before the offer's own pages: /offer/you-said-we-did/ is the voice app's.

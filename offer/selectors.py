@@ -47,6 +47,11 @@ def categories_with_counts(authority: Authority | None) -> QuerySet[Category]:
     return Category.objects.annotate(item_count=Count("versions", filter=published))
 
 
+def areas_without_published_items(authority: Authority | None) -> list[Category]:
+    """The offer's areas (each one the law asks the offer to cover) with nothing published."""
+    return list(categories_with_counts(authority).filter(item_count=0).order_by("position"))
+
+
 def category_for_slug(slug: str) -> Category:
     category = Category.objects.filter(slug=slug).first()
     if category is None:

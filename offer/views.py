@@ -419,5 +419,6 @@ def sign_off(request):
         "published_count": selectors.published_versions(authority).count(),
         "waiting_count": items.filter(open_state=VersionState.SUBMITTED).count(),
         "stale_count": selectors.stale_items(authority, timezone.localdate()).count(),
+        "empty_areas": selectors.areas_without_published_items(authority),
     }
     return render(request, "offer/sign_off.html", context)

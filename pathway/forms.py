@@ -205,7 +205,11 @@ class ActionStatusForm(Form):
 class ReviewRequestForm(Form):
     reason = forms.ChoiceField(
         label="Why does the plan need a review?",
-        choices=[c for c in ReviewReason.choices if c[0] != ReviewReason.YOUNG_PERSON_ASKED],
+        choices=[
+            c
+            for c in ReviewReason.choices
+            if c[0] not in (ReviewReason.YOUNG_PERSON_ASKED, ReviewReason.HIGH_RISK)
+        ],
         widget=forms.RadioSelect,
         error_messages={"required": "Choose why the plan needs a review"},
     )

@@ -260,6 +260,7 @@ class ReviewReason(models.TextChoices):
     LEFT_EDUCATION = "left_education", "They left education or training"
     CUSTODY = "custody", "They went into custody"
     BECAME_PARENT = "became_parent", "They became a parent"
+    HIGH_RISK = "high_risk", "A high risk in their safety plan was agreed"
 
 
 class ReviewRequest(models.Model):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -31,6 +32,7 @@ from pathway import due
 from pathway.models import (
     TRANSITION_FIELDS,
     AccommodationSpell,
+    AccommodationType,
     Action,
     ActionStatus,
     ActionUndo,
@@ -306,6 +308,57 @@ def histories(person: YoungPerson) -> tuple[QuerySet, QuerySet]:
         person.accommodation_spells.select_related("recorded_by"),
         person.activity_spells.select_related("recorded_by"),
     )
+
+
+@dataclass(frozen=True)
+class Home:
+    """A stretch of one young person's home history, for counting across many of them."""
+
+    young_person_id: int
+    started_on: dt.date
+    ended_on: dt.date | None  # the day the next home began; None for the home they have now
+    kind: str
+    kind_label: str
+    suitable: bool
+
+    @property
+    def nights(self) -> int | None:
+        """Nights spent here, once they have moved on."""
+        return (self.ended_on - self.started_on).days if self.ended_on else None
+
+    @property
+    def is_without_home(self) -> bool:
+        return self.kind == NO_FIXED_ABODE
+
+    def nights_in(self, first: dt.date, last: dt.date) -> int:
+        """Nights spent here from `first` to `last` (both days included)."""
+        start = max(self.started_on, first)
+        end = min(self.ended_on or (last + dt.timedelta(days=1)), last + dt.timedelta(days=1))
+        return max((end - start).days, 0)
+
+
+NO_FIXED_ABODE = AccommodationType.S
+ACCOMMODATION_TYPES = AccommodationType
+
+
+def home_histories(young_people, *, until: dt.date) -> dict[int, list[Home]]:
+    """Every young person's homes up to `until`, oldest first, by young person (one query).
+
+    The plan's re-judgements of the same home are not moves: they change its suitability
+    from their day, as a new stretch."""
+    labels = dict(AccommodationType.choices)
+    spells = (
+        AccommodationSpell.objects.filter(young_person__in=young_people, started_on__lte=until)
+        .order_by("young_person_id", "started_on", "pk")
+        .values_list("young_person_id", "started_on", "kind", "suitable")
+    )
+    histories: dict[int, list[Home]] = {}
+    for person_id, started_on, kind, suitable in spells:
+        homes = histories.setdefault(person_id, [])
+        if homes:
+            homes[-1] = dataclasses.replace(homes[-1], ended_on=started_on)
+        homes.append(Home(person_id, started_on, None, kind, labels.get(kind, kind), suitable))
+    return histories
 
 
 def health_passport(person: YoungPerson) -> HealthPassport | None:

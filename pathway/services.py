@@ -682,6 +682,19 @@ def _raise_for_change(young_person: YoungPerson, reason: str, note: str, by: Use
         review_request_raise(plan=plan, reason=reason, note=note, by=by, today=day)
 
 
+def review_bring_forward_for_risk(
+    *, young_person: YoungPerson, note: str, by: User, today: dt.date | None = None
+) -> ReviewRequest | None:
+    """A high risk agreed in the safety plan brings the plan review forward (safety's
+    agreement calls this inside its own transaction); None when there is no plan yet."""
+    plan = Plan.objects.filter(young_person=young_person).first()
+    if plan is None:
+        return None
+    return review_request_raise(
+        plan=plan, reason=ReviewReason.HIGH_RISK, note=note, by=by, today=today
+    )
+
+
 def _check_spell_date(started_on: dt.date, young_person: YoungPerson, today: dt.date) -> None:
     if started_on > today:
         raise PlanError("The date must be today or in the past")

@@ -35,6 +35,7 @@ _BY_ROLE: dict[str, list[tuple[str, str]]] = {
         ("Duty", "rota:mine"),
         ("Duty log", "rota:duty-log"),
         ("Handovers", "handovers:list"),
+        ("Staying Close", "safety:staying-close"),
         ("Local offer", "offer:home"),
     ],
     Role.MANAGER: [
@@ -47,6 +48,8 @@ _BY_ROLE: dict[str, list[tuple[str, str]]] = {
         ("Rota", "rota:coverage"),
         ("Handovers", "handovers:list"),
         ("Adult services", "partners:transitions"),
+        ("Staying Close", "safety:staying-close"),
+        ("Housing", "safety:sufficiency"),
         ("Returns", "pathway:returns"),
         ("Local offer", "offer:manage"),
     ],

@@ -527,3 +527,97 @@ def partner_world(young_person, *, pa, partner, other_partner):
         "session": session,
         "booking": booking,
     }
+
+
+# --- Safe and housed -----------------------------------------------------------------------
+
+
+def risk_areas() -> None:
+    """The areas a migration made, which the flush after a browser test removes."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("safety.migrations.0002_risk_areas").create(apps, None)
+
+
+def risk_entry(area_slug: str, level: str, **overrides):
+    """One area's answer for `safety.services.assessment_save`."""
+    from safety.models import RiskArea
+    from safety.services import EntryAnswer
+
+    answer = {
+        "area": RiskArea.objects.get(slug=area_slug),
+        "level": level,
+        "reason": f"What we know about {area_slug}.",
+        "keeps_safe": "Talking to their PA every week.",
+        "warning_signs": "Not answering the phone.",
+    }
+    answer.update(overrides)
+    return EntryAnswer(**answer)
+
+
+def safety_world(young_person, *, pa, manager):
+    """Two versions of a risk assessment (the second with a high level, agreed, and an area
+    not shared with the young person), a home at risk referred, a release from custody and a
+    Staying Close assessment."""
+    from safety import services
+    from safety.services import ContactAnswer, StepAnswer
+
+    today = timezone.localdate()
+    risk_areas()
+    services.assessment_save(
+        young_person=young_person, entries=[risk_entry("going-missing", "low")], by=pa
+    )
+    second = services.assessment_save(
+        young_person=young_person,
+        entries=[
+            risk_entry("going-missing", "medium"),
+            risk_entry(
+                "exploitation",
+                "high",
+                known="A neighbour saw older men collecting them.",
+                is_shared=False,
+                not_shared_reason="From a third party",
+            ),
+        ],
+        steps=[StepAnswer(what="Agree a safe word", who="Their PA", by_when=today)],
+        contacts=[ContactAnswer(name="Northmoor emergency duty team", phone="01632 960 555")],
+        by=pa,
+    )
+    services.assessment_agree(assessment=second, by=manager)
+    home = services.home_at_risk_record(
+        young_person=young_person,
+        risk="rent_arrears",
+        known_on=today - dt.timedelta(days=10),
+        eviction_on=None,
+        details="Two months behind with the rent.",
+        by=pa,
+    )
+    services.referral_record(
+        home_at_risk=home,
+        housing_authority="Northmoor housing options",
+        referred_on=today,
+        their_reference="HO-123",
+        outcome="waiting",
+        by=pa,
+    )
+    services.custody_release_record(
+        young_person=young_person,
+        release_on=today + dt.timedelta(days=90),
+        establishment="HMP Northmoor",
+        accommodation_plan="Supported lodgings with Mrs Ahmed.",
+        by=pa,
+    )
+    services.staying_close_record(
+        young_person=young_person,
+        assessed_on=today,
+        needs="Help to keep the tenancy.",
+        decision="support",
+        support=["keep_home"],
+        support_details="Weekly visits from the tenancy team.",
+        lives_out_of_area=False,
+        review_on=today + dt.timedelta(days=180),
+        by=pa,
+    )
+    return {"risk_version": second.number, "home": home.pk}

@@ -26,6 +26,7 @@ from tests.factories import (
     partner_world,
     pathway_world,
     rota_world,
+    safety_world,
     voice_world,
 )
 
@@ -159,6 +160,28 @@ MATRIX: dict[str, Row] = {
     "pathway:my-action-done": Row(OWN_PLAN_ACTION, kwargs={"action_pk": "action"}, method="post"),
     # Undoing a step that is not done says so and goes back to the plan.
     "pathway:my-action-undo": Row(OWN_PLAN_ACTION, kwargs={"action_pk": "action"}, method="post"),
+    # Safe and housed: the young person's PA and that PA's manager; a care leaver reads the
+    # shared part of their own safety plan (`other_care_leaver` has none, so no PDF).
+    "safety:person": Row(PERSON_PAGE, kwargs=PERSON),
+    "safety:assessment-save": Row(PERSON_PAGE, kwargs=PERSON),
+    "safety:version": Row(PERSON_PAGE, kwargs={**PERSON, "number": "risk_version"}),
+    "safety:version-compare": Row(PERSON_PAGE, kwargs={**PERSON, "number": "risk_version"}),
+    # Agreeing (already agreed, or refused for a PA) goes back to the version.
+    "safety:version-agree": Row(
+        PERSON_ACTION, kwargs={**PERSON, "number": "risk_version"}, method="post"
+    ),
+    "safety:home-at-risk-create": Row(PERSON_PAGE, kwargs=PERSON),
+    "safety:referral-create": Row(PERSON_PAGE, kwargs={**PERSON, "home_pk": "home"}),
+    "safety:home-at-risk-close": Row(PERSON_PAGE, kwargs={**PERSON, "home_pk": "home"}),
+    "safety:custody-release-create": Row(PERSON_PAGE, kwargs=PERSON),
+    "safety:staying-close-create": Row(PERSON_PAGE, kwargs=PERSON),
+    "safety:staying-close": Row(ROTA_STAFF),
+    "safety:sufficiency": Row(MANAGERS),
+    "safety:sufficiency-csv": Row(MANAGERS),
+    "safety:my-safety": Row(CARE_LEAVER_PAGE),
+    "safety:my-safety-pdf": Row(
+        statuses(403, anonymous=302, care_leaver=200, other_care_leaver=404)
+    ),
     # Money: the care leaver's own page, the young person's tab, claims and payment runs.
     "finance:my-money": Row(CARE_LEAVER_PAGE),
     # `other_care_leaver` has nothing to claim from, so is sent back to their money page.
@@ -553,6 +576,7 @@ def world_of(cast: dict) -> tuple[dict, dict]:
     partners = partner_world(
         young_person, pa=pa, partner=cast["partner"], other_partner=cast["other_partner"]
     )
+    safety = safety_world(young_person, pa=pa, manager=manager)
     # A text GOV.UK Notify refused: the profile warns about the number, in plain words.
     Text.objects.create(
         key="notification:0",
@@ -586,6 +610,7 @@ def world_of(cast: dict) -> tuple[dict, dict]:
         "referral": partners["referral"].pk,
         "session": partners["session"].pk,
         "service_uid": str(partners["housing"].uid),
+        **safety,
     }
     return people, values
 

@@ -43,6 +43,7 @@ OUR_APPS = {
     "handovers",
     "voice",
     "partners",
+    "safety",
 }
 # The most specific role first: a row is visited as the first of these that gets 200.
 OWNERS = [

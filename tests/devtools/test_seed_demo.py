@@ -27,6 +27,14 @@ from people.models import (
 )
 from rota.models import Shift
 from rota.patterns import bank_holidays
+from safety.models import (
+    CustodyRelease,
+    HomeAtRisk,
+    RiskAssessment,
+    RiskEntry,
+    StayingCloseAssessment,
+)
+from safety.selectors import staying_close_rows
 from voice.models import Answer, AnswerSet, CheckIn, Reply, SkillConfirmation, SurveyResponse
 from voice.selectors import help_flags_for_pa
 from voice.surveys import results
@@ -231,3 +239,19 @@ def test_demo_partners_have_a_directory_referrals_in_every_state_and_sessions(se
     assert partner.role == Role.PARTNER and partner.partner_worker.service.referrals.exists()
     # Every offer item's "who provides it" is a service of the directory.
     assert OfferItem.objects.filter(provider__isnull=True).count() == 0
+
+
+def test_demo_is_safe_and_housed_across_levels_with_late_staying_close_and_a_home_at_risk(seeded):
+    today = timezone.localdate()
+    levels = set(RiskAssessment.objects.values_list("highest_level", flat=True))
+    assert levels == {"low", "medium", "high"}
+    assert RiskAssessment.objects.filter(number=2).exists()  # a second version to compare
+    assert RiskEntry.objects.filter(is_shared=False).exists()
+    demo_pa = User.objects.get(email="pa@example.org")
+    at_risk = HomeAtRisk.objects.get(young_person__allocations__pa=demo_pa, referrals=None)
+    assert at_risk.known_on < today < at_risk.clock_ends_on  # mid-clock, not yet referred
+    assert CustodyRelease.objects.filter(release_on__gt=today, planning_from__gt=today).exists()
+    late = [row for row in staying_close_rows(demo_pa, today) if row.is_late(today)]
+    manager = User.objects.get(email="manager@example.org")
+    late += [row for row in staying_close_rows(manager, today) if row.is_late(today)]
+    assert late and StayingCloseAssessment.objects.exists()

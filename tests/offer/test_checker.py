@@ -134,7 +134,7 @@ def test_the_answers_are_grouped_by_topic_with_an_index_that_counts_them(client,
         r'<a class="govuk-link" href="#topic-([\w-]+)">([^<]+)</a> \((\d) thing', index
     )
     assert links == [
-        ("money", "Money", "1"),
+        ("money", "Money and managing it", "1"),
         ("accommodation", "Somewhere to live", "1"),
         ("education-and-training", "Education and training", "1"),
     ]
