@@ -219,7 +219,10 @@ LOGIN_REDIRECT_URL = "portal:home"
 
 ACCOUNT_ADAPTER = "people.adapters.AccountAdapter"
 MFA_ADAPTER = "people.adapters.MFAAdapter"
-MFA_FORMS = {"authenticate": "people.forms.AuthenticateForm"}
+MFA_FORMS = {
+    "authenticate": "people.forms.AuthenticateForm",
+    "reauthenticate": "people.forms.ReauthenticateForm",
+}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None

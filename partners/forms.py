@@ -21,12 +21,16 @@ class ReferralForm(Form):
     )
     reason = forms.CharField(
         label="Why you are referring them",
+        help_text="The service reads this. Write only what they need to know to help.",
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Say why you are referring them"},
     )
     shared = forms.CharField(
         label="What you are sharing with the service",
-        help_text="The service sees this and the young person's name, and nothing else.",
+        help_text=(
+            "The service sees this, why you are referring them and the young person's name, "
+            "and nothing else."
+        ),
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Say what you are sharing"},
     )

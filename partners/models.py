@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from common.calendar import working_days_after
 from offer.models import OfferItem
 from people.models import Authority, YoungPerson
 
@@ -295,6 +296,9 @@ class Urgency(models.TextChoices):
     URGENT = "urgent", "Urgent: within 2 working days"
 
 
+URGENT_WORKING_DAYS = 2
+
+
 class ConsentBy(models.TextChoices):
     YOUNG_PERSON = "young_person", "The young person"
     ADVOCATE = "advocate", "Someone acting for them (for example an advocate)"
@@ -399,7 +403,11 @@ class Referral(models.Model):
 
     @property
     def answer_due_on(self) -> dt.date:
-        return timezone.localdate(self.sent_at) + dt.timedelta(days=self.service.expected_days)
+        """An urgent referral within two working days; else the service's expected days."""
+        sent_on = timezone.localdate(self.sent_at)
+        if self.urgency == Urgency.URGENT:
+            return working_days_after(sent_on, URGENT_WORKING_DAYS)
+        return sent_on + dt.timedelta(days=self.service.expected_days)
 
     @property
     def is_waiting(self) -> bool:

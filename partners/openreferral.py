@@ -45,6 +45,10 @@ class PagingError(ValueError):
     pass
 
 
+# Far past any directory's last page, and small enough that the database's offset holds it.
+MAX_PAGE = 100_000
+
+
 def paging(params) -> tuple[int, int]:
     """`page` (from 1) and `per_page` (1 to 200) from the query string, as the spec names them."""
     try:
@@ -52,8 +56,10 @@ def paging(params) -> tuple[int, int]:
         per_page = int(params.get("per_page", PER_PAGE))
     except ValueError:
         raise PagingError("page and per_page must be whole numbers") from None
-    if page < 1 or not 1 <= per_page <= MAX_PER_PAGE:
-        raise PagingError(f"page must be 1 or more, and per_page from 1 to {MAX_PER_PAGE}")
+    if not 1 <= page <= MAX_PAGE or not 1 <= per_page <= MAX_PER_PAGE:
+        raise PagingError(
+            f"page must be from 1 to {MAX_PAGE}, and per_page from 1 to {MAX_PER_PAGE}"
+        )
     return page, per_page
 
 
@@ -209,9 +215,10 @@ def _service_summary(service: Service) -> dict:
 def _offer_summary(version: OfferItemVersion) -> dict:
     item = version.item
     provider = getattr(item, "provider", None)
+    # An unpublished directory service (and its organisation) stays out of the open data.
     org = (
         organization(provider.service.organization)
-        if provider is not None
+        if provider is not None and provider.service.is_published
         else council_organization(item.authority)
     )
     return _clean(

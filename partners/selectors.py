@@ -17,6 +17,7 @@ from partners.models import (
     OfferProvider,
     PartnerWorker,
     Referral,
+    ReferralStatus,
     Service,
     ServiceStatus,
     Session,
@@ -45,7 +46,7 @@ def services_to_refer_to(authority_id: int) -> QuerySet[Service]:
 def providers_for_items(item_ids: Iterable[int]) -> dict[int, dict]:
     """Each offer item's provider from the directory, in the shape offer/providers.py names."""
     links = (
-        OfferProvider.objects.filter(item_id__in=list(item_ids))
+        OfferProvider.objects.filter(item_id__in=list(item_ids), service__is_published=True)
         .select_related("service__organization")
         .prefetch_related("service__schedules", "service__at_locations__location")
     )
@@ -184,9 +185,14 @@ def transitions_for(people: QuerySet[YoungPerson]) -> list[TransitionDue]:
     the transition referral made for it (the earliest), if any."""
     needs = transition_needs(people)
     referrals: dict[tuple[int, str], Referral] = {}
-    for referral in Referral.objects.filter(
-        young_person_id__in=[person.pk for person, _ in needs], transition__gt=""
-    ).order_by("sent_at"):
+    # A declined referral answers nothing: the transition is still to be made.
+    for referral in (
+        Referral.objects.filter(
+            young_person_id__in=[person.pk for person, _ in needs], transition__gt=""
+        )
+        .exclude(status=ReferralStatus.DECLINED)
+        .order_by("sent_at")
+    ):
         referrals.setdefault((referral.young_person_id, referral.transition), referral)
     return [
         TransitionDue(
@@ -200,7 +206,16 @@ def transitions_for(people: QuerySet[YoungPerson]) -> list[TransitionDue]:
     ]
 
 
+# Past this age a transition not referred through the portal was made (or not) elsewhere:
+# it is no longer listed as late for ever.
+TRANSITION_LATE_UNTIL_AGE = 21
+
+
 def late_transitions(people: QuerySet[YoungPerson], day: dt.date) -> list[TransitionDue]:
+    """Transitions due and not referred, of the living under TRANSITION_LATE_UNTIL_AGE."""
+    year = day.year - TRANSITION_LATE_UNTIL_AGE
+    born_after = dt.date(year, 2, 28) if (day.month, day.day) == (2, 29) else day.replace(year=year)
+    people = people.filter(died_on__isnull=True, date_of_birth__gt=born_after)
     return [due for due in transitions_for(people) if due.referral is None and due.is_late_on(day)]
 
 

@@ -7,7 +7,7 @@ from collections import Counter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -19,6 +19,8 @@ from common.errors import DomainError, form_error
 from common.paging import Paginator
 from pathway import returns, selectors, services, windows
 from pathway.forms import ReturnFixForm
+from people.audit import record_access
+from people.models import YoungPerson
 from people.views import PAGE_SIZE, form_page, young_person_read
 
 MAKE = "pathway.make_returns"
@@ -92,8 +94,16 @@ FIXES = {
 @never_cache
 def return_fix(request, pk: int, age: int):
     """Exactly what one record of the return lacks, for the birthday at `age`; saving it
-    takes the record off "Records to check before sending"."""
-    person = young_person_read(request, pk, "pathway.change_plan")
+    takes the record off "Records to check before sending".
+
+    Whoever makes the returns (a service manager) lists the whole council's records, so
+    may put right any of them; a PA or team manager only those they may change."""
+    if request.user.has_perm(MAKE):
+        people = YoungPerson.objects.filter(authority_id=request.user.authority_id)
+        person = get_object_or_404(people, pk=pk)
+        record_access(person)
+    else:
+        person = young_person_read(request, pk, "pathway.change_plan")
     if age not in windows.AGES:
         raise Http404("Not a birthday the return asks about")
     window = windows.window_for(person.date_of_birth, age)

@@ -606,8 +606,16 @@ def birthday_facts_record(
     answer is a change from the birthday (from today, for a birthday still to come)."""
     day = min(facts.window.birthday, today)
     with transaction.atomic(), set_actor(by):
+        # Two saves of the same form at once take turns, so neither adds a spell the other
+        # has just added for the day.
+        YoungPerson.objects.select_for_update().get(pk=young_person.pk)
         on = situation_on(young_person, day)
-        if facts.activity and on.activity is None:
+        if facts.activity and on.activity is not None and on.activity.started_on >= day:
+            if on.activity.code != facts.activity:
+                # A spell that began on the day says what the day was: it is put right.
+                on.activity.code = facts.activity
+                on.activity.save(update_fields=["code"])
+        elif facts.activity and on.activity is None:
             ActivitySpell.objects.create(
                 young_person=young_person,
                 started_on=day,
@@ -639,6 +647,10 @@ def _birthday_home_record(young_person, home, facts: BirthdayFacts, day, by, tod
             description=CONFIRMED,
             recorded_by=by,
         )
+    elif home.kind != facts.home_kind and home.started_on >= day:
+        # A home recorded as from the day itself says where they were: it is put right.
+        home.kind, home.suitable = facts.home_kind, suitable
+        home.save(update_fields=["kind", "suitable"])
     elif home.kind != facts.home_kind:
         accommodation_record(
             young_person=young_person,

@@ -13,6 +13,7 @@ from pathway.models import (
     SUITABILITY_POINTS,
     Plan,
     PlanVersion,
+    ReviewReason,
     ReviewRequest,
 )
 from people.models import YoungPerson
@@ -28,17 +29,21 @@ def _name(user) -> str:
 def tables(person: YoungPerson, full: bool) -> list[Table]:
     plan = selectors.plan_detail(person.pk)
     return [
-        *(_plan_tables(plan) if plan else []),
+        *(_plan_tables(plan, full) if plan else []),
         *_record_tables(person, full),
     ]
 
 
-def _plan_tables(plan: Plan) -> list[Table]:
+def _plan_tables(plan: Plan, full: bool) -> list[Table]:
     sections = list(plan.sections.all())
     suitability = dict(SUITABILITY_POINTS)
     accommodation = next((s for s in sections if s.matter == "accommodation"), None)
     versions = PlanVersion.objects.filter(plan=plan).select_related("signed_by", "review")
     requests = ReviewRequest.objects.filter(plan=plan).select_related("raised_by")
+    if not full:
+        # A review brought forward for a high risk says there is one, which their safety
+        # plan may not share with them (information from others): staff's full pack only.
+        requests = requests.exclude(reason=ReviewReason.HIGH_RISK)
     return [
         Table(
             title="Your pathway plan now",

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from allauth.mfa.base.forms import AuthenticateForm as MFAAuthenticateForm
+from allauth.mfa.base.forms import ReauthenticateForm as MFAReauthenticateForm
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Field, Fixed, Fluid, Layout, Size, Submit
 from django import forms
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
 from common.forms import BoundedFieldsMixin, DateField, Form, ModelForm, in_words
@@ -146,27 +148,58 @@ class SetPasswordForm(Form):
         return cleaned
 
 
-class AuthenticateForm(BoundedFieldsMixin, MFAAuthenticateForm):
+class CodeLimitMixin:
+    """Wrong authenticator codes counted in the database (people.models.CodeFailure), for
+    signing in and signing in again alike: at the limit the next code is refused before
+    it is tried, and a right one starts the count again. allauth counts too, but in Redis,
+    which forgets while it is down.
+
+    The account's row is locked while a code is tried, so codes sent at once take turns
+    and each sees the failures before it."""
+
+    def clean_code(self) -> str:
+        with transaction.atomic():
+            User.objects.select_for_update().filter(pk=self.user.pk).first()
+            if code_failures_too_many(self.user):
+                minutes = int(settings.CODE_FAILURE_WINDOW.total_seconds() // 60)
+                raise forms.ValidationError(
+                    f"Too many wrong codes. Wait {minutes} minutes, then try again with a "
+                    "new code."
+                )
+            try:
+                code = super().clean_code()
+            except forms.ValidationError as error:
+                wrong = error  # the failure allauth signalled is kept: no rollback
+            else:
+                wrong = None
+                code_failures_clear(self.user)
+        if wrong is not None:
+            raise wrong
+        return code
+
+
+def _label_code_field(form) -> None:
+    code = form.fields["code"]
+    code.label = "Authenticator code"
+    code.help_text = "For example, 123456"
+    code.widget.attrs.update({"inputmode": "numeric", "autocomplete": "one-time-code"})
+    code.error_messages["required"] = "Enter the code from your authenticator app"
+
+
+class AuthenticateForm(CodeLimitMixin, BoundedFieldsMixin, MFAAuthenticateForm):
     """allauth's code form, labelled for people rather than for security experts."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        code = self.fields["code"]
-        code.label = "Authenticator code"
-        code.help_text = "For example, 123456"
-        code.widget.attrs.update({"inputmode": "numeric", "autocomplete": "one-time-code"})
-        code.error_messages["required"] = "Enter the code from your authenticator app"
+        _label_code_field(self)
 
-    def clean_code(self) -> str:
-        # Before allauth's own check, which counts in Redis and forgets while it is down.
-        if code_failures_too_many(self.user):
-            minutes = int(settings.CODE_FAILURE_WINDOW.total_seconds() // 60)
-            raise forms.ValidationError(
-                f"Too many wrong codes. Wait {minutes} minutes, then try again with a new code."
-            )
-        code = super().clean_code()
-        code_failures_clear(self.user)
-        return code
+
+class ReauthenticateForm(CodeLimitMixin, BoundedFieldsMixin, MFAReauthenticateForm):
+    """allauth's code form for signing in again before a sensitive step, labelled alike."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _label_code_field(self)
 
 
 class YoungPersonForm(ModelForm):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from people.context_processors import once_per_request
-from people.models import YoungPerson
+from people.models import Role, YoungPerson
 from rota.selectors import on_duty
 
 
@@ -19,5 +19,7 @@ def staff_banner(request) -> dict:
     """Context processor: the PA on duty now, for every staff page."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or not user.is_staff_role or not user.authority_id:
+        return {}
+    if user.role == Role.PARTNER:  # a partner worker has no part in the council's duty rota
         return {}
     return {"on_duty_now": on_duty(user.authority_id) or "nobody"}

@@ -7,33 +7,17 @@ Bank holidays in England and Wales are not duty days: the pattern has no shifts 
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-import holidays
 from django.conf import settings
 
+from common.calendar import bank_holidays
 from people.models import Authority
 from rota.models import PatternSlot
 
 
 def zone() -> ZoneInfo:
     return ZoneInfo(settings.TIME_ZONE)
-
-
-@lru_cache(maxsize=16)
-def _holidays_of(year: int) -> dict[dt.date, str]:
-    """England and Wales's bank holidays of one year (public data, the same for everyone)."""
-    found = holidays.country_holidays("GB", subdiv="ENG", years=year)
-    return {day: name.replace("(observed)", "(substitute day)") for day, name in found.items()}
-
-
-def bank_holidays(start: dt.date, end: dt.date) -> dict[dt.date, str]:
-    """Each bank holiday from `start` to `end` inclusive, with its name ("Christmas Day")."""
-    days: dict[dt.date, str] = {}
-    for year in range(start.year, end.year + 1):
-        days.update((day, name) for day, name in _holidays_of(year).items() if start <= day <= end)
-    return days
 
 
 def pattern_times(authority: Authority, start: dt.date, end: dt.date):

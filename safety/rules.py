@@ -19,9 +19,11 @@ def review_due_on(*, level: str, saved_on: dt.date) -> dt.date:
     return saved_on + dt.timedelta(weeks=settings.SAFETY_REVIEW_WEEKS[level])
 
 
-def home_at_risk_clock_ends_on(known_on: dt.date) -> dt.date:
-    """The end of the 56 days within which someone at risk of homelessness is referred."""
-    return known_on + dt.timedelta(days=settings.SAFETY_HOME_AT_RISK_DAYS)
+def home_at_risk_clock_ends_on(known_on: dt.date, eviction_on: dt.date | None = None) -> dt.date:
+    """The end of the 56 days within which someone at risk of homelessness is referred; an
+    eviction sooner than that is the end (a referral after it is too late to prevent)."""
+    ends_on = known_on + dt.timedelta(days=settings.SAFETY_HOME_AT_RISK_DAYS)
+    return min(ends_on, eviction_on) if eviction_on is not None else ends_on
 
 
 def custody_planning_from(release_on: dt.date) -> dt.date:

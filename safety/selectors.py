@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from common.diff import word_runs
 from pathway.selectors import Home, home_histories
@@ -181,15 +182,21 @@ def staying_close(person: YoungPerson) -> QuerySet[StayingCloseAssessment]:
     return person.staying_close_assessments.select_related("recorded_by")
 
 
+def _joined_on(person: YoungPerson) -> dt.date:
+    """The day they joined the service: their first PA, else the day their record was made
+    (so a young person with no PA yet still falls due, and late)."""
+    return min(
+        (a.started_on for a in person.allocations.all()),
+        default=timezone.localdate(person.created_at),
+    )
+
+
 def staying_close_due(person: YoungPerson, today: dt.date) -> dt.date | None:
     """When this young person's next Staying Close assessment is due (None if not owed)."""
     if person.legal_status not in STAYING_CLOSE_STATUSES:
         return None
     last = staying_close(person).first()
-    joined = min(
-        (a.started_on for a in person.allocations.all()),
-        default=person.created_at.date(),
-    )
+    joined = _joined_on(person)
     return rules.staying_close_due_on(
         born=person.date_of_birth, joined_on=joined, last_review_on=last.review_on if last else None
     )
@@ -226,7 +233,7 @@ def staying_close_rows(user: User, today: dt.date) -> list[StayingCloseRow]:
     horizon = today + dt.timedelta(weeks=4)
     for person in people:
         last = next(iter(person.staying_close_assessments.all()), None)
-        joined = min((a.started_on for a in person.allocations.all()), default=today)
+        joined = _joined_on(person)
         due = rules.staying_close_due_on(
             born=person.date_of_birth,
             joined_on=joined,
@@ -284,7 +291,7 @@ def staying_close_on_time(team_ids, days: list[dt.date]) -> list[tuple[int, int]
         )
         due_count = on_time = 0
         for person in people:
-            joined = min((a.started_on for a in person.allocations.all()), default=day)
+            joined = _joined_on(person)
             first_due = rules.staying_close_due_on(
                 born=person.date_of_birth, joined_on=joined, last_review_on=None
             )
@@ -300,14 +307,19 @@ def staying_close_on_time(team_ids, days: list[dt.date]) -> list[tuple[int, int]
 
 def referrals_in_time(team_ids, months: list[tuple[dt.date, dt.date]]) -> list[tuple[int, int]]:
     """(referred within the 56 days, out of) for each month: homes at risk open at any time in
-    the month, of young people supported at its end; referred by the month's end and within
-    their clock."""
+    the month, of young people supported at its end, whose clock had ended by the month's end
+    or that were referred by then (one still mid-clock, not yet referred, is not due yet);
+    referred by the month's end and within their clock."""
     results = []
     for first, last in months:
         people = people_at(last, team_ids)
         homes = HomeAtRisk.objects.filter(young_person__in=people, known_on__lte=last).exclude(
             closed_on__lt=first
         )
+        referred_by_then = DutyToRefer.objects.filter(
+            home_at_risk=OuterRef("pk"), referred_on__lte=last
+        )
+        homes = homes.filter(Q(clock_ends_on__lte=last) | Exists(referred_by_then))
         in_time = DutyToRefer.objects.filter(
             home_at_risk=OuterRef("pk"),
             referred_on__lte=last,

@@ -226,6 +226,9 @@ def assessment_agree(
     if not can_agree_high_risk(by, person):
         raise SafetyError("Only the manager of their PA's team can agree a high level")
     with transaction.atomic(), set_actor(by):
+        # The young person's row first, as a save does, so a save and an agreement at once
+        # take turns: no older version is agreed after a newer one was numbered.
+        YoungPerson.objects.select_for_update().get(pk=person.pk)
         locked = RiskAssessment.objects.select_for_update().get(pk=assessment.pk)
         if not locked.needs_agreement:
             raise SafetyError("This version has no high level to agree")
@@ -269,7 +272,7 @@ def home_at_risk_record(
             known_on=known_on,
             eviction_on=eviction_on,
             details=details.strip(),
-            clock_ends_on=rules.home_at_risk_clock_ends_on(known_on),
+            clock_ends_on=rules.home_at_risk_clock_ends_on(known_on, eviction_on),
             recorded_by=by,
         )
 

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from tests.test_access_matrix import each_page_as_each_role, world  # noqa: F401 (a fixture)
 
 # The posts are shared out between the (page, role, form)s, so that a new form costs the
-# suite no time; each form still gets at least MINIMUM_EXAMPLES.
+# suite little time; each form still gets at least MINIMUM_EXAMPLES.
 MINIMUM_REQUESTS = 5000
 MINIMUM_EXAMPLES = 20
 ADMIN_EXAMPLES = 10
@@ -257,16 +257,22 @@ def fuzz(client: Client, target: Target, user, examples: int, failures: list[str
     return sent
 
 
-def fuzz_every_form(cast, *, admin: bool, examples: int | None = None) -> int:
-    """Fuzz every form; `examples` each, or enough each that together they pass
-    MINIMUM_REQUESTS."""
+# The forms are fuzzed in SHARES tests, so that the suite's processes (pytest-xdist) take
+# them between them; each share sends its part of MINIMUM_REQUESTS, and so together at least
+# MINIMUM_REQUESTS go.
+SHARES = 6
+
+
+def fuzz_every_form(
+    cast, targets: list[Target], *, examples: int | None = None, at_least: int = 0
+) -> int:
+    """Fuzz each of `targets`; `examples` each, or enough each (and MINIMUM_EXAMPLES at
+    least) that together they send `at_least`."""
     people = cast[0]
     client = Client(raise_request_exception=False)
     started = time.monotonic()
-    targets = fuzz_targets(client, cast, admin=admin)
-    assert targets, "No forms found: the matrix or the page parser is broken"
     if examples is None:
-        examples = max(MINIMUM_EXAMPLES, math.ceil(MINIMUM_REQUESTS / len(targets)))
+        examples = max(MINIMUM_EXAMPLES, math.ceil(at_least / len(targets)))
     failures: list[str] = []
     sent = sum(
         fuzz(client, target, people.get(target.role), examples, failures) for target in targets
@@ -277,12 +283,25 @@ def fuzz_every_form(cast, *, admin: bool, examples: int | None = None) -> int:
     return sent
 
 
-def test_no_form_answers_a_hostile_post_with_a_server_error(world):  # noqa: F811
-    assert fuzz_every_form(world, admin=False) >= MINIMUM_REQUESTS
+@pytest.fixture(scope="module")
+def targets(world):  # noqa: F811
+    """Every (page, role, form) outside the admin, found once for the module."""
+    found = fuzz_targets(Client(raise_request_exception=False), world, admin=False)
+    assert found, "No forms found: the matrix or the page parser is broken"
+    return found
+
+
+@pytest.mark.parametrize("share", range(SHARES))
+def test_no_form_answers_a_hostile_post_with_a_server_error(world, targets, share):  # noqa: F811
+    mine = targets[share::SHARES]
+    part = math.ceil(MINIMUM_REQUESTS / SHARES)
+    assert fuzz_every_form(world, mine, at_least=part) >= part
 
 
 def test_no_admin_form_answers_a_hostile_post_with_a_server_error(world):  # noqa: F811
-    fuzz_every_form(world, admin=True, examples=ADMIN_EXAMPLES)
+    found = fuzz_targets(Client(raise_request_exception=False), world, admin=True)
+    assert found, "No admin forms found: the matrix or the page parser is broken"
+    fuzz_every_form(world, found, examples=ADMIN_EXAMPLES)
 
 
 @pytest.mark.parametrize(

@@ -15,10 +15,10 @@ import random
 
 from django.utils import timezone
 
+from common.calendar import working_days_after
 from pathway.models import AccommodationSpell, Action, ActionOwner, Plan, Section
 from people.demo import sign_ins
 from people.models import Allocation, Authority, Role, User
-from voice.hours import working_days_after
 from voice.models import (
     Answer,
     AnswerSet,

@@ -8,10 +8,10 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from common.calendar import working_days_after
 from common.dates import add_months, birthday
 from common.figures import Figure, Point, Scope, each, kept_by_day, register_figures
 from people.selectors import people_at
-from voice.hours import working_days_after
 from voice.models import Answer, CheckIn, Reply, Skill, SkillConfirmation
 from voice.selectors import surveys_of
 from voice.surveys import positive_share
@@ -25,13 +25,15 @@ def _day_end(day: dt.date) -> dt.datetime:
 
 
 def _positive(scope: Scope) -> list[Point]:
-    """From the latest survey that had opened by each day (hidden under five answers)."""
-    surveys = list(surveys_of(scope.authority.pk).order_by("opens_on"))
+    """From the latest survey that had closed by each day (hidden under five answers): an
+    open survey's share would move with each answer, and give that answer away to anyone
+    who knew who had just answered."""
+    surveys = list(surveys_of(scope.authority.pk).order_by("closes_on"))
     shares = {survey.pk: positive_share(survey) for survey in surveys}
     points = []
     for day in scope.days:
-        opened = [s for s in surveys if s.opens_on <= day]
-        share = shares[opened[-1].pk] if opened else None
+        closed = [s for s in surveys if s.closes_on < day]
+        share = shares[closed[-1].pk] if closed else None
         points.append(Point(day, share[0], share[1]) if share else Point(day, 0, 0))
     return points
 

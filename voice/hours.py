@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from rota.selectors import bank_holidays
+from common.calendar import bank_holidays
 
 OPENS, CLOSES = dt.time(9), dt.time(17)
 
@@ -19,13 +19,3 @@ def is_out_of_hours(at: dt.datetime, *, opens: dt.time = OPENS, closes: dt.time 
     if day.weekday() >= 5 or bank_holidays(day, day):
         return True
     return not opens <= local.time() < closes
-
-
-def working_days_after(day: dt.date, days: int) -> dt.date:
-    """The date `days` working days after `day` (weekends and bank holidays skipped)."""
-    holidays = bank_holidays(day, day + dt.timedelta(days=days * 3 + 10))
-    while days:
-        day += dt.timedelta(days=1)
-        if day.weekday() < 5 and day not in holidays:
-            days -= 1
-    return day

@@ -49,6 +49,16 @@ def _staff_link(young_person_id: int) -> str:
     return reverse("voice:person", args=[young_person_id])
 
 
+def help_now_link(young_person_id: int, told_as: str) -> str:
+    """Where an "I need help now" takes whoever is told: their PA to the young person's
+    voice page; the duty worker or a service manager, who may not open their record, to the
+    duty log's page for them (their details and number, the read audited; open to whoever
+    covers the service)."""
+    if told_as == "PA":
+        return _staff_link(young_person_id)
+    return reverse("rota:enquiry-create-for", args=[young_person_id])
+
+
 # --- Needs checklists ----------------------------------------------------------------------
 
 
@@ -234,7 +244,7 @@ def help_now(*, young_person: YoungPerson, by: User, at: dt.datetime | None = No
                         f"{timezone.localtime(at):%-H:%M} on {timezone.localtime(at):%-d %B %Y}. "
                         "Call them now: their number is on their record."
                     ),
-                    link=_staff_link(young_person.pk),
+                    link=help_now_link(young_person.pk, told_as),
                     young_person_id=young_person.pk,
                 )
                 for person in people

@@ -51,12 +51,19 @@ def _dimension_labels(dimension: str, keys) -> dict:
 
 
 def _hide_small(groups: list[Group]) -> None:
-    small = [g for g in groups if g.respondents < SMALLEST_GROUP]
-    for group in small:
-        group.hidden = True
+    """Hide every group under SMALLEST_GROUP, and then the smallest shown ones until the
+    hidden groups together are at least that big: else the total less the shown groups
+    gives the hidden ones away, one small group or several."""
+    hidden = 0
+    for group in groups:
+        if group.respondents < SMALLEST_GROUP:
+            group.hidden = True
+            hidden += group.respondents
     shown = sorted((g for g in groups if not g.hidden), key=lambda g: g.respondents)
-    if len(small) == 1 and shown:
-        shown[0].hidden = True  # else the hidden group is the total less the others
+    while 0 < hidden < SMALLEST_GROUP and shown:
+        group = shown.pop(0)
+        group.hidden = True
+        hidden += group.respondents
     for group in groups:
         if group.hidden:
             group.agree = {}

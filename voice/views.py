@@ -356,7 +356,15 @@ def survey_results(request, survey_pk: int):
         selectors.surveys_of(request.user.authority_id).prefetch_related("questions"),
         pk=survey_pk,
     )
-    context = {"results": surveys.results(survey), "smallest": surveys.SMALLEST_GROUP}
+    # Results only once the survey has closed: while it is open they would move with each
+    # answer, and whoever knew who had just answered could work out what they said.
+    still_open = survey.closes_on >= timezone.localdate()
+    context = {
+        "survey": survey,
+        "still_open": still_open,
+        "results": None if still_open else surveys.results(survey),
+        "smallest": surveys.SMALLEST_GROUP,
+    }
     return render(request, "voice/survey_results.html", context)
 
 

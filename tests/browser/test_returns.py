@@ -28,8 +28,9 @@ def test_a_manager_picks_a_year_and_sees_what_to_check(page, live_server, author
     assert_no_axe_violations(page)
 
 
-# The dashboard's first screen at 1024 x 800 is at most two screens high, footer and all.
-SCREENS = 2
+# The dashboard at 1024 x 800 is at most three screens high, footer and all: about 35
+# figures from every app, four tiles a row (two screens held the first 17).
+SCREENS = 3
 
 
 def test_the_dashboard_opens_on_one_screen_fits_a_phone_and_works_without_javascript(

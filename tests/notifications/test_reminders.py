@@ -47,6 +47,8 @@ def test_every_app_registers_its_rules():
         "offer_stale",
         "return_windows",
         "referral_no_answer",
+        "home_at_risk_clock",
+        "custody_release_clock",
         "review_overdue",
         "review_soon",
         "shift_tomorrow",

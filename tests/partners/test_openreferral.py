@@ -205,10 +205,14 @@ def test_paging_follows_the_spec(client, api_world):
     assert ids == [s["id"] for s in everything]
     _, beyond = _get(client, reverse("openreferral:services"), per_page=2, page=9)
     assert beyond["contents"] == [] and beyond["size"] == 0
-    for bad in ({"page": "0"}, {"page": "x"}, {"per_page": "0"}, {"per_page": "201"}):
+    # A page far past any offset the database can take is refused too, on every list.
+    huge = {"page": "184467440737095501"}
+    for bad in ({"page": "0"}, {"page": "x"}, {"per_page": "0"}, {"per_page": "201"}, huge):
         response = client.get(reverse("openreferral:services"), bad)
         assert response.status_code == 400
         assert "error" in response.json()
+    for name in ("taxonomies", "taxonomy-terms", "service-at-locations"):
+        assert client.get(reverse(f"openreferral:{name}"), huge).status_code == 400
 
 
 def test_no_field_holds_personal_data(client, api_world):

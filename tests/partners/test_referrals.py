@@ -21,6 +21,7 @@ from partners.models import (
     Transition,
     transition_due_on,
 )
+from partners.subject_access import tables as partners_pack
 from pathway.models import HealthPassport
 from tests.factories import offer_item, partner_service, partner_world
 
@@ -224,3 +225,36 @@ def test_a_young_person_books_their_own_place(client, world, other_care_leaver):
     assert booking.booked_by == other_care_leaver
     page = client.get(reverse("partners:my-referrals")).content.decode()
     assert "Your places on sessions" in page
+
+
+def test_the_young_persons_own_pack_has_no_staff_reasons_and_the_partner_no_lawful_reason(
+    client, young_person, manager, partner, world
+):
+    """A manager's lawful reason for sharing without consent, and the PA's why, are staff's:
+    neither reaches the young person's own download; the partner reads the why (the form
+    says so) but not the lawful reason."""
+    referral = _send(
+        young_person,
+        world["housing"],
+        manager,
+        consent_given=False,
+        lawful_reason="Her brother's record puts her at risk.",
+    )
+    own = {table.filename: table for table in partners_pack(young_person, False)}
+    text = repr([row for table in own.values() for row in table.rows])
+    assert "brother" not in text and "Needs somewhere to live." not in text
+    assert "brother" in repr(partners_pack(young_person, True))
+    client.force_login(partner)
+    page = client.get(reverse("partners:worker-referral", args=[referral.pk])).content.decode()
+    assert "brother" not in page and "A manager recorded the lawful reason" in page
+
+
+def test_an_urgent_referral_is_due_in_two_working_days(young_person, pa, world):
+    """Sent on a Friday, an urgent referral is due on the Tuesday, whatever the service's
+    usual days."""
+    referral = _send(young_person, world["housing"], pa, urgency="urgent")
+    Referral.objects.filter(pk=referral.pk).update(
+        sent_at=dt.datetime(2026, 11, 27, 10, tzinfo=timezone.get_current_timezone())
+    )
+    referral.refresh_from_db()
+    assert referral.answer_due_on == dt.date(2026, 12, 1)

@@ -209,6 +209,37 @@ def test_confirming_what_is_recorded_writes_nothing_and_a_change_starts_on_the_b
     assert (judged.kind, judged.suitable, judged.is_reassessment) == ("U", False, True)
 
 
+def test_a_different_answer_puts_right_a_spell_that_began_on_the_birthday(authority, pa):
+    """A home and an activity recorded as from the birthday itself are put right in place
+    (a new spell that day would clash with them, and the contact could never be saved)."""
+    eve = _person_with_a_pa(authority, pa, date(2007, 6, 10))
+    birthday = date(2025, 6, 10)
+    ActivitySpell.objects.create(young_person=eve, started_on=birthday, code="F2", recorded_by=pa)
+    AccommodationSpell.objects.create(
+        young_person=eve, started_on=birthday, kind="D", suitable=True, recorded_by=pa
+    )
+    window = windows.window_for(eve.date_of_birth, 18)
+    other = windows.BirthdayFacts(window=window, activity="G5", home_kind="E", home_suitable=True)
+    services.birthday_facts_record(young_person=eve, facts=other, by=pa, today=date(2025, 6, 20))
+    assert list(eve.activity_spells.values_list("started_on", "code")) == [(birthday, "G5")]
+    assert list(eve.accommodation_spells.values_list("started_on", "kind")) == [(birthday, "E")]
+
+
+def test_the_service_manager_puts_right_a_record_of_another_team(
+    client, authority, other_pa, other_manager, manager
+):
+    """The returns list the whole council to whoever makes them; each link opens."""
+    manager.sees_all_teams = True
+    manager.save()
+    today = timezone.localdate()
+    turned_18 = today - dt.timedelta(days=10)
+    born = turned_18.replace(year=turned_18.year - 18, day=min(turned_18.day, 28))
+    fay = _person_with_a_pa(authority, other_pa, born)
+    client.force_login(manager)
+    page = client.get(reverse("pathway:return-fix", args=[fay.pk, 18]))
+    assert page.status_code == 200 and fay.full_name in page.content.decode()
+
+
 def test_each_record_to_check_links_to_a_form_for_exactly_what_is_missing(
     client, authority, pa, manager, tmp_path
 ):

@@ -222,10 +222,25 @@ ADMIN_MAY_SHOW = {
     "django_celery_beat.solarschedule",
     "finance.scheme",
     "offer.category",
+    # The partner directory, sessions and which service a partner account answers for.
+    "partners.location",
+    "partners.organization",
+    "partners.partnerworker",
+    "partners.service",
+    "partners.session",
+    "partners.taxonomy",
+    "partners.taxonomyterm",
     "portal.authority",
     "portal.team",
     "portal.user",
     "rota.patternslot",
+    "safety.riskarea",
+    # Checklist areas and questions, skills, office hours and surveys' questions: never
+    # anyone's answers.
+    "voice.area",
+    "voice.outofhours",
+    "voice.skill",
+    "voice.survey",
 }
 
 

@@ -6,7 +6,8 @@ import pytest
 from axes.models import AccessAttempt
 from django.urls import reverse
 
-from people.models import Role
+from people.demo import current_totp_code
+from people.models import CodeFailure, Role
 from people.setup_links import SET_UP_SESSION_KEY
 from tests.factories import UserFactory
 from tests.helpers import five_wrong_codes_then_the_right_one
@@ -151,3 +152,15 @@ def test_authenticator_codes_are_limited_per_account_whatever_the_address(pa):
     # The portal's own count (in the database) answers before allauth's (in Redis) does.
     assert "Too many wrong codes" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_a_right_code_when_signing_in_again_clears_the_count_of_wrong_ones(client, pa):
+    """Wrong codes to sign in again count as wrong codes to sign in do, and a right one
+    starts the count again: four typos there do not lock the next sign-in."""
+    client.force_login(pa)
+    wrong = "000000" if current_totp_code() != "000000" else "111111"
+    for _ in range(4):
+        client.post(reverse("mfa_reauthenticate"), {"code": wrong})
+    assert CodeFailure.objects.filter(user=pa).count() == 4
+    client.post(reverse("mfa_reauthenticate"), {"code": current_totp_code()})
+    assert not CodeFailure.objects.filter(user=pa).exists()

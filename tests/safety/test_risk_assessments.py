@@ -10,11 +10,18 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
+from people.models import Role
 from people.subject_access import pack_zip
 from safety import selectors, services
 from safety.models import RiskAssessment
 from safety.services import SafetyError
-from tests.factories import risk_entry, signed_plan
+from tests.factories import (
+    AllocationFactory,
+    UserFactory,
+    YoungPersonFactory,
+    risk_entry,
+    signed_plan,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -181,3 +188,38 @@ def test_a_staff_read_is_audited_and_a_save_makes_a_version(client, young_person
         response.content.decode()
     )
     assert selectors.latest(young_person).number == 1
+
+
+def test_a_service_manager_agrees_when_the_pas_team_has_no_manager(authority, young_person):
+    """Asked because nobody manages the PA's team, a service manager can agree (else the
+    high level would wait for ever and the young person keep reading the old plan)."""
+    pa = UserFactory(role=Role.PA, authority=authority, team=None)
+    person = YoungPersonFactory(authority=authority)
+    AllocationFactory(young_person=person, pa=pa)
+    head = UserFactory(role=Role.MANAGER, authority=authority, sees_all_teams=True)
+    agreed = services.assessment_agree(assessment=_high(person, pa), by=head)
+    assert agreed.agreed_by == head and agreed.is_in_force
+
+
+def test_an_agreed_high_risk_not_shared_is_not_in_the_young_persons_own_pack(
+    young_person, pa, manager
+):
+    """The review brought forward for it would say there is a high risk; only staff's pack
+    holds that request."""
+    signed_plan(young_person, pa=pa, manager=manager)
+    high = services.assessment_save(
+        young_person=young_person,
+        entries=[
+            risk_entry(
+                "exploitation",
+                "high",
+                known=SECRET,
+                is_shared=False,
+                not_shared_reason="From a third party",
+            )
+        ],
+        by=pa,
+    )
+    services.assessment_agree(assessment=high, by=manager)
+    assert "high risk" not in _pack_text(young_person, full=False).lower()
+    assert "A high risk in their safety plan was agreed" in _pack_text(young_person, full=True)

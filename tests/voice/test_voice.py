@@ -139,6 +139,13 @@ def test_i_need_help_now_at_ten_at_night_reaches_the_duty_worker(
     assert Notification.objects.filter(recipient=other_pa, kind="help_now").count() == 1
     assert not Notification.objects.filter(recipient=pa, kind="help_now").exists()
     assert "01632 960 999" in page and "It is out of hours now" in page and "999" in page
+    # The duty worker, who is not their PA, opens the alert's link: the duty log's page for
+    # them, with their number.
+    alert = Notification.objects.get(recipient=other_pa, kind="help_now")
+    client.force_login(other_pa)
+    opened = client.get(alert.link)
+    assert opened.status_code == 200
+    assert care_leaver.young_person.full_name in opened.content.decode()
 
 
 def test_i_need_help_now_in_office_hours_goes_to_the_duty_worker_while_the_pa_is_away(
@@ -247,7 +254,12 @@ def test_a_team_with_four_respondents_shows_no_figure(
     assert found.overall.agree == {survey.questions.get().pk: 100}
 
     client.force_login(manager)
-    page = client.get(reverse("voice:survey-results", args=[survey.pk])).content.decode()
+    url = reverse("voice:survey-results", args=[survey.pk])
+    # While it is open its figures would move with each answer: none are shown yet.
+    page = client.get(url).content.decode()
+    assert "Its results show here once it has closed" in page and "South team" not in page
+    _close(survey)
+    page = client.get(url).content.decode()
     assert "South team" in page and "Not shown" in page
 
 
@@ -273,12 +285,23 @@ def test_a_phone_answer_is_recorded_by_staff_marked_and_counted_once(
     assert SurveyResponse.objects.filter(survey=survey).count() == 1
 
 
+def _close(survey) -> None:
+    Survey.objects.filter(pk=survey.pk).update(
+        closes_on=timezone.localdate() - dt.timedelta(days=1)
+    )
+
+
 def test_the_figures_hide_the_positive_share_under_five_answers(authority, team, survey, pa):
     scope = Scope(authority=authority, team_ids=[team.pk], as_at=timezone.localdate())
     _respondents(authority, survey, [pa] * 4)
+    _close(survey)
     figures = {f.slug: f for f in voice_figures(scope)}
     assert figures["feel-positive"].latest.percent is None
+    Survey.objects.filter(pk=survey.pk).update(closes_on=timezone.localdate())
     _respondents(authority, survey, [pa], agree=2)
+    figures = {f.slug: f for f in voice_figures(scope)}
+    assert figures["feel-positive"].latest.percent is None  # still open: nothing shown yet
+    _close(survey)
     figures = {f.slug: f for f in voice_figures(scope)}
     assert figures["feel-positive"].latest.percent == 80
     assert set(figures) == {"feel-positive", "help-answered", "check-ins", "skills-16", "skills-18"}
