@@ -2085,4 +2085,719 @@ ITEMS = [
         "owner": "editor",
         "review_in_days": 240,
     },
+    # Growing up and moving on
+    {
+        "category": "transition-to-adulthood",
+        "slug": "your-pathway-plan",
+        "title": "Your pathway plan",
+        "summary": (
+            "A written plan, made with you, of what you want for your future and the help "
+            "you will get to reach it."
+        ),
+        "body": (
+            "Your pathway plan is your plan for leaving care and growing up. You start it "
+            "at 16 with your social worker or personal adviser (PA). It keeps going until "
+            "you are 21, or 25 if you still want our help.\n"
+            "\n"
+            "It covers things like:\n"
+            "- where you will live, and when you will move\n"
+            "- your course, training or job\n"
+            "- money, and how you will manage it\n"
+            "- your health and how you feel\n"
+            "- the people who matter to you\n"
+            "\n"
+            "Your plan is about you, so your views come first. You can ask for a change "
+            "at any time. We check it with you at least every 6 months, and sooner if "
+            "something big changes.\n"
+            "\n"
+            "You should get a copy of your plan. If you do not have one, ask your PA."
+        ),
+        "how_to_get": (
+            "Your social worker or personal adviser (PA) will start your plan with you "
+            "soon after you turn 16. You can bring someone you trust to your meetings."
+        ),
+        "provider_name": "Northmoor Council leaving care team",
+        "provider_phone": "01632 960 100",
+        "provider_email": "leaving.care@example.org",
+        "provider_website": "",
+        "amount_pence": None,
+        "amount_period": "",
+        "scheme": "",
+        "keywords": (
+            "pathway plan, plan, review, needs assessment, future, goals, leaving care, "
+            "moving on, my plan"
+        ),
+        "min_age": 16,
+        "max_age": 25,
+        "statuses": ["eligible", "relevant", "former_relevant"],
+        "circumstances": [],
+        "owner": "manager",
+        "review_in_days": 285,
+    },
+    {
+        "category": "transition-to-adulthood",
+        "slug": "what-changes-when-you-turn-18",
+        "title": "What changes when you turn 18",
+        "summary": (
+            "At 18 you become an adult in law. Some things change, but your support from "
+            "us does not stop."
+        ),
+        "body": (
+            "Turning 18 is a big step. You are now an adult in law. That means you can "
+            "make more choices for yourself, like signing a phone contract or opening a "
+            "bank account on your own.\n"
+            "\n"
+            "Some things change:\n"
+            "- you are no longer in care, so your social worker hands over to your "
+            "personal adviser (PA)\n"
+            "- you can claim Universal Credit and other benefits yourself\n"
+            "- you can vote in all elections\n"
+            "- children's health and support services hand over to adult services\n"
+            "\n"
+            "Some things stay the same. You keep your PA and your pathway plan. You can "
+            "still get the help in this guide until you are 25.\n"
+            "\n"
+            "If you live with foster carers, you may be able to stay with them after 18. "
+            "This is called Staying Put. If you lived in a children's home, ask about "
+            "Staying Close."
+        ),
+        "how_to_get": (
+            "Talk to your personal adviser (PA) or social worker a few months before your "
+            "18th birthday. They will go through what changes for you."
+        ),
+        "provider_name": "Northmoor Council leaving care team",
+        "provider_phone": "01632 960 100",
+        "provider_email": "leaving.care@example.org",
+        "provider_website": "",
+        "amount_pence": None,
+        "amount_period": "",
+        "scheme": "",
+        "keywords": (
+            "turning 18, 18th birthday, adult, rights, leaving care, universal credit, "
+            "benefits, grown up, what happens at 18"
+        ),
+        "min_age": 16,
+        "max_age": 18,
+        "statuses": ["eligible", "relevant"],
+        "circumstances": [],
+        "owner": "editor",
+        "review_in_days": 225,
+    },
+    {
+        "category": "transition-to-adulthood",
+        "slug": "planning-with-adult-services-before-you-turn-18",
+        "title": "Planning with adult services before you turn 18",
+        "summary": (
+            "If you will need adult social care or adult mental health support, we plan "
+            "it with you early so nothing stops at 18."
+        ),
+        "body": (
+            "Some young people will need support from adult services after 18. This might "
+            "be because of a disability, a learning need or their mental health.\n"
+            "\n"
+            "In Northmoor, a group of workers from children's and adult services meets "
+            "every month. It is called the moving on panel. It looks at young people from "
+            "about 16 and a half. It makes sure:\n"
+            "- the right adult team knows about you in good time\n"
+            "- you get an assessment before you turn 18, if you need one\n"
+            "- one worker is in charge of making the plan happen\n"
+            "\n"
+            "You will not be asked to tell your story again and again. You can say who "
+            "you want at your meetings, and you can have an advocate to help you speak "
+            "up.\n"
+            "\n"
+            "If you do not need adult services, your PA will still help you find other "
+            "support near you."
+        ),
+        "how_to_get": (
+            "Ask your social worker or personal adviser (PA) to put your name forward to "
+            "the moving on panel. It is best to ask from about 16."
+        ),
+        "provider_name": "Northmoor Council adult social care",
+        "provider_phone": "01632 960 520",
+        "provider_email": "adult.transitions@example.org",
+        "provider_website": "",
+        "amount_pence": None,
+        "amount_period": "",
+        "scheme": "",
+        "keywords": (
+            "transition, adult services, adult social care, care act, mental health, "
+            "learning disability, autism, moving on panel, assessment, turning 18"
+        ),
+        "min_age": 16,
+        "max_age": 21,
+        "statuses": ["eligible", "relevant", "former_relevant"],
+        "circumstances": [],
+        "owner": "manager",
+        "review_in_days": 245,
+    },
+    {
+        "category": "transition-to-adulthood",
+        "slug": "moving-on-skills-sessions",
+        "title": "Moving on skills sessions",
+        "summary": (
+            "Free, friendly group sessions to learn the everyday things you need when you "
+            "live on your own."
+        ),
+        "body": (
+            "Living on your own means doing lots of small jobs yourself. Our moving on "
+            "skills sessions help you feel ready.\n"
+            "\n"
+            "Each session is about one thing, like:\n"
+            "- cooking cheap, simple meals\n"
+            "- shopping on a budget\n"
+            "- cleaning, washing and keeping your place safe\n"
+            "- reading letters and filling in forms\n"
+            "- staying safe online and spotting scams\n"
+            "\n"
+            "Sessions run on Tuesday afternoons at the Moving On Hub in Northmoor town "
+            "centre. Groups are small. There is food, and we pay your bus fare.\n"
+            "\n"
+            "You can go to as many sessions as you like. If groups are not for you, your "
+            "PA can go through the same things with you one to one."
+        ),
+        "how_to_get": (
+            "Ask your personal adviser (PA) to book you a place, or just turn up. You can "
+            "also call the Moving On Hub."
+        ),
+        "provider_name": "Northmoor Moving On Hub",
+        "provider_phone": "01632 960 185",
+        "provider_email": "moving.on@example.org",
+        "provider_website": "https://www.example.org/northmoor/moving-on-hub",
+        "amount_pence": None,
+        "amount_period": "",
+        "scheme": "",
+        "keywords": (
+            "independent living, life skills, cooking, shopping, cleaning, laundry, "
+            "forms, letters, living alone, group, course"
+        ),
+        "min_age": 16,
+        "max_age": 25,
+        "statuses": [],
+        "circumstances": [],
+        "owner": "editor",
+        "review_in_days": 105,
+    },
+    {
+        "category": "transition-to-adulthood",
+        "slug": "a-practice-flat-to-try-living-on-your-own",
+        "title": "A practice flat to try living on your own",
+        "summary": (
+            "Stay for up to two weeks in a furnished flat, with support nearby, to see "
+            "what living on your own is like."
+        ),
+        "body": (
+            "Moving out can feel scary. A short stay in our practice flat lets you try it "
+            "first, before you move for good.\n"
+            "\n"
+            "The flat is in the same building as the Moving On Hub. It has everything you "
+            "need, like bedding, pans and a washing machine. During your stay you cook, "
+            "clean and plan your own days.\n"
+            "\n"
+            "A worker pops in each day to see how you are getting on. You can call them "
+            "if you need help, day or night.\n"
+            "\n"
+            "At the end, you talk with your PA about what went well and what you want to "
+            "practise more. This goes into your pathway plan."
+        ),
+        "how_to_get": (
+            "Ask your personal adviser (PA) or social worker. Stays are usually booked a "
+            "few weeks ahead."
+        ),
+        "provider_name": "Northmoor Moving On Hub",
+        "provider_phone": "01632 960 185",
+        "provider_email": "moving.on@example.org",
+        "provider_website": "https://www.example.org/northmoor/moving-on-hub",
+        "amount_pence": None,
+        "amount_period": "",
+        "scheme": "",
+        "keywords": (
+            "taster flat, training flat, trial, practice, independent living, moving out, "
+            "living alone, try it out, short stay"
+        ),
+        "min_age": 16,
+        "max_age": 21,
+        "statuses": ["eligible", "relevant", "former_relevant"],
+        "circumstances": [],
+        "owner": "editor",
+        "review_in_days": 155,
+    },
+    # Homelessness and housing
+    {
+        "category": "homelessness-and-housing",
+        "slug": "if-you-are-asked-to-leave-your-home",
+        "title": "If you are asked to leave your home",
+        "summary": (
+            "If you get a letter telling you to leave, or you might lose your home in the "
+            "next 8 weeks, tell us now. Do not wait."
+        ),
+        "body": (
+            "You might be told to leave your home. It could be a letter from the person "
+            "you live with or pay, or a problem with money or the people around you.\n"
+            "\n"
+            "Tell your personal adviser (PA) straight away. Do not wait until you have to "
+            "move out. The earlier we know, the more we can do so you can stay.\n"
+            "\n"
+            "If you might become homeless in the next 56 days (8 weeks), the council must "
+            "take steps with you to keep your home or find a new one. This is the law, "
+            "and it applies to everyone. The council's homelessness prevention team does "
+            "this.\n"
+            "\n"
+            "Bring any letters you have been given. Do not leave your home just because "
+            "someone tells you to. Ask us first."
+        ),
+        "how_to_get": (
+            "Call your personal adviser (PA) or the leaving care duty line on 01632 960 "
+            "100. They will contact the homelessness prevention team with you."
+        ),
+        "provider_name": "Northmoor Council housing options",
+        "provider_phone": "01632 960 130",
+        "provider_email": "housing.options@example.org",
+        "provider_website": "https://www.example.org/northmoor/housing-register",
+        "amount_pence": None,
+        "amount_period": "",
+        "scheme": "",
+        "keywords": (
+            "notice, eviction, evicted, asked to leave, kicked out, losing my home, 56 "
+            "days, prevention, letter, move out"
+        ),
+        "min_age": None,
+        "max_age": None,
+        "statuses": [],
+        "circumstances": [],
+        "owner": "manager",
+        "review_in_days": 30,
+    },
+    {
+        "category": "homelessness-and-housing",
+        "slug": "your-personal-housing-plan",
+        "title": "Your personal housing plan",
+        "summary": (
+            "If you are homeless or might be soon, the council writes a plan with you of "
+            "the steps you and they will take."
+        ),
+        "body": (
+            "When you go to the council because you are homeless, or might be soon, an "
+            "officer from the homelessness prevention team talks to you. They ask about "
+            "your situation and what you need.\n"
+            "\n"
+            "Then they write a plan with you. It says:\n"
+            "- what the council will do\n"
+            "- what you can do yourself\n"
+            "- what will happen next, and when\n"
+            "\n"
+            "If you are already homeless, the council must work with you for at least 56 "
+            "days to find you somewhere to live. Your plan will say how.\n"
+            "\n"
+            "Your personal adviser (PA) can come to the meeting with you. They can share "
+            "what they know, so you do not have to explain everything. You should get a "
+            "copy of your plan. If you think it is wrong or unfair, you can ask for it to "
+            "be looked at again."
+        ),
+        "how_to_get": (
+            "Ask your personal adviser (PA) to book a meeting with the homelessness "
+            "prevention team for you. You can also call them yourself."
+        ),
+        "provider_name": "Northmoor Council housing options",
+        "provider_phone": "01632 960 130",
+        "provider_email": "housing.options@example.org",
+        "provider_website": "https://www.example.org/northmoor/housing-register",
+        "amount_pence": None,
+        "amount_period": "",
+        "scheme": "",
+        "keywords": (
+            "php, homeless, officer, assessment, steps, plan, relief, prevention, review, 56 days"
+        ),
+        "min_age": None,
+        "max_age": None,
+        "statuses": [],
+        "circumstances": [],
+        "owner": "editor",
+        "review_in_days": 165,
+    },
+    {
+        "category": "homelessness-and-housing",
+        "slug": "why-care-leavers-under-21-get-priority",
+        "title": "Why care leavers under 21 get priority",
+        "summary": (
+            "If you are 18, 19 or 20 and were in care at 16 or 17, the council must find "
+            "you somewhere to stay if you are homeless."
+        ),
+        "body": (
+            "The law says some people are in priority need if they are homeless. This "
+            "means the council must make sure they have somewhere to live.\n"
+            "\n"
+            "You are in priority need if you are 18, 19 or 20 and you were in care at 16 "
+            "or 17. You do not have to prove anything else.\n"
+            "\n"
+            "If you are 16 or 17 and homeless, children's services must support you. "
+            "They will check if you need to come back into care.\n"
+            "\n"
+            "If you are 21 or over, you may still be in priority need. This can be "
+            "because being in care has made things harder for you, or because of your "
+            "health. Your PA can explain this to the council with you.\n"
+            "\n"
+            "While the council looks at your situation, it may give you somewhere to "
+            "stay for a short time. We will not place you in a bed and breakfast unless "
+            "it is a real emergency, and then only for a few days."
+        ),
+        "how_to_get": (
+            "Call your personal adviser (PA) or the leaving care duty line on 01632 960 "
+            "100, day or night. If you are in danger, call 999."
+        ),
+        "provider_name": "Northmoor Council housing options",
+        "provider_phone": "01632 960 130",
+        "provider_email": "housing.options@example.org",
+        "provider_website": "https://www.example.org/northmoor/housing-register",
+        "amount_pence": None,
+        "amount_period": "",
+        "scheme": "",
+        "keywords": (
+            "priority need, homeless, under 21, emergency, somewhere to stay, "
+            "temporary, b and b, hostel, tonight"
+        ),
+        "min_age": 16,
+        "max_age": 25,
+        "statuses": ["eligible", "relevant", "former_relevant"],
+        "circumstances": [],
+        "owner": "manager",
+        "review_in_days": 180,
+    },
+    {
+        "category": "homelessness-and-housing",
+        "slug": "local-connection-if-you-want-to-live-in-another-area",
+        "title": "Local connection if you want to live in another area",
+        "summary": (
+            "Where you have a local connection affects which council must look at your "
+            "case. As a care leaver you may have one in more than one place."
+        ),
+        "body": (
+            "If you go to a council because you are homeless, it will ask if you have a "
+            "local connection to its area. This usually means you have lived or worked "
+            "there, or have close family there.\n"
+            "\n"
+            "Care leavers have extra rights:\n"
+            "- if you are under 21, you have a local connection to Northmoor, because we "
+            "looked after you\n"
+            "- if you lived in a care placement in another area for at least 2 years, "
+            "with some of that before you were 16, you also have a local connection "
+            "there until you are 21\n"
+            "\n"
+            "A council should not send you back to an area where you would be at risk of "
+            "harm.\n"
+            "\n"
+            "If you want to move to another area, talk to your PA first. We will contact "
+            "the council there with you. We still support you wherever you live."
+        ),
+        "how_to_get": (
+            "Talk to your personal adviser (PA). They can write a letter to the other "
+            "council to confirm you are a Northmoor care leaver."
+        ),
+        "provider_name": "Northmoor Council leaving care team",
+        "provider_phone": "01632 960 100",
+        "provider_email": "leaving.care@example.org",
+        "provider_website": "",
+        "amount_pence": None,
+        "amount_period": "",
+        "scheme": "",
+        "keywords": (
+            "local connection, another area, moving away, different council, out of "
+            "area, placement, other town, move"
+        ),
+        "min_age": 18,
+        "max_age": 25,
+        "statuses": ["former_relevant"],
+        "circumstances": [],
+        "owner": "editor",
+        "review_in_days": 265,
+    },
+    {
+        "category": "homelessness-and-housing",
+        "slug": "how-leaving-care-and-the-housing-team-work-together",
+        "title": "How leaving care and the housing team work together",
+        "summary": (
+            "Our leaving care team and the council's homelessness team have an agreement "
+            "to work together, so problems are picked up early."
+        ),
+        "body": (
+            "In Northmoor, the leaving care team and the homelessness prevention team "
+            "have a written agreement. It says how we work together to stop care "
+            "leavers becoming homeless.\n"
+            "\n"
+            "This means:\n"
+            "- there is a named officer just for care leavers\n"
+            "- we meet every month to plan ahead for young people who will need a home\n"
+            "- if there is a problem where you live, we meet with you early to sort it "
+            "out\n"
+            "\n"
+            "Other services must tell the council if they think you might become "
+            "homeless in the next 56 days. This is called the duty to refer. It includes "
+            "prisons, probation, hospitals and the Jobcentre. They must ask you first, "
+            "and you can choose which council they tell.\n"
+            "\n"
+            "You can read the agreement on our website, or ask your PA for a copy."
+        ),
+        "how_to_get": (
+            "You do not need to ask. If there is a problem with where you live, your "
+            "personal adviser (PA) will contact the named officer for you."
+        ),
+        "provider_name": "Northmoor Council leaving care team",
+        "provider_phone": "01632 960 100",
+        "provider_email": "leaving.care@example.org",
+        "provider_website": "https://www.example.org/northmoor/joint-housing-protocol",
+        "amount_pence": None,
+        "amount_period": "",
+        "scheme": "",
+        "keywords": (
+            "joint protocol, duty to refer, named officer, working together, homeless, "
+            "prevention, referral, agreement"
+        ),
+        "min_age": None,
+        "max_age": None,
+        "statuses": [],
+        "circumstances": [],
+        "owner": "manager",
+        "review_in_days": 300,
+    },
+    # After custody
+    {
+        "category": "after-custody",
+        "slug": "planning-for-your-release",
+        "title": "Planning for your release",
+        "summary": (
+            "We start planning with you well before you come out, so you know where you "
+            "will live and who will help."
+        ),
+        "body": (
+            "If you are in prison or a young offender institution, you are still a care "
+            "leaver. Your personal adviser (PA) stays in touch and helps you plan for "
+            "coming out.\n"
+            "\n"
+            "We start planning at least 3 months before your release date. Your PA meets "
+            "you and the staff who plan releases. Your probation officer or youth justice "
+            "worker joins in too.\n"
+            "\n"
+            "Together, we work out:\n"
+            "- where you will live on the day you come out\n"
+            "- how you will get there\n"
+            "- money for your first days\n"
+            "- who you will see, and when\n"
+            "\n"
+            "The prison must tell the housing team if you might have nowhere to live. We "
+            "make sure this happens in good time.\n"
+            "\n"
+            "If your release date changes, tell your PA as soon as you can."
+        ),
+        "how_to_get": (
+            "Tell staff you are a care leaver and ask them to contact your personal "
+            "adviser (PA). You can also ask someone to call the leaving care duty line "
+            "for you."
+        ),
+        "provider_name": "Northmoor Council leaving care team",
+        "provider_phone": "01632 960 100",
+        "provider_email": "leaving.care@example.org",
+        "provider_website": "",
+        "amount_pence": None,
+        "amount_period": "",
+        "scheme": "",
+        "keywords": (
+            "release, prison, custody, young offender institution, yoi, resettlement, "
+            "coming out, release plan, where to live"
+        ),
+        "min_age": None,
+        "max_age": None,
+        "statuses": ["eligible", "relevant", "former_relevant"],
+        "circumstances": ["in_custody"],
+        "owner": "editor",
+        "review_in_days": 140,
+    },
+    {
+        "category": "after-custody",
+        "slug": "a-bank-account-and-id-before-you-come-out",
+        "title": "A bank account and ID before you come out",
+        "summary": (
+            "We help you get ID and open a bank account while you are still inside, so "
+            "you can get money from your first day."
+        ),
+        "body": (
+            "Without ID and a bank account, it is hard to get paid, claim benefits or "
+            "find somewhere to live. It is best to sort them out before you leave.\n"
+            "\n"
+            "Your personal adviser (PA) will:\n"
+            "- check what ID you have, and where it is kept\n"
+            "- send off for your birth certificate or a passport, and pay for them\n"
+            "- help you open a bank account, with the prison's help\n"
+            "\n"
+            "Many prisons can help you open a basic bank account before release. If "
+            "yours cannot, your PA will help you open one in your first week out.\n"
+            "\n"
+            "Your ID belongs to you. When you come out, keep it somewhere safe."
+        ),
+        "how_to_get": (
+            "Ask your personal adviser (PA) at your next visit or call. You can also ask "
+            "the prison's resettlement staff."
+        ),
+        "provider_name": "Northmoor Council leaving care team",
+        "provider_phone": "01632 960 100",
+        "provider_email": "leaving.care@example.org",
+        "provider_website": "",
+        "amount_pence": None,
+        "amount_period": "",
+        "scheme": "",
+        "keywords": (
+            "bank account, id, birth certificate, passport, identification, prison, "
+            "release, documents, proof of identity"
+        ),
+        "min_age": None,
+        "max_age": None,
+        "statuses": ["eligible", "relevant", "former_relevant"],
+        "circumstances": ["in_custody"],
+        "owner": "editor",
+        "review_in_days": 200,
+    },
+    {
+        "category": "after-custody",
+        "slug": "your-first-days-after-release",
+        "title": "Your first days after release",
+        "summary": (
+            "Your PA can meet you when you come out, take you to where you will live and "
+            "give you money for your first days."
+        ),
+        "body": (
+            "The first few days after release can be busy and stressful. You do not have "
+            "to do it alone.\n"
+            "\n"
+            "If you want, your personal adviser (PA) will meet you at the gate. They can "
+            "take you to your first appointment with probation or youth justice, and then "
+            "to where you will stay.\n"
+            "\n"
+            "We give you £75 on the day you come out, for food, travel and a phone top "
+            "up. This is on top of anything the prison gives you.\n"
+            "\n"
+            "In your first week, your PA will help you:\n"
+            "- claim Universal Credit, if you have not already started a claim\n"
+            "- buy food and things you need for where you are staying\n"
+            "- sign up with a doctor near you, and sort out any medicine you take\n"
+            "\n"
+            "Keep your PA's number with you. Call them if anything goes wrong."
+        ),
+        "how_to_get": (
+            "Your personal adviser (PA) will plan this with you before your release "
+            "date. Tell them if you want to be met at the gate."
+        ),
+        "provider_name": "Northmoor Council leaving care team",
+        "provider_phone": "01632 960 100",
+        "provider_email": "leaving.care@example.org",
+        "provider_website": "",
+        "amount_pence": 7500,
+        "amount_period": "once",
+        "scheme": "",
+        "keywords": (
+            "release day, first day out, gate, coming out, universal credit, money, "
+            "travel, food, phone, prison"
+        ),
+        "min_age": None,
+        "max_age": None,
+        "statuses": ["eligible", "relevant", "former_relevant"],
+        "circumstances": ["in_custody"],
+        "owner": "manager",
+        "review_in_days": 90,
+    },
+    {
+        "category": "after-custody",
+        "slug": "working-with-probation-or-youth-justice",
+        "title": "Working with probation or youth justice",
+        "summary": (
+            "After release you will have a worker from probation or youth justice. Your "
+            "PA works with them, so your support fits together."
+        ),
+        "body": (
+            "When you come out, you will usually have rules to follow for a while. This "
+            "is often called your licence. A worker checks you are keeping to it.\n"
+            "\n"
+            "If you are under 18, your worker is from the Northmoor Youth Justice Service. "
+            "Some people still call this the youth offending team, or YOT. If you are 18 "
+            "or over, your worker is a probation officer.\n"
+            "\n"
+            "Your personal adviser (PA) is different. Your PA is there to support you, "
+            "not to check up on you. With your agreement, your PA and your worker talk to "
+            "each other. This means:\n"
+            "- your appointments do not clash\n"
+            "- you do not have to explain things twice\n"
+            "- your PA can help you keep to your licence\n"
+            "\n"
+            "If you are worried about breaking your licence, talk to your PA early. They "
+            "can help you sort it out."
+        ),
+        "how_to_get": (
+            "Your personal adviser (PA) will meet your probation or youth justice worker "
+            "before or soon after your release. Ask your PA if you are not sure who your "
+            "worker is."
+        ),
+        "provider_name": "Northmoor Youth Justice Service",
+        "provider_phone": "01632 960 455",
+        "provider_email": "youth.justice@example.org",
+        "provider_website": "",
+        "amount_pence": None,
+        "amount_period": "",
+        "scheme": "",
+        "keywords": (
+            "probation, probation officer, youth justice, youth offending team, yot, "
+            "licence, appointments, recall, supervision"
+        ),
+        "min_age": None,
+        "max_age": None,
+        "statuses": ["eligible", "relevant", "former_relevant"],
+        "circumstances": ["in_custody"],
+        "owner": "editor",
+        "review_in_days": 175,
+    },
+    {
+        "category": "after-custody",
+        "slug": "learning-and-work-after-custody",
+        "title": "Learning and work after custody",
+        "summary": (
+            "Help to find a course, training or work after you come out, and to "
+            "understand what you need to tell an employer."
+        ),
+        "body": (
+            "Having a conviction does not have to stop you learning or working. Lots of "
+            "employers give people a second chance.\n"
+            "\n"
+            "A Northmoor Works adviser can meet you before or after your release. They "
+            "can help you:\n"
+            "- carry on a course you started inside\n"
+            "- find training, an apprenticeship or work\n"
+            "- write a CV and get ready for interviews\n"
+            "- talk about your conviction with an employer, in your own words\n"
+            "\n"
+            "After a set time, most convictions become spent. Once a conviction is spent, "
+            "for most jobs you do not have to tell an employer about it. Some jobs, like "
+            "working with children, are different. Your adviser can help you check.\n"
+            "\n"
+            "Northmoor Council is a Care Leaver Covenant employer. We look at every care "
+            "leaver who applies to us fairly."
+        ),
+        "how_to_get": (
+            "Ask your personal adviser (PA) or your probation or youth justice worker to "
+            "refer you to Northmoor Works."
+        ),
+        "provider_name": "Northmoor Works",
+        "provider_phone": "01632 960 840",
+        "provider_email": "northmoor.works@example.org",
+        "provider_website": "https://www.example.org/northmoor-works",
+        "amount_pence": None,
+        "amount_period": "",
+        "scheme": "",
+        "keywords": (
+            "conviction, criminal record, spent, disclosure, dbs, employer, training, "
+            "course, second chance, after prison"
+        ),
+        "min_age": None,
+        "max_age": None,
+        "statuses": ["eligible", "relevant", "former_relevant"],
+        "circumstances": ["in_custody"],
+        "owner": "editor",
+        "review_in_days": 235,
+    },
 ]
