@@ -22,7 +22,12 @@ from django.test import Client
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from tests.test_access_matrix import each_page_as_each_role, world  # noqa: F401 (a fixture)
+from tests.test_access_matrix import (  # noqa: F401 (fixtures: the matrix world, made once)
+    _matrix_files,
+    _private_files,
+    each_page_as_each_role,
+    shared_world,
+)
 
 # The posts are shared out between the (page, role, form)s, so that a new form costs the
 # suite little time; each form still gets at least MINIMUM_EXAMPLES.
@@ -284,24 +289,27 @@ def fuzz_every_form(
 
 
 @pytest.fixture(scope="module")
-def targets(world):  # noqa: F811
-    """Every (page, role, form) outside the admin, found once for the module."""
-    found = fuzz_targets(Client(raise_request_exception=False), world, admin=False)
+def targets(shared_world):  # noqa: F811
+    """Every (page, role, form) outside the admin, found once for the module (in each test
+    process), in the matrix's world, which is made once too."""
+    found = fuzz_targets(Client(raise_request_exception=False), shared_world, admin=False)
     assert found, "No forms found: the matrix or the page parser is broken"
     return found
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize("share", range(SHARES))
-def test_no_form_answers_a_hostile_post_with_a_server_error(world, targets, share):  # noqa: F811
+def test_no_form_answers_a_hostile_post_with_a_server_error(shared_world, targets, share):  # noqa: F811
     mine = targets[share::SHARES]
     part = math.ceil(MINIMUM_REQUESTS / SHARES)
-    assert fuzz_every_form(world, mine, at_least=part) >= part
+    assert fuzz_every_form(shared_world, mine, at_least=part) >= part
 
 
-def test_no_admin_form_answers_a_hostile_post_with_a_server_error(world):  # noqa: F811
-    found = fuzz_targets(Client(raise_request_exception=False), world, admin=True)
+@pytest.mark.django_db
+def test_no_admin_form_answers_a_hostile_post_with_a_server_error(shared_world):  # noqa: F811
+    found = fuzz_targets(Client(raise_request_exception=False), shared_world, admin=True)
     assert found, "No admin forms found: the matrix or the page parser is broken"
-    fuzz_every_form(world, found, examples=ADMIN_EXAMPLES)
+    fuzz_every_form(shared_world, found, examples=ADMIN_EXAMPLES)
 
 
 @pytest.mark.parametrize(
