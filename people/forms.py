@@ -163,8 +163,7 @@ class CodeLimitMixin:
             if code_failures_too_many(self.user):
                 minutes = int(settings.CODE_FAILURE_WINDOW.total_seconds() // 60)
                 raise forms.ValidationError(
-                    f"Too many wrong codes. Wait {minutes} minutes, then try again with a "
-                    "new code."
+                    f"Too many wrong codes. Wait {minutes} minutes, then try again with a new code."
                 )
             try:
                 code = super().clean_code()
