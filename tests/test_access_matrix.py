@@ -137,7 +137,9 @@ MATRIX: dict[str, Row] = {
     "pathway:returns": Row(SERVICE_MANAGER),
     # Putting right one record of the return: those who may change the record. The world's
     # young person turned 19 about five weeks ago, with no sex or ethnicity recorded.
-    "pathway:return-fix": Row(PERSON_PAGE, kwargs={**PERSON, "age": 19}),
+    # Putting a return's record right: the young person's PA and that PA's manager, and
+    # the service manager who makes the returns (they list the whole council's records).
+    "pathway:return-fix": Row({**PERSON_PAGE, "other_manager": 200}, kwargs={**PERSON, "age": 19}),
     "pathway:returns-download": Row(SERVICE_MANAGER, kwargs={"year": 2026, "what": "annex-a"}),
     # Sharing a document with the young person, or not: their PA and that PA's manager.
     "pathway:document-share": Row(

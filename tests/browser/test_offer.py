@@ -17,9 +17,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def statutory_categories(db):
-    """The categories a migration made, which the flush after another browser test removed."""
-    migration = import_module("offer.migrations.0002_statutory_categories")
-    migration.create(django_apps, None)
+    """The categories the migrations made (the statutory ones, then the Act of 2026's), which
+    the flush after another browser test removed."""
+    for name in ("0002_statutory_categories", "0005_section_8_areas"):
+        import_module(f"offer.migrations.{name}").create(django_apps, None)
 
 
 @pytest.fixture
