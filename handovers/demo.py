@@ -106,7 +106,9 @@ def _move(
     if contact_since:
         since.update(recorded_by=to)
     else:
-        since.delete()
+        # Moved to the day before, not deleted: a contact may have a correction, which is
+        # kept for ever (the database refuses to delete it).
+        since.update(happened_on=moved_on - dt.timedelta(days=1))
     handover.to_allocation = new
     handover.check_due_on = moved_on + dt.timedelta(days=14)
     handover.told_at = timezone.make_aware(dt.datetime.combine(moved_on, dt.time(11)))
