@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections import defaultdict
 
 from django.utils import timezone
 
@@ -103,10 +104,13 @@ def seed_voice(*, authority: Authority, today: dt.date, seed: int) -> None:
         plan.young_person_id: plan
         for plan in Plan.objects.filter(young_person__authority=authority)
     }
-    needs = {
-        (s.plan.young_person_id, s.matter)
-        for s in Section.objects.filter(plan__young_person__authority=authority).exclude(needs="")
-    }
+    needs = defaultdict(set)  # young person: the plan's matters with needs written
+    for person_id, matter in (
+        Section.objects.filter(plan__young_person__authority=authority)
+        .exclude(needs="")
+        .values_list("plan__young_person_id", "matter")
+    ):
+        needs[person_id].add(matter)
     unsuitable = set(
         AccommodationSpell.objects.filter(young_person__authority=authority, suitable=False)
         .order_by("young_person_id", "-started_on")
@@ -126,7 +130,7 @@ def seed_voice(*, authority: Authority, today: dt.date, seed: int) -> None:
             plans[person.pk],
             areas,
             skills,
-            needs={m for pk, m in needs if pk == person.pk},
+            needs=needs[person.pk],
             unsafe=person.pk in unsuitable,
             is_demo=person.user is not None and person.user.email == demo_email,
         )
