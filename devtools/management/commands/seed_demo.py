@@ -10,7 +10,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.apps import apps
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from faker import Faker
 
@@ -125,28 +125,11 @@ def council_seed(
     `options` go to the apps' seeders (`generate_dataset` asks the rota for a year).
     """
     authority = DemoBuilder(seed=seed, today=today).build(young_people, name=name, slug=slug)
-    _analyse(apps.get_app_config("portal"))
     for config in apps.get_app_configs():
         seed_app = getattr(config, "seed_demo", None)
         if seed_app is not None:
             seed_app(authority=authority, today=today, seed=seed, **options)
-            _analyse(config)
     return authority
-
-
-def _analyse(config) -> None:
-    """Fresh planner statistics for the tables an app has just filled. Autovacuum cannot see
-    rows before the council's transaction commits, and a plan made for an empty table reads
-    the whole of it for every row that a trigger or a later seeder looks up (the ledger's
-    balance check took 17 s of a 2,500 council's 20 s in finance without this)."""
-    tables = [
-        connection.ops.quote_name(model._meta.db_table)
-        for model in config.get_models()
-        if model._meta.managed and not model._meta.proxy
-    ]
-    if tables:
-        with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {', '.join(tables)}")
 
 
 class DemoBuilder:
