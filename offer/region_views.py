@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 from django.shortcuts import render
-from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from offer import regional, selectors
 from offer.cache import public_page
-
-
-def council_offer_url(council) -> str:
-    """A council's own host name if it has one, else its place under this portal."""
-    if council.offer_host:
-        return f"https://{council.offer_host}{reverse('offer:home')}"
-    return reverse("council_offer:home", args=[council.slug])
 
 
 def _region(slug: str) -> tuple:
@@ -28,7 +20,7 @@ def home(request, region: str):
     chosen, councils = _region(region)
     context = {
         "region": chosen,
-        "councils": [(council, council_offer_url(council)) for council in councils],
+        "councils": [(council, selectors.council_offer_url(council)) for council in councils],
         "regional_count": selectors.regional_published(chosen).count(),
         "areas": selectors.categories(),
     }

@@ -81,3 +81,32 @@ def area_side_by_side(
     for version in own:
         by_council[version.item.authority_id].append(version)
     return regional, [CouncilArea(council, by_council[council.pk]) for council in councils]
+
+
+@dataclass(frozen=True)
+class WhoPays:
+    """One entitlement of a young person living in another council's area: who gives it."""
+
+    label: str
+    council: Authority
+    words: str
+    why: str
+
+
+def who_pays(home: Authority, area: Authority) -> list[WhoPays]:
+    """What a young person looked after by `home` and living in `area` gets, and from whom.
+
+    The council that looked after them pays what it offers wherever they live; council tax
+    is billed where they live, so that council's exemption comes first, and the home
+    council's only where the area has none."""
+    schemes = entitlement_schemes([home.pk, area.pk])
+    rows = []
+    for value, label in Entitlement.choices:
+        own, there = schemes.get((home.pk, value)), schemes.get((area.pk, value))
+        if value == Entitlement.COUNCIL_TAX and there is not None:
+            why = f"You live in {area.name}’s area, so {area.name} lets you off council tax."
+            rows.append(WhoPays(label, area, entitlement_words(there), why))
+        elif own is not None:
+            why = f"{home.name} looked after you, so it pays this wherever you live."
+            rows.append(WhoPays(label, home, entitlement_words(own), why))
+    return rows

@@ -8,8 +8,9 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
+from django.urls import reverse
 
-from offer import eligibility
+from offer import eligibility, regional
 from offer import search as offer_search
 from offer.models import (
     OPEN_STATES,
@@ -133,14 +134,26 @@ def eligible_items(
 
 
 def items_for_young_person(person: YoungPerson, today: dt.date) -> list:
-    """What a young person's own record makes them eligible for ("your offer").
-
-    Only for the council whose offer the public pages show, since the links lead there.
-    """
-    if person.authority_id != getattr(public_authority(), "pk", None):
-        return []
+    """What a young person's own record makes them eligible for ("your offer"), from their
+    council's offer (its own items and its region's)."""
     profile = eligibility.person_from_record(person, today)
     return eligible_items(person.authority, profile, source=eligibility.ON_RECORD)
+
+
+def offer_address_council(authority: Authority) -> str | None:
+    """The slug to put in links to this council's public offer, or None when today's
+    /offer/ addresses show it (OFFER_AUTHORITY, or the only council)."""
+    if settings.OFFER_AUTHORITY:
+        return None if authority.slug == settings.OFFER_AUTHORITY else authority.slug
+    return None if not Authority.objects.exclude(pk=authority.pk).exists() else authority.slug
+
+
+def my_offer_context(person: YoungPerson, today: dt.date) -> dict:
+    """The /my/ panel: "your offer", linked to the council's own offer pages."""
+    return {
+        "offer": items_for_young_person(person, today),
+        "offer_council": offer_address_council(person.authority),
+    }
 
 
 def local_note(item: OfferItem, authority: Authority | None) -> RegionalNote | None:
@@ -148,6 +161,20 @@ def local_note(item: OfferItem, authority: Authority | None) -> RegionalNote | N
     if not item.is_regional or authority is None:
         return None
     return RegionalNote.objects.filter(item=item, authority=authority).first()
+
+
+def council_offer_url(council: Authority) -> str:
+    """A council's public offer: at its own host name if it has one, else under this portal
+    (today's /offer/ when that is this council's)."""
+    if council.offer_host:
+        return f"https://{council.offer_host}{reverse('offer:home')}"
+    slug = offer_address_council(council)
+    return reverse("council_offer:home", args=[slug]) if slug else reverse("offer:home")
+
+
+def who_pays(home: Authority, area: Authority) -> list[regional.WhoPays]:
+    """For a young person of `home` living in `area`'s area: who gives them what."""
+    return regional.who_pays(home, area)
 
 
 def region_for_slug(slug: str) -> Region:

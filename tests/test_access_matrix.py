@@ -378,6 +378,8 @@ MATRIX: dict[str, Row] = {
         PUBLIC, kwargs={"council": "council", "slug": "regional_slug"}
     ),
     "region:home": Row(PUBLIC, kwargs={"region": "region"}),
+    # The regional dashboard: the region's lead (here the manager) only.
+    "dashboard:region": Row(statuses(404, anonymous=302, manager=200), kwargs={"region": "region"}),
     "region:compare": Row(PUBLIC, kwargs={"region": "region"}),
     "region:compare-area": Row(PUBLIC, kwargs={"region": "region", "area": "money"}),
     # Partners: a young person's referrals and sessions, for their PA and that PA's manager.

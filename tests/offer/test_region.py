@@ -190,3 +190,30 @@ def test_the_region_home_lists_its_councils_and_the_area_comparison_shows_each_o
     area = client.get(reverse("region:compare-area", args=[region.slug, "money"])).text
     assert "Passport help" in area and "Staying Close" in area
     assert "Nothing of its own in this topic yet." in area  # Wolds
+
+
+def test_living_in_another_councils_area_shows_both_offers_and_who_pays(
+    client, region, authority, wolds, care_leaver, pa
+):
+    from pathway import services as pathway
+
+    _scheme(authority, Entitlement.SETTING_UP_HOME, "suha", cap=300000)
+    _scheme(authority, Entitlement.COUNCIL_TAX, "ct", cap=None, max_age=25)
+    _scheme(wolds, Entitlement.COUNCIL_TAX, "ct", cap=None, max_age=21)
+    client.force_login(care_leaver)
+    assert "Wolds Council’s area" not in client.get(reverse("portal:my-home")).text
+    pathway.accommodation_record(
+        young_person=care_leaver.young_person,
+        started_on=dt.date.today() - dt.timedelta(days=3),
+        kind="U",
+        suitable=True,
+        description="A flat",
+        area=wolds,
+        by=pa,
+    )
+    page = client.get(reverse("portal:my-home")).text
+    assert "You live in Wolds Council’s area" in page
+    assert 'href="/testshire/offer/"' in page and 'href="/wolds/offer/"' in page
+    # Council tax is Wolds's, where they live; the rest is Testshire's, wherever they live.
+    assert "<strong>Wolds Council</strong>: Until you are 21" in page
+    assert "<strong>Testshire Council</strong>: £3,000 in total" in page
