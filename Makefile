@@ -69,7 +69,7 @@ run: setup
 	  $(PY) manage.py migrate --noinput; \
 	  $(PY) manage.py seed_demo --if-empty; \
 	  $(PY) manage.py demo_sign_ins --address http://127.0.0.1:$(PORT)/; \
-	  SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} PORT=$(PORT) exec $(VENV)/bin/honcho start -f Procfile'
+	  OFFER_AUTHORITY=$${OFFER_AUTHORITY:-northmoor} SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} PORT=$(PORT) exec $(VENV)/bin/honcho start -f Procfile'
 
 # The tests run in TEST_WORKERS processes at once (pytest-xdist), each with its own test
 # database, cache keys and Celery queue. `--dist load` hands each process tests in the

@@ -22,6 +22,14 @@ urlpatterns = [
     path("openreferral/", include("partners.api_urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
+    # A region's pages, and each council's public offer and open data under its slug. Last,
+    # so that no council's slug hides a page above.
+    path("regions/", include("offer.region_urls")),
+    path("<slug:council>/offer/", include("offer.council_urls")),
+    path(
+        "<slug:council>/openreferral/",
+        include(("partners.api_urls", "openreferral"), namespace="council_openreferral"),
+    ),
 ]
 
 if settings.BENCHMARK:  # the benchmark's baselines (devtools/bench.py)

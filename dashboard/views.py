@@ -18,7 +18,9 @@ from common.dates import add_months
 from common.figures import CLOSE_POINTS
 from common.paging import Paginator
 from dashboard import figures as dashboard_figures
+from dashboard import regional
 from people import selectors
+from people.audit import record_access
 
 
 def _dashboard_scope(request):
@@ -116,3 +118,24 @@ def dashboard_csv(request, slug: str):
     response = HttpResponse(csv_text(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{slug}-{as_at:%Y-%m}.csv"'
     return response
+
+
+@login_required
+@require_GET
+@never_cache
+def region_dashboard(request, region: str):
+    """The region's lead: each member council's figures side by side (counts and shares,
+    no cell under five), with the region's total. Anyone else is told it does not exist."""
+    led = regional.led_region(request.user, region)
+    if led is None or not request.user.has_perm("portal.lead_region", led):
+        raise Http404("No such region")
+    record_access(led)
+    councils = list(led.councils.order_by("name"))
+    as_at = timezone.localdate()
+    context = {
+        "region": led,
+        "councils": councils,
+        "as_at": as_at,
+        "rows": regional.side_by_side(councils, as_at),
+    }
+    return render(request, "dashboard/region.html", context)

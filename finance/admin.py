@@ -15,7 +15,9 @@ class SchemeAdmin(admin.ModelAdmin):
         "cap_period",
         "pa_approval_limit_pence",
         "yearly_budget_pence",
+        "entitlement",
+        "checked_on",
         "is_active",
     ]
-    list_filter = ["authority", "is_active", "cap_period"]
+    list_filter = ["authority", "is_active", "cap_period", "entitlement"]
     prepopulated_fields = {"code": ["name"]}

@@ -20,6 +20,7 @@ from finance.models import (
     CapPeriod,
     Claim,
     ClaimState,
+    Entitlement,
     EntryKind,
     LedgerEntry,
     PaymentBatch,
@@ -219,7 +220,7 @@ PURPOSES = {
 
 def seed_finance(*, authority: Authority, today: dt.date, seed: int) -> None:
     rng = random.Random(seed)
-    schemes = _schemes(authority)
+    schemes = _schemes(authority, today=today)
     manager = User.objects.get(email=sign_ins(authority)["Manager"])
     allocations = (
         Allocation.objects.filter(young_person__authority=authority, ended_on__isnull=True)
@@ -363,7 +364,35 @@ def _quote_pdf(*items: tuple[str, int]) -> bytes:
     ).write_pdf()
 
 
-def _schemes(authority: Authority) -> dict[str, Scheme]:
+# The schemes councils are compared on (offer/regional.py), by the demo's codes.
+ENTITLEMENTS = {
+    "setting-up-home-allowance": Entitlement.SETTING_UP_HOME,
+    "higher-education-bursary": Entitlement.HIGHER_EDUCATION,
+    "council-tax-exemption": Entitlement.COUNCIL_TAX,
+    "driving-lessons": Entitlement.DRIVING_LESSONS,
+    "birthday-gift": Entitlement.BIRTHDAY,
+    "christmas-gift": Entitlement.FESTIVAL,
+}
+
+
+def seed_neighbour_schemes(
+    *, authority: Authority, today: dt.date, changes: dict[str, tuple[int | None, int]]
+) -> dict[str, Scheme]:
+    """A neighbouring council's schemes: the demo's, with its own amounts and ages
+    (`changes`: code to (pounds, or None for a scheme it does not have; age limit))."""
+    schemes = _schemes(authority, today=today)
+    for code, (cap, max_age) in changes.items():
+        scheme = schemes[code]
+        if cap is None:
+            scheme.is_active = False
+        else:
+            scheme.cap_pence, scheme.max_age = cap * 100, max_age
+        scheme.save(update_fields=["cap_pence", "max_age", "is_active"])
+    return schemes
+
+
+def _schemes(authority: Authority, today: dt.date | None = None) -> dict[str, Scheme]:
+    today = today or dt.date.today()
     schemes = {}
     for code, name, text, cap, period, ages, statuses, evidence, budget, limit in SCHEMES:
         schemes[code], _ = Scheme.objects.update_or_create(
@@ -380,6 +409,9 @@ def _schemes(authority: Authority) -> dict[str, Scheme]:
                 "evidence": evidence,
                 "yearly_budget_pence": budget * 100,
                 "pa_approval_limit_pence": limit * 100,
+                "entitlement": ENTITLEMENTS.get(code, ""),
+                # Checked at the start of the financial year, or since for the ones that change.
+                "checked_on": today - dt.timedelta(days=30 + 7 * len(schemes)),
             },
         )
     return schemes

@@ -27,6 +27,17 @@ class CapPeriod(models.TextChoices):
     PER_CLAIM = "claim", "Each claim"
 
 
+class Entitlement(models.TextChoices):
+    """The entitlements councils are compared on (offer/region_views.py), in that order."""
+
+    SETTING_UP_HOME = "setting_up_home", "Setting up home allowance"
+    HIGHER_EDUCATION = "higher_education", "Higher education bursary"
+    COUNCIL_TAX = "council_tax", "Council tax exemption"
+    DRIVING_LESSONS = "driving_lessons", "Driving lessons"
+    BIRTHDAY = "birthday", "Birthday grant"
+    FESTIVAL = "festival", "Festival grant (such as Christmas or Eid)"
+
+
 class Scheme(models.Model):
     """A kind of money the council gives care leavers, such as the setting up home allowance.
 
@@ -68,11 +79,29 @@ class Scheme(models.Model):
         help_text="Claims above this need a manager.",
     )
     is_active = models.BooleanField(default=True)
+    entitlement = models.CharField(
+        "compared as",
+        max_length=30,
+        choices=Entitlement.choices,
+        blank=True,
+        help_text="Which entitlement this is when councils are compared. Leave empty if none.",
+    )
+    checked_on = models.DateField(
+        "amounts last checked on",
+        null=True,
+        blank=True,
+        help_text="When someone last checked the amount and ages are right.",
+    )
 
     class Meta:
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["authority", "code"], name="scheme_code_unique"),
+            models.UniqueConstraint(
+                fields=["authority", "entitlement"],
+                condition=Q(is_active=True) & ~Q(entitlement=""),
+                name="one_active_scheme_per_entitlement",
+            ),
             models.CheckConstraint(
                 condition=Q(min_age__lte=models.F("max_age")), name="scheme_ages_in_order"
             ),

@@ -224,3 +224,11 @@ def paid_by_month(authority_id: int, months: list[tuple[dt.date, dt.date]]) -> l
         }
     )
     return [-totals[f"m{index}"] for index in range(len(months))]
+
+
+def entitlement_schemes(authority_ids) -> dict[tuple[int, str], Scheme]:
+    """Each council's active scheme for each compared entitlement, in one query."""
+    rows = Scheme.objects.filter(authority_id__in=list(authority_ids), is_active=True).exclude(
+        entitlement=""
+    )
+    return {(scheme.authority_id, scheme.entitlement): scheme for scheme in rows}

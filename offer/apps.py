@@ -9,17 +9,18 @@ class OfferConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from offer import permissions  # noqa: F401  (registers the rules)
-        from offer.models import OfferItem, OfferItemVersion, OfferSignOff
-        from offer.selectors import items_for_young_person
+        from offer.models import OfferItem, OfferItemVersion, OfferSignOff, RegionalNote
+        from offer.selectors import my_offer_context
         from people.panels import register_my_panel
 
         # The offer is public words, not a case record: its change entries keep the values.
         auditlog.register(OfferItem)
         auditlog.register(OfferItemVersion, exclude_fields=["search_vector"])
         auditlog.register(OfferSignOff)
+        auditlog.register(RegionalNote)
         register_my_panel(
             template="offer/_my_offer.html",
-            context=lambda person, today: {"offer": items_for_young_person(person, today)},
+            context=my_offer_context,
             order=50,
         )
 

@@ -76,9 +76,12 @@ def _shared(request) -> bool:
     )
 
 
-def _key(request, generation: int) -> str:
+def _key(request, generation: int, council: str | None) -> str:
+    """The page's key names its council three ways: in the address (/<council>/offer/), by
+    the host it was asked on (a council's own host name), or OFFER_AUTHORITY."""
     asked = [(name, request.GET[name][:200]) for name in PARAMETERS if name in request.GET]
-    name = repr((settings.OFFER_AUTHORITY, request.path, urlencode(asked), timezone.localdate()))
+    where = (council, request.get_host().lower(), settings.OFFER_AUTHORITY)
+    name = repr((where, request.path, urlencode(asked), timezone.localdate()))
     return f"offer:page:{generation}:{hashlib.sha256(name.encode()).hexdigest()}"
 
 
@@ -110,7 +113,7 @@ def public_page(view):
         generation = _generation()
         if generation is None:  # Redis is away: the page is made afresh, and not kept
             return view(request, *args, **kwargs)
-        key = _key(request, generation)
+        key = _key(request, generation, kwargs.get("council"))
         kept = cache.get(key)
         if kept is not None:
             etag, content, content_type = kept

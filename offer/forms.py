@@ -8,6 +8,7 @@ from decimal import Decimal
 from crispy_forms_gds.layout import HTML, Field, Fieldset, Fixed, Fluid, Size, Submit
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -253,18 +254,24 @@ class ItemForm(ModelForm):
             "provider_website": {"invalid": "Enter a web address, like https://example.org"},
         }
 
-    def __init__(self, *args, authority, is_new: bool, **kwargs):
+    def __init__(self, *args, authority, is_new: bool, region=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.is_new = is_new
         self.fields["category"].queryset = Category.objects.all()
         self.fields["category"].empty_label = None
         self.fields["amount_period"].choices = [("", "No amount")] + list(AmountPeriod.choices)
         self.fields["amount_period"].required = False
-        self.fields["scheme"].queryset = Scheme.objects.filter(authority=authority, is_active=True)
-        self.fields["scheme"].empty_label = "No scheme"
-        self.fields["owner"].queryset = User.objects.filter(
-            authority=authority, role__in=[Role.OFFER_EDITOR, Role.MANAGER], is_active=True
+        # A regional item pays from no one council's scheme; any member council's editor,
+        # or the region's lead, may own it.
+        self.fields["scheme"].queryset = Scheme.objects.filter(
+            authority=authority, authority__isnull=False, is_active=True
         )
+        self.fields["scheme"].empty_label = "No scheme"
+        editors = Q(authority=authority, role__in=[Role.OFFER_EDITOR, Role.MANAGER])
+        if region is not None:
+            editors = Q(authority__region=region, role__in=[Role.OFFER_EDITOR, Role.MANAGER])
+            editors |= Q(led_regions=region)
+        self.fields["owner"].queryset = User.objects.filter(editors, is_active=True).distinct()
         if not is_new:
             del self.fields["slug"]
         instance = self.instance
@@ -395,3 +402,22 @@ class SignOffForm(Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = form_helper(Field.textarea("note"), Submit("sign", "Sign off the offer"))
+
+
+class LocalNoteForm(Form):
+    text = forms.CharField(
+        label="Your council's note (optional)",
+        help_text="Shown under this regional item on your council's offer only. "
+        "Leave it empty to remove the note.",
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, action: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(
+            Field.textarea("text"),
+            Submit("note", "Save the note", css_class="govuk-button--secondary"),
+        )
+        self.helper.form_action = action

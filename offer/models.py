@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from people.models import Authority, LegalStatus
+from people.models import Authority, LegalStatus, Region
 
 # Paths under /offer/ that a category slug would hide.
 RESERVED_SLUGS = frozenset({"search", "check", "items", "manage"})
@@ -78,9 +78,17 @@ class Category(models.Model):
 
 
 class OfferItem(models.Model):
-    """One thing the council offers. Its slug, owner and review date stay across versions."""
+    """One thing the council offers. Its slug, owner and review date stay across versions.
 
-    authority = models.ForeignKey(Authority, on_delete=models.PROTECT, related_name="offer_items")
+    A regional item belongs to a region instead of a council: written once, approved by
+    the region's lead, and shown on every member council's offer."""
+
+    authority = models.ForeignKey(
+        Authority, on_delete=models.PROTECT, related_name="offer_items", null=True, blank=True
+    )
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="offer_items", null=True, blank=True
+    )
     slug = models.SlugField(max_length=80)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -98,6 +106,14 @@ class OfferItem(models.Model):
         ordering = ["slug"]
         constraints = [
             models.UniqueConstraint(fields=["authority", "slug"], name="offer_item_slug_unique"),
+            models.UniqueConstraint(
+                fields=["region", "slug"], name="offer_regional_item_slug_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(authority__isnull=False, region__isnull=True)
+                | Q(authority__isnull=True, region__isnull=False),
+                name="offer_item_council_or_region",
+            ),
         ]
         indexes = [models.Index(fields=["authority", "review_by"], name="offer_item_review_idx")]
 
@@ -106,6 +122,10 @@ class OfferItem(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("offer:item-detail", args=[self.slug])
+
+    @property
+    def is_regional(self) -> bool:
+        return self.region_id is not None
 
     def is_stale_on(self, day: dt.date) -> bool:
         return self.review_by < day
@@ -295,6 +315,26 @@ class OfferSignOff(models.Model):
 
     def __str__(self) -> str:
         return f"Sign-off {self.pk}"
+
+
+class RegionalNote(models.Model):
+    """A council's own words on a regional item, shown only on that council's offer."""
+
+    item = models.ForeignKey(OfferItem, on_delete=models.CASCADE, related_name="local_notes")
+    authority = models.ForeignKey(Authority, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(help_text="Plain text. Shown only on your council's offer.")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["item", "authority"], name="one_local_note_per_council")
+        ]
+
+    def __str__(self) -> str:
+        return f"Local note on {self.item}"
 
 
 class NotificationKind(models.TextChoices):

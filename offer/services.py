@@ -24,9 +24,10 @@ from offer.models import (
     OfferItem,
     OfferItemVersion,
     OfferSignOff,
+    RegionalNote,
     VersionState,
 )
-from people.models import Authority, LegalStatus, Role, User
+from people.models import Authority, LegalStatus, Region, Role, User
 
 
 class OfferError(DomainError):
@@ -59,28 +60,65 @@ def _open_draft(item: OfferItem) -> OfferItemVersion | None:
 
 
 def _check_editor(by: User) -> None:
-    if by.role not in EDITOR_ROLES:
+    if by.role not in EDITOR_ROLES and not by.led_regions.exists():
         raise OfferError("Only offer editors and managers can change the offer.")
+
+
+def may_write_regional(*, region: Region, by: User) -> bool:
+    """The region's lead, or an offer editor or manager of one of its councils."""
+    if region.lead_id == by.pk:
+        return True
+    return by.role in EDITOR_ROLES and region.councils.filter(pk=by.authority_id).exists()
+
+
+def may_approve(*, item: OfferItem, by: User) -> bool:
+    """A regional item is approved by its region's lead; a council's by its managers."""
+    if item.is_regional:
+        return Region.objects.filter(pk=item.region_id, lead=by).exists()
+    return by.role == Role.MANAGER and by.authority_id == item.authority_id
+
+
+def _check_approver(item: OfferItem, by: User, doing: str) -> None:
+    if not may_approve(item=item, by=by):
+        who = "the region's lead" if item.is_regional else "a manager"
+        raise OfferError(f"Only {who} can {doing}.")
+
+
+def _slug_taken_nearby(*, authority: Authority | None, region: Region | None, slug: str) -> bool:
+    """Whether a council item and a regional item its offer shows would share an address."""
+    if region is not None:
+        return OfferItem.objects.filter(authority__region=region, slug=slug).exists()
+    if authority is not None and authority.region_id is not None:
+        return OfferItem.objects.filter(region_id=authority.region_id, slug=slug).exists()
+    return False
 
 
 def item_create(
     *,
-    authority: Authority,
+    authority: Authority | None,
     slug: str,
     owner: User,
     review_by: dt.date,
     content: dict,
     by: User,
     change_note: str = "",
+    region: Region | None = None,
 ) -> OfferItem:
-    """A new item with its first draft; nothing is public until a manager approves it."""
-    _check_editor(by)
+    """A new item with its first draft; nothing is public until it is approved. With a
+    `region` (and no authority) it is a regional item, for every council of the region."""
+    if region is not None:
+        if authority is not None or not may_write_regional(region=region, by=by):
+            raise OfferError("Only the region's lead and its councils' editors write its items.")
+    else:
+        _check_editor(by)
     if slug in RESERVED_SLUGS:
         raise OfferError("Choose another web address: that one is used by the offer's own pages.")
+    if _slug_taken_nearby(authority=authority, region=region, slug=slug):
+        raise OfferError("Another item already uses that web address. Choose another.")
     try:
         with transaction.atomic(), set_actor(by):
             item = OfferItem.objects.create(
-                authority=authority, slug=slug, owner=owner, review_by=review_by
+                authority=authority, region=region, slug=slug, owner=owner, review_by=review_by
             )
             _new_version(item, content, by=by, number=1, change_note=change_note)
     except IntegrityError as error:
@@ -192,10 +230,10 @@ def _submitted(item: OfferItem, number: int) -> OfferItemVersion:
 def item_approve(*, item: OfferItem, number: int, by: User) -> OfferItemVersion:
     """Publish the submitted draft; the version the public saw before is kept as history.
 
-    A manager approves version `number` as they read it, and never a version they wrote.
+    A manager (the region's lead, for a regional item) approves version `number` as they
+    read it, and never a version they wrote.
     """
-    if by.role != Role.MANAGER:
-        raise OfferError("Only a manager can approve changes to the offer.")
+    _check_approver(item, by, "approve changes to this item")
     with transaction.atomic(), set_actor(by):
         item = _lock(item)
         draft = _submitted(item, number)
@@ -216,8 +254,7 @@ def item_approve(*, item: OfferItem, number: int, by: User) -> OfferItemVersion:
 
 def item_return(*, item: OfferItem, number: int, by: User, note: str) -> OfferItemVersion:
     """Send submitted version `number` back to its editor with what needs changing."""
-    if by.role != Role.MANAGER:
-        raise OfferError("Only a manager can send a draft back.")
+    _check_approver(item, by, "send this draft back")
     if not note.strip():
         raise OfferError("Say what needs changing, so the editor knows what to do.")
     with transaction.atomic(), set_actor(by):
@@ -250,6 +287,7 @@ def offer_sign_off(*, authority: Authority, by: User, note: str = "") -> OfferSi
     with transaction.atomic(), set_actor(by):
         # Locking the items waits for any approval under way, so none is half counted.
         list(OfferItem.objects.select_for_update().filter(authority=authority).values("pk"))
+        # The council signs off its own items; its region's are the regional lead's to approve.
         published = list(
             OfferItemVersion.objects.filter(
                 state=VersionState.PUBLISHED, item__authority=authority
@@ -261,3 +299,23 @@ def offer_sign_off(*, authority: Authority, by: User, note: str = "") -> OfferSi
         sign_off.versions.set(published)
         public_pages.clear()
         return sign_off
+
+
+def local_note_save(*, item: OfferItem, authority: Authority, text: str, by: User) -> None:
+    """A council's own words on a regional item, shown only on its offer; empty removes it."""
+    _check_editor(by)
+    if not item.is_regional or authority.region_id != item.region_id:
+        raise OfferError("A local note can only be added to a regional item of your region.")
+    if by.authority_id != authority.pk:
+        raise OfferError("Only your own council's note can be changed.")
+    with transaction.atomic(), set_actor(by):
+        text = text.strip()
+        if text:
+            RegionalNote.objects.update_or_create(
+                item=item,
+                authority=authority,
+                defaults={"text": text, "updated_by": by, "updated_at": timezone.now()},
+            )
+        else:
+            RegionalNote.objects.filter(item=item, authority=authority).delete()
+        public_pages.clear()

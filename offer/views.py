@@ -23,7 +23,14 @@ from offer import eligibility, providers, selectors, services
 from offer import search as offer_search
 from offer.cache import public_page
 from offer.compare import compare_versions
-from offer.forms import CheckerForm, ItemForm, ReturnForm, SignOffForm, VersionNumberForm
+from offer.forms import (
+    CheckerForm,
+    ItemForm,
+    LocalNoteForm,
+    ReturnForm,
+    SignOffForm,
+    VersionNumberForm,
+)
 from offer.models import Category, VersionState
 from people.views import confirm_page
 
@@ -32,54 +39,63 @@ CHANGE_ANSWERS = "change"
 MANAGE_PAGE_SIZE = 50
 
 
-def _public_context(authority) -> dict:
-    return {"sign_off": selectors.latest_sign_off(authority)}
+def _public_context(request, council: str | None) -> tuple:
+    """The council whose offer this is, and what every public page of it shows."""
+    authority = selectors.offer_authority(council=council, host=request.get_host())
+    context = {
+        "sign_off": selectors.latest_sign_off(authority),
+        "offer_council": council,
+        "offer_authority": authority,
+    }
+    return authority, context
 
 
 @require_GET
 @public_page
-def home(request):
-    authority = selectors.public_authority()
+def home(request, council: str | None = None):
+    authority, public = _public_context(request, council)
     context = {
         "categories": selectors.categories_with_counts(authority),
         "sessions": providers.upcoming_sessions(authority.pk) if authority else [],
-        **_public_context(authority),
+        **public,
     }
     return render(request, "offer/home.html", context)
 
 
 @require_GET
 @public_page
-def category(request, slug: str):
-    authority = selectors.public_authority()
+def category(request, slug: str, council: str | None = None):
+    authority, public = _public_context(request, council)
     chosen = selectors.category_for_slug(slug)
     context = {
         "category": chosen,
         "items": selectors.category_items(authority, chosen),
-        **_public_context(authority),
+        **public,
     }
     return render(request, "offer/category.html", context)
 
 
 @require_GET
 @public_page
-def item_detail(request, slug: str):
-    authority = selectors.public_authority()
+def item_detail(request, slug: str, council: str | None = None):
+    authority, public = _public_context(request, council)
     version = selectors.published_item(authority, slug)
     context = {
         "version": version,
         "who_for": eligibility.who_it_is_for(version),
         "provider": providers.provider_for(version),
-        "in_sign_off": selectors.is_in_sign_off(version, selectors.latest_sign_off(authority)),
-        **_public_context(authority),
+        "in_sign_off": version.item.is_regional
+        or selectors.is_in_sign_off(version, public["sign_off"]),
+        "local_note": selectors.local_note(version.item, authority),
+        **public,
     }
     return render(request, "offer/item_detail.html", context)
 
 
 @require_GET
 @public_page
-def search(request):
-    authority = selectors.public_authority()
+def search(request, council: str | None = None):
+    authority, public = _public_context(request, council)
     text = request.GET.get("q", "").strip()[:200]
     page = None
     if offer_search.search_words(text):
@@ -92,7 +108,7 @@ def search(request):
         "page": page,
         # Sent, but with no words in it (nothing, or only spaces and symbols).
         "no_words": page is None and "q" in request.GET,
-        **_public_context(authority),
+        **public,
     }
     return render(request, "offer/search.html", context)
 
@@ -101,15 +117,15 @@ def search(request):
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 @public_page
-def check(request):
+def check(request, council: str | None = None):
     """The "what can I get?" questions. POSTed, so nothing said here is kept in a URL.
 
     It changes nothing and knows nobody, so it needs no CSRF token, and without one its
     empty form can be shared from the cache like the other public pages. The answers are
     never kept (offer/cache.py keeps only GETs)."""
-    authority = selectors.public_authority()
+    authority, public = _public_context(request, council)
     form = CheckerForm(request.POST or None)
-    context = {"form": form, "results": None, **_public_context(authority)}
+    context = {"form": form, "results": None, **public}
     # "Change my answers" sends the answers back in hidden fields: the form, filled in.
     changing = CHANGE_ANSWERS in request.POST
     if request.method == "POST" and not changing and form.is_valid():
@@ -130,7 +146,7 @@ def _checker_groups(found: list) -> list[tuple[Category, list]]:
 
 
 def _item(request, pk: int):
-    return selectors.item_for_editor(request.user.authority, pk)
+    return selectors.item_for_user(request.user, pk)
 
 
 @login_required
@@ -149,6 +165,8 @@ def manage(request):
         "page": Paginator(items, MANAGE_PAGE_SIZE).get_page(request.GET.get("page")),
         "sign_off": sign_off,
         "changes_since_sign_off": selectors.changes_since_sign_off(authority, sign_off),
+        "regional": selectors.regional_items_for(request.user),
+        "regions": selectors.regions_writable_by(request.user),
     }
     return render(request, "offer/manage.html", context)
 
@@ -157,16 +175,34 @@ def manage(request):
 @permission_required("offer.manage_offer", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def item_create(request):
-    authority = request.user.authority
+    return _create(request, authority=request.user.authority, region=None)
+
+
+@login_required
+@permission_required("offer.manage_offer", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def regional_item_create(request, region: str):
+    """A regional item: written once, shown on every member council's offer once its
+    region's lead approves it."""
+    chosen = {r.slug: r for r in selectors.regions_writable_by(request.user)}.get(region)
+    if chosen is None:
+        raise Http404("No such region")
+    return _create(request, authority=None, region=chosen)
+
+
+def _create(request, *, authority, region):
     initial = {
         "owner": request.user.pk,
         "review_by": services.review_date_after(timezone.localdate()),
     }
-    form = ItemForm(request.POST or None, authority=authority, is_new=True, initial=initial)
+    form = ItemForm(
+        request.POST or None, authority=authority, region=region, is_new=True, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         try:
             item = services.item_create(
                 authority=authority,
+                region=region,
                 slug=form.cleaned_data["slug"],
                 owner=form.cleaned_data["owner"],
                 review_by=form.cleaned_data["review_by"],
@@ -179,7 +215,7 @@ def item_create(request):
         else:
             messages.success(request, "The draft is saved. Check it, then send it for approval.")
             return redirect("offer:item-preview", pk=item.pk)
-    return render(request, "offer/item_form.html", {"form": form, "item": None})
+    return render(request, "offer/item_form.html", {"form": form, "item": None, "region": region})
 
 
 @login_required
@@ -197,6 +233,7 @@ def item_edit(request, pk: int):
         request.POST or None,
         instance=latest,
         authority=item.authority,
+        region=item.region,
         is_new=False,
         initial=initial,
     )
@@ -221,7 +258,12 @@ def item_edit(request, pk: int):
             data = request.POST.copy()
             data["based_on"] = services.edit_token(item, current)
             form = ItemForm(
-                data, instance=current, authority=item.authority, is_new=False, initial=initial
+                data,
+                instance=current,
+                authority=item.authority,
+                region=item.region,
+                is_new=False,
+                initial=initial,
             )
             form.is_valid()
             context.update(
@@ -257,8 +299,22 @@ def _preview_context(request, item, return_form=None) -> dict:
             action=reverse("offer:item-return", args=[item.pk]),
             initial={"number": version.number},
         ),
-        "can_approve": request.user.has_perm("offer.approve_offer"),
+        "can_approve": services.may_approve(item=item, by=request.user),
+        "note_form": _note_form(request, item),
     }
+
+
+def _note_form(request, item, data=None):
+    """The council's local note on a regional item of its region, or None."""
+    authority = request.user.authority
+    if not item.is_regional or authority is None or authority.region_id != item.region_id:
+        return None
+    note = selectors.local_note(item, authority)
+    return LocalNoteForm(
+        data,
+        action=reverse("offer:item-note", args=[item.pk]),
+        initial={"text": note.text if note else ""},
+    )
 
 
 @login_required
@@ -372,6 +428,32 @@ def item_reviewed(request, pk: int):
 
 @login_required
 @permission_required("offer.manage_offer", raise_exception=True)
+@require_POST
+def item_note(request, pk: int):
+    """Save the council's local note on a regional item (shown only on its own offer)."""
+    item = _item(request, pk)
+    form = _note_form(request, item, request.POST)
+    if form is None:
+        raise Http404("No local note here")
+    if form.is_valid():
+        return _act(
+            request,
+            pk,
+            lambda item: services.local_note_save(
+                item=item,
+                authority=request.user.authority,
+                text=form.cleaned_data["text"],
+                by=request.user,
+            ),
+            "Your council's note is saved. It shows only on your council's offer.",
+        )
+    context = _preview_context(request, item)
+    context["note_form"] = form
+    return render(request, "offer/item_preview.html", context, status=400)
+
+
+@login_required
+@permission_required("offer.manage_offer", raise_exception=True)
 @require_GET
 def item_history(request, pk: int):
     item = _item(request, pk)
@@ -416,7 +498,7 @@ def sign_off(request):
         "form": form,
         "sign_off": latest,
         "changes_since_sign_off": selectors.changes_since_sign_off(authority, latest),
-        "published_count": selectors.published_versions(authority).count(),
+        "published_count": selectors.own_published_versions(authority).count(),
         "waiting_count": items.filter(open_state=VersionState.SUBMITTED).count(),
         "stale_count": selectors.stale_items(authority, timezone.localdate()).count(),
         "empty_areas": selectors.areas_without_published_items(authority),

@@ -13,6 +13,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, se
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from offer.selectors import offer_authority
 from partners import openreferral
 from partners.models import Taxonomy, TaxonomyTerm
 
@@ -48,6 +49,11 @@ def _open_data(view):
     return wrapped
 
 
+def _council(council: str | None):
+    """One council's open data (/<council>/openreferral/), or every council's (/openreferral/)."""
+    return None if council is None else offer_authority(council=council)
+
+
 def _json(data: dict) -> HttpResponse:
     return HttpResponse(
         json.dumps(data, ensure_ascii=False, sort_keys=True), content_type="application/json"
@@ -55,14 +61,16 @@ def _json(data: dict) -> HttpResponse:
 
 
 @_open_data
-def index(request):
+def index(request, council: str | None = None):
+    _council(council)
     return _json(openreferral.root())
 
 
 @_open_data
-def services(request):
+def services(request, council: str | None = None):
     page, per_page = openreferral.paging(request.GET)
     listing = openreferral.services_listing(
+        authority=_council(council),
         page=page,
         per_page=per_page,
         search=request.GET.get("search", "").strip()[:100],
@@ -73,25 +81,29 @@ def services(request):
 
 
 @_open_data
-def service_detail(request, uid: str):
-    found = openreferral.service_full(uid)
+def service_detail(request, uid: str, council: str | None = None):
+    found = openreferral.service_full(uid, authority=_council(council))
     if found is None:
         raise Http404("No such service")
     return _json(found)
 
 
 @_open_data
-def service_at_locations(request):
+def service_at_locations(request, council: str | None = None):
     page, per_page = openreferral.paging(request.GET)
     listing = openreferral.service_at_locations_listing(
-        page=page, per_page=per_page, search=request.GET.get("search", "").strip()[:100]
+        authority=_council(council),
+        page=page,
+        per_page=per_page,
+        search=request.GET.get("search", "").strip()[:100],
     )
     contents = [openreferral.service_at_location(at) for at in listing.rows]
     return _json(openreferral.page_of(listing.total, page, per_page, contents))
 
 
 @_open_data
-def taxonomies(request):
+def taxonomies(request, council: str | None = None):
+    _council(council)
     page, per_page = openreferral.paging(request.GET)
     rows = Taxonomy.objects.order_by("pk")
     start = (page - 1) * per_page
@@ -100,7 +112,8 @@ def taxonomies(request):
 
 
 @_open_data
-def taxonomy_terms(request):
+def taxonomy_terms(request, council: str | None = None):
+    _council(council)
     page, per_page = openreferral.paging(request.GET)
     rows = TaxonomyTerm.objects.select_related("taxonomy", "parent").order_by("pk")
     start = (page - 1) * per_page

@@ -16,6 +16,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from offer.models import OfferItemVersion, VersionState
+from offer.selectors import published_versions
 from partners.models import (
     LEAVING_CARE_TERM_CODE,
     LGA_TAXONOMY_URI,
@@ -104,6 +105,17 @@ def council_organization(authority) -> dict:
     )
 
 
+def region_organization(region) -> dict:
+    """Who offers a regional item: the region's councils together."""
+    return _clean(
+        {
+            "id": made_uid("region", region.pk),
+            "name": region.name,
+            "description": f"The councils of {region.name}, for the offer they share.",
+        }
+    )
+
+
 def taxonomy(tax: Taxonomy) -> dict:
     return _clean(
         {
@@ -152,13 +164,21 @@ def leaving_care_term() -> TaxonomyTerm | None:
 # --- Services ------------------------------------------------------------------------------
 
 
-def published_directory() -> QuerySet[Service]:
-    return Service.objects.filter(is_published=True).select_related("organization")
+def published_directory(authority=None) -> QuerySet[Service]:
+    """Published services: every council's, or one council's (/<council>/openreferral/)."""
+    rows = Service.objects.filter(is_published=True).select_related("organization")
+    return rows if authority is None else rows.filter(organization__authority=authority)
 
 
-def published_offer() -> QuerySet[OfferItemVersion]:
-    return OfferItemVersion.objects.filter(state=VersionState.PUBLISHED).select_related(
-        "item__authority", "item__provider__service__organization"
+def published_offer(authority=None) -> QuerySet[OfferItemVersion]:
+    """Published offer items: every council's, or one council's with its region's."""
+    rows = (
+        OfferItemVersion.objects.filter(state=VersionState.PUBLISHED)
+        if authority is None
+        else published_versions(authority)
+    )
+    return rows.select_related(
+        "item__authority", "item__region", "item__provider__service__organization"
     )
 
 
@@ -168,10 +188,12 @@ class Listing:
     rows: list  # Service or OfferItemVersion
 
 
-def services_listing(*, page: int, per_page: int, search: str = "", term_id: str = "") -> Listing:
+def services_listing(
+    *, page: int, per_page: int, search: str = "", term_id: str = "", authority=None
+) -> Listing:
     """Directory services, then the offer's published items, one page of them."""
-    directory = published_directory().order_by("pk")
-    offer = published_offer().order_by("item_id")
+    directory = published_directory(authority).order_by("pk")
+    offer = published_offer(authority).order_by("item_id")
     if search:
         directory = directory.filter(Q(name__icontains=search) | Q(description__icontains=search))
         offer = offer.filter(Q(title__icontains=search) | Q(summary__icontains=search))
@@ -216,11 +238,12 @@ def _offer_summary(version: OfferItemVersion) -> dict:
     item = version.item
     provider = getattr(item, "provider", None)
     # An unpublished directory service (and its organisation) stays out of the open data.
-    org = (
-        organization(provider.service.organization)
-        if provider is not None and provider.service.is_published
-        else council_organization(item.authority)
-    )
+    if provider is not None and provider.service.is_published:
+        org = organization(provider.service.organization)
+    elif item.is_regional:
+        org = region_organization(item.region)
+    else:
+        org = council_organization(item.authority)
     return _clean(
         {
             "id": made_uid("offer-item", item.pk),
@@ -270,14 +293,14 @@ def _location(location: Location) -> dict:
     return data
 
 
-def service_full(uid: str) -> dict | None:
+def service_full(uid: str, authority=None) -> dict | None:
     """One published service or offer item, with everything the UK profile nests in it."""
     try:
         wanted = uuid.UUID(uid)
     except ValueError:
         return None
     service = (
-        published_directory()
+        published_directory(authority)
         .filter(uid=wanted)
         .prefetch_related(
             "schedules",
@@ -289,7 +312,7 @@ def service_full(uid: str) -> dict | None:
     )
     if service is not None:
         return _directory_full(service)
-    for version in published_offer():
+    for version in published_offer(authority):
         if made_uid("offer-item", version.item_id) == str(wanted):
             return _offer_full(version)
     return None
@@ -354,10 +377,14 @@ def _offer_full(version: OfferItemVersion) -> dict:
     return data
 
 
-def service_at_locations_listing(*, page: int, per_page: int, search: str = "") -> Listing:
+def service_at_locations_listing(
+    *, page: int, per_page: int, search: str = "", authority=None
+) -> Listing:
     rows = ServiceAtLocation.objects.filter(service__is_published=True).select_related(
         "service__organization", "location"
     )
+    if authority is not None:
+        rows = rows.filter(service__organization__authority=authority)
     if search:
         rows = rows.filter(
             Q(service__name__icontains=search) | Q(service__description__icontains=search)

@@ -13,6 +13,7 @@ class PathwayConfig(AppConfig):
             permissions,  # noqa: F401  (registers the rules)
         )
         from pathway.panels import (
+            my_area_panel_context,
             my_contact_panel_context,
             my_panel_context,
             profile_panel_context,
@@ -45,6 +46,9 @@ class PathwayConfig(AppConfig):
             template="pathway/_my_contact_panel.html", context=my_contact_panel_context, order=8
         )
         register_my_panel(template="pathway/_my_panel.html", context=my_panel_context, order=20)
+        register_my_panel(
+            template="pathway/_my_area_panel.html", context=my_area_panel_context, order=25
+        )
         register_panel(
             PROFILE, template="pathway/_profile_panel.html", context=profile_panel_context, order=10
         )

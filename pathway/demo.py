@@ -1716,3 +1716,11 @@ class Seeder:
             )
         )
         return raised_on
+
+
+def place_out_of_area(*, person, area, today: dt.date) -> None:
+    """The demo's young person whose home is in another council's area: their current
+    home's spell says so (so /my/ shows both councils' offers)."""
+    home = person.accommodation_spells.filter(started_on__lte=today).order_by("-started_on").first()
+    if home is not None:
+        AccommodationSpell.objects.filter(pk=home.pk).update(area=area)

@@ -27,7 +27,7 @@ from pathway.models import (
 from pathway.selectors import CASELOAD_FILTERS, CASELOAD_SORTS
 from pathway.windows import BirthdayFacts, ReturnWindow, ordinal
 from people.forms import form_helper
-from people.models import Ethnicity, Sex
+from people.models import Authority, Ethnicity, Sex
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -495,6 +495,13 @@ class AccommodationForm(Form):
         help_text="No fixed abode and custody always count as not suitable.",
     )
     description = forms.CharField(label="Where (optional)", max_length=200, required=False)
+    area = forms.ModelChoiceField(
+        label="Which council's area is it in?",
+        queryset=Authority.objects.order_by("name"),
+        required=False,
+        empty_label="The area of the council that looks after them",
+        help_text="Choose another council if they live in its area. They will see its offer too.",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -505,6 +512,7 @@ class AccommodationForm(Form):
             Field.select("kind"),
             Field.radios("suitable", legend_size=Size.SMALL, inline=True),
             Field.text("description", field_width=Fluid.TWO_THIRDS),
+            Field.select("area"),
             Submit("save", "Save"),
         )
 

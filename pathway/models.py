@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from common.uploads import private_storage
-from people.models import YoungPerson
+from people.models import Authority, YoungPerson
 
 
 class Matter(models.TextChoices):
@@ -496,6 +496,17 @@ class AccommodationSpell(models.Model):
     suitable = models.BooleanField("suitable")
     description = models.CharField(
         "where", max_length=200, blank=True, help_text="For example, the name of the scheme"
+    )
+    # Where the home is, when that is another council's area: the young person then sees
+    # that council's offer too, and who pays for what (pathway/panels.py).
+    area = models.ForeignKey(
+        Authority,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name="in the area of",
+        help_text="Leave empty when it is in the area of the council that looks after them.",
     )
     # Not a move: the same home, judged suitable or not again in the pathway plan.
     is_reassessment = models.BooleanField(default=False)

@@ -7,8 +7,9 @@ import datetime as dt
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from offer import selectors as offer_selectors
 from pathway import due, selectors
-from pathway.models import ActionOwner, ActionStatus, Plan
+from pathway.models import AccommodationSpell, ActionOwner, ActionStatus, Plan
 from people.models import User, YoungPerson
 from people.selectors import current_allocation
 
@@ -21,6 +22,26 @@ def my_panel_context(person: YoungPerson, today: dt.date) -> dict:
         else []
     )
     return {"plan": plan, "my_actions": actions, "today": today}
+
+
+def my_area_panel_context(person: YoungPerson, today: dt.date) -> dict:
+    """Both councils' offers, and who pays for what, when home is in another council's area."""
+    home = (
+        AccommodationSpell.objects.filter(young_person=person, started_on__lte=today)
+        .select_related("area")
+        .order_by("-started_on", "-pk")
+        .first()
+    )
+    if home is None or home.area is None or home.area_id == person.authority_id:
+        return {"area": None}
+    council = person.authority
+    return {
+        "council": council,
+        "area": home.area,
+        "council_offer": offer_selectors.council_offer_url(council),
+        "area_offer": offer_selectors.council_offer_url(home.area),
+        "who_pays": offer_selectors.who_pays(council, home.area),
+    }
 
 
 def my_contact_panel_context(person: YoungPerson, today: dt.date) -> dict:

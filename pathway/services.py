@@ -54,7 +54,7 @@ from pathway.models import (
 from pathway.selectors import plan_detail, situation_on
 from pathway.windows import BirthdayFacts
 from people import services as people
-from people.models import User, YoungPerson
+from people.models import Authority, User, YoungPerson
 from people.selectors import young_people_visible_to
 
 SECTION_TEXT_FIELDS = ("needs", "strengths", "young_person_says", "how_met")
@@ -217,6 +217,7 @@ def _home_judged_again(
         kind=home.kind,
         suitable=suitable,
         description=home.description,
+        area_id=home.area_id,
         is_reassessment=True,
         recorded_by=by,
     )
@@ -723,8 +724,11 @@ def accommodation_record(
     description: str,
     by: User,
     today: dt.date | None = None,
+    area: Authority | None = None,
 ) -> AccommodationSpell:
-    """Record a move. A new home or custody after the latest one brings the review forward."""
+    """Record a move. A new home or custody after the latest one brings the review forward.
+
+    `area` is the council whose area the home is in, when it is not the young person's own."""
     today = today or timezone.localdate()
     _check_spell_date(started_on, young_person, today)
     suitable = suitable and kind not in NEVER_SUITABLE
@@ -742,6 +746,7 @@ def accommodation_record(
                 kind=kind,
                 suitable=suitable,
                 description=description.strip(),
+                area=None if area is None or area.pk == young_person.authority_id else area,
                 recorded_by=by,
             )
             if latest is not None and started_on > latest.started_on:

@@ -19,7 +19,7 @@ from django_celery_beat.models import CrontabSchedule
 
 from common.forms import ModelForm
 from people import services
-from people.models import Authority, Role, Team, User
+from people.models import STAFF_ROLES, Authority, Region, Role, Team, User
 
 # Libraries' own admin pages that would undo the rules above: allauth's email addresses
 # (add one to a care leaver's account, reset its password, sign in as them), allauth's
@@ -82,8 +82,40 @@ class PortalCrontabScheduleAdmin(CrontabScheduleAdmin):
 
 @admin.register(Authority)
 class AuthorityAdmin(admin.ModelAdmin):
-    list_display = ["name", "duty_phone", "contact_interval_weeks"]
+    list_display = ["name", "region", "offer_host", "duty_phone", "contact_interval_weeks"]
+    list_select_related = ["region"]
+    list_filter = ["region"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+class MemberCouncils(admin.TabularInline):
+    """The region's councils, shown here; a council joins or leaves on its own page."""
+
+    model = Authority
+    fields = ["name", "slug"]
+    readonly_fields = ["name", "slug"]
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    list_display = ["name", "lead"]
+    list_select_related = ["lead"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [MemberCouncils]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "lead":
+            # A lead is a member of staff (not an administrator, who holds no cases).
+            kwargs["queryset"] = User.objects.filter(
+                role__in=STAFF_ROLES - {Role.ADMIN, Role.AUDITOR, Role.PARTNER}, is_active=True
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Team)

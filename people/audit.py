@@ -20,6 +20,7 @@ from people.models import (
     Allocation,
     Authority,
     Invitation,
+    Region,
     SubjectAccessPack,
     Team,
     User,
@@ -75,6 +76,8 @@ def register_audited_models() -> None:
     audit_register(User, exclude_fields=("password", "last_login"))
     audit_register(Team)
     audit_register(Authority)
+    # The regional dashboard's reads are recorded against the region.
+    audit_register(Region)
     # A copy of everything held about someone is more than a read: the trail shows it made.
     audit_register(SubjectAccessPack)
 

@@ -39,11 +39,55 @@ STAFF_ROLES = frozenset(
 ADMIN_SITE_ROLES = frozenset({Role.ADMIN, Role.AUDITOR})
 
 
+class Region(models.Model):
+    """Councils that share a regional offer and compare what they give care leavers.
+
+    Its lead is a member of staff of one of its councils who approves the regional items
+    and reads the councils' figures side by side (counts only)."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(unique=True)
+    lead = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="led_regions",
+        null=True,
+        blank=True,
+        help_text="Approves the regional offer and reads the regional dashboard.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("region:home", args=[self.slug])
+
+
 class Authority(models.Model):
     """A council. One database can hold several."""
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(unique=True)
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        related_name="councils",
+        null=True,
+        blank=True,
+        help_text="A council belongs to one region at most.",
+    )
+    offer_host = models.CharField(
+        "web address of its own offer",
+        max_length=200,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="A host name such as offer.northmoor.gov.uk, if the council has its own. "
+        "It must also be in ALLOWED_HOSTS.",
+    )
     duty_phone = models.CharField(
         max_length=40, blank=True, help_text="The leaving-care duty line, shown to care leavers."
     )
@@ -69,6 +113,11 @@ class Authority(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        # Host names are matched as the request gives them: lower case, no port.
+        self.offer_host = (self.offer_host or "").strip().lower() or None
+        super().save(*args, **kwargs)
 
 
 class Team(models.Model):

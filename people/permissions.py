@@ -30,6 +30,18 @@ def is_service_manager(user) -> bool:
 
 
 @rules.predicate
+def is_regional_lead(user) -> bool:
+    """The lead of a region of councils (Region.lead): approves its shared offer items and
+    reads its councils' figures side by side."""
+    return user.is_authenticated and user.is_staff_role and user.led_regions.exists()
+
+
+@rules.predicate
+def leads_region(user, region) -> bool:
+    return user.is_authenticated and region is not None and region.lead_id == user.pk
+
+
+@rules.predicate
 def is_admin(user) -> bool:
     return user.is_authenticated and user.role == Role.ADMIN
 
@@ -95,6 +107,7 @@ rules.add_perm("portal.add_young_person", is_manager)
 rules.add_perm("portal.view_own_record", is_care_leaver)
 # The dashboard and its lists: managers, for their teams (a service manager for all).
 rules.add_perm("portal.view_dashboard", is_manager)
+rules.add_perm("portal.lead_region", is_regional_lead & leads_region)
 # A copy of everything held about a young person (a subject access request often comes by
 # letter): the people who work with them make it; a care leaver downloads their own.
 rules.add_perm("portal.make_subject_access_pack", works_with)

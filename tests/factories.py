@@ -197,6 +197,49 @@ def offer_item(
     return item
 
 
+def regional_item(*, region, editor, lead, slug: str = "staying-close", **content):
+    """A regional item of `region`, written by `editor` (of a member council) and
+    approved by the region's `lead`, through the services."""
+    from offer import services
+
+    content.setdefault("title", "Staying Close across the region")
+    content.setdefault("amount_pence", None)
+    content.setdefault("amount_period", "")
+    item = services.item_create(
+        authority=None,
+        region=region,
+        slug=slug,
+        owner=editor,
+        review_by=timezone.localdate() + dt.timedelta(days=90),
+        content=offer_content(**content),
+        by=editor,
+    )
+    services.item_submit(item=item, by=editor)
+    services.item_approve(item=item, number=1, by=lead)
+    return item
+
+
+def region_world(*, editor, lead, slug: str = "testshire-and-wolds"):
+    """A region with the editor's council in it, led by `lead`, with one approved regional
+    item carrying the council's own local note."""
+    from offer import services
+    from people.models import Region
+
+    region = Region.objects.create(name="Testshire and Wolds", slug=slug, lead=lead)
+    for council in {editor.authority, lead.authority}:
+        council.region = region
+        council.save(update_fields=["region"])
+    editor.authority.refresh_from_db()
+    item = regional_item(region=region, editor=editor, lead=lead)
+    services.local_note_save(
+        item=item,
+        authority=editor.authority,
+        text="In Testshire, ask at the Hub on Market Street.",
+        by=editor,
+    )
+    return region, item
+
+
 def published_in_bulk(authority, editor, overrides: list[dict], *, start: int = 0) -> list:
     """One published item per entry of `overrides` (its rules or words), in two bulk inserts.
 

@@ -25,6 +25,7 @@ from tests.factories import (
     offer_item,
     partner_world,
     pathway_world,
+    region_world,
     rota_world,
     safety_world,
     voice_world,
@@ -365,6 +366,22 @@ MATRIX: dict[str, Row] = {
         method="post",
     ),
     "offer:sign-off": Row(statuses(403, anonymous=302, manager=200, other_manager=200)),
+    # The regional offer: written by the region's councils' editors, approved by its lead.
+    "offer:regional-item-create": Row(OFFER_EDITORS, kwargs={"region": "region"}),
+    "offer:item-note": Row(OFFER_EDITOR_ACTION, kwargs={"pk": "regional_item"}, method="post"),
+    # Each council's public offer under its slug, and a region's pages: public.
+    "council_offer:home": Row(PUBLIC, kwargs={"council": "council"}),
+    "council_offer:search": Row(PUBLIC, kwargs={"council": "council"}),
+    "council_offer:check": Row(PUBLIC, kwargs={"council": "council"}),
+    "council_offer:category": Row(PUBLIC, kwargs={"council": "council", "slug": "money"}),
+    "council_offer:item-detail": Row(
+        PUBLIC, kwargs={"council": "council", "slug": "regional_slug"}
+    ),
+    "region:home": Row(PUBLIC, kwargs={"region": "region"}),
+    # The regional dashboard: the region's lead (here the manager) only.
+    "dashboard:region": Row(statuses(404, anonymous=302, manager=200), kwargs={"region": "region"}),
+    "region:compare": Row(PUBLIC, kwargs={"region": "region"}),
+    "region:compare-area": Row(PUBLIC, kwargs={"region": "region", "area": "money"}),
     # Partners: a young person's referrals and sessions, for their PA and that PA's manager.
     "partners:referrals": Row(PERSON_PAGE, kwargs=PERSON),
     "partners:referral-create": Row(PERSON_PAGE, kwargs=PERSON),
@@ -394,6 +411,15 @@ MATRIX: dict[str, Row] = {
     "openreferral:service-at-locations": Row(PUBLIC),
     "openreferral:taxonomies": Row(PUBLIC),
     "openreferral:taxonomy-terms": Row(PUBLIC),
+    # One council's open data, with its region's items.
+    "council_openreferral:index": Row(PUBLIC, kwargs={"council": "council"}),
+    "council_openreferral:services": Row(PUBLIC, kwargs={"council": "council"}),
+    "council_openreferral:service": Row(
+        PUBLIC, kwargs={"council": "council", "uid": "service_uid"}
+    ),
+    "council_openreferral:service-at-locations": Row(PUBLIC, kwargs={"council": "council"}),
+    "council_openreferral:taxonomies": Row(PUBLIC, kwargs={"council": "council"}),
+    "council_openreferral:taxonomy-terms": Row(PUBLIC, kwargs={"council": "council"}),
     # allauth: sign-in and account pages.
     "account_login": Row(ANONYMOUS_ONLY),
     "account_logout": Row(statuses(200, anonymous=302)),
@@ -562,6 +588,7 @@ def world_of(cast: dict) -> tuple[dict, dict]:
         based_on=services.edit_token(item, item.versions.get()),
         by=offer_editor,
     )
+    region, regional = region_world(editor=offer_editor, lead=manager)
     plan, action, document = pathway_world(young_person, pa=pa, manager=manager)
     contact = contact_record(
         young_person=young_person,
@@ -608,6 +635,10 @@ def world_of(cast: dict) -> tuple[dict, dict]:
         "invitation_token": token,
         "offer_item": item.pk,
         "offer_slug": item.slug,
+        "region": region.slug,
+        "council": young_person.authority.slug,
+        "regional_item": regional.pk,
+        "regional_slug": regional.slug,
         **voice,
         "referral": partners["referral"].pk,
         "session": partners["session"].pk,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import nh3
 from django import template
+from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
 
@@ -32,3 +33,14 @@ def simple_format(text: str) -> SafeString:
 def tel(phone: str) -> str:
     """A phone number as a tel: link target."""
     return "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+
+
+@register.simple_tag(takes_context=True)
+def offer_url(context, name: str, *args) -> str:
+    """A public offer page's address for the council this page is about: under
+    /<council>/offer/ when the page was asked for there, else today's /offer/ (one council,
+    or a council's own host name)."""
+    council = context.get("offer_council")
+    if council:
+        return reverse(f"council_offer:{name}", args=[council, *args])
+    return reverse(f"offer:{name}", args=args)

@@ -58,10 +58,11 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 def test_demo_has_the_cast_of_a_real_service(seeded):
+    northmoor = User.objects.filter(authority__slug="northmoor")
     assert Team.objects.count() == 3
-    assert User.objects.filter(role=Role.PA).count() == 12
-    assert User.objects.filter(role=Role.MANAGER).count() == 2
-    assert User.objects.filter(role=Role.OFFER_EDITOR).count() == 1
+    assert northmoor.filter(role=Role.PA).count() == 12
+    assert northmoor.filter(role=Role.MANAGER).count() == 2
+    assert northmoor.filter(role=Role.OFFER_EDITOR).count() == 1
     assert User.objects.filter(role=Role.ADMIN).count() == 1
     assert YoungPerson.objects.count() == 120
     for _, email in DEMO_SIGN_INS:
@@ -181,8 +182,17 @@ def test_demo_shows_withdrawn_claims_and_corrected_notes_with_their_history(seed
 
 def test_the_demos_returns_pass_the_portals_own_checks(seeded, tmp_path):
     """`export_returns --strict` writes the year's files: nothing for the check list."""
-    (council,) = Authority.objects.all()
-    call_command("export_returns", "--year", "2026", "--out", str(tmp_path), "--strict")
+    council = Authority.objects.get(slug="northmoor")
+    call_command(
+        "export_returns",
+        "--authority",
+        council.slug,
+        "--year",
+        "2026",
+        "--out",
+        str(tmp_path),
+        "--strict",
+    )
     lines = (tmp_path / "ssda903_care_leavers_2026.csv").read_text().splitlines()
     assert len(lines) > 20 and any(",YES," in line for line in lines)
     # Those who did not ask for support after 21 had a PA until then, and were in touch.
@@ -237,8 +247,8 @@ def test_demo_partners_have_a_directory_referrals_in_every_state_and_sessions(se
     assert Booking.objects.filter(attended=True).exists()
     partner = User.objects.get(email=dict(DEMO_SIGN_INS)["Partner worker"])
     assert partner.role == Role.PARTNER and partner.partner_worker.service.referrals.exists()
-    # Every offer item's "who provides it" is a service of the directory.
-    assert OfferItem.objects.filter(provider__isnull=True).count() == 0
+    # Every Northmoor offer item's "who provides it" is a service of the directory.
+    assert OfferItem.objects.filter(authority__slug="northmoor", provider__isnull=True).count() == 0
 
 
 def test_demo_is_safe_and_housed_across_levels_with_late_staying_close_and_a_home_at_risk(seeded):
@@ -255,3 +265,22 @@ def test_demo_is_safe_and_housed_across_levels_with_late_staying_close_and_a_hom
     manager = User.objects.get(email="manager@example.org")
     late += [row for row in staying_close_rows(manager, today) if row.is_late(today)]
     assert late and StayingCloseAssessment.objects.exists()
+
+
+def test_demo_has_a_region_of_three_councils_that_differ(seeded, client, settings):
+    from offer.regional import entitlement_rows
+    from people.models import Region
+
+    region = Region.objects.get()
+    councils = list(region.councils.order_by("name"))
+    assert [c.slug for c in councils] == ["eastmarsh", "northmoor", "wolds"]
+    rows = {row.label: [cell.words for cell in row.cells] for row in entitlement_rows(councils)}
+    assert len(set(rows["Setting up home allowance"])) > 1
+    assert rows["Driving lessons"][0] == "Not offered"
+    # A regional item on every council's offer; Northmoor's care leaver lives in Wolds.
+    for council in councils:
+        page = client.get(f"/{council.slug}/offer/items/staying-close-across-the-region/")
+        assert page.status_code == 200
+    settings.OFFER_AUTHORITY = "northmoor"
+    client.force_login(User.objects.get(email="care.leaver@example.org"))
+    assert "You live in Wolds District Council’s area" in client.get("/my/").text

@@ -164,17 +164,17 @@ def test_with_two_councils_the_public_offer_needs_to_be_told_which(client, setti
     assert client.get("/offer/").status_code == 200
 
 
-def test_your_offer_is_only_shown_for_the_council_whose_offer_is_public(
+def test_your_offer_links_to_your_councils_own_offer_when_offer_shows_another(
     client, settings, care_leaver, offer_editor, manager
 ):
     from tests.factories import AuthorityFactory
 
-    offer_item(editor=offer_editor, manager=manager, title="For everyone")
+    item = offer_item(editor=offer_editor, manager=manager, title="For everyone")
     AuthorityFactory(name="Elsewhere Council", slug="elsewhere")
     settings.OFFER_AUTHORITY = "elsewhere"
     client.force_login(care_leaver)
     page = client.get(reverse("portal:my-home")).content.decode()
-    assert "For everyone" not in page
+    assert f'href="/testshire/offer/items/{item.slug}/"' in page
 
 
 def test_statuses_are_listed_in_the_order_of_the_law(client, offer_editor, manager):

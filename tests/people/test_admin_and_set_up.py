@@ -231,6 +231,7 @@ ADMIN_MAY_SHOW = {
     "partners.taxonomy",
     "partners.taxonomyterm",
     "portal.authority",
+    "portal.region",
     "portal.team",
     "portal.user",
     "rota.patternslot",

@@ -15,6 +15,7 @@ from django.utils import timezone
 from faker import Faker
 
 from common.dates import birthday
+from devtools.region_demo import seed_region
 from handovers import day as handovers_day
 from notifications import services as notifications
 from notifications.models import EmailState, Notification, Text, TextState
@@ -108,9 +109,10 @@ class Command(BaseCommand):
             return
         today = timezone.localdate()
         with transaction.atomic():
-            council_seed(
+            northmoor = council_seed(
                 young_people, name="Northmoor Council", slug=DEMO_SLUG, seed=seed, today=today
             )
+            seed_region(northmoor=northmoor, today=today, seed=seed)
             sweep_this_morning(today)
         self.stdout.write(
             self.style.SUCCESS(f"Seeded {young_people} young people and their staff.")

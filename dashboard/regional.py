@@ -1,0 +1,92 @@
+"""The regional dashboard: each member council's figures side by side, with the region's.
+
+The figures are each council's own (the same functions as its dashboard, over all its
+teams). Only counts and shares of people are shown, never money or names, and no cell
+counts fewer than SMALLEST_CELL people: such cells are hidden, and then the smallest shown
+ones of the row until what is hidden is at least that many together, so the region's total
+less the shown cells cannot give a small one away (the voice survey's rule).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from common.figures import Figure
+from dashboard.figures import figures
+from people.models import Authority, Region
+
+SMALLEST_CELL = 5
+
+
+@dataclass
+class Cell:
+    count: int
+    out_of: int | None  # None: a count, not a share
+    hidden: bool = False
+
+    @property
+    def percent(self) -> int | None:
+        if not self.out_of:
+            return None
+        return round(100 * self.count / self.out_of)
+
+    @property
+    def size(self) -> int:
+        """How many people the cell is about: those counted, or for a share those it is of."""
+        return self.count if self.out_of is None else min(self.count, self.out_of - self.count)
+
+
+@dataclass
+class Row:
+    slug: str
+    title: str
+    is_share: bool
+    cells: list[Cell]
+    total: Cell = field(default_factory=lambda: Cell(0, None))
+
+
+def hide_small(cells: list[Cell]) -> None:
+    """Hide each cell about 1 to 4 people, then the smallest shown until what is hidden is
+    about at least SMALLEST_CELL people together (or nothing is left to hide)."""
+    hidden = 0
+    for cell in cells:
+        if 0 < cell.size < SMALLEST_CELL or (
+            cell.out_of is not None and cell.out_of < SMALLEST_CELL
+        ):
+            cell.hidden = True
+            hidden += cell.size
+    shown = sorted((cell for cell in cells if not cell.hidden), key=lambda cell: cell.size)
+    while any(cell.hidden for cell in cells) and hidden < SMALLEST_CELL and shown:
+        cell = shown.pop(0)
+        cell.hidden = True
+        hidden += cell.size
+
+
+def side_by_side(councils: list[Authority], as_at: dt.date) -> list[Row]:
+    """One row per figure of people (not money), one cell per council, and the region's total."""
+    by_council: list[dict[str, Figure]] = []
+    for council in councils:
+        team_ids = list(council.teams.values_list("pk", flat=True))
+        made = figures(authority=council, team_ids=team_ids, as_at=as_at, query="")
+        by_council.append({figure.slug: figure for figure in made if not figure.is_money})
+    if not by_council:
+        return []
+    rows = []
+    for slug, first in by_council[0].items():
+        cells = []
+        for made in by_council:
+            point = made[slug].latest if slug in made else None
+            cells.append(Cell(point.count, point.out_of) if point else Cell(0, None, hidden=True))
+        total = Cell(
+            sum(cell.count for cell in cells),
+            sum(cell.out_of or 0 for cell in cells) if first.is_share else None,
+        )
+        hide_small(cells)
+        hide_small([total])
+        rows.append(Row(slug, first.title, first.is_share, cells, total))
+    return rows
+
+
+def led_region(user, slug: str) -> Region | None:
+    return Region.objects.filter(slug=slug, lead=user).first()

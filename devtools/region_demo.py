@@ -1,0 +1,72 @@
+"""The demo's region: Northmoor and two neighbouring councils with offers and schemes of
+their own, two shared regional items, and a Northmoor care leaver living in a neighbour's
+area. Only what the region's pages need: the neighbours have staff for their offers, and
+no young people of their own (so seed_demo stays quick)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from finance.demo import seed_neighbour_schemes
+from offer.demo import seed_neighbour_offer, seed_regional_offer
+from pathway.demo import place_out_of_area
+from people.demo import sign_ins
+from people.models import Authority, Region, Role, User, YoungPerson
+
+# slug: (name, short name, duty line, scheme changes: code -> (pounds or None, age limit))
+NEIGHBOURS = {
+    "wolds": (
+        "Wolds District Council",
+        "Wolds",
+        "01632 960 410",
+        {
+            "setting-up-home-allowance": (3500, 25),
+            "driving-lessons": (800, 25),
+            "christmas-gift": (None, 25),
+        },
+    ),
+    "eastmarsh": (
+        "Eastmarsh Borough Council",
+        "Eastmarsh",
+        "01632 960 520",
+        {
+            "higher-education-bursary": (2500, 25),
+            "birthday-gift": (75, 25),
+            "council-tax-exemption": (1800, 21),
+            "driving-lessons": (None, 25),
+        },
+    ),
+}
+
+
+def seed_region(*, northmoor: Authority, today: dt.date, seed: int) -> Region:
+    demo = sign_ins(northmoor)
+    lead = User.objects.get(email=demo["Manager"])
+    region = Region.objects.create(name="Moors and Marshes", slug="moors-and-marshes", lead=lead)
+    northmoor.region = region
+    northmoor.save(update_fields=["region"])
+    for slug, (name, short, phone, schemes) in NEIGHBOURS.items():
+        council = Authority.objects.create(
+            name=name,
+            slug=slug,
+            region=region,
+            duty_phone=phone,
+            contact_email=f"leaving.care@{slug}.example.org",
+        )
+        for role, who in ((Role.MANAGER, "manager"), (Role.OFFER_EDITOR, "offer.editor")):
+            person = User(
+                email=f"{who}@{slug}.example.org",
+                first_name=short,
+                last_name=role.label,
+                role=role,
+                authority=council,
+            )
+            person.set_unusable_password()
+            person.save()
+        seed_neighbour_schemes(authority=council, today=today, changes=schemes)
+        seed_neighbour_offer(authority=council, short_name=short, today=today, seed=seed)
+    editor = User.objects.get(email=demo["Offer editor"])
+    seed_regional_offer(region=region, editor=editor, today=today)
+    care_leaver = YoungPerson.objects.get(user__email=demo["Care leaver"])
+    place_out_of_area(person=care_leaver, area=Authority.objects.get(slug="wolds"), today=today)
+    return region

@@ -1,0 +1,47 @@
+"""The regional dashboard: each council's figures side by side, no cell under five."""
+
+import pytest
+from django.urls import reverse
+
+from dashboard.regional import Cell, hide_small
+from people.models import Region
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_cell_about_fewer_than_five_is_hidden_with_the_next_smallest():
+    cells = [Cell(3, None), Cell(40, None), Cell(12, None)]
+    hide_small(cells)
+    # 3 alone would be given away by the total less the others: 12 goes too.
+    assert [cell.hidden for cell in cells] == [True, False, True]
+
+
+def test_a_share_of_fewer_than_five_people_is_hidden():
+    cells = [Cell(2, 4), Cell(30, 40), Cell(60, 80)]
+    hide_small(cells)
+    assert cells[0].hidden and cells[1].hidden and not cells[2].hidden
+
+
+def test_nothing_is_hidden_when_every_cell_is_big_enough():
+    cells = [Cell(10, 20), Cell(0, None), Cell(7, None)]
+    hide_small(cells)
+    assert not any(cell.hidden for cell in cells)
+
+
+def test_only_the_regions_lead_sees_its_dashboard(client, manager, other_manager, authority):
+    region = Region.objects.create(name="Testshire and Wolds", slug="tw", lead=manager)
+    authority.region = region
+    authority.save(update_fields=["region"])
+    url = reverse("dashboard:region", args=[region.slug])
+    client.force_login(other_manager)
+    assert client.get(url).status_code == 404
+    client.force_login(manager)
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Testshire Council" in page.text and "Testshire and Wolds" in page.text
+    rows = page.context["rows"]
+    assert rows and all(len(row.cells) == 1 for row in rows)
+    # The region's total is the sum of its councils' cells.
+    for row in rows:
+        assert row.total.count == sum(cell.count for cell in row.cells)
+    assert not any(row.slug == "spend" for row in rows)
