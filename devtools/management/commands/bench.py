@@ -47,6 +47,14 @@ class Command(BaseCommand):
             "--rounds", type=int, default=3, help="wrk runs of each page, each beside its baseline."
         )
         parser.add_argument("--requests", type=int, default=60, help="Timed one at a time.")
+        parser.add_argument(
+            "--busy-seconds", type=int, default=60, help="How long the busy day's load runs."
+        )
+        parser.add_argument(
+            "--busy-requests", type=int, default=20_000, help="The busy day's most requests."
+        )
+        parser.add_argument("--writes", type=int, default=20, help="Each write alone, this often.")
+        parser.add_argument("--records", type=int, default=2000, help="Profiles for the memory.")
         parser.add_argument("--note", default="", help="A line about this run, for the report.")
         parser.add_argument("--no-report", action="store_true", help="Print, do not record.")
         # Internal: the run itself, inside the benchmark's database; and the sweep's child.
@@ -85,11 +93,17 @@ class Command(BaseCommand):
             bench.generation_save(name, time.monotonic() - started)
             with connection.cursor() as cursor:
                 cursor.execute(f'ALTER DATABASE "{building}" RENAME TO "{name}"')
+        # The busy day writes: each run measures a copy of the generated data, so that
+        # every run starts from the same day.
+        copy = f"{name}_run"
+        with connection.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{copy}"')
+            cursor.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{name}"')
         # The run itself has the server's settings, so that its sessions are the server's.
         # Its own cache prefix: team and page keys must not meet another database's.
         run_env = {
             **bench.server_env(),
-            "DATABASE_URL": bench.database_url(name),
+            "DATABASE_URL": bench.database_url(copy),
             "CACHE_KEY_PREFIX": name,
         }
         # Migrations added since the data were generated.
@@ -98,13 +112,20 @@ class Command(BaseCommand):
         )
         forwarded = [
             f"--{key.replace('_', '-')}={options[key]}"
-            for key in ("young_people", "port", "seconds", "rounds", "requests", "note")
-        ] + (["--no-report"] if options["no_report"] else [])
-        subprocess.run(
-            [sys.executable, "manage.py", "bench", "--in-dataset", *forwarded],
-            env=run_env,
-            check=True,
-        )
+            for key in (
+                "young_people", "port", "seconds", "rounds", "requests", "note",
+                "busy_seconds", "busy_requests", "writes", "records",
+            )
+        ] + (["--no-report"] if options["no_report"] else [])  # fmt: skip
+        try:
+            subprocess.run(
+                [sys.executable, "manage.py", "bench", "--in-dataset", *forwarded],
+                env=run_env,
+                check=True,
+            )
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{copy}"')
 
     def _run(self, options):
         if not connection.settings_dict["NAME"].startswith("bench_"):
@@ -120,7 +141,7 @@ class Command(BaseCommand):
         waited = bench.quiet_database()
         if waited > 1:
             self.stdout.write(f"  waited {waited:.0f} s for autovacuum to finish")
-        with bench.gunicorn(env, options["port"]) as base:
+        with bench.gunicorn(env, options["port"]) as (base, master):
             for page in pages:
                 self.stdout.write(f"  {page.label} ({page.role})")
                 page.results = bench.measure(
@@ -137,21 +158,51 @@ class Command(BaseCommand):
                         options["rounds"],
                         options["seconds"],
                     )
+            busy = self._busy(base, options)
+            self.stdout.write(f"  memory after {options['records']:,} young people's records")
+            memory = bench.memory_after_records(base, master, options["records"])
         self.stdout.write("  the nightly sweep")
         sweep = bench.sweep_in_child()
+        database = connection.settings_dict["NAME"].removesuffix("_run")
         report = bench.render(
             pages,
             sweep,
             options["young_people"],
-            connection.settings_dict["NAME"],
+            database,
             options["note"],
             options["rounds"],
             options["seconds"],
-        )
+        ) + bench.busy_render(busy["day"], busy["alone"], memory)
         self.stdout.write(report)
+        result = bench.results_json(
+            pages, sweep, busy["day"], busy["alone"], memory, options["young_people"], database
+        )
         if not options["no_report"]:
             bench.report_add(report)
-            self.stdout.write(self.style.SUCCESS("Added to docs/benchmarks.md."))
+            kept = bench.results_save(result)
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Added to docs/benchmarks.md and {kept.relative_to(bench.ROOT)}."
+                )
+            )
+        busy_errors = sum(p["errors"] for p in busy["day"]["load"]["pages"].values())
+        if busy_errors:
+            self.stdout.write(self.style.WARNING(f"The busy day had {busy_errors} errors."))
         if any(not page.results.get("ok", True) for page in pages):
             failed = [f"{p.label}: {p.results['statuses']}" for p in pages if not p.results["ok"]]
             raise CommandError("Not every answer was 200: " + "; ".join(failed))
+
+    def _busy(self, base: str, options) -> dict:
+        """The busy day between two runs of the minimal page by as many people, then each
+        write alone."""
+        people = bench.busy_people()
+        everyone = len(people["pa"]) + len(people["manager"])
+        minimal_people = {"pa": [people["pa"][i % len(people["pa"])] for i in range(everyone)],
+                          "manager": []}  # fmt: skip
+        self.stdout.write(f"  the busy day: {everyone} people for {options['busy_seconds']} s")
+        minimal = [bench.busy_run(base, minimal_people, 15, 10**6, minimal=True)]
+        load = bench.busy_run(base, people, options["busy_seconds"], options["busy_requests"])
+        minimal.append(bench.busy_run(base, minimal_people, 15, 10**6, minimal=True))
+        self.stdout.write("  each write alone")
+        alone = bench.writes_alone(base, people, options["writes"])
+        return {"day": {"load": load, "minimal": minimal}, "alone": alone}
