@@ -29,6 +29,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from finance import selectors as finance_selectors
 from handovers import day as handovers_day
 from notifications import services as notifications
 from notifications.models import Notification
@@ -237,11 +238,21 @@ def busy_people() -> dict[str, list[dict]]:
         ).distinct()[: BUSY_MANAGERS - 1]
     )
 
+    today = timezone.localdate()
+
     def signed_in(user: User) -> dict:
         people = young_people_visible_to(user).filter(pathway_plan__isnull=False)
+        people = list(people.order_by("pk")[:200])
         return {
             "cookie": _session(user),
-            "young_people": list(people.order_by("pk").values_list("pk", flat=True)[:200]),
+            "young_people": [person.pk for person in people],
+            # Who has money left to claim from without a receipt: (young person, award).
+            "claimable": [
+                [person.pk, award.pk]
+                for person in people[:40]
+                for award in finance_selectors.usable_awards(person, today)[:1]
+                if not award.scheme.evidence and award.left >= 1250
+            ],
         }
 
     return {"pa": [signed_in(u) for u in pas], "manager": [signed_in(u) for u in managers]}

@@ -96,6 +96,7 @@ class Staff(FastHttpUser):
         person = SPEC["people"][self.role].pop()
         self.cookies = {"session": person["cookie"]}
         self.young_people = person["young_people"]
+        self.claimable = person.get("claimable") or []
         self.rng = random.Random(person["cookie"])  # noqa: S311 (a benchmark's choices)
         only = SPEC.get("only")
         if only:  # one write alone, again and again
@@ -114,9 +115,10 @@ class Staff(FastHttpUser):
             if name.lower() == "set-cookie" and value.startswith(SPEC["csrf_cookie"] + "="):
                 self.cookies["csrf"] = value.split(";", 1)[0]
 
-    def read(self, name: str, path: str) -> str:
+    def read(self, name: str, path: str, **options) -> str:
         KINDS.setdefault(name, "read")
-        with self.client.get(path, headers=self._headers(), name=name, catch_response=True) as r:
+        headers = self._headers()
+        with self.client.get(path, headers=headers, name=name, catch_response=True, **options) as r:
             if r.status_code != 200:
                 r.failure(f"status {r.status_code}")
                 return ""
@@ -125,7 +127,7 @@ class Staff(FastHttpUser):
 
     def write(self, name: str, form_path: str, overrides: dict, after: str) -> None:
         """The form, the post (timed as `name`), and the page it sends the person to."""
-        html = self.read(f"{name}: its form", form_path)
+        html = self.read(f"{name}: its form", form_path, allow_redirects=False)
         if not html:
             return
         fields = fields_filled(html, overrides)
@@ -198,7 +200,10 @@ class PA(Staff):
 
     def claim_make(self):
         overrides = {"amount": "12.50", "purpose": "Bus fares to college this week."}
-        self.write("Make a claim", self.path("claim", self.someone()), overrides, "Money")
+        if self.claimable:
+            pk, award = self.rng.choice(self.claimable)
+            overrides["award"] = str(award)
+            self.write("Make a claim", self.path("claim", pk), overrides, "Money")
 
     def review_record(self):
         overrides = {

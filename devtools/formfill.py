@@ -73,7 +73,9 @@ def fields_filled(html: str, overrides: dict) -> dict:
     form = max(parser.forms, key=lambda f: len(f["fields"]) + len(f["radios"]))
     fields = {**form["radios"], **form["fields"]}
     for name in form["texts"]:
-        if not fields[name]:
+        # A browser drops the newline that starts a text box's content.
+        fields[name] = fields[name].removeprefix("\n")
+        if not fields[name].strip():
             fields[name] = "Spoke about college and money; will call again next week."
     return fields | overrides
 

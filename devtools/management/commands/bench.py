@@ -13,11 +13,17 @@
    requests per second, in short runs each followed by one of a minimal page for the
    same visitor; each page's throughput is given as a share of the minimal page's, so
    that results compare across machines.
-4. It times the nightly reminder sweep (every rule, in one process, as a worker runs them)
+4. The busy day (devtools/busy.py, locust in a child process): 22 signed-in PAs and
+   managers reading and writing at once through the real pages and forms, between two
+   runs of the minimal page by as many people; then each write alone, and each web
+   process's memory while 2,000 young people's profiles are opened. The run measures a
+   copy of `bench_N` (`bench_N_run`), since the busy day writes.
+5. It times the nightly reminder sweep (every rule, in one process, as a worker runs them)
    in a child process, inside a transaction rolled back at the end so that every run
    measures the same night. Peak memory is the child's maximum resident set size.
-5. It adds the results, with the machine, the data and the date, at the top of the
-   results in docs/benchmarks.md. Earlier results stay below.
+6. It adds the results, with the machine, the data and the date, at the top of the
+   results in docs/benchmarks.md, and writes them as docs/benchmarks/latest.json (and a
+   copy named by date and commit beside it). Earlier results stay.
 """
 
 from __future__ import annotations
@@ -57,6 +63,11 @@ class Command(BaseCommand):
         parser.add_argument("--records", type=int, default=2000, help="Profiles for the memory.")
         parser.add_argument("--note", default="", help="A line about this run, for the report.")
         parser.add_argument("--no-report", action="store_true", help="Print, do not record.")
+        parser.add_argument(
+            "--busy-only",
+            action="store_true",
+            help="Only the busy day, each write alone and the memory; print, do not record.",
+        )
         # Internal: the run itself, inside the benchmark's database; and the sweep's child.
         parser.add_argument("--in-dataset", action="store_true", help=argparse.SUPPRESS)
         parser.add_argument("--sweep-only", action="store_true", help=argparse.SUPPRESS)
@@ -116,7 +127,10 @@ class Command(BaseCommand):
                 "young_people", "port", "seconds", "rounds", "requests", "note",
                 "busy_seconds", "busy_requests", "writes", "records",
             )
-        ] + (["--no-report"] if options["no_report"] else [])  # fmt: skip
+        ]  # fmt: skip
+        forwarded += [
+            f"--{flag.replace('_', '-')}" for flag in ("no_report", "busy_only") if options[flag]
+        ]
         try:
             subprocess.run(
                 [sys.executable, "manage.py", "bench", "--in-dataset", *forwarded],
@@ -142,6 +156,11 @@ class Command(BaseCommand):
         if waited > 1:
             self.stdout.write(f"  waited {waited:.0f} s for autovacuum to finish")
         with bench.gunicorn(env, options["port"]) as (base, master):
+            if options["busy_only"]:
+                busy = self._busy(base, options)
+                memory = bench.memory_after_records(base, master, options["records"])
+                self.stdout.write(bench.busy_render(busy["day"], busy["alone"], memory))
+                return
             for page in pages:
                 self.stdout.write(f"  {page.label} ({page.role})")
                 page.results = bench.measure(
