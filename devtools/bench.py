@@ -14,6 +14,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 from dataclasses import dataclass, field
@@ -24,18 +25,24 @@ from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, load_backend
 from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection, transaction
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from finance import selectors as finance_selectors
+from finance import services as finance_services
+from finance.models import Claim, ClaimState
 from handovers import day as handovers_day
 from notifications import services as notifications
 from notifications.models import Notification
 from pathway import returns
 from people.demo import DEMO_SLUG, sign_ins
 from people.models import Authority, Role, User, YoungPerson
+from people.selectors import young_people_visible_to
 
 ROOT = Path(settings.BASE_DIR)
 REPORT = ROOT / "docs" / "benchmarks.md"
+RESULTS = ROOT / "docs" / "benchmarks"  # latest.json, and each run's beside it
 RESULTS_MARK = "<!-- results: newest first; `manage.py bench` adds each run below -->"
 WRK_CONNECTIONS = 4
 WARM_SECONDS = 2
@@ -190,6 +197,170 @@ def pages_and_sessions() -> tuple[list[Page], dict[str, str]]:
     return pages, {role: _session(user) for role, user in people.items()}
 
 
+BUSY_PAS, BUSY_MANAGERS = 16, 6  # the busy day's simulated people: 22 at once
+
+
+def _paths() -> dict[str, str]:
+    """The pages the simulated people open, with 0 for a young person's (or claim's) id."""
+    person = {
+        "profile": "portal:young-person-detail",
+        "plan": "pathway:plan",
+        "contacts": "pathway:contacts",
+        "contact": "pathway:contact-create",
+        "review": "pathway:review-create",
+        "money": "finance:person-money",
+        "claim": "finance:person-claim",
+    }
+    return {
+        **{key: reverse(name, args=[0]) for key, name in person.items()},
+        "section": reverse("pathway:section-edit", args=[0, "matter"]),
+        "claim_detail": reverse("finance:claim-detail", args=[0]),
+        "caseload": reverse("pathway:caseload"),
+        "dashboard": reverse("dashboard:home"),
+        "claims": reverse("finance:claims-waiting"),
+        "sign_offs": reverse("pathway:reviews-to-sign"),
+        "enquiry": reverse("rota:enquiry-create"),
+        "minimal": reverse("devtools:bench-minimal"),
+    }
+
+
+def busy_people() -> dict[str, list[dict]]:
+    """The busy day's PAs and managers: the demo council's, each signed in with a session
+    of their own, with the young people they may open (who have a plan)."""
+    council = Authority.objects.get(slug=DEMO_SLUG)
+    staff = User.objects.filter(authority=council, is_active=True).order_by("pk")
+    pas = (
+        staff.filter(role=Role.PA)
+        .annotate(caseload=Count("allocations", filter=Q(allocations__ended_on__isnull=True)))
+        .filter(caseload__gte=5)[:BUSY_PAS]
+    )
+    managers = list(staff.filter(role=Role.MANAGER, sees_all_teams=True)[:1]) + list(
+        staff.filter(
+            role=Role.MANAGER, sees_all_teams=False, managed_teams__isnull=False
+        ).distinct()[: BUSY_MANAGERS - 1]
+    )
+
+    today = timezone.localdate()
+
+    def signed_in(user: User) -> dict:
+        people = young_people_visible_to(user).filter(pathway_plan__isnull=False)
+        people = list(people.order_by("pk")[:200])
+        return {
+            "cookie": _session(user),
+            "young_people": [person.pk for person in people],
+            # Who has money left to claim from without a receipt: (young person, award).
+            "claimable": [
+                [person.pk, award.pk]
+                for person in people[:40]
+                for award in finance_selectors.usable_awards(person, today)[:1]
+                if not award.scheme.evidence and award.left >= 1250
+            ],
+        }
+
+    return {"pa": [signed_in(u) for u in pas], "manager": [signed_in(u) for u in managers]}
+
+
+def busy_run(base: str, people: dict, seconds: int, most: int, **mode) -> dict:
+    """The load of devtools/busy.py, in a child process (locust patches the standard
+    library for gevent, which this process must not have)."""
+    spec = {
+        "base": base,
+        "people": people,
+        "paths": _paths(),
+        "csrf_cookie": settings.CSRF_COOKIE_NAME,
+        "seconds": seconds,
+        "most_requests": most,
+        **mode,
+    }
+    with tempfile.NamedTemporaryFile("w", suffix=".json") as file:
+        json.dump(spec, file)
+        file.flush()
+        output = subprocess.run(
+            [sys.executable, "-m", "devtools.busy", file.name],
+            cwd=ROOT, check=True, capture_output=True, text=True, timeout=seconds + 120,
+        ).stdout  # fmt: skip
+    return json.loads(output.strip().splitlines()[-1])
+
+
+BUSY_WRITES = {  # each write alone: who makes it, and its method in devtools/busy.py
+    "Log a contact": ("pa", "contact_log"),
+    "Save a plan section": ("pa", "section_save"),
+    "Make a claim": ("pa", "claim_make"),
+    "Record a review": ("pa", "review_record"),
+    "Log a duty enquiry": ("pa", "enquiry_log"),
+    "Approve a claim": ("manager", "claim_approve"),
+}
+
+
+def writes_alone(base: str, people: dict, each: int) -> dict:
+    """Each write by one person at a time, `each` times: the post's server time alone."""
+    results = {}
+    for name, (role, method) in BUSY_WRITES.items():
+        one = {"pa": [], "manager": [], role: [people[role][0]]}
+        run = busy_run(base, one, 60, 3 * each, only=method)
+        results[name] = run["pages"].get(name, {"requests": 0, "errors": 0})
+        results[name]["after"] = {k: v for k, v in run["pages"].items() if "after a write" in k}
+    return results
+
+
+def _worker_rss_mb(master: int) -> dict[int, float]:
+    """The resident memory of each of gunicorn's workers (the master's children)."""
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    sizes = {}
+    for pid in map(int, children):
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                sizes[pid] = int(line.split()[1]) / 1024
+    return sizes
+
+
+def memory_after_records(base: str, master: int, records: int = 2000) -> dict:
+    """Each web process's memory as the service manager opens `records` young people's
+    profiles, each once, four at a time: at the start, half way and at the end."""
+    council = Authority.objects.get(slug=DEMO_SLUG)
+    manager = User.objects.get(email=sign_ins(council)["Manager"])
+    cookie = {"Cookie": _session(manager)}
+    pks = list(young_people_visible_to(manager).order_by("pk").values_list("pk", flat=True))
+    pks = (pks * (records // max(len(pks), 1) + 1))[:records]
+    statuses: dict[int, int] = {}
+
+    def open_records(chunk: list[int]) -> None:
+        conn = http.client.HTTPConnection(base, timeout=60)
+        for pk in chunk:
+            status = _request(
+                base, reverse("portal:young-person-detail", args=[pk]), cookie, conn=conn
+            )[0]
+            statuses[status] = statuses.get(status, 0) + 1
+        conn.close()
+
+    def four_at_a_time(part: list[int]) -> None:
+        threads = [threading.Thread(target=open_records, args=(part[i::4],)) for i in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+    four_at_a_time(pks[:100])  # warm: every worker has loaded what a profile needs
+    start = _worker_rss_mb(master)
+    four_at_a_time(pks[100 : records // 2])
+    half = _worker_rss_mb(master)
+    four_at_a_time(pks[records // 2 :])
+    end = _worker_rss_mb(master)
+    return {
+        "records": records,
+        "distinct": len(set(pks)),
+        "statuses": statuses,
+        "workers": [
+            {
+                "start_mb": round(start[pid], 1),
+                "half_mb": round(half.get(pid, 0), 1),
+                "end_mb": round(end.get(pid, 0), 1),
+            }
+            for pid in start
+        ],  # fmt: skip
+    }
+
+
 def quiet_database(most_seconds: int = 600) -> float:
     """Wait until no autovacuum is running (it would take CPU from the pages); seconds waited."""
     started = time.monotonic()
@@ -206,13 +377,15 @@ def quiet_database(most_seconds: int = 600) -> float:
 
 @contextlib.contextmanager
 def gunicorn(env: dict, port: int):
-    """The portal under gunicorn, as the Procfile runs it; yields its address."""
+    """The portal under gunicorn, as the Procfile runs it; yields its address and pid."""
     command = [
         str(Path(sys.executable).with_name("gunicorn")), "config.wsgi",
         "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS), "--threads", str(THREADS),
         "--log-level", "warning",
     ]  # fmt: skip
     server = subprocess.Popen(command, env=env, cwd=ROOT)
+    # (terminate() lets the workers finish what they hold, which a loaded machine may take
+    # a while over.)
     base = f"127.0.0.1:{port}"
     try:
         for _ in range(150):
@@ -224,10 +397,10 @@ def gunicorn(env: dict, port: int):
             time.sleep(0.2)
         else:
             raise RuntimeError("gunicorn did not answer within 30 s")
-        yield base
+        yield base, server.pid
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        server.wait(timeout=120)
 
 
 # Measuring
@@ -283,10 +456,11 @@ def measure(base: str, page: Page, cookie: str, requests: int) -> dict:
     if page.form is not None:
         headers, body = _form_request(base, page)
     conn = http.client.HTTPConnection(base, timeout=60)
-    samples, statuses, first_ms = [], set(), None
+    samples, statuses, first_ms, failed = [], set(), None, 0
     for number in range(3 + requests):  # three to warm up
         status, server_ms, queries, client_ms, _, _ = _request(base, page.path, headers, body, conn)
         statuses.add(status)
+        failed += status != 200
         first_ms = server_ms if first_ms is None else first_ms
         if number >= 3:
             samples.append((server_ms, client_ms, queries))
@@ -301,6 +475,8 @@ def measure(base: str, page: Page, cookie: str, requests: int) -> dict:
         "first_ms": first_ms,
         "server_median": statistics.median(server),
         "server_p95": _percentile(server, 0.95),
+        "server_p99": _percentile(server, 0.99),
+        "errors": failed,
         "client_median": statistics.median(client),
         "client_p95": _percentile(client, 0.95),
         "queries": queries,
@@ -320,12 +496,22 @@ def throughput(base: str, page: Page, baseline: Page, rounds: int, seconds: int)
     def run(results: dict, path: str) -> float:
         return _throughput(base, path, results["headers"], results["body"], seconds)
 
+    def drained() -> None:
+        # A slow page's requests may still be queued when wrk stops; the minimal page's run
+        # starts once they are served (one request waits behind them).
+        _request(base, baseline.path, theirs["headers"])
+
     _throughput(base, page.path, mine["headers"], mine["body"], WARM_SECONDS)  # not counted
     pairs = []
     for _ in range(rounds):
-        pairs.append((run(mine, page.path), run(theirs, baseline.path)))
+        ours = run(mine, page.path)
+        drained()
+        pairs.append((ours, run(theirs, baseline.path)))
     mine["rps"] = statistics.median(ours for ours, _ in pairs)
-    mine["share"] = statistics.median(ours / minimal for ours, minimal in pairs)
+    # A round whose minimal run completed nothing (a loaded machine) says nothing.
+    mine["share"] = statistics.median(
+        [ours / minimal for ours, minimal in pairs if minimal] or [0.0]
+    )
     theirs.setdefault("rps_runs", []).extend(minimal for _, minimal in pairs)
 
 
@@ -405,9 +591,53 @@ def sweep_measure() -> dict:
     }
 
 
-def sweep_in_child() -> dict:
+def payment_measure(claims: int = 100) -> dict:
+    """A payment run of `claims` approved claims of the demo council, each on an award of its
+    own, as a manager makes it; undone at the end, so every run pays the same claims."""
+    council = Authority.objects.get(slug=DEMO_SLUG)
+    manager = User.objects.get(email=sign_ins(council)["Manager"])
+    today = timezone.localdate()
+    queries = 0
+
+    def count(execute, sql, params, many, context):
+        nonlocal queries
+        queries += 1
+        return execute(sql, params, many, context)
+
+    with transaction.atomic():
+        # Claims already approved are paid too: the run pays every approved claim.
+        waiting = Claim.objects.filter(
+            state=ClaimState.APPROVED, award__scheme__authority=council
+        ).count()
+        made = 0
+        people = YoungPerson.objects.filter(authority=council).order_by("pk")
+        for person in people.iterator():
+            if waiting + made >= claims:
+                break
+            award = next(
+                (a for a in finance_selectors.usable_awards(person, today)
+                 if not a.scheme.evidence and a.left >= 1000),
+                None,
+            )  # fmt: skip
+            if award is None:
+                continue
+            claim = finance_services.claim_make(
+                award=award, amount_pence=1000, purpose="Bus fares", receipt=None, by=manager
+            )
+            finance_services.claim_approve(claim=claim, amount_pence=1000, reason="", by=manager)
+            made += 1
+        started = time.perf_counter()
+        with connection.execute_wrapper(count):
+            batch = finance_services.payment_run(authority_id=council.pk, by=manager)
+        seconds = time.perf_counter() - started
+        paid = batch.entries.count() if batch else 0
+        transaction.set_rollback(True)
+    return {"claims": paid, "seconds": seconds, "queries": queries}
+
+
+def sweep_in_child(which: str = "--sweep-only") -> dict:
     output = subprocess.run(
-        [sys.executable, "manage.py", "bench", "--sweep-only"],
+        [sys.executable, "manage.py", "bench", which],
         cwd=ROOT, check=True, capture_output=True, text=True,
     ).stdout  # fmt: skip
     return json.loads(output.strip().splitlines()[-1])
@@ -535,3 +765,175 @@ def report_add(section: str) -> None:
         text = text.rstrip("\n") + f"\n\n{RESULTS_MARK}\n"
     head, tail = text.split(RESULTS_MARK, 1)
     REPORT.write_text(f"{head}{RESULTS_MARK}\n\n{section}\n{tail.lstrip(chr(10))}")
+
+
+# The busy day's part of the report, and the machine-readable result
+
+
+def busy_share(busy: dict) -> float:
+    """The busy day's requests per second as a share of the minimal page's, under the same
+    number of people at once, measured just before and just after it."""
+    minimal = statistics.mean(run["rps"] for run in busy["minimal"])
+    return busy["load"]["rps"] / minimal
+
+
+def busy_render(busy: dict, alone: dict, memory: dict, payment: dict | None = None) -> str:
+    load = busy["load"]
+    total = sum(p["server_total_ms"] for p in load["pages"].values()) or 1
+    writes = sum(p["requests"] for p in load["pages"].values() if p["kind"] == "write")
+    errors = sum(p["errors"] for p in load["pages"].values())
+    minimal_runs = " and ".join(f"{run['rps']:.0f}" for run in busy["minimal"])
+    lines = [
+        "",
+        f"**The busy day**: {load['people']['pa']} PAs and {load['people']['manager']} managers "
+        f"at once, with no pause between requests, for {load['seconds']:.0f} s: "
+        f"{load['requests']:,} requests ({writes / max(load['requests'], 1):.0%} writes), "
+        f"{load['rps']:.0f} a second, **{busy_share(busy):.0%} of the minimal page's** "
+        f"({minimal_runs} a second for the same "
+        f"number of people just before and after); {errors} errors. Server time "
+        '(the `Server-Timing` header) for each page and write; "after a write" is the page '
+        "a person is sent to after saving, the first view after the change.",
+        "",
+        "| Page or write | Kind | Requests | p50 ms | p95 ms | p99 ms | Queries "
+        "| Share of server time | Errors |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, page in sorted(load["pages"].items(), key=lambda item: (item[1]["kind"], item[0])):
+        low, high = page["queries"]
+        lines.append(
+            f"| {name} | {page['kind']} | {page['requests']} | {page['p50']:.1f} "
+            f"| {page['p95']:.1f} | {page['p99']:.1f} | {low if low == high else f'{low}–{high}'} "
+            f"| {page['server_total_ms'] / total:.0%} | {page['errors']} |"
+        )
+    lines += [
+        "",
+        "Each write alone (one person, one write after another; the post's server time):",
+        "",
+        "| Write | Requests | p50 ms | p95 ms | p99 ms | Queries | Errors |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, page in alone.items():
+        if not page.get("requests"):
+            lines.append(f"| {name} | 0 | | | | | {page.get('errors', 0)} |")
+            continue
+        low, high = page["queries"]
+        lines.append(
+            f"| {name} | {page['requests']} | {page['p50']:.1f} | {page['p95']:.1f} "
+            f"| {page['p99']:.1f} | {low if low == high else f'{low}–{high}'} | {page['errors']} |"
+        )
+    workers = "; ".join(
+        f"{w['start_mb']:.0f} → {w['half_mb']:.0f} → {w['end_mb']:.0f} MB"
+        for w in memory["workers"]
+    )
+    lines += [
+        "",
+        f"Web process memory while the service manager opens {memory['records']:,} young "
+        f"people's profiles ({memory['distinct']:,} different people), after 100 to warm up, "
+        f"half way and at the end, each worker: {workers}.",
+        "",
+    ]
+    if payment:
+        lines += [
+            f"A payment run of {payment['claims']} approved claims (made and approved just "
+            f"before, undone after): **{payment['seconds'] * 1000:.0f} ms**, "
+            f"{payment['queries']:,} queries.",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def _commit() -> str:
+    def git(*args: str) -> str:
+        return subprocess.run(
+            [shutil.which("git") or "git", *args],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+
+    return git("rev-parse", "--short", "HEAD") + ("-dirty" if git("status", "--porcelain") else "")
+
+
+def _entry(name: str, kind: str, people: int, **values) -> dict:
+    entry = {"name": name, "kind": kind, "young_people": people}
+    for key in ("load", "p50", "p95", "p99", "share_of_minimal", "queries", "errors"):
+        entry[key] = values.pop(key, None)
+    return entry | values
+
+
+def results_json(
+    pages: list[Page], sweep: dict, busy: dict, alone: dict, memory: dict, people: int,
+    database: str, payment: dict | None = None,
+) -> dict:  # fmt: skip
+    """Every figure of the run, one entry for each page or write (docs/benchmarks.md)."""
+    entries = []
+    for page in pages:
+        r = page.results
+        entries.append(_entry(
+            f"{page.label} ({page.role})", "read", people, load="alone",
+            p50=round(r["server_median"], 1), p95=round(r["server_p95"], 1),
+            p99=round(r["server_p99"], 1), share_of_minimal=round(r["share"], 3),
+            queries=r["queries"], errors=r["errors"], requests_per_second=round(r["rps"], 1),
+        ))  # fmt: skip
+    for name, page in busy["load"]["pages"].items():
+        entries.append(_entry(
+            name, page["kind"], people, load="busy", p50=page["p50"], p95=page["p95"],
+            p99=page["p99"], queries=page["queries"], errors=page["errors"],
+            requests=page["requests"],
+        ))  # fmt: skip
+    load = busy["load"]
+    entries.append(_entry(
+        "Busy day, every request", "busy", people, load="busy",
+        share_of_minimal=round(busy_share(busy), 3),
+        errors=sum(p["errors"] for p in load["pages"].values()),
+        requests=load["requests"], seconds=load["seconds"], requests_per_second=load["rps"],
+        simulated_people=load["people"],
+        minimal_requests_per_second=[run["rps"] for run in busy["minimal"]],
+    ))  # fmt: skip
+    for name, page in alone.items():
+        entries.append(_entry(
+            name, "write", people, load="alone", p50=page.get("p50"), p95=page.get("p95"),
+            p99=page.get("p99"), queries=page.get("queries"), errors=page.get("errors"),
+            requests=page.get("requests", 0),
+        ))  # fmt: skip
+    if payment:
+        ms = round(payment["seconds"] * 1000, 1)
+        entries.append(_entry(
+            f"Payment run of {payment['claims']} claims", "write", people, load="alone",
+            p50=ms, p95=ms, p99=ms, queries=[payment["queries"]], errors=0,
+        ))  # fmt: skip
+    sweep_ms = round(sweep["seconds"] * 1000)
+    entries.append(_entry(
+        "Nightly reminder sweep", "sweep", people, p50=sweep_ms, p95=sweep_ms, p99=sweep_ms,
+        queries=[sweep["queries"]], errors=0, rules_seconds=sweep["rules"],
+        peak_mb=round(sweep["peak_mb"]), growth_mb=round(sweep["peak_mb"] - sweep["rss_before_mb"]),
+    ))  # fmt: skip
+    generated = ROOT / "var" / "bench" / f"{database}.json"
+    if generated.exists():
+        seconds = json.loads(generated.read_text())["seconds"]
+        entries.append(_entry(
+            "Generating the data", "generate", people, p50=round(seconds * 1000),
+            p95=round(seconds * 1000), p99=round(seconds * 1000), errors=0,
+            processes=os.cpu_count(),
+        ))  # fmt: skip
+    return {
+        "date": timezone.localtime().isoformat(timespec="seconds"),
+        "commit": _commit(),
+        "machine": _machine(),
+        "young_people": people,
+        "units": "milliseconds of server time; share_of_minimal is of the minimal page's "
+        "requests per second in the same run",
+        "memory_after_records": memory,
+        "results": entries,
+    }
+
+
+def results_save(result: dict) -> Path:
+    """docs/benchmarks/latest.json, and the same beside it as <date>-<commit>.json."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(result, indent=1, ensure_ascii=False) + "\n"
+    kept = RESULTS / f"{result['date'][:16].replace(':', '')}-{result['commit']}.json"
+    kept.write_text(text)
+    (RESULTS / "latest.json").write_text(text)
+    return kept

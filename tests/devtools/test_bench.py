@@ -53,6 +53,7 @@ def test_a_pages_share_is_the_median_of_its_rounds_beside_the_minimal_page(monke
     # The warm-up, then (page, minimal) three times: the machine slows in the second round.
     runs = iter([0.0, 100.0, 300.0, 50.0, 100.0, 90.0, 300.0])
     monkeypatch.setattr(bench, "_throughput", lambda *args: next(runs))
+    monkeypatch.setattr(bench, "_request", lambda *args: None)  # waiting for the queue
     bench.throughput("127.0.0.1:1", page, minimal, rounds=3, seconds=1)
     assert page.results["rps"] == 90.0
     assert page.results["share"] == pytest.approx(1 / 3)  # of 1/3, 1/2 and 3/10

@@ -13,11 +13,17 @@
    requests per second, in short runs each followed by one of a minimal page for the
    same visitor; each page's throughput is given as a share of the minimal page's, so
    that results compare across machines.
-4. It times the nightly reminder sweep (every rule, in one process, as a worker runs them)
+4. The busy day (devtools/busy.py, locust in a child process): 22 signed-in PAs and
+   managers reading and writing at once through the real pages and forms, between two
+   runs of the minimal page by as many people; then each write alone, and each web
+   process's memory while 2,000 young people's profiles are opened. The run measures a
+   copy of `bench_N` (`bench_N_run`), since the busy day writes.
+5. It times the nightly reminder sweep (every rule, in one process, as a worker runs them)
    in a child process, inside a transaction rolled back at the end so that every run
    measures the same night. Peak memory is the child's maximum resident set size.
-5. It adds the results, with the machine, the data and the date, at the top of the
-   results in docs/benchmarks.md. Earlier results stay below.
+6. It adds the results, with the machine, the data and the date, at the top of the
+   results in docs/benchmarks.md, and writes them as docs/benchmarks/latest.json (and a
+   copy named by date and commit beside it). Earlier results stay.
 """
 
 from __future__ import annotations
@@ -47,15 +53,31 @@ class Command(BaseCommand):
             "--rounds", type=int, default=3, help="wrk runs of each page, each beside its baseline."
         )
         parser.add_argument("--requests", type=int, default=60, help="Timed one at a time.")
+        parser.add_argument(
+            "--busy-seconds", type=int, default=60, help="How long the busy day's load runs."
+        )
+        parser.add_argument(
+            "--busy-requests", type=int, default=20_000, help="The busy day's most requests."
+        )
+        parser.add_argument("--writes", type=int, default=20, help="Each write alone, this often.")
+        parser.add_argument("--records", type=int, default=2000, help="Profiles for the memory.")
         parser.add_argument("--note", default="", help="A line about this run, for the report.")
         parser.add_argument("--no-report", action="store_true", help="Print, do not record.")
+        parser.add_argument(
+            "--busy-only",
+            action="store_true",
+            help="Only the busy day, each write alone and the memory; print, do not record.",
+        )
         # Internal: the run itself, inside the benchmark's database; and the sweep's child.
         parser.add_argument("--in-dataset", action="store_true", help=argparse.SUPPRESS)
         parser.add_argument("--sweep-only", action="store_true", help=argparse.SUPPRESS)
+        parser.add_argument("--payment-only", action="store_true", help=argparse.SUPPRESS)
 
     def handle(self, *args, **options):
         if options["sweep_only"]:
             self.stdout.write(json.dumps(bench.sweep_measure()))
+        elif options["payment_only"]:
+            self.stdout.write(json.dumps(bench.payment_measure()))
         elif options["in_dataset"]:
             self._run(options)
         else:
@@ -85,11 +107,17 @@ class Command(BaseCommand):
             bench.generation_save(name, time.monotonic() - started)
             with connection.cursor() as cursor:
                 cursor.execute(f'ALTER DATABASE "{building}" RENAME TO "{name}"')
+        # The busy day writes: each run measures a copy of the generated data, so that
+        # every run starts from the same day.
+        copy = f"{name}_run"
+        with connection.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{copy}"')
+            cursor.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{name}"')
         # The run itself has the server's settings, so that its sessions are the server's.
         # Its own cache prefix: team and page keys must not meet another database's.
         run_env = {
             **bench.server_env(),
-            "DATABASE_URL": bench.database_url(name),
+            "DATABASE_URL": bench.database_url(copy),
             "CACHE_KEY_PREFIX": name,
         }
         # Migrations added since the data were generated.
@@ -98,13 +126,23 @@ class Command(BaseCommand):
         )
         forwarded = [
             f"--{key.replace('_', '-')}={options[key]}"
-            for key in ("young_people", "port", "seconds", "rounds", "requests", "note")
-        ] + (["--no-report"] if options["no_report"] else [])
-        subprocess.run(
-            [sys.executable, "manage.py", "bench", "--in-dataset", *forwarded],
-            env=run_env,
-            check=True,
-        )
+            for key in (
+                "young_people", "port", "seconds", "rounds", "requests", "note",
+                "busy_seconds", "busy_requests", "writes", "records",
+            )
+        ]  # fmt: skip
+        forwarded += [
+            f"--{flag.replace('_', '-')}" for flag in ("no_report", "busy_only") if options[flag]
+        ]
+        try:
+            subprocess.run(
+                [sys.executable, "manage.py", "bench", "--in-dataset", *forwarded],
+                env=run_env,
+                check=True,
+            )
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{copy}"')
 
     def _run(self, options):
         if not connection.settings_dict["NAME"].startswith("bench_"):
@@ -120,7 +158,12 @@ class Command(BaseCommand):
         waited = bench.quiet_database()
         if waited > 1:
             self.stdout.write(f"  waited {waited:.0f} s for autovacuum to finish")
-        with bench.gunicorn(env, options["port"]) as base:
+        with bench.gunicorn(env, options["port"]) as (base, master):
+            if options["busy_only"]:
+                busy = self._busy(base, options)
+                memory = bench.memory_after_records(base, master, options["records"])
+                self.stdout.write(bench.busy_render(busy["day"], busy["alone"], memory))
+                return
             for page in pages:
                 self.stdout.write(f"  {page.label} ({page.role})")
                 page.results = bench.measure(
@@ -137,21 +180,54 @@ class Command(BaseCommand):
                         options["rounds"],
                         options["seconds"],
                     )
+            busy = self._busy(base, options)
+            self.stdout.write(f"  memory after {options['records']:,} young people's records")
+            memory = bench.memory_after_records(base, master, options["records"])
         self.stdout.write("  the nightly sweep")
         sweep = bench.sweep_in_child()
+        self.stdout.write("  a payment run of 100 claims")
+        payment = bench.sweep_in_child("--payment-only")
+        database = connection.settings_dict["NAME"].removesuffix("_run")
         report = bench.render(
             pages,
             sweep,
             options["young_people"],
-            connection.settings_dict["NAME"],
+            database,
             options["note"],
             options["rounds"],
             options["seconds"],
-        )
+        ) + bench.busy_render(busy["day"], busy["alone"], memory, payment)
         self.stdout.write(report)
+        result = bench.results_json(
+            pages, sweep, busy["day"], busy["alone"], memory, options["young_people"], database,
+            payment,
+        )  # fmt: skip
         if not options["no_report"]:
             bench.report_add(report)
-            self.stdout.write(self.style.SUCCESS("Added to docs/benchmarks.md."))
+            kept = bench.results_save(result)
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Added to docs/benchmarks.md and {kept.relative_to(bench.ROOT)}."
+                )
+            )
+        busy_errors = sum(p["errors"] for p in busy["day"]["load"]["pages"].values())
+        if busy_errors:
+            self.stdout.write(self.style.WARNING(f"The busy day had {busy_errors} errors."))
         if any(not page.results.get("ok", True) for page in pages):
             failed = [f"{p.label}: {p.results['statuses']}" for p in pages if not p.results["ok"]]
             raise CommandError("Not every answer was 200: " + "; ".join(failed))
+
+    def _busy(self, base: str, options) -> dict:
+        """The busy day between two runs of the minimal page by as many people, then each
+        write alone."""
+        people = bench.busy_people()
+        everyone = len(people["pa"]) + len(people["manager"])
+        minimal_people = {"pa": [people["pa"][i % len(people["pa"])] for i in range(everyone)],
+                          "manager": []}  # fmt: skip
+        self.stdout.write(f"  the busy day: {everyone} people for {options['busy_seconds']} s")
+        minimal = [bench.busy_run(base, minimal_people, 15, 10**6, minimal=True)]
+        load = bench.busy_run(base, people, options["busy_seconds"], options["busy_requests"])
+        minimal.append(bench.busy_run(base, minimal_people, 15, 10**6, minimal=True))
+        self.stdout.write("  each write alone")
+        alone = bench.writes_alone(base, people, options["writes"])
+        return {"day": {"load": load, "minimal": minimal}, "alone": alone}
