@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from finance.models import Scheme
+from people.admin import CouncilAdmin
 
 
 @admin.register(Scheme)
-class SchemeAdmin(admin.ModelAdmin):
+class SchemeAdmin(CouncilAdmin):
     """Schemes are data: an administrator sets amounts, ages, limits and budgets here."""
 
     list_display = [
@@ -17,5 +18,5 @@ class SchemeAdmin(admin.ModelAdmin):
         "yearly_budget_pence",
         "is_active",
     ]
-    list_filter = ["authority", "is_active", "cap_period"]
+    list_filter = [("authority", admin.RelatedOnlyFieldListFilter), "is_active", "cap_period"]
     prepopulated_fields = {"code": ["name"]}

@@ -16,6 +16,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from offer.models import OfferItemVersion, VersionState
+from offer.selectors import public_authority
 from partners.models import (
     LEAVING_CARE_TERM_CODE,
     LGA_TAXONOMY_URI,
@@ -153,13 +154,17 @@ def leaving_care_term() -> TaxonomyTerm | None:
 
 
 def published_directory() -> QuerySet[Service]:
-    return Service.objects.filter(is_published=True).select_related("organization")
+    """The published services of the council whose offer this deployment shows (another
+    council's directory in the same database is theirs to publish)."""
+    return Service.objects.filter(
+        is_published=True, organization__authority=public_authority()
+    ).select_related("organization")
 
 
 def published_offer() -> QuerySet[OfferItemVersion]:
-    return OfferItemVersion.objects.filter(state=VersionState.PUBLISHED).select_related(
-        "item__authority", "item__provider__service__organization"
-    )
+    return OfferItemVersion.objects.filter(
+        state=VersionState.PUBLISHED, item__authority=public_authority()
+    ).select_related("item__authority", "item__provider__service__organization")
 
 
 @dataclass(frozen=True)
@@ -355,9 +360,9 @@ def _offer_full(version: OfferItemVersion) -> dict:
 
 
 def service_at_locations_listing(*, page: int, per_page: int, search: str = "") -> Listing:
-    rows = ServiceAtLocation.objects.filter(service__is_published=True).select_related(
-        "service__organization", "location"
-    )
+    rows = ServiceAtLocation.objects.filter(
+        service__in=published_directory().values("pk")
+    ).select_related("service__organization", "location")
     if search:
         rows = rows.filter(
             Q(service__name__icontains=search) | Q(service__description__icontains=search)
