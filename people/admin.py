@@ -288,7 +288,8 @@ class AuditTrailAdmin(LogEntryAdmin):
         if council is None:
             return entries
         unstamped = Q(additional_data__council__isnull=True, actor__authority=council)
-        return entries.filter(Q(additional_data__council=council) | unstamped)
+        theirs = Q(additional_data__council=council) | Q(additional_data__also_council=council)
+        return entries.filter(theirs | unstamped)
 
     def has_module_permission(self, request):
         return self._is_auditor(request)

@@ -19,6 +19,7 @@ from django.dispatch import receiver
 from people.models import (
     Allocation,
     Authority,
+    CouncilMove,
     Invitation,
     SubjectAccessPack,
     Team,
@@ -69,7 +70,11 @@ def name_the_record_by_its_id(sender, instance: LogEntry, **kwargs) -> None:
         instance.object_repr = neutral_name(model, instance.object_pk)
     data = instance.additional_data if isinstance(instance.additional_data, dict) else {}
     if instance._state.adding and "council" not in data:
-        instance.additional_data = {**data, "council": council_of_entry(instance, model)}
+        data = {**data, "council": council_of_entry(instance, model)}
+        if model is CouncilMove:  # in both councils' trails
+            move = CouncilMove.objects.filter(pk=instance.object_pk).first()
+            data["also_council"] = move.to_authority_id if move else None
+        instance.additional_data = data
 
 
 def council_of_entry(entry: LogEntry, model: type[models.Model] | None) -> int | None:
@@ -92,6 +97,7 @@ def register_audited_models() -> None:
     audit_register(Authority)
     # A copy of everything held about someone is more than a read: the trail shows it made.
     audit_register(SubjectAccessPack)
+    audit_register(CouncilMove)
 
 
 def record_access(instance: models.Model) -> None:

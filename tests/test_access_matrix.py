@@ -284,6 +284,10 @@ MATRIX: dict[str, Row] = {
     "handovers:told": Row(HANDOVER_PAGE, kwargs={"pk": "handover"}),
     "handovers:intro": Row(HANDOVER_PAGE, kwargs={"pk": "handover"}),
     "handovers:ending": Row(HANDOVER_PAGE, kwargs={"pk": "handover"}),
+    # Moving a young person's support to another council: a manager of their team.
+    "handovers:council-move": Row(
+        statuses(404, anonymous=302, care_leaver=403, pa=403, manager=200), kwargs=PERSON
+    ),
     "portal:my-home": Row(statuses(403, anonymous=302, care_leaver=200, other_care_leaver=200)),
     # The young person's voice: their own pages; their PA's and that PA's manager's page on
     # their record. No page shows staff one person's survey answers; an administrator none.

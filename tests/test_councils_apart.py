@@ -14,14 +14,21 @@ import pytest
 from auditlog.models import LogEntry
 from axes.models import AccessAttempt
 from django.contrib import admin
+from django.db import DatabaseError, transaction
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
+from finance import services as finance_services
+from finance.models import Claim
+from handovers import services as handover_services
+from handovers.models import Handover
 from notifications import services as notification_services
 from notifications.models import Notification
 from offer import selectors as offer_selectors
 from pathway import returns
-from people.models import User, YoungPerson
+from pathway.models import Contact, Document, PlanVersion
+from people.models import Allocation, CouncilMove, EndReason, Team, User, YoungPerson
 from tests.factories import cast_of_people
 from tests.test_access_matrix import (  # the matrix's fixtures for its documents' folder
     ROLES,
@@ -265,3 +272,161 @@ def test_an_administrator_of_a_cannot_open_a_record_of_b_in_the_admin(client, co
         assert response.status_code == 302, (url, response.status_code)
         opened.append(meta.model_name)
     assert "user" in opened and "scheme" in opened
+
+
+# --- Moving a young person's support to another council ------------------------------------
+
+CONSENT = {
+    "consent_given": True,
+    "consent_by": "Jade, in her review meeting",
+    "consent_how": "in_person",
+}
+
+
+def _move(a_people, b_people, **changes):
+    person = YoungPerson.objects.get(user=a_people["care_leaver"])
+    fields = {
+        "young_person": person,
+        "to_team": Team.objects.get(manager=b_people["manager"]),
+        "consent_on": timezone.localdate(),
+        "by": a_people["manager"],
+        **CONSENT,
+        **changes,
+    }
+    return handover_services.council_move(**fields)
+
+
+def _record_pages(values: dict, role: str = "manager") -> list[str]:
+    """Every page of the matrix about one young person's record that `role` opens."""
+    return [
+        row_url(name, row, values)
+        for name, row in sorted(full_matrix().items())
+        if row.method == "get"
+        and "young_person" in row.kwargs.values()
+        and row.expected[role] == 200
+    ]
+
+
+@pytest.mark.django_db
+def test_a_moved_young_person_is_whole_in_the_new_council_and_read_only_in_the_old(
+    client, councils
+):
+    (a_people, a_values), (b_people, _) = councils
+    a, b = _council(a_people), _council(b_people)
+    person = YoungPerson.objects.get(user=a_people["care_leaver"])
+    held = {
+        "versions": list(PlanVersion.objects.filter(plan__young_person=person).values("pk")),
+        "contacts": list(Contact.objects.filter(young_person=person).values("pk")),
+        "documents": list(Document.objects.filter(young_person=person).values("pk")),
+    }
+    assert all(held.values())
+
+    move = _move(a_people, b_people)
+
+    person.refresh_from_db()
+    assert person.authority == b
+    assert held == {
+        "versions": list(PlanVersion.objects.filter(plan__young_person=person).values("pk")),
+        "contacts": list(Contact.objects.filter(young_person=person).values("pk")),
+        "documents": list(Document.objects.filter(young_person=person).values("pk")),
+    }
+    # This council's PA stops; its handover closes; the claim not yet decided is withdrawn.
+    allocation = Allocation.objects.get(young_person=person)
+    assert allocation.end_reason == EndReason.MOVED_COUNCIL
+    assert not Handover.objects.filter(young_person=person, closed_at=None).exists()
+    assert not Claim.objects.filter(award__young_person=person, state="waiting").exists()
+    # The new council's team manager is told to allocate a PA, and opens the record.
+    told = Notification.objects.get(recipient=b_people["manager"], young_person=person)
+    client.force_login(b_people["manager"])
+    assert client.get(told.link).status_code == 200
+    pages = _record_pages(a_values)
+    assert client.get(pages[0]).status_code == 200
+    # The first council's PA and manager no longer open any page of the record.
+    for role in ("pa", "manager", "other_manager"):
+        client.force_login(a_people[role])
+        opened = {url: client.get(url).status_code for url in _record_pages(a_values, role)}
+        assert set(opened.values()) == {404}, (role, opened)
+    # Its statutory returns for the year they were its still count them.
+    today = timezone.localdate()
+    year = returns.latest_year(today)
+    for what in ("903-care-leavers", "annex-a"):
+        cells = {cell for line in returns.file_rows(what, a.pk, year, today) for cell in line}
+        assert person.child_id in cells, what
+    # The move is in both councils' audit trails, and the database keeps it as it is.
+    request = RequestFactory().get("/")
+    for people in (a_people, b_people):
+        request.user = people["auditor"]
+        trail = admin.site._registry[LogEntry].get_queryset(request)
+        assert trail.filter(object_pk=str(move.pk), content_type__model="councilmove").exists()
+    with pytest.raises(DatabaseError), transaction.atomic():
+        CouncilMove.objects.filter(pk=move.pk).update(consent_by="someone else")
+    with pytest.raises(DatabaseError), transaction.atomic():
+        CouncilMove.objects.filter(pk=move.pk).delete()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"consent_given": False}, "who agreed"),
+        ({"consent_by": "  "}, "who agreed"),
+        ({"consent_how": "guessed"}, "how they agreed"),
+        ({"consent_on": timezone.localdate() + dt.timedelta(days=1)}, "today or before"),
+        ({"by": "pa"}, "Only a manager of their council"),
+        ({"by": "b_manager"}, "Only a manager of their council"),
+        ({"to_team": "own_team"}, "another council"),
+    ],
+)
+def test_a_move_without_consent_or_by_the_wrong_person_is_refused(changes, message, councils):
+    (a_people, _), (b_people, _) = councils
+    named = {
+        "pa": a_people["pa"],
+        "b_manager": b_people["manager"],
+        "own_team": Team.objects.get(manager=a_people["manager"]),
+    }
+    changes = {key: named.get(value, value) for key, value in changes.items()}
+    with pytest.raises(handover_services.CouncilMoveError, match=message):
+        _move(a_people, b_people, **changes)
+    assert not CouncilMove.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_move_waits_while_a_payment_is_on_its_way(councils):
+    (a_people, _), (b_people, _) = councils
+    waiting = Claim.objects.get(award__young_person__user=a_people["care_leaver"], state="waiting")
+    finance_services.claim_approve(
+        claim=waiting, amount_pence=waiting.amount_pence, reason="", by=a_people["manager"]
+    )
+    with pytest.raises(handover_services.CouncilMoveError, match="payment run"):
+        _move(a_people, b_people)
+    assert YoungPerson.objects.get(user=a_people["care_leaver"]).authority == _council(a_people)
+
+
+@pytest.mark.django_db
+def test_a_manager_moves_their_support_from_its_confirmation_page(client, councils):
+    (a_people, _), (b_people, _) = councils
+    person = YoungPerson.objects.get(user=a_people["care_leaver"])
+    team = Team.objects.get(manager=b_people["manager"])
+    url = reverse("handovers:council-move", kwargs={"pk": person.pk})
+    client.force_login(a_people["manager"])
+    assert b"Otherton Council" in client.get(url).content
+    today = timezone.localdate()
+    answers = {
+        "to_team": team.pk,
+        "consent_given": "yes",
+        "consent_by": "Jade",
+        "consent_on_0": today.day,
+        "consent_on_1": today.month,
+        "consent_on_2": today.year,
+        "consent_how": "phone",
+    }
+    refused = client.post(url, {**answers, "consent_given": "no"})
+    assert b"Their support moves only when they agree to it" in refused.content
+    page = client.post(url, answers)
+    assert page.status_code == 200 and b"stops being their PA" in page.content
+    seen = page.context["seen"]
+    done = client.post(url, {**answers, "seen": seen, "confirm": "yes"})
+    assert done.status_code == 302
+    move = CouncilMove.objects.get(young_person=person)
+    assert (move.to_team, move.consent_by, move.consent_how) == (team, "Jade", "phone")
+    assert client.get(url).status_code == 404  # no longer theirs
