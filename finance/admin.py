@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from finance.models import Scheme
+from people.admin import CouncilAdmin
 
 
 @admin.register(Scheme)
-class SchemeAdmin(admin.ModelAdmin):
+class SchemeAdmin(CouncilAdmin):
     """Schemes are data: an administrator sets amounts, ages, limits and budgets here."""
 
     list_display = [
@@ -19,5 +20,10 @@ class SchemeAdmin(admin.ModelAdmin):
         "checked_on",
         "is_active",
     ]
-    list_filter = ["authority", "is_active", "cap_period", "entitlement"]
+    list_filter = [
+        ("authority", admin.RelatedOnlyFieldListFilter),
+        "is_active",
+        "cap_period",
+        "entitlement",
+    ]
     prepopulated_fields = {"code": ["name"]}

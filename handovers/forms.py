@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from crispy_forms_gds.layout import Field, Size, Submit
+from crispy_forms_gds.layout import Field, Fluid, Size, Submit
 from django import forms
 
 from common.forms import DateField, Form
 from handovers.models import StayInTouch, ToldHow
 from people.forms import form_helper
+from people.models import ConsentHow
 
 
 class _StepForm(Form):
@@ -83,3 +84,56 @@ class EndingForm(_StepForm):
             Field.radios("stay_in_touch", legend_size=Size.SMALL, small=True),
             Submit("save", "Save"),
         )
+
+
+class CouncilMoveForm(Form):
+    """Where a young person's support moves, and their agreement to it."""
+
+    to_team = forms.ModelChoiceField(
+        label="The team in the new council",
+        queryset=None,
+        empty_label="Choose a team",
+        help_text="Its manager allocates a new PA.",
+        error_messages={"required": "Choose the team in the new council"},
+    )
+    consent_given = forms.TypedChoiceField(
+        label="Have they agreed to their support moving?",
+        choices=[("yes", "Yes"), ("no", "No")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say whether they agreed"},
+    )
+    consent_by = forms.CharField(
+        label="Who agreed",
+        max_length=120,
+        help_text="The young person, or who agreed for them.",
+        error_messages={"required": "Say who agreed"},
+    )
+    consent_on = DateField(label="When they agreed", help_text="For example, 1 12 2026")
+    consent_how = forms.ChoiceField(
+        label="How they agreed",
+        choices=ConsentHow.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say how they agreed"},
+    )
+
+    def __init__(self, *args, teams, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_team"].queryset = teams
+        self.fields["to_team"].label_from_instance = lambda team: (
+            f"{team.name}, {team.authority.name}"
+        )
+        self.fields["consent_on"].error_messages["required"] = "Enter when they agreed"
+        self.helper = form_helper(
+            Field.select("to_team"),
+            Field.radios("consent_given", legend_size=Size.SMALL, inline=True),
+            Field.text("consent_by", field_width=Fluid.TWO_THIRDS),
+            Field("consent_on"),
+            Field.radios("consent_how", legend_size=Size.SMALL, small=True),
+            Submit("continue", "Continue"),
+        )
+
+    def clean_consent_given(self) -> bool:
+        if not self.cleaned_data["consent_given"]:
+            raise forms.ValidationError("Their support moves only when they agree to it")
+        return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from handovers.models import Handover
-from people.models import User, YoungPerson
+from people.models import Role, User, YoungPerson
 
 
 def profile_context(person: YoungPerson, user: User, today: dt.date) -> dict:
@@ -14,10 +14,14 @@ def profile_context(person: YoungPerson, user: User, today: dt.date) -> dict:
         .select_related("to_allocation")
         .first()
     )
+    # A manager may move the young person's support to another council in the portal.
+    may_move = user.role == Role.MANAGER
     if handover is None:
-        return {"handover": None}
+        return {"handover": None, "may_move": may_move, "person": person}
     steps = handover.steps(today)
     return {
+        "may_move": may_move,
+        "person": person,
         "handover": handover,
         "done": sum(step.is_done for step in steps),
         "steps": len(steps),

@@ -6,7 +6,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from handovers.models import Handover
-from people.models import User
+from people.models import Team, User, YoungPerson
 
 
 def handovers_visible_to(user: User) -> QuerySet[Handover]:
@@ -57,3 +57,12 @@ def open_by_month(team_ids, days: list) -> list[int]:
         }
     )
     return [counts[f"m{index}"] for index in range(len(days))]
+
+
+def teams_elsewhere(person: YoungPerson) -> QuerySet[Team]:
+    """The teams of the portal's other councils, where the young person's support may move."""
+    return (
+        Team.objects.exclude(authority_id=person.authority_id)
+        .select_related("authority")
+        .order_by("authority__name", "name")
+    )

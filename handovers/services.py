@@ -15,9 +15,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from common import locking
+from common import confirm, locking
 from common.dates import birthday
 from common.errors import DomainError
+from finance import selectors as finance_selectors
+from finance import services as finance_services
 from handovers import telling
 from handovers.models import (
     CheckOutcome,
@@ -30,7 +32,17 @@ from handovers.models import (
 )
 from notifications.services import Reminder, notifications_withdraw, notify
 from people import services as portal_services
-from people.models import Allocation, EndReason, User, YoungPerson
+from people.models import (
+    Allocation,
+    ConsentHow,
+    CouncilMove,
+    EndReason,
+    Role,
+    Team,
+    User,
+    YoungPerson,
+)
+from people.selectors import young_people_visible_to
 
 ENDING_REASONS = {Reason.TURNING_25, Reason.SUPPORT_ENDED, Reason.YOUNG_PERSON_CHOICE}
 # Why an allocation ended -> why the handover or ending started.
@@ -40,7 +52,9 @@ REASON_FOR_END = {
     EndReason.SUPPORT_ENDED: Reason.SUPPORT_ENDED,
     EndReason.YOUNG_PERSON_CHOICE: Reason.YOUNG_PERSON_CHOICE,
     EndReason.OTHER: Reason.ALLOCATION_ENDED,
+    EndReason.MOVED_COUNCIL: Reason.ALLOCATION_ENDED,
 }
+MOVED_COUNCIL = "Their support moved to another council"
 
 
 class HandoverError(DomainError):
@@ -148,22 +162,23 @@ def handovers_cancel_for_leaving_pa(*, pa: User, by: User) -> list[Handover]:
         from_pa=pa, reason=Reason.PA_LEAVING, closed_at=None
     )
     cancelled = [handover for handover in open_ones if not handover.has_started]
+    _handovers_cancel(cancelled, reason=LEAVING_CANCELLED, by=by)
+    return cancelled
+
+
+def _handovers_cancel(handovers: list[Handover], *, reason: str, by: User) -> None:
+    """Close handovers as cancelled, kept with the reason and who; one save each, so the
+    audit trail has each one. Nobody is then asked to write a summary or find a new PA."""
     now = timezone.now()
-    for handover in cancelled:  # one save each, so the audit trail has each one
-        handover.closed_at, handover.cancelled_reason, handover.cancelled_by = (
-            now,
-            LEAVING_CANCELLED,
-            by,
-        )
+    for handover in handovers:
+        handover.closed_at, handover.cancelled_reason, handover.cancelled_by = now, reason, by
         locking.revision_next(handover)
         handover.save(update_fields=["closed_at", "cancelled_reason", "cancelled_by", "revision"])
-    # Nobody is asked, that evening, to write a summary or find a new PA for what is off.
     notifications_withdraw(
         key
-        for handover in cancelled
+        for handover in handovers
         for key in (f"handover-start:{handover.pk}", f"handover-allocate:{handover.pk}")
     )
-    return cancelled
 
 
 def handover_for_ended_allocation(*, allocation: Allocation) -> Handover:
@@ -395,3 +410,115 @@ def _close_if_done(handover: Handover, by: User | None, today: dt.date | None = 
     handover.closed_at = timezone.now()
     handover.save(update_fields=["closed_at"])
     return handover
+
+
+# --- Moving to another council -----------------------------------------------------------
+
+
+class CouncilMoveError(DomainError):
+    """A move of council the rules do not allow; the message is shown to the manager."""
+
+
+def council_move_refusal(young_person: YoungPerson) -> str:
+    """Why the move cannot happen yet ("" when it can): money promised and not yet paid
+    belongs to this council's payment run."""
+    if finance_selectors.claims_for(young_person).filter(state="approved").exists():
+        return (
+            "A payment to them is approved and waiting for the payment run. "
+            "Move their support after it is paid."
+        )
+    return ""
+
+
+def council_move_summary(young_person: YoungPerson, to_team: Team) -> dict:
+    """What moving their support ends, for the confirmation page; `seen` fingerprints it."""
+    current = Allocation.objects.filter(young_person=young_person, ended_on=None).first()
+    claims = finance_selectors.claims_for(young_person).filter(state="waiting")
+    handovers = Handover.objects.filter(young_person=young_person, closed_at=None)
+    summary = {
+        "person": young_person,
+        "to_team": to_team,
+        "pa": current.pa.get_full_name() if current else "",
+        "claims": claims.count(),
+        "handovers": handovers.count(),
+        "refusal": council_move_refusal(young_person),
+    }
+    shown = [
+        young_person.authority_id,
+        to_team.pk,
+        current.pk if current else None,
+        sorted(claims.values_list("pk", flat=True)),
+        sorted(handovers.values_list("pk", flat=True)),
+    ]
+    return summary | {"seen": confirm.fingerprint(shown)}
+
+
+def council_move(
+    *,
+    young_person: YoungPerson,
+    to_team: Team,
+    consent_given: bool,
+    consent_by: str,
+    consent_on: dt.date,
+    consent_how: str,
+    by: User,
+    seen: str | None = None,
+) -> CouncilMove:
+    """Move a young person's support, with their plan history, contacts and documents, to
+    `to_team`'s council, whose manager then allocates a PA. This council's PA stops, its
+    open handovers close and claims not yet decided are withdrawn; the frozen move record
+    keeps the young person in this council's returns for the years they were its."""
+    if not consent_given or not consent_by.strip():
+        raise CouncilMoveError("Record who agreed to the move", field="consent_given")
+    if consent_how not in ConsentHow.values:
+        raise CouncilMoveError("Say how they agreed", field="consent_how")
+    if consent_on > timezone.localdate():
+        raise CouncilMoveError("The date they agreed must be today or before", field="consent_on")
+    if to_team.authority_id == young_person.authority_id:
+        raise CouncilMoveError("Choose a team of another council", field="to_team")
+    mine = young_people_visible_to(by).filter(pk=young_person.pk)
+    if by.role != Role.MANAGER or not mine.exists():
+        raise CouncilMoveError("Only a manager of their council can move their support")
+    with transaction.atomic(), set_actor(by):
+        person = YoungPerson.objects.select_for_update().get(pk=young_person.pk)
+        if person.authority_id != young_person.authority_id:
+            raise CouncilMoveError("Their support has already moved")
+        refusal = council_move_refusal(person)
+        if refusal:
+            raise CouncilMoveError(refusal)
+        if seen is not None and seen != council_move_summary(person, to_team)["seen"]:
+            raise CouncilMoveError(
+                "Something changed since you checked. Look at what the move ends again."
+            )
+        for claim in finance_selectors.claims_for(person).filter(state="waiting"):
+            finance_services.claim_withdraw(claim=claim, by=by)
+        current = Allocation.objects.filter(young_person=person, ended_on=None).first()
+        if current is not None:
+            portal_services.allocation_end(allocation=current, reason=EndReason.MOVED_COUNCIL)
+        # This council's open handover of them is no longer its to do.
+        open_ones = Handover.objects.select_for_update().filter(young_person=person, closed_at=None)
+        _handovers_cancel(list(open_ones), reason=MOVED_COUNCIL, by=by)
+        move = CouncilMove.objects.create(
+            young_person=person,
+            from_authority_id=person.authority_id,
+            to_authority_id=to_team.authority_id,
+            to_team=to_team,
+            moved_on=timezone.localdate(),
+            consent_by=consent_by.strip(),
+            consent_on=consent_on,
+            consent_how=consent_how,
+            moved_by=by,
+        )
+        person.authority_id = to_team.authority_id
+        person.save(update_fields=["authority"])
+        notify(
+            Reminder(
+                recipient_id=to_team.manager_id,
+                key=f"council-move:{move.pk}",
+                kind=NotificationKind.HANDOVER_NEW_PA,
+                message=f"{person.full_name}'s support has moved to your council: allocate a PA",
+                link=reverse("portal:allocation-create", kwargs={"pk": person.pk}),
+                young_person_id=person.pk,
+            )
+        )
+    return move

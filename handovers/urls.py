@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:pk>/told/", views.told, name="told"),
     path("<int:pk>/introduction/", views.intro, name="intro"),
     path("<int:pk>/ending/", views.ending, name="ending"),
+    path("young-people/<int:pk>/move-council/", views.council_move, name="council-move"),
 ]

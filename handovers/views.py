@@ -5,18 +5,20 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from rules.contrib.views import permission_required
 
+from common.confirm import confirmed
 from common.errors import form_error
 from common.paging import Paginator
 from handovers import selectors, services
-from handovers.forms import EndingForm, IntroForm, SummaryForm, ToldForm
+from handovers.forms import CouncilMoveForm, EndingForm, IntroForm, SummaryForm, ToldForm
 from handovers.models import Handover, Kind
 from people.audit import record_access
-from people.views import PAGE_SIZE, form_page
+from people.views import PAGE_SIZE, confirm_page, form_page, young_person_read
 
 VIEW = "handovers.view_handovers"
 
@@ -173,4 +175,55 @@ def ending(request, pk: int):
         title="Where to get help, and staying in touch",
         done="Saved.",
         initial={"signposting": handover.signposting, "stay_in_touch": handover.stay_in_touch},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@never_cache
+def council_move(request, pk: int):
+    """A manager moves a young person's support to another council. Where, and their
+    agreement, are asked first; the next page says what the move ends, and only its button
+    moves them."""
+    person = young_person_read(request, pk, "portal.allocate")
+    form = CouncilMoveForm(request.POST or None, teams=selectors.teams_elsewhere(person))
+    if request.method == "POST" and form.is_valid():
+        answers, refused = form.cleaned_data, None
+        seen = confirmed(request.POST)
+        if seen:
+            try:
+                services.council_move(young_person=person, **answers, by=request.user, seen=seen)
+            except services.CouncilMoveError as error:
+                refused = error.message
+            else:
+                messages.success(
+                    request,
+                    f"{person.full_name}'s support has moved to {answers['to_team'].authority}.",
+                )
+                return redirect("handovers:list")
+        summary = services.council_move_summary(person, answers["to_team"])
+        refused = refused or summary["refusal"] or None
+        return confirm_page(
+            request,
+            title=f"Move {person.full_name}'s support to {answers['to_team'].authority}",
+            back=reverse("handovers:council-move", args=[person.pk]),
+            caption="Good endings",
+            summary="handovers/_council_move_summary.html",
+            move=summary,
+            seen=None if summary["refusal"] else summary["seen"],
+            carry=[
+                (k, v) for k, v in request.POST.items() if k in form.fields or "consent_on" in k
+            ],
+            button="Move their support",
+            danger=True,
+            refused=refused,
+            status=409 if refused else 200,
+        )
+    return form_page(
+        request,
+        form,
+        title=f"Move {person.full_name}'s support to another council",
+        back=reverse("portal:young-person-detail", args=[person.pk]),
+        caption="Good endings",
+        intro="You can check what the move ends before anything changes.",
     )

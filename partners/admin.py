@@ -17,6 +17,11 @@ from partners.models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from people.admin import CouncilAdmin, CouncilChoices, council_path
+
+council_path(Organization, "authority")
+council_path(Service, "organization__authority")
+council_path(Location, "organization__authority")
 
 
 class DirectoryAdmin(admin.ModelAdmin):
@@ -33,29 +38,31 @@ class ContactInline(admin.TabularInline):
     extra = 0
 
 
-class AtLocationInline(admin.TabularInline):
+class AtLocationInline(CouncilChoices, admin.TabularInline):
     model = ServiceAtLocation
     extra = 0
 
 
 @admin.register(Organization)
-class OrganizationAdmin(DirectoryAdmin):
+class OrganizationAdmin(CouncilAdmin, DirectoryAdmin):
     list_display = ["name", "authority"]
-    list_filter = ["authority"]
+    list_filter = [("authority", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name"]
 
 
 @admin.register(Service)
-class ServiceAdmin(DirectoryAdmin):
+class ServiceAdmin(CouncilAdmin, DirectoryAdmin):
+    council = "organization__authority"
     list_display = ["name", "organization", "status", "is_published", "expected_days"]
-    list_filter = ["is_published", "status", "organization__authority"]
+    list_filter = ["is_published", "status"]
     search_fields = ["name", "organization__name"]
     filter_horizontal = ["terms"]
     inlines = [ScheduleInline, ContactInline, AtLocationInline]
 
 
 @admin.register(Location)
-class LocationAdmin(admin.ModelAdmin):
+class LocationAdmin(CouncilAdmin):
+    council = "organization__authority"
     list_display = ["name", "organization", "postal_code"]
     search_fields = ["name", "postal_code"]
 
@@ -73,14 +80,16 @@ class TaxonomyTermAdmin(DirectoryAdmin):
 
 
 @admin.register(PartnerWorker)
-class PartnerWorkerAdmin(admin.ModelAdmin):
+class PartnerWorkerAdmin(CouncilAdmin):
     """Which service a partner-role account answers for."""
 
+    council = "service__organization__authority"
     list_display = ["user", "service"]
     raw_id_fields = ["user"]
 
 
 @admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):
+class SessionAdmin(CouncilAdmin):
+    council = "service__organization__authority"
     list_display = ["title", "service", "starts_at", "places"]
-    list_filter = ["kind", "service__organization__authority"]
+    list_filter = ["kind"]

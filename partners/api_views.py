@@ -50,8 +50,9 @@ def _open_data(view):
 
 
 def _council(council: str | None):
-    """One council's open data (/<council>/openreferral/), or every council's (/openreferral/)."""
-    return None if council is None else offer_authority(council=council)
+    """The council whose open data is asked for: the one in the address
+    (/<council>/openreferral/), or the one this deployment's /offer/ shows (/openreferral/)."""
+    return offer_authority(council=council)
 
 
 def _json(data: dict) -> HttpResponse:

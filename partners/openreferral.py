@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from offer.models import OfferItemVersion, VersionState
-from offer.selectors import published_versions
+from offer.models import OfferItemVersion
+from offer.selectors import public_authority, published_versions
 from partners.models import (
     LEAVING_CARE_TERM_CODE,
     LGA_TAXONOMY_URI,
@@ -165,19 +165,17 @@ def leaving_care_term() -> TaxonomyTerm | None:
 
 
 def published_directory(authority=None) -> QuerySet[Service]:
-    """Published services: every council's, or one council's (/<council>/openreferral/)."""
-    rows = Service.objects.filter(is_published=True).select_related("organization")
-    return rows if authority is None else rows.filter(organization__authority=authority)
+    """The published services of one council: `authority` (/<council>/openreferral/), or
+    the one whose offer this deployment shows (/openreferral/). Another council's directory
+    in the same database is theirs to publish."""
+    return Service.objects.filter(
+        is_published=True, organization__authority=authority or public_authority()
+    ).select_related("organization")
 
 
 def published_offer(authority=None) -> QuerySet[OfferItemVersion]:
-    """Published offer items: every council's, or one council's with its region's."""
-    rows = (
-        OfferItemVersion.objects.filter(state=VersionState.PUBLISHED)
-        if authority is None
-        else published_versions(authority)
-    )
-    return rows.select_related(
+    """One council's published offer items, with its region's (council as above)."""
+    return published_versions(authority or public_authority()).select_related(
         "item__authority", "item__region", "item__provider__service__organization"
     )
 
@@ -380,11 +378,9 @@ def _offer_full(version: OfferItemVersion) -> dict:
 def service_at_locations_listing(
     *, page: int, per_page: int, search: str = "", authority=None
 ) -> Listing:
-    rows = ServiceAtLocation.objects.filter(service__is_published=True).select_related(
-        "service__organization", "location"
-    )
-    if authority is not None:
-        rows = rows.filter(service__organization__authority=authority)
+    rows = ServiceAtLocation.objects.filter(
+        service__in=published_directory(authority).values("pk")
+    ).select_related("service__organization", "location")
     if search:
         rows = rows.filter(
             Q(service__name__icontains=search) | Q(service__description__icontains=search)

@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from common.uploads import private_storage
-from people.models import Authority, YoungPerson
+from people.models import Authority, MoveRecord, YoungPerson
 
 
 class Matter(models.TextChoices):
@@ -655,7 +655,7 @@ class Document(models.Model):
         return self.uploaded_by.is_care_leaver
 
 
-class DocumentMove(models.Model):
+class DocumentMove(MoveRecord):
     """A document moved off the wrong young person's record: from whom, to whom, why."""
 
     document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="moves")
@@ -666,13 +666,8 @@ class DocumentMove(models.Model):
         YoungPerson, on_delete=models.PROTECT, related_name="documents_moved_in"
     )
     reason = models.CharField(max_length=300)
-    moved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    moved_at = models.DateTimeField(default=timezone.now, editable=False)
 
-    class Meta:
-        ordering = ["-moved_at", "-pk"]
+    class Meta(MoveRecord.Meta):
         constraints = [
             models.CheckConstraint(
                 condition=~Q(from_young_person=models.F("to_young_person")),

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 
 from common.dates import add_months
 from pathway.models import (
@@ -36,7 +36,7 @@ from pathway.windows import (
     spell_on,
     window_for,
 )
-from people.models import Allocation, EndReason, LegalStatus, Sex, YoungPerson
+from people.models import Allocation, CouncilMove, EndReason, LegalStatus, Sex, YoungPerson
 from people.selectors import birthday_sql
 
 IN_TOUCH_MONTHS_BEFORE = MONTHS_BEFORE
@@ -113,6 +113,16 @@ CARE_LEAVERS_COLUMNS = ["CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"]
 HEADER_COLUMNS = ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"]
 
 
+def councils_in(authority_id: int, start: dt.date, end: dt.date) -> Q:
+    """The council's young people at some time from `start` to `end`: theirs now (unless
+    their support moved here after `end`), or moved from here to another council since
+    `start` (a move of council keeps the first council's returns for those years)."""
+    moves = CouncilMove.objects.filter(young_person=OuterRef("pk"))
+    came_later = Exists(moves.filter(to_authority_id=authority_id, moved_on__gt=end))
+    left_since = Exists(moves.filter(from_authority_id=authority_id, moved_on__gte=start))
+    return (Q(authority_id=authority_id) & ~came_later) | left_since
+
+
 def people_in_year(authority_id: int, year: int) -> QuerySet[YoungPerson]:
     start, end = collection_year(year)
     turns = Q()
@@ -123,7 +133,7 @@ def people_in_year(authority_id: int, year: int) -> QuerySet[YoungPerson]:
     left_by_17 = Q(date_left_care__isnull=False, date_left_care__lte=F("turns_17"))
     seventeen = Q(turns_17__gte=start, turns_17__lte=end)
     return (
-        YoungPerson.objects.filter(authority_id=authority_id)
+        YoungPerson.objects.filter(councils_in(authority_id, start, end))
         .exclude(legal_status=LegalStatus.QUALIFYING)
         .annotate(**{f"turns_{age}": birthday_sql(age) for age in AGES})
         .filter(turns)
@@ -368,7 +378,7 @@ def annex_a(authority_id: int, as_at: dt.date) -> list[list[str]]:
     )
     people = list(
         YoungPerson.objects.filter(
-            authority_id=authority_id,
+            councils_in(authority_id, as_at, as_at),
             date_of_birth__gt=add_months(as_at, -26 * 12),
             date_of_birth__lte=add_months(as_at, -16 * 12),
         )

@@ -10,10 +10,12 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from auditlog.admin import LogEntryAdmin
 from auditlog.models import LogEntry
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
+from django.db.models import Q, QuerySet
 from django_celery_beat.admin import CrontabScheduleAdmin
 from django_celery_beat.models import CrontabSchedule
 
@@ -28,6 +30,45 @@ from people.models import STAFF_ROLES, Authority, Region, Role, Team, User
 # the admin may show.
 for model in (EmailAddress, Authenticator, Group):
     admin.site.unregister(model)
+
+
+# Where each council's own records lead to their council, for the lists and the choices of
+# other records' forms: an administrator of one council never sees another's.
+COUNCIL_OF: dict[type, str] = {Authority: "pk", Team: "authority", User: "authority"}
+
+
+def council_path(model: type, path: str) -> None:
+    """Say how `model` leads to its council (an app's admin.py calls it for its own)."""
+    COUNCIL_OF[model] = path
+
+
+class CouncilChoices:
+    """An admin form's (or inline's) choices of other records: its administrator's council's."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        path = COUNCIL_OF.get(db_field.related_model)
+        if path is not None:
+            kwargs["queryset"] = of_council(
+                db_field.related_model._default_manager.all(), path, request.user
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class CouncilAdmin(CouncilChoices, admin.ModelAdmin):
+    """An admin page of records that belong to a council: its lists, its forms' choices and
+    its change pages hold only the administrator's own council's (`council` leads there).
+    An account with no council (a deployment's own superuser) sees every council's."""
+
+    council = "authority"
+
+    def get_queryset(self, request) -> QuerySet:
+        return of_council(super().get_queryset(request), self.council, request.user)
+
+
+def of_council(queryset: QuerySet, path: str, user) -> QuerySet:
+    if user.authority_id is None:
+        return queryset
+    return queryset.filter(**{path: user.authority_id})
 
 
 CRON_FIELDS = ("minute", "hour", "day_of_month", "month_of_year", "day_of_week")
@@ -81,7 +122,8 @@ class PortalCrontabScheduleAdmin(CrontabScheduleAdmin):
 
 
 @admin.register(Authority)
-class AuthorityAdmin(admin.ModelAdmin):
+class AuthorityAdmin(CouncilAdmin):
+    council = "pk"
     list_display = ["name", "region", "offer_host", "duty_phone", "contact_interval_weeks"]
     list_select_related = ["region"]
     list_filter = ["region"]
@@ -119,10 +161,9 @@ class RegionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Team)
-class TeamAdmin(admin.ModelAdmin):
+class TeamAdmin(CouncilAdmin):
     list_display = ["name", "authority", "manager", "caseload_limit"]
     list_select_related = ["authority", "manager"]
-    list_filter = ["authority"]
 
 
 class UniqueEmailMixin:
@@ -181,14 +222,14 @@ class StaffChangeForm(UniqueEmailMixin, ModelForm):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(CouncilAdmin, DjangoUserAdmin):
     """Admins make staff accounts here; care leavers arrive by invitation instead."""
 
     add_form = StaffCreationForm
     form = StaffChangeForm
     ordering = ["email"]
     list_display = ["email", "first_name", "last_name", "role", "team", "is_active"]
-    list_filter = ["role", "is_active", "team"]
+    list_filter = ["role", "is_active", ("team", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["team"]
     search_fields = ["email", "first_name", "last_name"]
     actions = ["send_set_up_link"]
@@ -271,6 +312,17 @@ class AuditTrailAdmin(LogEntryAdmin):
     def _is_auditor(self, request) -> bool:
         return request.user.is_active and request.user.role == Role.AUDITOR
 
+    def get_queryset(self, request) -> QuerySet:
+        """The auditor's own council's entries (people/audit.py stamps each with its council;
+        older ones are their actor's)."""
+        entries = super().get_queryset(request)
+        council = request.user.authority_id
+        if council is None:
+            return entries
+        unstamped = Q(additional_data__council__isnull=True, actor__authority=council)
+        theirs = Q(additional_data__council=council) | Q(additional_data__also_council=council)
+        return entries.filter(theirs | unstamped)
+
     def has_module_permission(self, request):
         return self._is_auditor(request)
 
@@ -279,3 +331,22 @@ class AuditTrailAdmin(LogEntryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class SignInAttemptsOfCouncil:
+    """django-axes's records of sign-in attempts: those naming the council's own accounts."""
+
+    def get_queryset(self, request) -> QuerySet:
+        attempts = super().get_queryset(request)
+        if request.user.authority_id is None:
+            return attempts
+        emails = User.objects.filter(authority=request.user.authority_id).values("email")
+        return attempts.filter(username__in=emails)
+
+
+for model in (AccessAttempt, AccessLog, AccessFailureLog):
+    library_admin = type(admin.site._registry[model])
+    admin.site.unregister(model)
+    admin.site.register(
+        model, type(library_admin.__name__, (SignInAttemptsOfCouncil, library_admin), {})
+    )

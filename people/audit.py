@@ -19,6 +19,7 @@ from django.dispatch import receiver
 from people.models import (
     Allocation,
     Authority,
+    CouncilMove,
     Invitation,
     Region,
     SubjectAccessPack,
@@ -63,10 +64,29 @@ def audit_register(model: type[models.Model], exclude_fields: tuple[str, ...] = 
 
 @receiver(pre_save, sender=LogEntry, dispatch_uid="people-audit-neutral-name")
 def name_the_record_by_its_id(sender, instance: LogEntry, **kwargs) -> None:
-    """auditlog names the record by `str()`, which for many is what it says: not here."""
+    """auditlog names the record by `str()`, which for many is what it says: not here.
+    Each entry also says whose council it is, so an auditor reads their own council's."""
     model = instance.content_type.model_class() if instance.content_type_id else None
     if model in _NAMED_BY_ID:
         instance.object_repr = neutral_name(model, instance.object_pk)
+    data = instance.additional_data if isinstance(instance.additional_data, dict) else {}
+    if instance._state.adding and "council" not in data:
+        data = {**data, "council": council_of_entry(instance, model)}
+        if model is CouncilMove:  # in both councils' trails
+            move = CouncilMove.objects.filter(pk=instance.object_pk).first()
+            data["also_council"] = move.to_authority_id if move else None
+        instance.additional_data = data
+
+
+def council_of_entry(entry: LogEntry, model: type[models.Model] | None) -> int | None:
+    """The council of whoever did it, or (for the system's own work) of the record itself."""
+    if entry.actor_id is not None:
+        return entry.actor.authority_id
+    record = model._default_manager.filter(pk=entry.object_pk).first() if model else None
+    if isinstance(record, Authority):
+        return record.pk
+    person = getattr(record, "young_person", None)
+    return getattr(record, "authority_id", None) or getattr(person, "authority_id", None)
 
 
 def register_audited_models() -> None:
@@ -80,6 +100,7 @@ def register_audited_models() -> None:
     audit_register(Region)
     # A copy of everything held about someone is more than a read: the trail shows it made.
     audit_register(SubjectAccessPack)
+    audit_register(CouncilMove)
 
 
 def record_access(instance: models.Model) -> None:

@@ -494,6 +494,7 @@ class EndReason(models.TextChoices):
     PA_LEFT = "pa_left", "PA left the service"
     SUPPORT_ENDED = "support_ended", "Support ended"
     YOUNG_PERSON_CHOICE = "young_person_choice", "The young person chose to stop"
+    MOVED_COUNCIL = "moved_council", "Support moved to another council"
     OTHER = "other", "Other"
 
 
@@ -615,3 +616,54 @@ class SubjectAccessPack(models.Model):
 
     def __str__(self) -> str:
         return f"Subject access pack {self.pk}"
+
+
+class ConsentHow(models.TextChoices):
+    IN_PERSON = "in_person", "In person"
+    PHONE = "phone", "On the phone"
+    IN_WRITING = "in_writing", "In writing (a letter, an email or a message)"
+
+
+class MoveRecord(models.Model):
+    """Something moved, by whom and when: a frozen record (a trigger refuses change)."""
+
+    moved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    moved_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        abstract = True
+        ordering = ["-moved_at", "-pk"]
+
+
+class CouncilMove(MoveRecord):
+    """A young person's support moved from one council to another, with their consent.
+    Never changed or deleted (a trigger refuses): the first council's returns for the years
+    the young person was theirs still count them from it."""
+
+    young_person = models.ForeignKey(
+        YoungPerson, on_delete=models.PROTECT, related_name="council_moves"
+    )
+    from_authority = models.ForeignKey(Authority, on_delete=models.PROTECT, related_name="+")
+    to_authority = models.ForeignKey(Authority, on_delete=models.PROTECT, related_name="+")
+    to_team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, related_name="+", help_text="Who allocates a PA there."
+    )
+    moved_on = models.DateField()
+    consent_by = models.CharField(
+        max_length=120, help_text="Who agreed: the young person, or who agreed for them."
+    )
+    consent_on = models.DateField()
+    consent_how = models.CharField(max_length=20, choices=ConsentHow.choices)
+
+    class Meta(MoveRecord.Meta):
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(from_authority=models.F("to_authority")),
+                name="council_move_to_another_council",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Council move {self.pk}"

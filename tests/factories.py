@@ -110,42 +110,50 @@ def care_leaver_account(person, email: str):
     return user
 
 
-def cast_of_people() -> dict:
-    """The conftest's cast, made in one go (for a world shared by a module's tests)."""
-    authority = AuthorityFactory()
-    manager = UserFactory(role=Role.MANAGER, authority=authority, email="manager@example.org")
+def cast_of_people(
+    *, council: str = "Testshire", prefix: str = "", names=("Jade Okoro", "Ryan Doyle")
+) -> dict:
+    """The conftest's cast, made in one go (for a world shared by a module's tests); another
+    `council`, with a `prefix` for its emails and other `names`, makes a second council's."""
+    authority = AuthorityFactory(name=f"{council} Council", slug=council.lower())
+
+    def email(name: str) -> str:
+        return f"{prefix}{name}@example.org"
+
+    manager = UserFactory(role=Role.MANAGER, authority=authority, email=email("manager"))
     other_manager = UserFactory(
-        role=Role.MANAGER, authority=authority, email="other.manager@example.org"
+        role=Role.MANAGER, authority=authority, email=email("other.manager")
     )
     team = TeamFactory(authority=authority, manager=manager, name="North team")
     other_team = TeamFactory(authority=authority, manager=other_manager, name="South team")
-    pa = UserFactory(role=Role.PA, authority=authority, team=team, email="pa@example.org")
+    pa = UserFactory(role=Role.PA, authority=authority, team=team, email=email("pa"))
     other_pa = UserFactory(
-        role=Role.PA, authority=authority, team=other_team, email="other.pa@example.org"
+        role=Role.PA, authority=authority, team=other_team, email=email("other.pa")
     )
-    young_person = YoungPersonFactory(authority=authority, first_name="Jade", last_name="Okoro")
+    (first, last), (other_first, other_last) = (name.split() for name in names)
+    young_person = YoungPersonFactory(authority=authority, first_name=first, last_name=last)
     AllocationFactory(young_person=young_person, pa=pa)
     other_young_person = YoungPersonFactory(
-        authority=authority, first_name="Ryan", last_name="Doyle"
+        authority=authority, first_name=other_first, last_name=other_last
     )
     AllocationFactory(young_person=other_young_person, pa=other_pa)
     return {
-        "care_leaver": care_leaver_account(young_person, "jade@example.org"),
-        "other_care_leaver": care_leaver_account(other_young_person, "ryan@example.org"),
+        "care_leaver": care_leaver_account(young_person, email(first.lower())),
+        "other_care_leaver": care_leaver_account(other_young_person, email(other_first.lower())),
         "pa": pa,
         "other_pa": other_pa,
         "manager": manager,
         "other_manager": other_manager,
         "admin_user": UserFactory(
-            role=Role.ADMIN, authority=authority, email="admin@example.org", is_superuser=True
+            role=Role.ADMIN, authority=authority, email=email("admin"), is_superuser=True
         ),
-        "auditor": UserFactory(role=Role.AUDITOR, authority=authority, email="auditor@example.org"),
+        "auditor": UserFactory(role=Role.AUDITOR, authority=authority, email=email("auditor")),
         "offer_editor": UserFactory(
-            role=Role.OFFER_EDITOR, authority=authority, email="editor@example.org"
+            role=Role.OFFER_EDITOR, authority=authority, email=email("editor")
         ),
-        "partner": UserFactory(role=Role.PARTNER, authority=authority, email="partner@example.org"),
+        "partner": UserFactory(role=Role.PARTNER, authority=authority, email=email("partner")),
         "other_partner": UserFactory(
-            role=Role.PARTNER, authority=authority, email="other.partner@example.org"
+            role=Role.PARTNER, authority=authority, email=email("other.partner")
         ),
     }
 

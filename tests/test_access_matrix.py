@@ -4,6 +4,8 @@ A new URL pattern without a row here fails `test_every_url_pattern_has_a_row`.
 Staff here have MFA set up; `tests/people/test_mfa_and_sessions.py` covers staff without it.
 """
 
+from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pytest
@@ -283,6 +285,10 @@ MATRIX: dict[str, Row] = {
     "handovers:told": Row(HANDOVER_PAGE, kwargs={"pk": "handover"}),
     "handovers:intro": Row(HANDOVER_PAGE, kwargs={"pk": "handover"}),
     "handovers:ending": Row(HANDOVER_PAGE, kwargs={"pk": "handover"}),
+    # Moving a young person's support to another council: a manager of their team.
+    "handovers:council-move": Row(
+        statuses(404, anonymous=302, care_leaver=403, pa=403, manager=200), kwargs=PERSON
+    ),
     "portal:my-home": Row(statuses(403, anonymous=302, care_leaver=200, other_care_leaver=200)),
     # The young person's voice: their own pages; their PA's and that PA's manager's page on
     # their record. No page shows staff one person's survey answers; an administrator none.
@@ -608,7 +614,7 @@ def world_of(cast: dict) -> tuple[dict, dict]:
     safety = safety_world(young_person, pa=pa, manager=manager)
     # A text GOV.UK Notify refused: the profile warns about the number, in plain words.
     Text.objects.create(
-        key="notification:0",
+        key=f"notification:0:{young_person.pk}",
         kind="notification",
         to="+447700900123",
         object_id=0,
@@ -691,17 +697,24 @@ def _private_files(settings, _matrix_files):
     settings.PRIVATE_MEDIA_ROOT = _matrix_files
 
 
-@pytest.fixture(scope="module")
-def shared_world(django_db_setup, django_db_blocker, _matrix_files):
-    """The world made once for every row, inside a transaction rolled back at the module's
-    end; each row's test runs in a savepoint of its own, so what one row posts no other sees."""
+@contextmanager
+def worlds_for_the_module(django_db_blocker, files, *casts: Callable[[], dict]):
+    """Worlds made once for a module's tests, inside a transaction rolled back at its end;
+    each test runs in a savepoint of its own, so what one test posts no other sees."""
     with (
-        override_settings(PRIVATE_MEDIA_ROOT=_matrix_files),
+        override_settings(PRIVATE_MEDIA_ROOT=files),
         django_db_blocker.unblock(),
         transaction.atomic(),
     ):
-        yield world_of(cast_of_people())
+        yield [world_of(cast()) for cast in casts]
         transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def shared_world(django_db_setup, django_db_blocker, _matrix_files):
+    """The world made once for every row."""
+    with worlds_for_the_module(django_db_blocker, _matrix_files, cast_of_people) as (world,):
+        yield world
 
 
 @pytest.mark.django_db

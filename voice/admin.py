@@ -3,6 +3,7 @@ out-of-hours numbers, and set up surveys. Nobody's answers are in the admin."""
 
 from django.contrib import admin
 
+from people.admin import CouncilAdmin
 from voice.models import Area, OutOfHours, Question, Skill, Survey, SurveyQuestion
 
 
@@ -25,7 +26,7 @@ class SkillAdmin(admin.ModelAdmin):
 
 
 @admin.register(OutOfHours)
-class OutOfHoursAdmin(admin.ModelAdmin):
+class OutOfHoursAdmin(CouncilAdmin):
     list_display = ("authority", "opens", "closes", "emergency_duty_phone")
 
 
@@ -36,7 +37,7 @@ class SurveyQuestionInline(admin.TabularInline):
 
 
 @admin.register(Survey)
-class SurveyAdmin(admin.ModelAdmin):
+class SurveyAdmin(CouncilAdmin):
     """The survey and its statements; its answers are never here (results are for groups
     of five or more, on the managers' survey pages)."""
 
