@@ -24,6 +24,7 @@ class Cell:
     count: int
     out_of: int | None  # None: a count, not a share
     hidden: bool = False
+    small: bool = False  # hidden because it is about fewer than SMALLEST_CELL people
 
     @property
     def percent(self) -> int | None:
@@ -46,25 +47,37 @@ class Row:
     total: Cell = field(default_factory=lambda: Cell(0, None))
 
 
-def hide_small(cells: list[Cell]) -> None:
+def hide_small(cells: list[Cell], known: Cell | None = None) -> bool:
     """Hide each cell about 1 to 4 people, then the smallest shown until what is hidden is
-    about at least SMALLEST_CELL people together (or nothing is left to hide)."""
+    about at least SMALLEST_CELL people together. `known` is a cell the reader knows anyway
+    (their own council's, from its dashboard): it may be hidden, but never counts towards
+    what protects the others. Returns False when the others cannot make SMALLEST_CELL,
+    and then the total must be hidden too."""
     hidden = 0
     for cell in cells:
         if 0 < cell.size < SMALLEST_CELL or (
             cell.out_of is not None and cell.out_of < SMALLEST_CELL
         ):
-            cell.hidden = True
-            hidden += cell.size
-    shown = sorted((cell for cell in cells if not cell.hidden), key=lambda cell: cell.size)
-    while any(cell.hidden for cell in cells) and hidden < SMALLEST_CELL and shown:
+            cell.hidden = cell.small = True
+            hidden += 0 if cell is known else cell.size
+    if not any(cell.hidden and cell is not known for cell in cells):
+        return True
+    shown = sorted(
+        (cell for cell in cells if not cell.hidden and cell is not known),
+        key=lambda cell: cell.size,
+    )
+    while hidden < SMALLEST_CELL and shown:
         cell = shown.pop(0)
         cell.hidden = True
         hidden += cell.size
+    return hidden >= SMALLEST_CELL
 
 
-def side_by_side(councils: list[Authority], as_at: dt.date) -> list[Row]:
-    """One row per figure of people (not money), one cell per council, and the region's total."""
+def side_by_side(
+    councils: list[Authority], as_at: dt.date, reader_council_id: int | None = None
+) -> list[Row]:
+    """One row per figure of people (not money), one cell per council, and the region's total.
+    The reader's own council's cell never protects another's (they know its figure)."""
     by_council: list[dict[str, Figure]] = []
     for council in councils:
         team_ids = list(council.teams.values_list("pk", flat=True))
@@ -82,7 +95,12 @@ def side_by_side(councils: list[Authority], as_at: dt.date) -> list[Row]:
             sum(cell.count for cell in cells),
             sum(cell.out_of or 0 for cell in cells) if first.is_share else None,
         )
-        hide_small(cells)
+        known = next(
+            (cell for cell, c in zip(cells, councils, strict=True) if c.pk == reader_council_id),
+            None,
+        )
+        if not hide_small(cells, known):
+            total.hidden = True
         hide_small([total])
         rows.append(Row(slug, first.title, first.is_share, cells, total))
     return rows

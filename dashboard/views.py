@@ -136,6 +136,6 @@ def region_dashboard(request, region: str):
         "region": led,
         "councils": councils,
         "as_at": as_at,
-        "rows": regional.side_by_side(councils, as_at),
+        "rows": regional.side_by_side(councils, as_at, request.user.authority_id),
     }
     return render(request, "dashboard/region.html", context)

@@ -21,7 +21,7 @@ from offer.models import (
     RegionalNote,
     VersionState,
 )
-from people.models import Authority, Region, User, YoungPerson
+from people.models import Authority, Region, Role, User, YoungPerson
 
 
 def offer_authority(*, council: str | None = None, host: str = "") -> Authority | None:
@@ -246,7 +246,9 @@ def regional_items_for(user: User) -> QuerySet[OfferItem]:
 def item_for_user(user: User, pk: int) -> OfferItem:
     """An item a member of staff may work on: their council's, or a regional one of their
     region (or a region they lead); anything else is 404."""
-    item = item_for_editor(user.authority, pk, missing_ok=True)
+    item = None
+    if user.role in (Role.OFFER_EDITOR, Role.MANAGER):  # a lead of another role: regional only
+        item = item_for_editor(user.authority, pk, missing_ok=True)
     if item is None:
         item = regional_items_for(user).filter(pk=pk).first()
     if item is None:

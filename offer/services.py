@@ -59,8 +59,13 @@ def _open_draft(item: OfferItem) -> OfferItemVersion | None:
     return item.versions.filter(state__in=(VersionState.DRAFT, VersionState.SUBMITTED)).first()
 
 
-def _check_editor(by: User) -> None:
-    if by.role not in EDITOR_ROLES and not by.led_regions.exists():
+def _check_editor(by: User, item: OfferItem | None = None) -> None:
+    """A council's items are its offer editors' and managers'; a regional item is also its
+    region's lead's (being a lead gives no say over a council's own items)."""
+    if item is not None and item.is_regional:
+        if not may_write_regional(region=item.region, by=by):
+            raise OfferError("Only the region's lead and its councils' editors write its items.")
+    elif by.role not in EDITOR_ROLES:
         raise OfferError("Only offer editors and managers can change the offer.")
 
 
@@ -71,15 +76,27 @@ def may_write_regional(*, region: Region, by: User) -> bool:
     return by.role in EDITOR_ROLES and region.councils.filter(pk=by.authority_id).exists()
 
 
-def may_approve(*, item: OfferItem, by: User) -> bool:
-    """A regional item is approved by its region's lead; a council's by its managers."""
+def may_approve(*, item: OfferItem, by: User, author: User | None = None) -> bool:
+    """A regional item is approved by its region's lead; a council's by its managers.
+
+    No one approves a version they wrote, so a version the lead wrote (`author`) is
+    approved by a manager of one of the region's councils instead."""
     if item.is_regional:
-        return Region.objects.filter(pk=item.region_id, lead=by).exists()
+        region = Region.objects.filter(pk=item.region_id).first()
+        if region is None:
+            return False
+        if author is not None and region.lead_id is not None and author.pk == region.lead_id:
+            return (
+                by.pk != author.pk
+                and by.role == Role.MANAGER
+                and region.councils.filter(pk=by.authority_id).exists()
+            )
+        return region.lead_id == by.pk
     return by.role == Role.MANAGER and by.authority_id == item.authority_id
 
 
-def _check_approver(item: OfferItem, by: User, doing: str) -> None:
-    if not may_approve(item=item, by=by):
+def _check_approver(item: OfferItem, by: User, doing: str, author: User | None = None) -> None:
+    if not may_approve(item=item, by=by, author=author):
         who = "the region's lead" if item.is_regional else "a manager"
         raise OfferError(f"Only {who} can {doing}.")
 
@@ -167,7 +184,7 @@ def item_draft_save(
     than overwriting theirs. Returns the new draft, or None when only the owner or
     review date changed.
     """
-    _check_editor(by)
+    _check_editor(by, item)
     with transaction.atomic(), set_actor(by):
         item = _lock(item)
         latest = item.versions.order_by("-number").first()
@@ -202,7 +219,7 @@ def _same_content(version: OfferItemVersion, content: dict) -> bool:
 
 def item_submit(*, item: OfferItem, by: User) -> OfferItemVersion:
     """Ask a manager to approve the item's draft."""
-    _check_editor(by)
+    _check_editor(by, item)
     with transaction.atomic(), set_actor(by):
         item = _lock(item)
         draft = _open_draft(item)
@@ -233,10 +250,10 @@ def item_approve(*, item: OfferItem, number: int, by: User) -> OfferItemVersion:
     A manager (the region's lead, for a regional item) approves version `number` as they
     read it, and never a version they wrote.
     """
-    _check_approver(item, by, "approve changes to this item")
     with transaction.atomic(), set_actor(by):
         item = _lock(item)
         draft = _submitted(item, number)
+        _check_approver(item, by, "approve changes to this item", author=draft.created_by)
         if draft.created_by_id == by.pk:
             raise OfferError("You wrote this version, so another manager must approve it.")
         for old in item.versions.filter(state=VersionState.PUBLISHED):
@@ -254,12 +271,12 @@ def item_approve(*, item: OfferItem, number: int, by: User) -> OfferItemVersion:
 
 def item_return(*, item: OfferItem, number: int, by: User, note: str) -> OfferItemVersion:
     """Send submitted version `number` back to its editor with what needs changing."""
-    _check_approver(item, by, "send this draft back")
     if not note.strip():
         raise OfferError("Say what needs changing, so the editor knows what to do.")
     with transaction.atomic(), set_actor(by):
         item = _lock(item)
         draft = _submitted(item, number)
+        _check_approver(item, by, "send this draft back", author=draft.created_by)
         draft.state = VersionState.DRAFT
         draft.return_note = note.strip()
         draft.submitted_at = None
@@ -269,7 +286,7 @@ def item_return(*, item: OfferItem, number: int, by: User, note: str) -> OfferIt
 
 def item_mark_reviewed(*, item: OfferItem, by: User, today: dt.date | None = None) -> OfferItem:
     """The owner checked the item and it is still right: move its review date on."""
-    _check_editor(by)
+    _check_editor(by, item)
     today = today or timezone.localdate()
     with transaction.atomic(), set_actor(by):
         item = _lock(item)
@@ -302,8 +319,11 @@ def offer_sign_off(*, authority: Authority, by: User, note: str = "") -> OfferSi
 
 
 def local_note_save(*, item: OfferItem, authority: Authority, text: str, by: User) -> None:
-    """A council's own words on a regional item, shown only on its offer; empty removes it."""
-    _check_editor(by)
+    """A council's own words on a regional item, shown only on its offer; empty removes it.
+    It goes public as it is saved, so only the council's managers, who approve its items,
+    write it."""
+    if by.role != Role.MANAGER:
+        raise OfferError("Only a manager can change your council's note.")
     if not item.is_regional or authority.region_id != item.region_id:
         raise OfferError("A local note can only be added to a regional item of your region.")
     if by.authority_id != authority.pk:

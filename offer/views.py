@@ -32,6 +32,7 @@ from offer.forms import (
     VersionNumberForm,
 )
 from offer.models import Category, VersionState
+from people.models import Role
 from people.views import confirm_page
 
 SEARCH_PAGE_SIZE = 20
@@ -299,7 +300,7 @@ def _preview_context(request, item, return_form=None) -> dict:
             action=reverse("offer:item-return", args=[item.pk]),
             initial={"number": version.number},
         ),
-        "can_approve": services.may_approve(item=item, by=request.user),
+        "can_approve": services.may_approve(item=item, by=request.user, author=version.created_by),
         "note_form": _note_form(request, item),
     }
 
@@ -308,6 +309,8 @@ def _note_form(request, item, data=None):
     """The council's local note on a regional item of its region, or None."""
     authority = request.user.authority
     if not item.is_regional or authority is None or authority.region_id != item.region_id:
+        return None
+    if request.user.role != Role.MANAGER:  # it goes public as saved (services.local_note_save)
         return None
     note = selectors.local_note(item, authority)
     return LocalNoteForm(

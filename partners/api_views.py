@@ -49,10 +49,11 @@ def _open_data(view):
     return wrapped
 
 
-def _council(council: str | None):
+def _council(request, council: str | None):
     """The council whose open data is asked for: the one in the address
-    (/<council>/openreferral/), or the one this deployment's /offer/ shows (/openreferral/)."""
-    return offer_authority(council=council)
+    (/<council>/openreferral/), else the one whose own host name it was asked on, else the
+    one this deployment's /offer/ shows."""
+    return offer_authority(council=council, host=request.get_host())
 
 
 def _json(data: dict) -> HttpResponse:
@@ -63,7 +64,7 @@ def _json(data: dict) -> HttpResponse:
 
 @_open_data
 def index(request, council: str | None = None):
-    _council(council)
+    _council(request, council)
     return _json(openreferral.root())
 
 
@@ -71,7 +72,7 @@ def index(request, council: str | None = None):
 def services(request, council: str | None = None):
     page, per_page = openreferral.paging(request.GET)
     listing = openreferral.services_listing(
-        authority=_council(council),
+        authority=_council(request, council),
         page=page,
         per_page=per_page,
         search=request.GET.get("search", "").strip()[:100],
@@ -83,7 +84,7 @@ def services(request, council: str | None = None):
 
 @_open_data
 def service_detail(request, uid: str, council: str | None = None):
-    found = openreferral.service_full(uid, authority=_council(council))
+    found = openreferral.service_full(uid, authority=_council(request, council))
     if found is None:
         raise Http404("No such service")
     return _json(found)
@@ -93,7 +94,7 @@ def service_detail(request, uid: str, council: str | None = None):
 def service_at_locations(request, council: str | None = None):
     page, per_page = openreferral.paging(request.GET)
     listing = openreferral.service_at_locations_listing(
-        authority=_council(council),
+        authority=_council(request, council),
         page=page,
         per_page=per_page,
         search=request.GET.get("search", "").strip()[:100],
@@ -104,7 +105,7 @@ def service_at_locations(request, council: str | None = None):
 
 @_open_data
 def taxonomies(request, council: str | None = None):
-    _council(council)
+    _council(request, council)
     page, per_page = openreferral.paging(request.GET)
     rows = Taxonomy.objects.order_by("pk")
     start = (page - 1) * per_page
@@ -114,7 +115,7 @@ def taxonomies(request, council: str | None = None):
 
 @_open_data
 def taxonomy_terms(request, council: str | None = None):
-    _council(council)
+    _council(request, council)
     page, per_page = openreferral.paging(request.GET)
     rows = TaxonomyTerm.objects.select_related("taxonomy", "parent").order_by("pk")
     start = (page - 1) * per_page

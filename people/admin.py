@@ -21,7 +21,7 @@ from django_celery_beat.models import CrontabSchedule
 
 from common.forms import ModelForm
 from people import services
-from people.models import STAFF_ROLES, Authority, Region, Role, Team, User
+from people.models import LEAD_ROLES, Authority, Region, Role, Team, User
 
 # Libraries' own admin pages that would undo the rules above: allauth's email addresses
 # (add one to a care leaver's account, reset its password, sign in as them), allauth's
@@ -129,6 +129,12 @@ class AuthorityAdmin(CouncilAdmin):
     list_filter = ["region"]
     prepopulated_fields = {"slug": ["name"]}
 
+    def get_readonly_fields(self, request, obj=None):
+        # Joining a region puts its shared items on the council's offer and its figures
+        # before the region's lead: the deployment's own superuser decides it.
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields if request.user.authority_id is None else [*fields, "region"]
+
 
 class MemberCouncils(admin.TabularInline):
     """The region's councils, shown here; a council joins or leaves on its own page."""
@@ -145,18 +151,35 @@ class MemberCouncils(admin.TabularInline):
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(CouncilAdmin):
+    """A region is shared by its councils, so the deployment's own superuser (an account
+    with no council) sets it up and names its lead; a council's administrator reads the
+    regions their council is in."""
+
+    council = "councils"
     list_display = ["name", "lead"]
     list_select_related = ["lead"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [MemberCouncils]
 
+    def get_queryset(self, request) -> QuerySet:
+        return super().get_queryset(request).distinct()
+
+    def has_add_permission(self, request) -> bool:
+        return request.user.authority_id is None and super().has_add_permission(request)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return request.user.authority_id is None and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return request.user.authority_id is None and super().has_delete_permission(request, obj)
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "lead":
-            # A lead is a member of staff (not an administrator, who holds no cases).
+            # Managers and offer editors of councils in a region (Region.clean checks which).
             kwargs["queryset"] = User.objects.filter(
-                role__in=STAFF_ROLES - {Role.ADMIN, Role.AUDITOR, Role.PARTNER}, is_active=True
-            )
+                role__in=LEAD_ROLES, is_active=True, authority__region__isnull=False
+            ).select_related("authority")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 

@@ -37,6 +37,8 @@ STAFF_ROLES = frozenset(
 # Who uses Django's admin site: administrators for accounts and teams, auditors for the
 # audit trail only (people/admin.py). Neither holds cases.
 ADMIN_SITE_ROLES = frozenset({Role.ADMIN, Role.AUDITOR})
+# Who may lead a region of councils (approve its shared offer, read its figures).
+LEAD_ROLES = frozenset({Role.MANAGER, Role.OFFER_EDITOR})
 
 
 class Region(models.Model):
@@ -64,6 +66,19 @@ class Region(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("region:home", args=[self.slug])
+
+    def clean(self) -> None:
+        """The lead approves what every member council's offer shows: a manager or an offer
+        editor of one of them (a council joins the region first, on its own page)."""
+        lead = self.lead
+        if lead is None:
+            return
+        if lead.role not in LEAD_ROLES:
+            raise ValidationError({"lead": "Choose a manager or an offer editor as the lead."})
+        if self.pk is None or lead.authority is None or lead.authority.region_id != self.pk:
+            raise ValidationError(
+                {"lead": "Choose someone who works for one of the region's councils."}
+            )
 
 
 class Authority(models.Model):

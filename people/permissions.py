@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import rules
 
-from people.models import Role, YoungPerson
+from people.models import LEAD_ROLES, Role, YoungPerson
 from people.selectors import current_allocation
 
 
@@ -33,7 +33,11 @@ def is_service_manager(user) -> bool:
 def is_regional_lead(user) -> bool:
     """The lead of a region of councils (Region.lead): approves its shared offer items and
     reads its councils' figures side by side."""
-    return user.is_authenticated and user.is_staff_role and user.led_regions.exists()
+    return (
+        user.is_authenticated
+        and user.role in LEAD_ROLES
+        and user.led_regions.filter(councils=user.authority_id).exists()
+    )
 
 
 @rules.predicate

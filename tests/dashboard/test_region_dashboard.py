@@ -16,6 +16,22 @@ def test_a_cell_about_fewer_than_five_is_hidden_with_the_next_smallest():
     assert [cell.hidden for cell in cells] == [True, False, True]
 
 
+def test_the_readers_own_council_never_protects_a_small_cell():
+    """The lead knows their own council's figure: hiding it with the small one would leave
+    total - shown - own = the small cell. Another council's goes instead, and the labels say
+    which cell is small and which is hidden to protect it."""
+    wolds, northmoor, eastmarsh = Cell(3, None), Cell(40, None), Cell(100, None)
+    assert hide_small([wolds, northmoor, eastmarsh], known=northmoor)
+    assert wolds.hidden and wolds.small
+    assert eastmarsh.hidden and not eastmarsh.small
+    assert not northmoor.hidden
+
+
+def test_the_total_is_hidden_when_no_other_council_can_protect_a_small_cell():
+    wolds, northmoor = Cell(3, None), Cell(40, None)
+    assert not hide_small([wolds, northmoor], known=northmoor)
+
+
 def test_a_share_of_fewer_than_five_people_is_hidden():
     cells = [Cell(2, 4), Cell(30, 40), Cell(60, 80)]
     hide_small(cells)
