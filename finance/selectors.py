@@ -35,11 +35,14 @@ def awards_for(person: YoungPerson) -> QuerySet[Award]:
 
 
 def usable_awards(person: YoungPerson, today: dt.date) -> list[Award]:
-    """Awards with money left that can still be used: what a claim can be made from."""
+    """Awards with money left that can still be used: what a claim can be made from (a
+    council that no longer supports them pays no more from its awards)."""
     return [
         a
         for a in awards_for(person)
-        if a.left > 0 and (a.expires_on is None or a.expires_on >= today)
+        if a.left > 0
+        and (a.expires_on is None or a.expires_on >= today)
+        and a.scheme.authority_id == person.authority_id
     ]
 
 

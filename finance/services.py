@@ -41,6 +41,10 @@ class FinanceError(DomainError):
     """Something the money rules do not allow; the message is shown to the person."""
 
 
+# An award of a council whose support of the young person moved to another council.
+MOVED_AWAY = "This money was from a council that no longer supports them, so it cannot be used"
+
+
 def expiry_for(scheme: Scheme, young_person: YoungPerson, awarded_on: dt.date) -> dt.date:
     """The last day the award can be used: the day before the age limit, or the year's end."""
     last = birthday(young_person.date_of_birth, scheme.max_age) - dt.timedelta(days=1)
@@ -148,6 +152,8 @@ def claim_make(
     _check_amount(amount_pence)
     if by.role == Role.CARE_LEAVER and award.young_person.user_id != by.pk:
         raise FinanceError("You can only claim from your own money")
+    if award.scheme.authority_id != award.young_person.authority_id:
+        raise FinanceError(MOVED_AWAY)
     if not purpose.strip():
         raise FinanceError("Say what the money is for", field="purpose")
     if award.expires_on and today > award.expires_on:
@@ -250,6 +256,9 @@ def claim_approve(*, claim: Claim, amount_pence: int, reason: str, by: User) -> 
         award = Award.objects.select_for_update().get(pk=claim.award_id)
         if locked.state != ClaimState.WAITING:
             raise FinanceError("This claim has already been decided")
+        supported_by = YoungPerson.objects.values_list("authority_id", flat=True)
+        if supported_by.get(pk=award.young_person_id) != award.scheme.authority_id:
+            raise FinanceError(MOVED_AWAY)
         left = available_of(award)
         if amount_pence > left:
             raise FinanceError(f"That is more than is left on the award ({pounds(left)})")

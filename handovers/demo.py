@@ -81,9 +81,12 @@ def seed_handovers(*, authority: Authority, today: dt.date, seed: int) -> None:
             )
         )
     Handover.objects.bulk_create(handovers)
-    if len(handovers) >= 2:
-        _move(handovers[0], to=demo_pa, days_ago=16, today=today, contact_since=False)
-        moved = _move(handovers[1], to=staying, days_ago=5, today=today, contact_since=True)
+    # Two of them were handed over already: of young people with the leaving PA since
+    # before then (an allocation cannot end before it began).
+    settled = [h for h in handovers if h.from_allocation.started_on < today - dt.timedelta(days=16)]
+    if len(settled) >= 2:
+        _move(settled[0], to=demo_pa, days_ago=16, today=today, contact_since=False)
+        moved = _move(settled[1], to=staying, days_ago=5, today=today, contact_since=True)
         moved.intro_on, moved.told_how = today - dt.timedelta(days=3), ToldHow.PHONE
         moved.save(update_fields=["intro_on", "told_how"])
     # Set again through the service, so what else listens to a leaving date (the duty rota

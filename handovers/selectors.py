@@ -11,9 +11,10 @@ from people.models import Team, User, YoungPerson
 
 def handovers_visible_to(user: User) -> QuerySet[Handover]:
     """A PA sees the handovers they give or take; a manager those of their teams' PAs."""
-    handovers = Handover.objects.select_related(
-        "young_person", "from_pa", "to_allocation__pa", "summary_by"
-    )
+    # Only while the young person is their council's (a move of council takes them away).
+    handovers = Handover.objects.filter(
+        young_person__authority_id=user.authority_id
+    ).select_related("young_person", "from_pa", "to_allocation__pa", "summary_by")
     if user.is_manager:
         teams = user.managed_teams.values("pk")
         return handovers.filter(Q(from_pa__team__in=teams) | Q(to_allocation__pa__team__in=teams))
@@ -63,6 +64,8 @@ def teams_elsewhere(person: YoungPerson) -> QuerySet[Team]:
     """The teams of the portal's other councils, where the young person's support may move."""
     return (
         Team.objects.exclude(authority_id=person.authority_id)
+        # Someone must be there to allocate a PA as the support arrives.
+        .filter(manager__isnull=False, manager__is_active=True)
         .select_related("authority")
         .order_by("authority__name", "name")
     )

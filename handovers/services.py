@@ -483,6 +483,12 @@ def council_move(
         person = YoungPerson.objects.select_for_update().get(pk=young_person.pk)
         if person.authority_id != young_person.authority_id:
             raise CouncilMoveError("Their support has already moved")
+        # A decision on a claim under way finishes first, and then counts below.
+        list(
+            finance_selectors.claims_for(person)
+            .filter(state__in=["waiting", "approved"])
+            .select_for_update(of=("self",))
+        )
         refusal = council_move_refusal(person)
         if refusal:
             raise CouncilMoveError(refusal)
@@ -490,8 +496,20 @@ def council_move(
             raise CouncilMoveError(
                 "Something changed since you checked. Look at what the move ends again."
             )
+        clash = YoungPerson.objects.filter(
+            authority_id=to_team.authority_id, child_id=person.child_id
+        ).exclude(pk=person.pk)
+        if person.child_id and clash.exists():
+            raise CouncilMoveError(
+                "The new council already has a young person with the same child ID. "
+                "Agree a new child ID with them and change it on the record first.",
+                field="to_team",
+            )
         for claim in finance_selectors.claims_for(person).filter(state="waiting"):
-            finance_services.claim_withdraw(claim=claim, by=by)
+            try:
+                finance_services.claim_withdraw(claim=claim, by=by)
+            except finance_services.FinanceError as error:
+                raise CouncilMoveError(error.message) from error
         current = Allocation.objects.filter(young_person=person, ended_on=None).first()
         if current is not None:
             portal_services.allocation_end(allocation=current, reason=EndReason.MOVED_COUNCIL)
@@ -511,6 +529,10 @@ def council_move(
         )
         person.authority_id = to_team.authority_id
         person.save(update_fields=["authority"])
+        if person.user_id is not None:  # their sign-in is the new council's to look after
+            account = User.objects.select_for_update().get(pk=person.user_id)
+            account.authority_id = to_team.authority_id
+            account.save(update_fields=["authority"])
         notify(
             Reminder(
                 recipient_id=to_team.manager_id,

@@ -319,11 +319,8 @@ def offer_sign_off(*, authority: Authority, by: User, note: str = "") -> OfferSi
 
 
 def local_note_save(*, item: OfferItem, authority: Authority, text: str, by: User) -> None:
-    """A council's own words on a regional item, shown only on its offer; empty removes it.
-    It goes public as it is saved, so only the council's managers, who approve its items,
-    write it."""
-    if by.role != Role.MANAGER:
-        raise OfferError("Only a manager can change your council's note.")
+    """A council's own words on a regional item, shown only on its offer; empty removes it."""
+    _check_editor(by)
     if not item.is_regional or authority.region_id != item.region_id:
         raise OfferError("A local note can only be added to a regional item of your region.")
     if by.authority_id != authority.pk:

@@ -32,7 +32,6 @@ from offer.forms import (
     VersionNumberForm,
 )
 from offer.models import Category, VersionState
-from people.models import Role
 from people.views import confirm_page
 
 SEARCH_PAGE_SIZE = 20
@@ -309,8 +308,6 @@ def _note_form(request, item, data=None):
     """The council's local note on a regional item of its region, or None."""
     authority = request.user.authority
     if not item.is_regional or authority is None or authority.region_id != item.region_id:
-        return None
-    if request.user.role != Role.MANAGER:  # it goes public as saved (services.local_note_save)
         return None
     note = selectors.local_note(item, authority)
     return LocalNoteForm(

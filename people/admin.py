@@ -65,9 +65,17 @@ class CouncilAdmin(CouncilChoices, admin.ModelAdmin):
         return of_council(super().get_queryset(request), self.council, request.user)
 
 
+def sees_every_council(user) -> bool:
+    """The deployment's own superuser (made on the server, with no council). An account of
+    a council that lost its council sees no council's records, not every council's."""
+    return user.is_superuser and user.authority_id is None
+
+
 def of_council(queryset: QuerySet, path: str, user) -> QuerySet:
-    if user.authority_id is None:
+    if sees_every_council(user):
         return queryset
+    if user.authority_id is None:
+        return queryset.none()
     return queryset.filter(**{path: user.authority_id})
 
 
@@ -133,7 +141,7 @@ class AuthorityAdmin(CouncilAdmin):
         # Joining a region puts its shared items on the council's offer and its figures
         # before the region's lead: the deployment's own superuser decides it.
         fields = list(super().get_readonly_fields(request, obj))
-        return fields if request.user.authority_id is None else [*fields, "region"]
+        return fields if sees_every_council(request.user) else [*fields, "region"]
 
 
 class MemberCouncils(admin.TabularInline):
@@ -166,13 +174,13 @@ class RegionAdmin(CouncilAdmin):
         return super().get_queryset(request).distinct()
 
     def has_add_permission(self, request) -> bool:
-        return request.user.authority_id is None and super().has_add_permission(request)
+        return sees_every_council(request.user) and super().has_add_permission(request)
 
     def has_change_permission(self, request, obj=None) -> bool:
-        return request.user.authority_id is None and super().has_change_permission(request, obj)
+        return sees_every_council(request.user) and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None) -> bool:
-        return request.user.authority_id is None and super().has_delete_permission(request, obj)
+        return sees_every_council(request.user) and super().has_delete_permission(request, obj)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "lead":
@@ -288,7 +296,17 @@ class UserAdmin(CouncilAdmin, DjangoUserAdmin):
             readonly.append("email")
         if obj is not None and obj.role == Role.CARE_LEAVER:
             readonly.append("role")
+        if obj is not None and not sees_every_council(request.user):
+            # An account stays in its council: an administrator who blanked their own would
+            # otherwise see no council's records, or moved one, give it another's.
+            readonly.append("authority")
         return readonly
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if "authority" in form.base_fields and not sees_every_council(request.user):
+            form.base_fields["authority"].required = True
+        return form
 
     def has_change_permission(self, request, obj=None):
         if obj is not None and obj.role == Role.AUDITOR:
@@ -340,9 +358,12 @@ class AuditTrailAdmin(LogEntryAdmin):
         older ones are their actor's)."""
         entries = super().get_queryset(request)
         council = request.user.authority_id
-        if council is None:
+        if sees_every_council(request.user):
             return entries
-        unstamped = Q(additional_data__council__isnull=True, actor__authority=council)
+        # No council of its own (a key missing, or null): the actor's.
+        unstamped = (
+            Q(additional_data__council__isnull=True) | Q(additional_data__council=None)
+        ) & Q(actor__authority=council)
         theirs = Q(additional_data__council=council) | Q(additional_data__also_council=council)
         return entries.filter(theirs | unstamped)
 
@@ -361,7 +382,7 @@ class SignInAttemptsOfCouncil:
 
     def get_queryset(self, request) -> QuerySet:
         attempts = super().get_queryset(request)
-        if request.user.authority_id is None:
+        if sees_every_council(request.user):
             return attempts
         emails = User.objects.filter(authority=request.user.authority_id).values("email")
         return attempts.filter(username__in=emails)

@@ -9,6 +9,7 @@ title). So the trail, which only auditors read, holds no second copy of anyone's
 
 from __future__ import annotations
 
+from auditlog.context import auditlog_value
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
 from auditlog.signals import accessed
@@ -80,13 +81,24 @@ def name_the_record_by_its_id(sender, instance: LogEntry, **kwargs) -> None:
 
 def council_of_entry(entry: LogEntry, model: type[models.Model] | None) -> int | None:
     """The council of whoever did it, or (for the system's own work) of the record itself."""
-    if entry.actor_id is not None:
-        return entry.actor.authority_id
+    actor = entry.actor if entry.actor_id is not None else _actor_in_context()
+    if actor is not None and actor.authority_id is not None:
+        return actor.authority_id
     record = model._default_manager.filter(pk=entry.object_pk).first() if model else None
     if isinstance(record, Authority):
         return record.pk
     person = getattr(record, "young_person", None)
     return getattr(record, "authority_id", None) or getattr(person, "authority_id", None)
+
+
+def _actor_in_context() -> User | None:
+    """Who `set_actor` says is acting. auditlog fills the entry's actor in a receiver of its
+    own that runs after this module's, so the entry does not say yet."""
+    try:
+        actor = auditlog_value.get().get("actor")
+    except LookupError:
+        return None
+    return actor if isinstance(actor, User) else None
 
 
 def register_audited_models() -> None:

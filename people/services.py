@@ -92,7 +92,11 @@ def allocation_start(
         raise AllocationError(f"{pa.get_full_name()}'s last working day has passed.")
     try:
         with transaction.atomic():
-            YoungPerson.objects.select_for_update().get(pk=young_person.pk)
+            locked = YoungPerson.objects.select_for_update().get(pk=young_person.pk)
+            if locked.authority_id != pa.authority_id:  # their support moved meanwhile, say
+                raise AllocationError(
+                    f"{pa.get_full_name()} does not work for the council that supports them."
+                )
             if Allocation.objects.filter(young_person=young_person, ended_on__isnull=True).exists():
                 raise AllocationError(
                     f"{young_person.full_name} already has a PA. Reallocate them instead."

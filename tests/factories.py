@@ -227,13 +227,17 @@ def regional_item(*, region, editor, lead, slug: str = "staying-close", **conten
     return item
 
 
-def region_world(*, editor, lead, slug: str = "testshire-and-wolds"):
+def region_world(*, editor, lead, slug: str = ""):
     """A region with the editor's council in it, led by `lead`, with one approved regional
     item carrying the council's own local note."""
     from offer import services
     from people.models import Region
 
-    region = Region.objects.create(name="Testshire and Wolds", slug=slug, lead=lead)
+    region = Region.objects.create(
+        name=f"{editor.authority.name.removesuffix(' Council')} and Wolds",
+        slug=slug or f"{editor.authority.slug}-and-wolds",
+        lead=lead,
+    )
     for council in {editor.authority, lead.authority}:
         council.region = region
         council.save(update_fields=["region"])

@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from notifications.models import Text, TextState
 from offer import services
 from pathway.services import contact_record
-from people.models import Invitation
+from people.models import Invitation, Region
 from people.services import invitation_create
 from tests.factories import (
     cast_of_people,
@@ -495,7 +495,9 @@ def admin_rows() -> dict[str, Row]:
         prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
         is_trail = model._meta.app_label == "auditlog"
         rows[f"{prefix}_changelist"] = Row(AUDITOR_ONLY if is_trail else ADMIN_ONLY)
-        add_status = 403 if model._meta.app_label in {"auditlog", "axes"} else 200
+        # Regions are set up by the deployment's own superuser, not a council's administrator.
+        refused = {"auditlog", "axes"}
+        add_status = 403 if model._meta.app_label in refused or model is Region else 200
         rows[f"{prefix}_add"] = Row(statuses(302, admin_user=add_status, auditor=403))
         # A missing object: the admin sends those who may see the list back to it (and
         # everyone back from a history page, before it looks at who they are).
@@ -504,6 +506,10 @@ def admin_rows() -> dict[str, Row]:
                 statuses(302, auditor=302 if is_trail else 403), kwargs={"object_id": "0"}
             )
         rows[f"{prefix}_history"] = Row(statuses(302), kwargs={"object_id": "0"})
+        if model is Region:
+            rows[f"{prefix}_delete"] = Row(
+                statuses(302, admin_user=403, auditor=403), kwargs={"object_id": "0"}
+            )
         if is_trail:
             # The audit trail cannot be deleted, by anyone; administrators cannot read it.
             rows[f"{prefix}_change"] = Row(

@@ -20,7 +20,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from finance import services as finance_services
-from finance.models import Claim
+from finance.models import Award, Claim
+from finance.selectors import usable_awards
+from finance.services import FinanceError, claim_make
 from handovers import services as handover_services
 from handovers.models import Handover
 from notifications import services as notification_services
@@ -346,6 +348,22 @@ def test_a_moved_young_person_is_whole_in_the_new_council_and_read_only_in_the_o
         client.force_login(a_people[role])
         opened = {url: client.get(url).status_code for url in _record_pages(a_values, role)}
         assert set(opened.values()) == {404}, (role, opened)
+    # Nor the handovers of them (closed, but still a page of their record).
+    for role in ("pa", "manager"):
+        client.force_login(a_people[role])
+        for handover in Handover.objects.filter(young_person=person):
+            url = reverse("handovers:detail", kwargs={"pk": handover.pk})
+            assert client.get(url).status_code == 404, (role, url)
+    # Their sign-in is the new council's; the first council's awards pay nothing more.
+    person.user.refresh_from_db()
+    assert person.user.authority == b
+    old_award = Award.objects.filter(young_person=person, scheme__authority=a).first()
+    assert old_award is not None
+    assert old_award.pk not in {award.pk for award in usable_awards(person, timezone.localdate())}
+    with pytest.raises(FinanceError, match="no longer supports"):
+        claim_make(
+            award=old_award, amount_pence=500, purpose="Bus pass", receipt=None, by=person.user
+        )
     # Its statutory returns for the year they were its still count them.
     today = timezone.localdate()
     year = returns.latest_year(today)

@@ -49,6 +49,27 @@ def test_a_consistent_population_in_councils_of_the_size_asked():
     _every_councils_returns_pass_the_portals_own_checks()
 
 
+@pytest.mark.django_db
+def test_a_generation_that_stopped_goes_on_with_the_councils_not_yet_built():
+    call_command("generate_dataset", "--young-people", "50", "--workers", "1", stdout=io.StringIO())
+    first = set(YoungPerson.objects.values_list("pk", flat=True))
+    with pytest.raises(CommandError, match="already has accounts"):
+        call_command("generate_dataset", "--young-people", "100", "--council-size", "50")
+    out = io.StringIO()
+    call_command(
+        "generate_dataset",
+        *("--young-people", "100", "--council-size", "50", "--workers", "1", "--resume"),
+        stdout=out,
+    )
+    assert "50 are there already; building 1 councils" in out.getvalue()
+    assert Authority.objects.count() == 2
+    assert (
+        set(YoungPerson.objects.filter(authority__slug="northmoor").values_list("pk", flat=True))
+        == first
+    )
+    assert YoungPerson.objects.count() == 100
+
+
 def _the_people_are_shared_between_councils_of_the_size_asked():
     assert Authority.objects.count() == 2
     for authority in Authority.objects.all():

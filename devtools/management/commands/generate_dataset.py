@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from devtools.management.commands.seed_demo import council_seed
 from people.demo import DEMO_SLUG
-from people.models import User
+from people.models import Authority, User
 
 PLACES = (
     "Ash Bram Brook Elm Fair Hol Kings Lang Marl Mill Oak Red Stan Thorn Whit Wood Cold "
@@ -88,6 +88,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--workers", type=int, default=os.cpu_count() or 1, help="Councils built at once."
         )
+        parser.add_argument(
+            "--resume",
+            action="store_true",
+            help="Build only the councils not yet in the database (each council is committed "
+            "whole, so a generation that stopped can go on where it stopped).",
+        )
 
     def _built(self, jobs: list, workers: int):
         """Each council as it is built: here, one after another, or in `workers` processes."""
@@ -106,8 +112,17 @@ class Command(BaseCommand):
         ) as pool:
             yield from pool.imap_unordered(_council, jobs)
 
-    def handle(self, *args, young_people: int, council_size: int, seed: int, workers: int, **_):
-        if User.objects.exists():
+    def handle(
+        self,
+        *args,
+        young_people: int,
+        council_size: int,
+        seed: int,
+        workers: int,
+        resume: bool = False,
+        **_,
+    ):
+        if User.objects.exists() and not resume:
             raise CommandError("The database already has accounts; generate into an empty one.")
         if young_people < 50 or council_size < 50:
             raise CommandError("Ask for at least 50 young people, and councils of at least 50.")
@@ -119,9 +134,15 @@ class Command(BaseCommand):
             (i, name, slug, size, seed)
             for i, ((name, slug), size) in enumerate(zip(council_names(count), sizes, strict=True))
         ]
-        self.stdout.write(f"Generating {young_people:,} young people in {count} councils…")
-        started = time.monotonic()
         done = 0
+        if resume:
+            built = set(Authority.objects.values_list("slug", flat=True))
+            done = sum(size for _, _, slug, size, _ in jobs if slug in built)
+            jobs = [job for job in jobs if job[2] not in built]
+        self.stdout.write(f"Generating {young_people:,} young people in {count} councils…")
+        if done:
+            self.stdout.write(f"  {done:,} are there already; building {len(jobs)} councils.")
+        started = time.monotonic()
         for name, people, seconds in self._built(jobs, workers):
             done += people
             self.stdout.write(
