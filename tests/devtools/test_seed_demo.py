@@ -11,6 +11,7 @@ from django.utils import timezone
 from finance.models import Claim, ClaimState
 from notifications.models import Notification, Text, TextState
 from offer.models import OfferItem
+from offer.regional import entitlement_rows
 from partners.models import Booking, Referral, ReferralStatus, Schedule, Service, Session
 from pathway.models import AccommodationSpell, Contact, ContactCorrection, Section
 from pathway.selectors import documents_for, documents_for_young_person
@@ -20,6 +21,7 @@ from people.models import (
     Authority,
     EndReason,
     LegalStatus,
+    Region,
     Role,
     Team,
     User,
@@ -268,8 +270,6 @@ def test_demo_is_safe_and_housed_across_levels_with_late_staying_close_and_a_hom
 
 
 def test_demo_has_a_region_of_three_councils_that_differ(seeded, client, settings):
-    from offer.regional import entitlement_rows
-    from people.models import Region
 
     region = Region.objects.get()
     councils = list(region.councils.order_by("name"))

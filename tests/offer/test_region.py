@@ -10,8 +10,9 @@ from django.urls import reverse
 from finance.models import CapPeriod, Entitlement, Scheme
 from offer import regional, services
 from offer.services import OfferError
+from pathway import services as pathway
 from people.models import Region, Role
-from tests.factories import AuthorityFactory, UserFactory, offer_item, regional_item
+from tests.factories import AuthorityFactory, UserFactory, offer_content, offer_item, regional_item
 
 pytestmark = pytest.mark.django_db
 
@@ -137,8 +138,6 @@ def test_a_local_note_shows_only_on_its_own_councils_offer(
 
 
 def _content(**overrides):
-    from tests.factories import offer_content
-
     overrides.setdefault("amount_pence", None)
     overrides.setdefault("amount_period", "")
     return offer_content(**overrides)
@@ -195,8 +194,6 @@ def test_the_region_home_lists_its_councils_and_the_area_comparison_shows_each_o
 def test_living_in_another_councils_area_shows_both_offers_and_who_pays(
     client, region, authority, wolds, care_leaver, pa
 ):
-    from pathway import services as pathway
-
     _scheme(authority, Entitlement.SETTING_UP_HOME, "suha", cap=300000)
     _scheme(authority, Entitlement.COUNCIL_TAX, "ct", cap=None, max_age=25)
     _scheme(wolds, Entitlement.COUNCIL_TAX, "ct", cap=None, max_age=21)
