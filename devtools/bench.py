@@ -188,6 +188,7 @@ def pages_and_sessions() -> tuple[list[Page], dict[str, str]]:
             limit_ms=500,
         ),
     ]
+    pages += regional_pages(council)
     people = {
         "PA": pa,
         "team manager": team_manager,
@@ -195,6 +196,27 @@ def pages_and_sessions() -> tuple[list[Page], dict[str, str]]:
         "care leaver": care_leaver,
     }
     return pages, {role: _session(user) for role, user in people.items()}
+
+
+def regional_pages(council: Authority) -> list[Page]:
+    """The demo council's own offer address and its region's pages, with how big the region
+    is in their names (generated data: ten councils of 2,500 at 100,000 young people)."""
+    region = council.region
+    if region is None:
+        return []
+    councils = region.councils.count()
+    people = YoungPerson.objects.filter(authority__region=region).count()
+    size = f"a region of {councils} councils, {people:,} young people"
+    return [
+        Page("A council's offer home", "anyone", reverse("council_offer:home", args=[council.slug]),
+             kind="public"),
+        Page(f"Region home ({size})", "anyone", reverse("region:home", args=[region.slug]),
+             kind="public"),
+        Page(f"Compare councils ({size})", "anyone", reverse("region:compare", args=[region.slug]),
+             kind="public"),
+        Page(f"Regional dashboard ({size})", "service manager",
+             reverse("dashboard:region", args=[region.slug]), limit_ms=500),
+    ]  # fmt: skip
 
 
 BUSY_PAS, BUSY_MANAGERS = 16, 6  # the busy day's simulated people: 22 at once

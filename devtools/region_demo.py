@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db.models import Count
+from django.utils.text import slugify
+
 from finance.demo import seed_neighbour_schemes
 from offer.demo import seed_neighbour_offer, seed_regional_offer
 from pathway.demo import place_out_of_area
@@ -70,3 +73,43 @@ def seed_region(*, northmoor: Authority, today: dt.date, seed: int) -> Region:
     care_leaver = YoungPerson.objects.get(user__email=demo["Care leaver"])
     place_out_of_area(person=care_leaver, area=Authority.objects.get(slug="wolds"), today=today)
     return region
+
+
+# A generated population's regions: councils in tens, as England's regions have about ten
+# councils that work together. The first is the demo's region, with Northmoor in it.
+REGION_SIZE = 10
+REGION_NAMES = [
+    "Moors and Marshes",
+    "Vale and Coast",
+    "Fells and Forest",
+    "Downs and Rivers",
+    "Heath and Harbour",
+    "Dales and Estuary",
+]
+
+
+def seed_generated_regions(*, today: dt.date) -> list[Region]:
+    """Put a generated population's councils that have no region (oldest first) in regions
+    of REGION_SIZE, the newest region first while it has room; each new region led by its
+    first council's manager, with the demo's regional items. The regions made."""
+    loose = list(Authority.objects.filter(region__isnull=True).order_by("pk"))
+    newest = Region.objects.annotate(size=Count("councils")).order_by("-pk").first()
+    if newest is not None and newest.size < REGION_SIZE:
+        room, loose = loose[: REGION_SIZE - newest.size], loose[REGION_SIZE - newest.size :]
+        Authority.objects.filter(pk__in=[council.pk for council in room]).update(region=newest)
+    made = []
+    for start in range(0, len(loose), REGION_SIZE):
+        members = loose[start : start + REGION_SIZE]
+        number = Region.objects.count()
+        name = REGION_NAMES[number % len(REGION_NAMES)]
+        if number >= len(REGION_NAMES):
+            name += f" {number // len(REGION_NAMES) + 1}"
+        demo = sign_ins(members[0])
+        region = Region.objects.create(
+            name=name, slug=slugify(name), lead=User.objects.get(email=demo["Manager"])
+        )
+        Authority.objects.filter(pk__in=[council.pk for council in members]).update(region=region)
+        editor = User.objects.get(email=demo["Offer editor"])
+        seed_regional_offer(region=region, editor=editor, today=today)
+        made.append(region)
+    return made

@@ -235,7 +235,7 @@ def seed_neighbour_offer(*, authority: Authority, short_name: str, today: dt.dat
 
 def seed_regional_offer(*, region, editor: User, today: dt.date) -> None:
     """The region's shared items: written by `editor` (of a member council), approved by
-    the region's lead; the editor's council adds a note of its own to the first."""
+    the region's lead, whose council (as its manager) adds a note of its own to the first."""
     categories = {category.slug: category for category in Category.objects.all()}
     for number, entry in enumerate(REGIONAL_ITEMS):
         content = {key: entry[key] for key in entry if key not in ("slug", "category")} | {
@@ -252,10 +252,11 @@ def seed_regional_offer(*, region, editor: User, today: dt.date) -> None:
         )
         services.item_submit(item=item, by=editor)
         services.item_approve(item=item, number=1, by=region.lead)
+    council = region.lead.authority
     services.local_note_save(
         item=OfferItem.objects.get(region=region, slug=REGIONAL_ITEMS[0]["slug"]),
-        authority=editor.authority,
-        text="In Northmoor, the Staying Close team is at the Hub on Market Street, "
-        "open on weekdays from 10am to 4pm.",
-        by=editor,
+        authority=council,
+        text=f"In {council.name.removesuffix(' Council')}, the Staying Close team is at the Hub "
+        "on Market Street, open on weekdays from 10am to 4pm.",
+        by=region.lead,
     )

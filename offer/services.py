@@ -319,8 +319,10 @@ def offer_sign_off(*, authority: Authority, by: User, note: str = "") -> OfferSi
 
 
 def local_note_save(*, item: OfferItem, authority: Authority, text: str, by: User) -> None:
-    """A council's own words on a regional item, shown only on its offer; empty removes it."""
-    _check_editor(by)
+    """A council's own words on a regional item, shown only on its offer; empty removes it.
+    Its managers write it: they approve everything else their offer shows."""
+    if by.role != Role.MANAGER:
+        raise OfferError("Only your council's managers can change its local notes.")
     if not item.is_regional or authority.region_id != item.region_id:
         raise OfferError("A local note can only be added to a regional item of your region.")
     if by.authority_id != authority.pk:

@@ -32,6 +32,7 @@ from offer.forms import (
     VersionNumberForm,
 )
 from offer.models import Category, VersionState
+from people.models import Role
 from people.views import confirm_page
 
 SEARCH_PAGE_SIZE = 20
@@ -309,6 +310,8 @@ def _note_form(request, item, data=None):
     authority = request.user.authority
     if not item.is_regional or authority is None or authority.region_id != item.region_id:
         return None
+    if request.user.role != Role.MANAGER:  # they approve what the council's offer shows
+        return None
     note = selectors.local_note(item, authority)
     return LocalNoteForm(
         data,
@@ -427,7 +430,7 @@ def item_reviewed(request, pk: int):
 
 
 @login_required
-@permission_required("offer.manage_offer", raise_exception=True)
+@permission_required("offer.sign_off_offer", raise_exception=True)  # a council's managers
 @require_POST
 def item_note(request, pk: int):
     """Save the council's local note on a regional item (shown only on its own offer)."""

@@ -95,9 +95,15 @@ def _actor_in_context() -> User | None:
     """Who `set_actor` says is acting. auditlog fills the entry's actor in a receiver of its
     own that runs after this module's, so the entry does not say yet."""
     try:
-        actor = auditlog_value.get().get("actor")
+        context = auditlog_value.get()
     except LookupError:
         return None
+    # auditlog never empties its context when a `set_actor` block ends, it only disconnects
+    # the receiver the block connected: a block still open is one whose receiver is there.
+    duid = context.get("signal_duid")
+    if not any(lookup_key[0] == duid for lookup_key, *_ in pre_save.receivers):
+        return None
+    actor = context.get("actor")
     return actor if isinstance(actor, User) else None
 
 

@@ -243,11 +243,17 @@ def region_world(*, editor, lead, slug: str = ""):
         council.save(update_fields=["region"])
     editor.authority.refresh_from_db()
     item = regional_item(region=region, editor=editor, lead=lead)
+    # A council's local note is its managers'.
+    council_manager = (
+        lead
+        if lead.authority_id == editor.authority_id and lead.role == Role.MANAGER
+        else UserFactory(role=Role.MANAGER, authority=editor.authority)
+    )
     services.local_note_save(
         item=item,
         authority=editor.authority,
         text="In Testshire, ask at the Hub on Market Street.",
-        by=editor,
+        by=council_manager,
     )
     return region, item
 

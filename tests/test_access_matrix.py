@@ -374,7 +374,8 @@ MATRIX: dict[str, Row] = {
     "offer:sign-off": Row(statuses(403, anonymous=302, manager=200, other_manager=200)),
     # The regional offer: written by the region's councils' editors, approved by its lead.
     "offer:regional-item-create": Row(OFFER_EDITORS, kwargs={"region": "region"}),
-    "offer:item-note": Row(OFFER_EDITOR_ACTION, kwargs={"pk": "regional_item"}, method="post"),
+    # A council's local note on a regional item: its managers'.
+    "offer:item-note": Row(MANAGER_ACTION, kwargs={"pk": "regional_item"}, method="post"),
     # Each council's public offer under its slug, and a region's pages: public.
     "council_offer:home": Row(PUBLIC, kwargs={"council": "council"}),
     "council_offer:search": Row(PUBLIC, kwargs={"council": "council"}),

@@ -16,7 +16,7 @@ from offer.models import OfferItem, OfferSignOff
 from pathway.models import Contact, Plan, Review
 from pathway.returns import care_leavers
 from people.demo import sign_ins
-from people.models import Allocation, Authority, Role, User, YoungPerson
+from people.models import Allocation, Authority, Region, Role, User, YoungPerson
 from rota.models import DutyEnquiry, Shift
 
 
@@ -68,6 +68,11 @@ def test_a_generation_that_stopped_goes_on_with_the_councils_not_yet_built():
         == first
     )
     assert YoungPerson.objects.count() == 100
+    # The council built later joins the region of the first, which had room.
+    region = Region.objects.get()
+    assert region.name == "Moors and Marshes" and region.councils.count() == 2
+    assert region.lead.email == sign_ins(Authority.objects.get(slug="northmoor"))["Manager"]
+    assert OfferItem.objects.filter(region=region, versions__state="published").exists()
 
 
 def _the_people_are_shared_between_councils_of_the_size_asked():

@@ -127,10 +127,17 @@ def test_a_local_note_shows_only_on_its_own_councils_offer(
     client, region, offer_editor, manager, wolds_editor
 ):
     item = regional_item(region=region, editor=wolds_editor, lead=manager)
+    note = {"text": "Ask at the Testshire Hub."}
+    # The council's managers write its note (they approve what its offer shows), not its
+    # offer editors.
     client.force_login(offer_editor)
-    response = client.post(
-        reverse("offer:item-note", args=[item.pk]), {"text": "Ask at the Testshire Hub."}
-    )
+    assert client.post(reverse("offer:item-note", args=[item.pk]), note).status_code == 403
+    with pytest.raises(OfferError, match="managers"):
+        services.local_note_save(
+            item=item, authority=offer_editor.authority, text=note["text"], by=offer_editor
+        )
+    client.force_login(manager)
+    response = client.post(reverse("offer:item-note", args=[item.pk]), note)
     assert response.status_code == 302
     client.logout()
     assert "Ask at the Testshire Hub." in _offer(client, "testshire", f"items/{item.slug}/")
@@ -214,3 +221,18 @@ def test_living_in_another_councils_area_shows_both_offers_and_who_pays(
     # Council tax is Wolds's, where they live; the rest is Testshire's, wherever they live.
     assert "<strong>Wolds Council</strong>: Until you are 21" in page
     assert "<strong>Testshire Council</strong>: £3,000 in total" in page
+
+
+def test_a_scheme_or_council_changed_anywhere_shows_at_once_on_the_kept_pages(
+    client, region, authority, wolds
+):
+    scheme = _scheme(wolds, Entitlement.SETTING_UP_HOME, "suha", cap=350000)
+    compare = reverse("region:compare", args=[region.slug])
+    assert "£3,500 in total" in client.get(compare).text
+    assert "£3,500 in total" in client.get(compare).text  # kept for the next visitor
+    scheme.cap_pence = 400000
+    scheme.save()  # as the admin saves it
+    assert "£4,000 in total" in client.get(compare).text
+    wolds.name = "Wolds and Vale Council"
+    wolds.save()
+    assert "Wolds and Vale Council" in client.get(reverse("region:home", args=[region.slug])).text
