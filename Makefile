@@ -80,7 +80,7 @@ TEST_WORKERS ?= 2
 test: setup chromium nginx lint
 	$(WITH_SERVICES) bash -c 'set -e; \
 	  $(PY) manage.py makemigrations --check --dry-run; \
-	  $(PY) -m pytest -n $(TEST_WORKERS) --dist load'
+	  $(PY) -m pytest -n $(TEST_WORKERS) --dist load --durations=25'
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -1,10 +1,13 @@
 """The regional dashboard: each member council's figures side by side, with the region's.
 
 The figures are each council's own (the same functions as its dashboard, over all its
-teams). Only counts and shares of people are shown, never money or names, and no cell
-counts fewer than SMALLEST_CELL people: such cells are hidden, and then the smallest shown
-ones of the row until what is hidden is at least that many together, so the region's total
-less the shown cells cannot give a small one away (the voice survey's rule).
+teams), at the end of the day before: the nightly task works them out for every region
+and keeps them (`RegionFigures`), so the page reads one row whatever the number of
+councils or young people, and every council is compared on the same day. Only counts and
+shares of people are shown, never money or names, and no cell counts fewer than
+SMALLEST_CELL people: such cells are hidden, and then the smallest shown ones of the row
+until what is hidden is at least that many together, so the region's total less the shown
+cells cannot give a small one away (the voice survey's rule).
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from dataclasses import dataclass, field
 
 from common.figures import Figure
 from dashboard.figures import figures
-from people.models import Authority, Region
+from dashboard.models import RegionFigures
+from people.models import Region
 
 SMALLEST_CELL = 5
 
@@ -73,36 +77,64 @@ def hide_small(cells: list[Cell], known: Cell | None = None) -> bool:
     return hidden >= SMALLEST_CELL
 
 
-def side_by_side(
-    councils: list[Authority], as_at: dt.date, reader_council_id: int | None = None
-) -> list[Row]:
-    """One row per figure of people (not money), one cell per council, and the region's total.
-    The reader's own council's cell never protects another's (they know its figure)."""
+def figures_make(region: Region, day: dt.date) -> RegionFigures:
+    """Work out and keep the region's figures at the end of `day`: one row per figure of
+    people (not money), one cell per council, as each council's dashboard counts them."""
+    councils = list(region.councils.order_by("name"))
     by_council: list[dict[str, Figure]] = []
     for council in councils:
         team_ids = list(council.teams.values_list("pk", flat=True))
-        made = figures(authority=council, team_ids=team_ids, as_at=as_at, query="")
+        made = figures(authority=council, team_ids=team_ids, as_at=day, query="")
         by_council.append({figure.slug: figure for figure in made if not figure.is_money})
-    if not by_council:
-        return []
     rows = []
-    for slug, first in by_council[0].items():
-        cells = []
-        for made in by_council:
-            point = made[slug].latest if slug in made else None
-            cells.append(Cell(point.count, point.out_of) if point else Cell(0, None, hidden=True))
+    for slug, first in (by_council[0] if by_council else {}).items():
+        points = [made[slug].latest if slug in made else None for made in by_council]
+        rows.append(
+            {
+                "slug": slug,
+                "title": first.title,
+                "is_share": first.is_share,
+                "cells": [None if p is None else [p.count, p.out_of] for p in points],
+            }
+        )
+    kept, _ = RegionFigures.objects.update_or_create(
+        region=region,
+        day=day,
+        defaults={"councils": [[council.pk, council.name] for council in councils], "rows": rows},
+    )
+    return kept
+
+
+def figures_every_region(day: dt.date) -> int:
+    """The nightly task's part: every region's figures at the end of `day`. How many."""
+    regions = list(Region.objects.order_by("pk"))
+    for region in regions:
+        figures_make(region, day)
+    return len(regions)
+
+
+def protected_rows(kept: RegionFigures, reader_council_id: int | None = None) -> list[Row]:
+    """The kept figures as the table shows them, with the region's total; small cells
+    hidden. The reader's own council's cell never protects another's (they know it)."""
+    council_ids = [pk for pk, _ in kept.councils]
+    rows = []
+    for entry in kept.rows:
+        cells = [
+            Cell(0, None, hidden=True) if cell is None else Cell(cell[0], cell[1])
+            for cell in entry["cells"]
+        ]
         total = Cell(
             sum(cell.count for cell in cells),
-            sum(cell.out_of or 0 for cell in cells) if first.is_share else None,
+            sum(cell.out_of or 0 for cell in cells) if entry["is_share"] else None,
         )
         known = next(
-            (cell for cell, c in zip(cells, councils, strict=True) if c.pk == reader_council_id),
+            (cell for cell, pk in zip(cells, council_ids, strict=True) if pk == reader_council_id),
             None,
         )
         if not hide_small(cells, known):
             total.hidden = True
         hide_small([total])
-        rows.append(Row(slug, first.title, first.is_share, cells, total))
+        rows.append(Row(entry["slug"], entry["title"], entry["is_share"], cells, total))
     return rows
 
 

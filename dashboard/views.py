@@ -125,17 +125,17 @@ def dashboard_csv(request, slug: str):
 @never_cache
 def region_dashboard(request, region: str):
     """The region's lead: each member council's figures side by side (counts and shares,
-    no cell under five), with the region's total. Anyone else is told it does not exist."""
+    no cell under five), with the region's total, at the end of the day before (worked out
+    each night). Anyone else is told it does not exist."""
     led = regional.led_region(request.user, region)
     if led is None or not request.user.has_perm("portal.lead_region", led):
         raise Http404("No such region")
     record_access(led)
-    councils = list(led.councils.order_by("name"))
-    as_at = timezone.localdate()
+    kept = led.figures_by_day.order_by("-day").first()  # last night's
     context = {
         "region": led,
-        "councils": councils,
-        "as_at": as_at,
-        "rows": regional.side_by_side(councils, as_at, request.user.authority_id),
+        "kept": kept,
+        "councils": [name for _, name in kept.councils] if kept else [],
+        "rows": regional.protected_rows(kept, request.user.authority_id) if kept else [],
     }
     return render(request, "dashboard/region.html", context)

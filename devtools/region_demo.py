@@ -10,6 +10,7 @@ import datetime as dt
 from django.db.models import Count
 from django.utils.text import slugify
 
+from dashboard.regional import figures_make
 from finance.demo import seed_neighbour_schemes
 from offer.demo import seed_neighbour_offer, seed_regional_offer
 from pathway.demo import place_out_of_area
@@ -72,6 +73,8 @@ def seed_region(*, northmoor: Authority, today: dt.date, seed: int) -> Region:
     seed_regional_offer(region=region, editor=editor, today=today)
     care_leaver = YoungPerson.objects.get(user__email=demo["Care leaver"])
     place_out_of_area(person=care_leaver, area=Authority.objects.get(slug="wolds"), today=today)
+    # Last night's figures, as the nightly task keeps them, for the regional dashboard.
+    figures_make(region, today - dt.timedelta(days=1))
     return region
 
 

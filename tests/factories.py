@@ -230,6 +230,7 @@ def regional_item(*, region, editor, lead, slug: str = "staying-close", **conten
 def region_world(*, editor, lead, slug: str = ""):
     """A region with the editor's council in it, led by `lead`, with one approved regional
     item carrying the council's own local note."""
+    from dashboard.regional import figures_make
     from offer import services
     from people.models import Region
 
@@ -255,6 +256,7 @@ def region_world(*, editor, lead, slug: str = ""):
         text="In Testshire, ask at the Hub on Market Street.",
         by=council_manager,
     )
+    figures_make(region, timezone.localdate() - dt.timedelta(days=1))  # as the night keeps
     return region, item
 
 

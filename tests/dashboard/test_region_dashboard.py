@@ -1,10 +1,17 @@
 """The regional dashboard: each council's figures side by side, no cell under five."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from dashboard import figures as dashboard_figures
+from dashboard import regional
 from dashboard.regional import Cell, hide_small
-from people.models import Region
+from dashboard.tasks import dashboards_warm
+from people.models import Authority, Region
+from tests.factories import AuthorityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -52,12 +59,48 @@ def test_only_the_regions_lead_sees_its_dashboard(client, manager, other_manager
     client.force_login(other_manager)
     assert client.get(url).status_code == 404
     client.force_login(manager)
+    # Before the first night: nothing worked out yet, and the page says when it will be.
+    first = client.get(url)
+    assert first.status_code == 200 and "The first will be here tomorrow" in first.text
+    yesterday = timezone.localdate() - dt.timedelta(days=1)
+    dashboards_warm.delay().get()  # the nightly task
+    assert region.figures_by_day.get().day == yesterday
     page = client.get(url)
     assert page.status_code == 200
     assert "Testshire Council" in page.text and "Testshire and Wolds" in page.text
+    assert f"at the end of {yesterday:%-d %B %Y}" in page.text
     rows = page.context["rows"]
     assert rows and all(len(row.cells) == 1 for row in rows)
     # The region's total is the sum of its councils' cells.
     for row in rows:
         assert row.total.count == sum(cell.count for cell in row.cells)
     assert not any(row.slug == "spend" for row in rows)
+
+
+def test_the_kept_figures_are_each_councils_own_dashboards_on_that_day(
+    manager, authority, young_person, pa
+):
+    """The same figures as each council's dashboard: worked out by its functions, over
+    every team of the council, at the end of the day."""
+    wolds = AuthorityFactory(name="Wolds Council", slug="wolds")
+    region = Region.objects.create(name="Testshire and Wolds", slug="tw", lead=manager)
+    Authority.objects.filter(pk__in=[authority.pk, wolds.pk]).update(region=region)
+    day = timezone.localdate()  # any day; the nightly task asks for the one just ended
+    kept = regional.figures_make(region, day)
+    assert kept.councils == [[authority.pk, "Testshire Council"], [wolds.pk, "Wolds Council"]]
+    for index, council in enumerate([authority, wolds]):
+        team_ids = list(council.teams.values_list("pk", flat=True))
+        own = {
+            figure.slug: figure.latest
+            for figure in dashboard_figures.figures(
+                authority=council, team_ids=team_ids, as_at=day, query=""
+            )
+            if not figure.is_money
+        }
+        assert [row["slug"] for row in kept.rows] == list(own)
+        for row in kept.rows:
+            assert row["cells"][index] == [own[row["slug"]].count, own[row["slug"]].out_of]
+    assert any(row["cells"][0][1] for row in kept.rows)  # Testshire has someone to count
+    # Worked out again the same day, it is the one row for the day, not a second.
+    regional.figures_make(region, day)
+    assert region.figures_by_day.count() == 1

@@ -161,6 +161,10 @@ class Command(BaseCommand):
             [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], env=env, check=True
         )
         pages, cookies = bench.pages_and_sessions()
+        night = None
+        if not options["busy_only"]:
+            self.stdout.write("  the night's regional figures")
+            night = bench.regional_night()
         own_keys_delete()  # each page's first request is as the day's first visitor's
         waited = bench.quiet_database()
         if waited > 1:
@@ -191,7 +195,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  memory after {options['records']:,} young people's records")
             memory = bench.memory_after_records(base, master, options["records"])
         self.stdout.write("  the nightly sweep")
-        sweep = bench.sweep_in_child()
+        sweep = bench.sweep_in_child() | {"regional": night}
         self.stdout.write("  a payment run of 100 claims")
         payment = bench.sweep_in_child("--payment-only")
         database = connection.settings_dict["NAME"].removesuffix("_run")
