@@ -277,11 +277,16 @@ def people_on_days(days: list[dt.date], team_ids) -> dict[dt.date, dict[int, dt.
     return supported
 
 
-def ever_in_teams(team_ids) -> QuerySet[YoungPerson]:
-    """Everyone these teams have supported at any time (a superset for `people_on_days`)."""
-    return YoungPerson.objects.filter(
-        Exists(Allocation.objects.filter(pa__team__in=team_ids, young_person=OuterRef("pk")))
-    )
+def people_on_any(days: list[dt.date], team_ids) -> QuerySet[YoungPerson]:
+    """Everyone these teams supported on any of `days`, to narrow a query for
+    `people_on_days`: for one day exactly `people_at`, for several those with an allocation
+    to the teams at some time between the first day and the last."""
+    if len(days) == 1:
+        return people_at(days[0], team_ids)
+    overlapping = Allocation.objects.filter(
+        pa__team__in=team_ids, started_on__lte=max(days), young_person=OuterRef("pk")
+    ).filter(Q(ended_on__isnull=True) | Q(ended_on__gt=min(days)))
+    return YoungPerson.objects.filter(Exists(overlapping))
 
 
 def dashboard_teams(manager: User) -> QuerySet[Team]:

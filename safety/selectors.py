@@ -11,7 +11,7 @@ from django.utils import timezone
 from common.diff import word_runs
 from pathway.selectors import Home, home_histories
 from people.models import Allocation, LegalStatus, User, YoungPerson
-from people.selectors import ever_in_teams, people_at, people_on_days, young_people_visible_to
+from people.selectors import people_at, people_on_any, people_on_days, young_people_visible_to
 from safety import rules
 from safety.models import (
     CustodyRelease,
@@ -279,7 +279,7 @@ def staying_close_on_time(team_ids, days: list[dt.date]) -> list[tuple[int, int]
     PA, the record made) and their assessments' dates, each read once."""
     supported = people_on_days(days, team_ids)
     people = (
-        ever_in_teams(team_ids)
+        people_on_any(days, team_ids)
         .filter(legal_status__in=STAYING_CLOSE_STATUSES)
         .annotate(
             first_pa=Subquery(
@@ -299,7 +299,7 @@ def staying_close_on_time(team_ids, days: list[dt.date]) -> list[tuple[int, int]
     made: dict[int, list[tuple[dt.date, dt.date]]] = {}
     for pk, assessed_on, review_on in (
         StayingCloseAssessment.objects.filter(
-            young_person__in=ever_in_teams(team_ids), assessed_on__lte=max(days)
+            young_person__in=people_on_any(days, team_ids), assessed_on__lte=max(days)
         )
         .order_by("assessed_on", "pk")
         .values_list("young_person_id", "assessed_on", "review_on")

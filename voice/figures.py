@@ -12,7 +12,7 @@ from django.utils import timezone
 from common.calendar import working_days_after
 from common.dates import add_months, birthday
 from common.figures import Figure, Point, Scope, each, kept_by_day, register_figures
-from people.selectors import ever_in_teams, people_at, people_on_days
+from people.selectors import people_at, people_on_any, people_on_days
 from voice.models import Answer, CheckIn, Reply, Skill, SkillConfirmation
 from voice.selectors import surveys_of
 from voice.surveys import positive_share
@@ -57,7 +57,7 @@ def _skills_by(age: int, days: list[dt.date], team_ids) -> list[dict]:
     supported = people_on_days(days, team_ids)
     confirmed: dict[int, int] = {}
     for pk, born, on in SkillConfirmation.objects.filter(
-        young_person__in=ever_in_teams(team_ids),
+        young_person__in=people_on_any(days, team_ids),
         skill__is_active=True,
         skill__from_age__lte=age,
     ).values_list("young_person_id", "young_person__date_of_birth", "confirmed_on"):
