@@ -35,6 +35,7 @@ from devtools.formfill import fields_filled, today_parts
 # A step is one read, or a write (its form, the post, the page after it: three requests).
 # One step in eight a write makes about one request in ten a post: 0.125 / 1.25.
 WRITE_SHARE = 0.125
+REVIEW_TRIES = 5  # plans opened to find one with no review waiting for sign-off
 samples: dict[str, dict] = defaultdict(lambda: {"server": [], "queries": [], "errors": 0})
 KINDS: dict[str, str] = {}
 SPEC: dict = {}
@@ -206,13 +207,21 @@ class PA(Staff):
             self.write("Make a claim", self.path("claim", pk), overrides, "Money")
 
     def review_record(self):
+        """From the plan page, as a PA records one: a plan with a review already waiting for
+        sign-off offers that review instead (the service refuses a second), so they choose
+        someone else. Writes alone repeat the day's choices, and found those waiting."""
         overrides = {
             **today_parts("held_on"),
             "participants": "Their PA and their college tutor.",
             "young_person_took_part": "yes",
             "outcome": "Agreed to look again at money in a month.",
         }
-        self.write("Record a review", self.path("review", self.someone()), overrides, "Review")
+        for _ in range(REVIEW_TRIES):
+            pk = self.someone()
+            html = self.read("Pathway plan", self.path("plan", pk))
+            if f'href="{self.path("review", pk)}"' in html:
+                self.write("Record a review", self.path("review", pk), overrides, "Review")
+                return
 
     reads = [caseload, Staff.profile, Staff.plan, contacts, Staff.money]
     writes = [contact_log, section_save, claim_make, review_record, Staff.enquiry_log]

@@ -6,6 +6,7 @@ refuses an entry that would take it below zero or pay a claim twice.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 
 from auditlog.context import set_actor
@@ -34,6 +35,7 @@ from finance.models import (
 from finance.money import financial_year, pounds
 from finance.selectors import payment_summary
 from notifications.services import Reminder, for_young_person, notify_all, notify_pa
+from people.audit import log_in_bulk
 from people.models import Role, User, YoungPerson
 
 
@@ -354,9 +356,18 @@ def payment_run(*, authority_id: int, by: User, seen: str | None = None) -> Paym
         if not claims:
             return None
         batch = PaymentBatch.objects.create(authority_id=authority_id, created_by=by)
-        for claim in claims:
-            Award.objects.select_for_update().get(pk=claim.award_id)
-            LedgerEntry.objects.create(
+        # In bulk, whatever the number of claims: the awards locked in one query, in one
+        # order (pk), so two runs cannot wait on each other; the ledger's triggers check each
+        # entry as they would one by one, and the audit trail is the same.
+        award_ids = sorted({claim.award_id for claim in claims})
+        list(
+            Award.objects.select_for_update()
+            .filter(pk__in=award_ids)
+            .order_by("pk")
+            .values_list("pk")
+        )
+        entries = LedgerEntry.objects.bulk_create(
+            LedgerEntry(
                 award_id=claim.award_id,
                 kind=EntryKind.PAYMENT,
                 amount_pence=-claim.approved_pence,
@@ -365,8 +376,17 @@ def payment_run(*, authority_id: int, by: User, seen: str | None = None) -> Paym
                 batch=batch,
                 created_by=by,
             )
+            for claim in claims
+        )
+        Claim.objects.filter(pk__in=[claim.pk for claim in claims]).update(state=ClaimState.PAID)
+        written = []
+        for entry, claim in zip(entries, claims, strict=True):
+            # A payment just made has not been reversed: the audit need not ask each one.
+            LedgerEntry.reversed_by.related.set_cached_value(entry, None)
+            before = copy.copy(claim)
             claim.state = ClaimState.PAID
-            claim.save(update_fields=["state"])
+            written += [(None, entry, None), (before, claim, ["state"])]
+        log_in_bulk(written)
         _tell(
             _told(
                 claim,

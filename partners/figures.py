@@ -3,14 +3,18 @@ adult services on time, and sessions attended."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
 from common.figures import Figure, Point, Scope, counts, register_figures
 from partners import selectors
-from partners.models import Booking, Referral
+from partners.models import TRANSITION_DUE_AFTER, Booking, Referral
 from people.models import YoungPerson
+
+MONTH_END_SLACK = dt.timedelta(days=4)
 
 
 def _in_teams(scope: Scope) -> Q:
@@ -45,7 +49,14 @@ def _answered_in_time(scope: Scope) -> list[Point]:
 def _transitions_on_time(scope: Scope) -> list[Point]:
     months = scope.months
     tally = {last: [0, 0] for _, last in months}
-    for due in selectors.transitions_for(YoungPerson.objects.filter(_in_teams(scope))):
+    # Only those whose transition could fall due in the twelve months (a few days either
+    # side, as months are uneven): the others count nowhere.
+    people = YoungPerson.objects.filter(
+        _in_teams(scope),
+        date_of_birth__gte=months[0][0] - TRANSITION_DUE_AFTER - MONTH_END_SLACK,
+        date_of_birth__lte=scope.as_at - TRANSITION_DUE_AFTER + MONTH_END_SLACK,
+    )
+    for due in selectors.transitions_for(people):
         month = _month_of(due.due_on, months)
         if month is not None and due.due_on <= scope.as_at:
             tally[month][1] += 1

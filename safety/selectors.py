@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from common.diff import word_runs
 from pathway.selectors import Home, home_histories
-from people.models import LegalStatus, User, YoungPerson
-from people.selectors import people_at, young_people_visible_to
+from people.models import Allocation, LegalStatus, User, YoungPerson
+from people.selectors import people_at, people_on_any, people_on_days, young_people_visible_to
 from safety import rules
 from safety.models import (
     CustodyRelease,
@@ -273,33 +273,48 @@ def high_risks_reviewed_on_time(team_ids, days: list[dt.date]) -> list[tuple[int
 
 def staying_close_on_time(team_ids, days: list[dt.date]) -> list[tuple[int, int]]:
     """(done on time, out of) for each day: young people supported then whose Staying Close
-    assessment had fallen due by the day, and had one made by its due date."""
-    results = []
-    for day in days:
-        people = list(
-            people_at(day, team_ids)
-            .filter(legal_status__in=STAYING_CLOSE_STATUSES)
-            .prefetch_related(
-                "allocations",
-                Prefetch(
-                    "staying_close_assessments",
-                    queryset=StayingCloseAssessment.objects.filter(assessed_on__lte=day).order_by(
-                        "assessed_on", "pk"
-                    ),
-                ),
+    assessment had fallen due by the day, and had one made by its due date.
+
+    In one pass over the days: who was supported on each, each young person's dates (first
+    PA, the record made) and their assessments' dates, each read once."""
+    supported = people_on_days(days, team_ids)
+    people = (
+        people_on_any(days, team_ids)
+        .filter(legal_status__in=STAYING_CLOSE_STATUSES)
+        .annotate(
+            first_pa=Subquery(
+                Allocation.objects.filter(young_person=OuterRef("pk"))
+                .order_by("started_on")
+                .values("started_on")[:1]
             )
         )
+        .values_list("pk", "date_of_birth", "created_at", "first_pa")
+    )
+    first_due = {
+        pk: rules.staying_close_due_on(
+            born=born, joined_on=first_pa or timezone.localdate(created_at), last_review_on=None
+        )
+        for pk, born, created_at, first_pa in people
+    }
+    made: dict[int, list[tuple[dt.date, dt.date]]] = {}
+    for pk, assessed_on, review_on in (
+        StayingCloseAssessment.objects.filter(
+            young_person__in=people_on_any(days, team_ids), assessed_on__lte=max(days)
+        )
+        .order_by("assessed_on", "pk")
+        .values_list("young_person_id", "assessed_on", "review_on")
+    ):
+        made.setdefault(pk, []).append((assessed_on, review_on))
+    results = []
+    for day in days:
         due_count = on_time = 0
-        for person in people:
-            joined = _joined_on(person)
-            first_due = rules.staying_close_due_on(
-                born=person.date_of_birth, joined_on=joined, last_review_on=None
-            )
-            if first_due is None or first_due > day:
+        for pk in supported[day]:
+            due = first_due.get(pk)
+            if due is None or due > day:
                 continue
             due_count += 1
-            done = list(person.staying_close_assessments.all())
-            if done and done[0].assessed_on <= first_due and done[-1].review_on >= day:
+            done = [review_on for assessed_on, review_on in made.get(pk, []) if assessed_on <= day]
+            if done and made[pk][0][0] <= due and done[-1] >= day:
                 on_time += 1
         results.append((on_time, due_count))
     return results

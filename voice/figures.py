@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils import timezone
 
 from common.calendar import working_days_after
 from common.dates import add_months, birthday
 from common.figures import Figure, Point, Scope, each, kept_by_day, register_figures
-from people.selectors import people_at
+from people.selectors import people_at, people_on_any, people_on_days
 from voice.models import Answer, CheckIn, Reply, Skill, SkillConfirmation
 from voice.selectors import surveys_of
 from voice.surveys import positive_share
@@ -48,47 +49,56 @@ def _check_ins(day: dt.date, team_ids) -> dict:
     )
 
 
-def _skills_by(age: int, day: dt.date, team_ids) -> dict:
-    """Of those supported who had turned `age`, how many had every skill for that age
-    confirmed by their birthday."""
+def _skills_by(age: int, days: list[dt.date], team_ids) -> list[dict]:
+    """For each day: of those supported who had turned `age`, how many had every skill for
+    that age confirmed by their birthday. Whether someone had is the same on every day, so
+    it is worked out once for all the days."""
     needed = Skill.objects.filter(is_active=True, from_age__lte=age).count()
-    people = list(
-        people_at(day, team_ids)
-        .filter(date_of_birth__lte=add_months(day, -12 * age))
-        .values_list("pk", "date_of_birth")
-    )
-    confirmed = {}
+    supported = people_on_days(days, team_ids)
+    confirmed: dict[int, int] = {}
     for pk, born, on in SkillConfirmation.objects.filter(
-        young_person_id__in=[pk for pk, _ in people],
+        young_person__in=people_on_any(days, team_ids),
         skill__is_active=True,
         skill__from_age__lte=age,
     ).values_list("young_person_id", "young_person__date_of_birth", "confirmed_on"):
         if on <= birthday(born, age):
             confirmed[pk] = confirmed.get(pk, 0) + 1
-    done = sum(1 for pk, _ in people if needed and confirmed.get(pk, 0) >= needed)
-    return {"done": done, "everyone": len(people)}
+    results = []
+    for day in days:
+        turned = add_months(day, -12 * age)
+        aged = [pk for pk, born in supported[day].items() if born <= turned]
+        done = sum(1 for pk in aged if needed and confirmed.get(pk, 0) >= needed)
+        results.append({"done": done, "everyone": len(aged)})
+    return results
 
 
 def _help_answered(scope: Scope) -> list[Point]:
-    """Of the help flags raised in each month, those answered within two working days."""
+    """Of the help flags raised in each month, those answered within two working days.
+
+    Counted in the database by the day raised and the day answered (a few hundred rows,
+    not one per flag)."""
     start = scope.months[0][0]
-    flags = Answer.objects.filter(
-        reply=Reply.HELP,
-        answer_set__answered_at__date__gte=start,
-        answer_set__young_person__in=people_at(scope.as_at, scope.team_ids),
-    ).values_list("answer_set__answered_at", "answered_at")
-    points = []
-    rows = [(timezone.localdate(raised), answered) for raised, answered in flags]
-    for first, last in scope.months:
-        month = [(raised, answered) for raised, answered in rows if first <= raised <= last]
-        in_time = sum(
-            1
-            for raised, answered in month
-            if answered
-            and timezone.localdate(answered)
-            <= working_days_after(raised, ANSWER_WITHIN_WORKING_DAYS)
+    flags = (
+        Answer.objects.filter(
+            reply=Reply.HELP,
+            answer_set__answered_at__date__gte=start,
+            answer_set__young_person__in=people_at(scope.as_at, scope.team_ids),
         )
-        points.append(Point(last, in_time, len(month)))
+        .annotate(raised=TruncDate("answer_set__answered_at"), answered=TruncDate("answered_at"))
+        .order_by()
+        .values_list("raised", "answered")
+        .annotate(flags=Count("pk"))
+    )
+    rows = list(flags)
+    points = []
+    for first, last in scope.months:
+        month = [(raised, answered, n) for raised, answered, n in rows if first <= raised <= last]
+        in_time = sum(
+            n
+            for raised, answered, n in month
+            if answered and answered <= working_days_after(raised, ANSWER_WITHIN_WORKING_DAYS)
+        )
+        points.append(Point(last, in_time, sum(n for _, _, n in month)))
     return points
 
 
@@ -98,10 +108,10 @@ def voice_figures(scope: Scope) -> list[Figure]:
         "voice-check-ins", team_ids, scope.days, each(lambda d: _check_ins(d, team_ids))
     )
     by_16 = kept_by_day(
-        "voice-skills-16", team_ids, scope.days, each(lambda d: _skills_by(16, d, team_ids))
+        "voice-skills-16", team_ids, scope.days, lambda days: _skills_by(16, days, team_ids)
     )
     by_18 = kept_by_day(
-        "voice-skills-18", team_ids, scope.days, each(lambda d: _skills_by(18, d, team_ids))
+        "voice-skills-18", team_ids, scope.days, lambda days: _skills_by(18, days, team_ids)
     )
     surveys_url = reverse("voice:surveys")
     return [

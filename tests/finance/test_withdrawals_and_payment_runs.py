@@ -1,10 +1,14 @@
 """Withdrawing a claim not yet decided, and the payment run's confirmation page."""
 
 import pytest
+from auditlog.models import LogEntry
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from finance import selectors, services
-from finance.models import Claim, ClaimState, LedgerEntry, PaymentBatch
+from finance.models import Claim, ClaimState, EntryKind, LedgerEntry, NotificationKind, PaymentBatch
+from notifications.models import Notification
 from tests.factories import scheme
 
 pytestmark = pytest.mark.django_db
@@ -144,3 +148,65 @@ def test_a_stale_summary_cannot_confirm_a_different_run(client, approved, manage
     fresh = response.context["seen"]
     client.post(reverse("finance:payment-run"), {"seen": fresh, "confirm": "yes"})
     assert PaymentBatch.objects.get().entries.count() == 4
+
+
+def test_a_payment_run_pays_in_bulk_with_the_ledger_and_audit_trail_of_one_by_one(
+    young_person, care_leaver, pa, manager
+):
+    """Paid in a fixed number of queries, each claim still has its ledger entry, its state,
+    its audit entries (as a save one by one writes them) and its notification."""
+    home = scheme(young_person.authority)
+    awards = [
+        services.award_grant(young_person=young_person, scheme=home, amount_pence=9000, by=pa)
+        for _ in range(2)
+    ]
+
+    def approved(award, pence):
+        made = claim(award, pa, pence=pence)
+        return services.claim_approve(claim=made, amount_pence=pence, reason="", by=manager)
+
+    def pay():
+        with CaptureQueriesContext(connection) as queries:
+            batch = services.payment_run(authority_id=young_person.authority_id, by=manager)
+        return batch, len(queries)
+
+    approved(awards[0], 100)
+    first, one = pay()
+    claims = [approved(awards[1], 500), approved(awards[0], 700), approved(awards[1], 900)]
+    batch, three = pay()
+    assert first.entries.count() == 1 and three <= one  # no more queries for more claims
+
+    entries = list(batch.entries.order_by("claim_id"))
+    assert [
+        (e.claim_id, e.award_id, e.amount_pence, e.kind, e.idempotency_key) for e in entries
+    ] == [
+        (c.pk, c.award_id, -c.approved_pence, EntryKind.PAYMENT, f"payment:{c.pk}") for c in claims
+    ]
+    assert {c.state for c in Claim.objects.filter(pk__in=[c.pk for c in claims])} == {
+        ClaimState.PAID
+    }
+    assert [services.balance_of(award) for award in awards] == [9000 - 800, 9000 - 1400]
+
+    def logs(model, pk):
+        return LogEntry.objects.get_for_object(model.objects.get(pk=pk)).order_by("pk")
+
+    granted = logs(LedgerEntry, awards[0].entries.get(kind=EntryKind.AWARD).pk).get()
+    approve_log = logs(Claim, claims[0].pk).last()
+    for entry, paid in zip(entries, claims, strict=True):
+        created = logs(LedgerEntry, entry.pk).get()
+        assert (created.action, created.actor, created.object_repr) == (
+            LogEntry.Action.CREATE,
+            manager,
+            f"ledger entry {entry.pk}",
+        )
+        assert set(created.changes_dict) == set(granted.changes_dict)
+        assert created.additional_data == {"council": young_person.authority_id}
+        state = logs(Claim, paid.pk).last()
+        assert (state.action, state.actor, state.additional_data) == (
+            LogEntry.Action.UPDATE,
+            manager,
+            {"council": young_person.authority_id},
+        )
+        assert state.changes_dict == {"state": approve_log.changes_dict["state"]}
+    told = Notification.objects.filter(recipient=care_leaver, kind=NotificationKind.CLAIM_PAID)
+    assert told.count() == 4
