@@ -13,12 +13,17 @@ cells cannot give a small one away (the voice survey's rule).
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass, field
+
+from django.db import transaction
 
 from common.figures import Figure
 from dashboard.figures import figures
 from dashboard.models import RegionFigures
 from people.models import Region
+
+logger = logging.getLogger(__name__)
 
 SMALLEST_CELL = 5
 
@@ -106,22 +111,38 @@ def figures_make(region: Region, day: dt.date) -> RegionFigures:
 
 
 def figures_every_region(day: dt.date) -> int:
-    """The nightly task's part: every region's figures at the end of `day`. How many."""
-    regions = list(Region.objects.order_by("pk"))
-    for region in regions:
-        figures_make(region, day)
-    return len(regions)
+    """The nightly task's part: every region's figures at the end of `day`, each on its own
+    (one that fails is logged and the others still made). How many were made."""
+    made = 0
+    for region in Region.objects.order_by("pk"):
+        try:
+            with transaction.atomic():
+                figures_make(region, day)
+            made += 1
+        except Exception:
+            logger.exception("The figures of region %s were not made", region.pk)
+    return made
 
 
-def protected_rows(kept: RegionFigures, reader_council_id: int | None = None) -> list[Row]:
+def kept_councils(kept: RegionFigures, member_ids: set[int]) -> list[str]:
+    """The names of the kept figures' councils that are still in the region."""
+    return [name for pk, name in kept.councils if pk in member_ids]
+
+
+def protected_rows(
+    kept: RegionFigures, member_ids: set[int], reader_council_id: int | None = None
+) -> list[Row]:
     """The kept figures as the table shows them, with the region's total; small cells
-    hidden. The reader's own council's cell never protects another's (they know it)."""
-    council_ids = [pk for pk, _ in kept.councils]
+    hidden. Only councils still in the region (`member_ids`) are shown or counted: one that
+    has left since the night is gone at once. The reader's own council's cell never
+    protects another's (they know it)."""
+    still = [index for index, (pk, _) in enumerate(kept.councils) if pk in member_ids]
+    council_ids = [kept.councils[index][0] for index in still]
     rows = []
     for entry in kept.rows:
         cells = [
             Cell(0, None, hidden=True) if cell is None else Cell(cell[0], cell[1])
-            for cell in entry["cells"]
+            for cell in (entry["cells"][index] for index in still)
         ]
         total = Cell(
             sum(cell.count for cell in cells),

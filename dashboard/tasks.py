@@ -16,6 +16,7 @@ def dashboards_warm() -> int:
     """Nightly (beat): work out the dashboards' earlier months before the first manager
     looks, and keep every region's figures at the end of the day that has just ended."""
     today = timezone.localdate()
-    done = dashboard.warm(today)
-    regional.figures_every_region(today - dt.timedelta(days=1))
-    return done
+    try:
+        return dashboard.warm(today)
+    finally:  # the regions' figures even if a council's dashboard failed
+        regional.figures_every_region(today - dt.timedelta(days=1))

@@ -132,10 +132,13 @@ def region_dashboard(request, region: str):
         raise Http404("No such region")
     record_access(led)
     kept = led.figures_by_day.order_by("-day").first()  # last night's
-    context = {
-        "region": led,
-        "kept": kept,
-        "councils": [name for _, name in kept.councils] if kept else [],
-        "rows": regional.protected_rows(kept, request.user.authority_id) if kept else [],
-    }
+    members = dict(led.councils.values_list("pk", "name"))
+    context = {"region": led, "kept": kept, "councils": [], "rows": [], "joined": []}
+    if kept:
+        in_kept = {pk for pk, _ in kept.councils}
+        context |= {
+            "councils": regional.kept_councils(kept, set(members)),
+            "rows": regional.protected_rows(kept, set(members), request.user.authority_id),
+            "joined": sorted(name for pk, name in members.items() if pk not in in_kept),
+        }
     return render(request, "dashboard/region.html", context)

@@ -197,6 +197,8 @@ def pages_and_sessions() -> tuple[list[Page], dict[str, str]]:
         "service manager": service_manager,
         "care leaver": care_leaver,
     }
+    if council.region is not None and council.region.lead is not None:
+        people["regional lead"] = council.region.lead
     return pages, {role: _session(user) for role, user in people.items()}
 
 
@@ -216,7 +218,7 @@ def regional_pages(council: Authority) -> list[Page]:
              kind="public"),
         Page(f"Compare councils ({size})", "anyone", reverse("region:compare", args=[region.slug]),
              kind="public"),
-        Page(f"Regional dashboard ({size})", "service manager",
+        Page(f"Regional dashboard ({size})", "regional lead",
              reverse("dashboard:region", args=[region.slug]), limit_ms=500),
     ]  # fmt: skip
 

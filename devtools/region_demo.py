@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count
+from django.db.models import Case, Count, When
 from django.utils.text import slugify
 
 from dashboard.regional import figures_make
 from finance.demo import seed_neighbour_schemes
+from offer import cache as public_pages
 from offer.demo import seed_neighbour_offer, seed_regional_offer
 from pathway.demo import place_out_of_area
-from people.demo import sign_ins
+from people.demo import DEMO_SLUG, sign_ins
 from people.models import Authority, Region, Role, User, YoungPerson
 
 # slug: (name, short name, duty line, scheme changes: code -> (pounds or None, age limit))
@@ -92,10 +93,16 @@ REGION_NAMES = [
 
 
 def seed_generated_regions(*, today: dt.date) -> list[Region]:
-    """Put a generated population's councils that have no region (oldest first) in regions
+    """Put a generated population's councils that have no region (the demo's, then oldest
+    first) in regions
     of REGION_SIZE, the newest region first while it has room; each new region led by its
     first council's manager, with the demo's regional items. The regions made."""
-    loose = list(Authority.objects.filter(region__isnull=True).order_by("pk"))
+    # The demo council first, so that its manager (the demo sign-in) leads its region.
+    loose = list(
+        Authority.objects.filter(region__isnull=True).order_by(
+            Case(When(slug=DEMO_SLUG, then=0), default=1), "pk"
+        )
+    )
     newest = Region.objects.annotate(size=Count("councils")).order_by("-pk").first()
     if newest is not None and newest.size < REGION_SIZE:
         room, loose = loose[: REGION_SIZE - newest.size], loose[REGION_SIZE - newest.size :]
@@ -115,4 +122,5 @@ def seed_generated_regions(*, today: dt.date) -> list[Region]:
         editor = User.objects.get(email=demo["Offer editor"])
         seed_regional_offer(region=region, editor=editor, today=today)
         made.append(region)
+    public_pages.clear()  # the councils' pages name their regions (`update` sends no signal)
     return made

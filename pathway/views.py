@@ -378,7 +378,14 @@ def _reviewform_page(request, person, plan, review=None):
 @require_http_methods(["GET", "POST"])
 def review_create(request, pk: int):
     person = young_person_read(request, pk, "pathway.change_plan")
-    return _reviewform_page(request, person, _plan(person))
+    plan = _plan(person)
+    # A plan has one review open at a time: a second could not be saved, so the PA is
+    # taken to the open one (waiting for sign-off, or sent back) to change it.
+    open_review = next((r for r in plan.reviews.all() if r.state != ReviewState.SIGNED), None)
+    if open_review is not None:
+        messages.info(request, "This plan already has a review that is not signed off yet.")
+        return redirect("pathway:review-edit", pk=person.pk, number=open_review.number)
+    return _reviewform_page(request, person, plan)
 
 
 def _review(plan: Plan, number: int):

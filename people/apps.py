@@ -17,8 +17,9 @@ class PeopleConfig(AppConfig):
 
     def ready(self) -> None:
         from people import permissions, signals  # noqa: F401  (registers rules and receivers)
-        from people.audit import register_audited_models
+        from people.audit import install_audit_blocks, register_audited_models
         from people.subject_access import people_tables, register_part
 
+        install_audit_blocks()
         register_audited_models()
         register_part("people", tables=people_tables, order=10)

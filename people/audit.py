@@ -9,8 +9,12 @@ title). So the trail, which only auditors read, holds no second copy of anyone's
 
 from __future__ import annotations
 
+import itertools
+from functools import partial
+
+from auditlog import context as auditlog_context
 from auditlog.cid import get_cid
-from auditlog.context import auditlog_value
+from auditlog.context import auditlog_disabled, auditlog_value
 from auditlog.diff import model_instance_diff
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
@@ -71,7 +75,11 @@ def audit_register(model: type[models.Model], exclude_fields: tuple[str, ...] = 
 def log_in_bulk(writes: list[tuple[models.Model | None, models.Model, list[str] | None]]) -> None:
     """The audit entries of records written in bulk (`bulk_create`, `update`), which send no
     signals, in one insert: for each (before or None if created, after, the fields saved),
-    the entry auditlog writes for a save, with the same receivers filling it in."""
+    the entry auditlog writes for a save, with the same receivers filling it in. Like a
+    save, nothing inside `disable_auditlog`; unlike one, no `pre_log`/`post_log` signals and
+    no model's `get_additional_data` (nothing of ours uses them)."""
+    if auditlog_disabled.get():
+        return
     entries = []
     for before, after, fields in writes:
         changes = model_instance_diff(
@@ -132,16 +140,37 @@ def _actor_in_context() -> User | None:
     """Who `set_actor` says is acting. auditlog fills the entry's actor in a receiver of its
     own that runs after this module's, so the entry does not say yet."""
     try:
-        context = auditlog_value.get()
+        actor = auditlog_value.get().get("actor")
     except LookupError:
         return None
-    # auditlog never empties its context when a `set_actor` block ends, it only disconnects
-    # the receiver the block connected: a block still open is one whose receiver is there.
-    duid = context.get("signal_duid")
-    if not any(lookup_key[0] == duid for lookup_key, *_ in pre_save.receivers):
-        return None
-    actor = context.get("actor")
     return actor if isinstance(actor, User) else None
+
+
+_block_numbers = itertools.count()
+
+
+def _audit_block(context_data: dict):
+    """One `set_actor` (or the middleware's `set_extra_data`) block: its context holds while
+    it runs, and the one around it (if any) again once it ends.
+
+    It takes the place of auditlog's own (`install_audit_blocks`), which leaves an ended
+    block's context set and its receiver's id in place of the outer block's: after a
+    service called inside another service's block (or a request's), every entry written
+    next had no actor, and the request's receiver was never disconnected."""
+    context_data["signal_duid"] = ("portal-audit-block", next(_block_numbers))
+    token = auditlog_value.set(context_data)
+    fill_in = partial(auditlog_context._set_extra_data, signal_duid=context_data["signal_duid"])
+    pre_save.connect(fill_in, sender=LogEntry, dispatch_uid=context_data["signal_duid"], weak=False)
+    try:
+        yield
+    finally:
+        pre_save.disconnect(sender=LogEntry, dispatch_uid=context_data["signal_duid"])
+        auditlog_value.reset(token)
+
+
+def install_audit_blocks() -> None:
+    """At start-up: auditlog's `set_actor` and `set_extra_data` open `_audit_block`s."""
+    auditlog_context.call_context_manager = _audit_block
 
 
 def register_audited_models() -> None:

@@ -103,7 +103,8 @@ MATRIX: dict[str, Row] = {
     "pathway:action-create": Row(PERSON_PAGE, kwargs=PERSON),
     "pathway:action-edit": Row(PERSON_PAGE, kwargs={**PERSON, "action_pk": "action"}),
     "pathway:review-request": Row(PERSON_PAGE, kwargs=PERSON),
-    "pathway:review-create": Row(PERSON_PAGE, kwargs=PERSON),
+    # The world's plan has a review open, so recording another goes to that one.
+    "pathway:review-create": Row(PERSON_ACTION, kwargs=PERSON),
     "pathway:review-detail": Row(PERSON_PAGE, kwargs={**PERSON, "number": "open_review"}),
     "pathway:review-edit": Row(PERSON_PAGE, kwargs={**PERSON, "number": "open_review"}),
     # Signing without the page's fingerprint of the plan is refused, and sent back to the page.

@@ -104,3 +104,21 @@ def test_the_kept_figures_are_each_councils_own_dashboards_on_that_day(
     # Worked out again the same day, it is the one row for the day, not a second.
     regional.figures_make(region, day)
     assert region.figures_by_day.count() == 1
+
+
+def test_a_council_that_left_is_gone_at_once_and_one_that_joined_is_named(
+    client, manager, authority
+):
+    wolds = AuthorityFactory(name="Wolds Council", slug="wolds")
+    region = Region.objects.create(name="Testshire and Wolds", slug="tw", lead=manager)
+    Authority.objects.filter(pk__in=[authority.pk, wolds.pk]).update(region=region)
+    regional.figures_make(region, timezone.localdate() - dt.timedelta(days=1))
+    wolds.region = None
+    wolds.save()
+    AuthorityFactory(name="Eastmarsh Council", slug="eastmarsh", region=region)
+    client.force_login(manager)
+    page = client.get(reverse("dashboard:region", args=[region.slug]))
+    assert page.context["councils"] == ["Testshire Council"]
+    assert all(len(row.cells) == 1 for row in page.context["rows"])
+    assert "Wolds Council" not in page.text
+    assert "Eastmarsh Council joined the region after these figures" in page.text

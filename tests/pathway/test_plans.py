@@ -158,6 +158,18 @@ def test_only_one_review_waits_at_a_time_and_a_sent_back_one_can_be_corrected(
         )
 
 
+def test_recording_a_review_while_one_is_open_goes_to_the_open_one(client, young_person, pa):
+    plan = services.plan_start(young_person=young_person, by=pa)
+    client.force_login(pa)
+    create = reverse("pathway:review-create", args=[young_person.pk])
+    assert client.get(create).status_code == 200  # nothing open: the form
+    review = _review(plan, pa)
+    response = client.get(create)
+    assert response.url == reverse("pathway:review-edit", args=[young_person.pk, review.number])
+    page = client.get(response.url)
+    assert "already has a review that is not signed off yet" in page.text
+
+
 def test_a_review_in_the_future_is_refused(young_person, pa):
     plan = services.plan_start(young_person=young_person, by=pa)
     with pytest.raises(services.PlanError, match="today or in the past"):
