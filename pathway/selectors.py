@@ -341,16 +341,22 @@ NO_FIXED_ABODE = AccommodationType.S
 ACCOMMODATION_TYPES = AccommodationType
 
 
-def home_histories(young_people, *, until: dt.date) -> dict[int, list[Home]]:
-    """Every young person's homes up to `until`, oldest first, by young person (one query).
+def home_histories(
+    young_people, *, until: dt.date, ever_in: frozenset | None = None
+) -> dict[int, list[Home]]:
+    """Every young person's homes up to `until`, oldest first, by young person (one query);
+    with `ever_in` (kinds of home), only of those who had one of them by then.
 
     The plan's re-judgements of the same home are not moves: they change its suitability
     from their day, as a new stretch."""
     labels = dict(AccommodationType.choices)
-    spells = (
-        AccommodationSpell.objects.filter(young_person__in=young_people, started_on__lte=until)
-        .order_by("young_person_id", "started_on", "pk")
-        .values_list("young_person_id", "started_on", "kind", "suitable")
+    spells = AccommodationSpell.objects.filter(young_person__in=young_people, started_on__lte=until)
+    if ever_in is not None:
+        spells = spells.filter(
+            young_person__in=spells.filter(kind__in=ever_in).values("young_person_id")
+        )
+    spells = spells.order_by("young_person_id", "started_on", "pk").values_list(
+        "young_person_id", "started_on", "kind", "suitable"
     )
     histories: dict[int, list[Home]] = {}
     for person_id, started_on, kind, suitable in spells:

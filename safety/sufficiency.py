@@ -16,7 +16,7 @@ from common.dates import add_months, birthday
 from common.figures import month_ends
 from pathway.selectors import ACCOMMODATION_TYPES, NO_FIXED_ABODE, Home, home_histories
 from people.models import LegalStatus
-from people.selectors import people_at
+from people.selectors import people_at, people_on_days
 from safety.models import HomeAtRisk
 
 # Supported accommodation whose stays end: semi-independent, supported lodgings, foyers.
@@ -120,16 +120,17 @@ def waiting_by_month(team_ids, months: list[tuple[dt.date, dt.date]]) -> list[Mo
     """For each month: the young people supported at its end who spent a night in it waiting
     for a home (without one, or in emergency accommodation), the nights, and those who spent
     a night without any home. A night belongs to the month it starts in."""
-    supported = {
-        last: set(people_at(last, team_ids).values_list("pk", flat=True)) for _, last in months
-    }
+    on_days = people_on_days([last for _, last in months], team_ids)
+    supported = {last: set(people) for last, people in on_days.items()}
     everyone = set().union(*supported.values()) if supported else set()
-    histories = home_histories(everyone, until=months[-1][1]) if everyone else {}
+    # Only the homes of those who ever waited for one (few): the others never count, and
+    # reading every supported person's homes was most of the figure's time.
+    histories = home_histories(everyone, until=months[-1][1], ever_in=WAITING) if everyone else {}
     results = []
     for first, last in months:
         waited, nights, without = set(), 0, set()
-        for pk in supported[last]:
-            for home in histories.get(pk, []):
+        for pk in supported[last] & histories.keys():
+            for home in histories[pk]:
                 if home.kind not in WAITING:
                     continue
                 spent = home.nights_in(first, last)
