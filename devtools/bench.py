@@ -30,6 +30,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from common.queries import QueryCounter
 from dashboard import regional
 from finance import selectors as finance_selectors
 from finance import services as finance_services
@@ -230,19 +231,12 @@ def regional_night() -> dict | None:
     region = Authority.objects.get(slug=DEMO_SLUG).region
     if region is None:
         return None
-    queries = 0
-
-    def count(execute, sql, params, many, context):
-        nonlocal queries
-        queries += 1
-        return execute(sql, params, many, context)
-
     started = time.perf_counter()
-    with connection.execute_wrapper(count):
+    with QueryCounter() as counted:
         regional.figures_make(region, timezone.localdate() - dt.timedelta(days=1))
     return {
         "seconds": time.perf_counter() - started,
-        "queries": queries,
+        "queries": counted.queries,
         "councils": region.councils.count(),
         "young_people": YoungPerson.objects.filter(authority__region=region).count(),
     }
@@ -610,15 +604,8 @@ def sweep_measure() -> dict:
     undone at the end."""
     day = timezone.localdate()
     rules: dict[str, float] = {}
-    queries = 0
-
-    def count(execute, sql, params, many, context):
-        nonlocal queries
-        queries += 1
-        return execute(sql, params, many, context)
-
     before_mb = _rss_mb()
-    with transaction.atomic(), connection.execute_wrapper(count):
+    with transaction.atomic(), QueryCounter() as counted:
         existing = Notification.objects.count()
         started = time.perf_counter()
         rule_started = time.perf_counter()
@@ -634,7 +621,7 @@ def sweep_measure() -> dict:
     return {
         "seconds": seconds,
         "rules": rules,
-        "queries": queries,
+        "queries": counted.queries,
         "notifications": made,
         "young_people": YoungPerson.objects.count(),
         "rss_before_mb": before_mb,
@@ -648,13 +635,6 @@ def payment_measure(claims: int = 100) -> dict:
     council = Authority.objects.get(slug=DEMO_SLUG)
     manager = User.objects.get(email=sign_ins(council)["Manager"])
     today = timezone.localdate()
-    queries = 0
-
-    def count(execute, sql, params, many, context):
-        nonlocal queries
-        queries += 1
-        return execute(sql, params, many, context)
-
     with transaction.atomic():
         # Claims already approved are paid too: the run pays every approved claim.
         waiting = Claim.objects.filter(
@@ -678,12 +658,12 @@ def payment_measure(claims: int = 100) -> dict:
             finance_services.claim_approve(claim=claim, amount_pence=1000, reason="", by=manager)
             made += 1
         started = time.perf_counter()
-        with connection.execute_wrapper(count):
+        with QueryCounter() as counted:
             batch = finance_services.payment_run(authority_id=council.pk, by=manager)
         seconds = time.perf_counter() - started
         paid = batch.entries.count() if batch else 0
         transaction.set_rollback(True)
-    return {"claims": paid, "seconds": seconds, "queries": queries}
+    return {"claims": paid, "seconds": seconds, "queries": counted.queries}
 
 
 def sweep_in_child(which: str = "--sweep-only") -> dict:

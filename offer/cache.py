@@ -10,7 +10,7 @@ Celery's queues use.
 
 The offer's own services call `clear()` when they change what the public sees (publishing,
 "still correct", signing off; the admin, for topics), and so does any saved or deleted
-council, region or money scheme (offer/apps.py), which the pages show too. Pages are kept
+council, region or money scheme (offer/signals.py), which the pages show too. Pages are kept
 under a generation number, and clearing moves it on, so every earlier page is gone at once
 in every process.
 Visitors' browsers get an ETag and a short max-age, so a repeat visit is answered with 304.
@@ -59,11 +59,6 @@ def clear() -> None:
     under the new generation."""
     _move_on()
     transaction.on_commit(_move_on, robust=True)
-
-
-def cleared_by(sender, **kwargs) -> None:
-    """A saved or deleted row that the public pages show (a receiver of Django's signals)."""
-    clear()
 
 
 def _generation() -> int | None:

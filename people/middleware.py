@@ -11,11 +11,11 @@ from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.db import connection
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
+from common.queries import QueryCounter
 from people.setup_links import SET_UP_SESSION_KEY
 
 # Paths a staff member without MFA may still open: setting MFA up, and leaving.
@@ -112,18 +112,11 @@ class ServerTimingMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        queries = 0
-
-        def count(execute, sql, params, many, context):
-            nonlocal queries
-            queries += 1
-            return execute(sql, params, many, context)
-
         started = time.perf_counter()
-        with connection.execute_wrapper(count):
+        with QueryCounter() as counted:
             response = self.get_response(request)
         response["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
-        response["X-Queries"] = str(queries)
+        response["X-Queries"] = str(counted.queries)
         return response
 
 
