@@ -243,6 +243,7 @@ def regional_night() -> dict | None:
 
 
 BUSY_PAS, BUSY_MANAGERS = 16, 6  # the busy day's simulated people: 22 at once
+CLAIM_PENCE = 1250  # each claim the simulated PAs make: £12.50
 
 
 def _paths() -> dict[str, str]:
@@ -295,10 +296,10 @@ def busy_people() -> dict[str, list[dict]]:
             "young_people": [person.pk for person in people],
             # Who has money left to claim from without a receipt: (young person, award).
             "claimable": [
-                [person.pk, award.pk]
+                [person.pk, award.pk, award.left]
                 for person in people[:40]
                 for award in finance_selectors.usable_awards(person, today)[:1]
-                if not award.scheme.evidence and award.left >= 1250
+                if not award.scheme.evidence and award.left >= CLAIM_PENCE
             ],
         }
 
@@ -313,6 +314,7 @@ def busy_run(base: str, people: dict, seconds: int, most: int, **mode) -> dict:
         "people": people,
         "paths": _paths(),
         "csrf_cookie": settings.CSRF_COOKIE_NAME,
+        "claim_pence": CLAIM_PENCE,
         "seconds": seconds,
         "most_requests": most,
         **mode,
@@ -859,6 +861,15 @@ def busy_render(busy: dict, alone: dict, memory: dict, payment: dict | None = No
             f"| {name} | {page['requests']} | {page['p50']:.1f} | {page['p95']:.1f} "
             f"| {page['p99']:.1f} | {low if low == high else f'{low}–{high}'} | {page['errors']} |"
         )
+    came_back = [
+        f"{name} ({where}): “{message}” {times}×"
+        for where, pages in (("busy day", load["pages"]), ("alone", alone))
+        for name, page in pages.items()
+        for message, times in page.get("why", {}).items()
+    ]
+    if came_back:
+        lines += ["", "Posts that came back unsaved, with what the form said: "
+                  + "; ".join(came_back) + "."]  # fmt: skip
     workers = "; ".join(
         f"{w['start_mb']:.0f} → {w['half_mb']:.0f} → {w['end_mb']:.0f} MB"
         for w in memory["workers"]
@@ -918,7 +929,7 @@ def results_json(
         entries.append(_entry(
             name, page["kind"], people, load="busy", p50=page["p50"], p95=page["p95"],
             p99=page["p99"], queries=page["queries"], errors=page["errors"],
-            requests=page["requests"],
+            requests=page["requests"], unsaved_because=page.get("why"),
         ))  # fmt: skip
     load = busy["load"]
     entries.append(_entry(
@@ -933,7 +944,7 @@ def results_json(
         entries.append(_entry(
             name, "write", people, load="alone", p50=page.get("p50"), p95=page.get("p95"),
             p99=page.get("p99"), queries=page.get("queries"), errors=page.get("errors"),
-            requests=page.get("requests", 0),
+            requests=page.get("requests", 0), unsaved_because=page.get("why"),
         ))  # fmt: skip
     if payment:
         ms = round(payment["seconds"] * 1000, 1)

@@ -36,7 +36,9 @@ from devtools.formfill import fields_filled, today_parts
 # One step in eight a write makes about one request in ten a post: 0.125 / 1.25.
 WRITE_SHARE = 0.125
 REVIEW_TRIES = 5  # plans opened to find one with no review waiting for sign-off
-samples: dict[str, dict] = defaultdict(lambda: {"server": [], "queries": [], "errors": 0})
+samples: dict[str, dict] = defaultdict(
+    lambda: {"server": [], "queries": [], "errors": 0, "why": defaultdict(int)}
+)
 KINDS: dict[str, str] = {}
 SPEC: dict = {}
 count = {"requests": 0}
@@ -79,8 +81,16 @@ def summary() -> dict:
             "queries": [min(queries), max(queries)],
             "queries_mean": round(statistics.mean(queries), 1),
             "errors": sample["errors"],
+            # What the form said when a post came back unsaved: its error summary's first line.
+            **({"why": dict(sample["why"])} if sample["why"] else {}),
         }
     return pages
+
+
+def _form_says(html: str) -> str:
+    """The first message of a form's error summary, as the person would read it."""
+    found = re.search(r"govuk-error-summary__list.*?<a [^>]*>(.*?)</a>", html, re.S)
+    return re.sub(r"\s+", " ", found.group(1)).strip() if found else "no message shown"
 
 
 # The people
@@ -95,8 +105,12 @@ class Staff(FastHttpUser):
 
     def on_start(self):
         person = SPEC["people"][self.role].pop()
+        # Which of the role's people this is: managers share out the claims waiting by it,
+        # so that no two decide the same claim at once.
+        self.index, self.of = len(SPEC["people"][self.role]), SPEC["counts"][self.role]
         self.cookies = {"session": person["cookie"]}
         self.young_people = person["young_people"]
+        # [young person, award, pence left]: each claim made is taken off what is left.
         self.claimable = person.get("claimable") or []
         self.rng = random.Random(person["cookie"])  # noqa: S311 (a benchmark's choices)
         only = SPEC.get("only")
@@ -126,11 +140,12 @@ class Staff(FastHttpUser):
             self._keep_cookies(r)
             return r.text or ""
 
-    def write(self, name: str, form_path: str, overrides: dict, after: str) -> None:
-        """The form, the post (timed as `name`), and the page it sends the person to."""
+    def write(self, name: str, form_path: str, overrides: dict, after: str) -> bool:
+        """The form, the post (timed as `name`), and the page it sends the person to; whether
+        it was saved."""
         html = self.read(f"{name}: its form", form_path, allow_redirects=False)
         if not html:
-            return
+            return False
         fields = fields_filled(html, overrides)
         KINDS[name] = "write"
         headers = {**self._headers(), "Content-Type": "application/x-www-form-urlencoded"}
@@ -144,9 +159,11 @@ class Staff(FastHttpUser):
         ) as r:
             if r.status_code not in (302, 303):
                 r.failure(f"not saved: status {r.status_code}")
-                return
+                samples[name]["why"][_form_says(r.text or "")] += 1
+                return False
             location = r.headers.get("Location", "")
         self.read(f"{after} (after a write)", location)
+        return True
 
     def someone(self) -> int:
         return self.rng.choice(self.young_people)
@@ -200,11 +217,15 @@ class PA(Staff):
             self.write("Save a plan section", path, overrides, "Pathway plan")
 
     def claim_make(self):
-        overrides = {"amount": "12.50", "purpose": "Bus fares to college this week."}
-        if self.claimable:
-            pk, award = self.rng.choice(self.claimable)
-            overrides["award"] = str(award)
-            self.write("Make a claim", self.path("claim", pk), overrides, "Money")
+        """A claim from an award with that much left, as a PA would choose."""
+        pence = SPEC["claim_pence"]
+        overrides = {"amount": f"{pence / 100:.2f}", "purpose": "Bus fares to college this week."}
+        usable = [entry for entry in self.claimable if entry[2] >= pence]
+        if usable:
+            entry = self.rng.choice(usable)
+            overrides["award"] = str(entry[1])
+            if self.write("Make a claim", self.path("claim", entry[0]), overrides, "Money"):
+                entry[2] -= pence
 
     def review_record(self):
         """From the plan page, as a PA records one: a plan with a review already waiting for
@@ -244,6 +265,7 @@ class Manager(Staff):
         claims = re.findall(
             r'href="' + re.escape(self.path("claim_detail")).replace("/0/", r"/(\d+)/"), html
         )
+        claims = [pk for pk in claims if int(pk) % self.of == self.index]
         if claims:
             path = self.path("claim_detail", self.rng.choice(claims))
             self.write("Approve a claim", path, {"decision": "all"}, "Claim")
@@ -266,6 +288,7 @@ def run(spec: dict) -> dict:
     """Drive the portal with `spec`'s people until its time or its count of requests is up."""
     SPEC.update(spec)
     SPEC["people"] = {role: list(people) for role, people in spec["people"].items()}
+    SPEC["counts"] = {role: len(people) for role, people in spec["people"].items()}
     pas, managers = len(SPEC["people"]["pa"]), len(SPEC["people"]["manager"])
     if spec.get("minimal"):
         Minimal.fixed_count, managers, classes = pas, 0, [Minimal]
