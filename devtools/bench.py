@@ -21,10 +21,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
 from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, load_backend
-from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -32,6 +29,7 @@ from django.utils import timezone
 
 from common.queries import QueryCounter
 from dashboard import regional
+from devtools.sessions import signed_in_session
 from finance import selectors as finance_selectors
 from finance import services as finance_services
 from finance.models import Claim, ClaimState
@@ -118,21 +116,8 @@ def wrk_path() -> str | None:
 
 
 def _session(user: User) -> str:
-    """A session as after signing in with password and authenticator code."""
-    store = SessionStore()
-    store[SESSION_KEY] = str(user.pk)
-    store[BACKEND_SESSION_KEY] = next(  # the first that can load a user (not axes)
-        path for path in settings.AUTHENTICATION_BACKENDS if hasattr(load_backend(path), "get_user")
-    )
-    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    if user.is_staff_role:
-        now = time.time()
-        store[AUTHENTICATION_METHODS_SESSION_KEY] = [
-            {"method": "password", "at": now},
-            {"method": "mfa", "at": now, "type": "totp"},
-        ]
-    store.create()
-    return f"{settings.SESSION_COOKIE_NAME}={store.session_key}"
+    """The session cookie of a new session of `user`'s."""
+    return f"{settings.SESSION_COOKIE_NAME}={signed_in_session(user)}"
 
 
 def pages_and_sessions() -> tuple[list[Page], dict[str, str]]:
