@@ -7,9 +7,11 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from http.cookies import SimpleCookie
 from pathlib import Path
 
 from celery.contrib.testing.worker import start_worker
+from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -17,12 +19,24 @@ from django.urls import reverse
 
 from config.celery import app
 from devtools.embedded import redis_server_start, redis_server_stop
+from devtools.sessions import signed_in_session
 from people.demo import current_totp_code
 from tests.factories import TEST_PASSWORD
 
 # The name of the tests' own queue and cache keys in the shared Redis: one per xdist worker
 # (gw0, gw1...), so two workers running at once never take each other's tasks or keys.
 TESTS_OWN = "portal-tests-" + os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+def signed_in_as(client: Client, user) -> None:
+    """The client as `user` (signed out for None), with no cookie of whoever it was before.
+
+    For tests that try page after page as role after role: a session row made directly is
+    a tenth of `force_login` and `logout` (their lockout records, last sign-in dates and new
+    keys), which the tests of signing in cover."""
+    client.cookies = SimpleCookie()
+    if user is not None:
+        client.cookies[settings.SESSION_COOKIE_NAME] = signed_in_session(user)
 
 
 def count_queries(client, url: str) -> tuple[int, int]:

@@ -32,6 +32,7 @@ from tests.factories import (
     safety_world,
     voice_world,
 )
+from tests.helpers import signed_in_as
 
 ROLES = [
     "anonymous",
@@ -559,9 +560,7 @@ def each_page_as_each_role(client, world, include=lambda name: True):
         for role in ROLES:
             if row.expected[role] != 200:
                 continue
-            client.logout()
-            if role != "anonymous":
-                client.force_login(people[role])
+            signed_in_as(client, people.get(role))
             yield name, role, url, client.get(url)
 
 
@@ -734,9 +733,7 @@ def test_access(name, client, shared_world):
     url = row_url(name, row, values)
     failures = []
     for role in ROLES:
-        client.logout()
-        if role != "anonymous":
-            client.force_login(people[role])
+        signed_in_as(client, people.get(role))
         response = getattr(client, row.method)(url)
         if response.status_code != row.expected[role]:
             failures.append(f"{role}: expected {row.expected[role]}, got {response.status_code}")

@@ -33,6 +33,7 @@ from pathway import returns
 from pathway.models import Contact, Document, PlanVersion
 from people.models import Allocation, CouncilMove, EndReason, Team, User, YoungPerson
 from tests.factories import cast_of_people
+from tests.helpers import signed_in_as
 from tests.test_access_matrix import (  # the matrix's fixtures for its documents' folder
     ROLES,
     _matrix_files,  # noqa: F401
@@ -113,9 +114,7 @@ def test_council_a_cannot_reach_council_b(name, client, councils):
             allowed = {200}  # A's own page: what it lists holds nothing of B's
         else:
             continue  # A's own actions on A's objects are the matrix's own test
-        client.logout()
-        if role != "anonymous":
-            client.force_login(a_people[role])
+        signed_in_as(client, a_people.get(role))
         response = getattr(client, row.method)(url)
         if response.status_code not in allowed:
             failures.append(f"{role}: expected {sorted(allowed)}, got {response.status_code}")
