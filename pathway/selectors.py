@@ -67,40 +67,48 @@ def _current_home(field: str) -> Subquery:
     )
 
 
-def plan_detail(young_person_id: int) -> Plan | None:
-    """The plan with everything its pages show, in a fixed number of queries.
+# What of a plan its pages read, each fetched in a query or two of its own.
+PLAN_PARTS = ("sections", "actions", "reviews", "review_requests")
+
+
+def _plan_part(name: str) -> Prefetch:
+    if name == "sections":
+        return Prefetch(
+            "sections",
+            queryset=Section.objects.select_related("updated_by").prefetch_related("views"),
+        )
+    if name == "actions":
+        return Prefetch(
+            "actions",
+            queryset=Action.objects.select_related("done_by").prefetch_related(
+                Prefetch("undos", queryset=ActionUndo.objects.select_related("undone_by"))
+            ),
+        )
+    if name == "reviews":
+        return Prefetch(
+            "reviews",
+            # Each signed version's content is the whole plan as JSON: not read here.
+            queryset=Review.objects.select_related("recorded_by", "signed_by", "version").defer(
+                "version__content"
+            ),
+        )
+    return Prefetch(
+        "review_requests",
+        queryset=ReviewRequest.objects.filter(answered_by__isnull=True).select_related("raised_by"),
+        to_attr="open_requests",
+    )
+
+
+def plan_detail(young_person_id: int, parts: tuple[str, ...] = PLAN_PARTS) -> Plan | None:
+    """The plan with everything its pages show (or only the `parts` a form needs), in a
+    fixed number of queries.
 
     `home_suitable` and `home_kind` are the current home's, from the accommodation history:
     the plan's judgement of suitability is kept there and nowhere else."""
     return (
         Plan.objects.select_related("young_person")
         .annotate(home_suitable=_current_home("suitable"), home_kind=_current_home("kind"))
-        .prefetch_related(
-            Prefetch(
-                "sections",
-                queryset=Section.objects.select_related("updated_by").prefetch_related("views"),
-            ),
-            Prefetch(
-                "actions",
-                queryset=Action.objects.select_related("done_by").prefetch_related(
-                    Prefetch("undos", queryset=ActionUndo.objects.select_related("undone_by"))
-                ),
-            ),
-            Prefetch(
-                "reviews",
-                # Each signed version's content is the whole plan as JSON: not read here.
-                queryset=Review.objects.select_related("recorded_by", "signed_by", "version").defer(
-                    "version__content"
-                ),
-            ),
-            Prefetch(
-                "review_requests",
-                queryset=ReviewRequest.objects.filter(answered_by__isnull=True).select_related(
-                    "raised_by"
-                ),
-                to_attr="open_requests",
-            ),
-        )
+        .prefetch_related(*(_plan_part(name) for name in parts))
         .filter(young_person_id=young_person_id)
         .first()
     )

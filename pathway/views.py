@@ -76,8 +76,9 @@ def _today():
     return timezone.localdate()
 
 
-def _plan(person) -> Plan:
-    plan = selectors.plan_detail(person.pk)
+def _plan(person, parts: tuple[str, ...] = selectors.PLAN_PARTS) -> Plan:
+    """The plan, with the `parts` the page reads (a form reads fewer than the plan page)."""
+    plan = selectors.plan_detail(person.pk, parts)
     if plan is None:
         raise Http404("No plan yet")
     return plan
@@ -211,7 +212,7 @@ def plan_start(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def section_edit(request, pk: int, matter: str):
     person = young_person_read(request, pk, "pathway.change_plan")
-    plan = _plan(person)
+    plan = _plan(person, ("sections",))
     section = _section(plan, matter)
     home = {"home_kind": plan.home_kind, "home_suitable": plan.home_suitable}
     form = SectionForm(request.POST or None, section=section, person=person, **home)
@@ -254,7 +255,7 @@ def section_edit(request, pk: int, matter: str):
 @require_http_methods(["GET", "POST"])
 def action_create(request, pk: int):
     person = young_person_read(request, pk, "pathway.change_plan")
-    plan = _plan(person)
+    plan = _plan(person, ())
     initial = {"matter": request.GET.get("matter")} if request.GET.get("matter") else None
     form = ActionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -278,7 +279,7 @@ def action_create(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def action_edit(request, pk: int, action_pk: int):
     person = young_person_read(request, pk, "pathway.change_plan")
-    plan = _plan(person)
+    plan = _plan(person, ("actions",))
     action = next((a for a in plan.actions.all() if a.pk == action_pk), None)
     if action is None:
         raise Http404("No such action")
@@ -303,7 +304,7 @@ def action_edit(request, pk: int, action_pk: int):
 @require_http_methods(["GET", "POST"])
 def review_request(request, pk: int):
     person = young_person_read(request, pk, "pathway.change_plan")
-    plan = _plan(person)
+    plan = _plan(person, ())
     form = ReviewRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.review_request_raise(plan=plan, by=request.user, **form.cleaned_data)
@@ -378,7 +379,7 @@ def _reviewform_page(request, person, plan, review=None):
 @require_http_methods(["GET", "POST"])
 def review_create(request, pk: int):
     person = young_person_read(request, pk, "pathway.change_plan")
-    plan = _plan(person)
+    plan = _plan(person, ("reviews",))
     # A plan has one review open at a time: a second could not be saved, so the PA is
     # taken to the open one (waiting for sign-off, or sent back) to change it.
     open_review = next((r for r in plan.reviews.all() if r.state != ReviewState.SIGNED), None)
@@ -399,7 +400,7 @@ def _review(plan: Plan, number: int):
 @require_http_methods(["GET", "POST"])
 def review_edit(request, pk: int, number: int):
     person = young_person_read(request, pk, "pathway.change_plan")
-    plan = _plan(person)
+    plan = _plan(person, ("reviews",))
     review = _review(plan, number)
     if review.state == ReviewState.SIGNED:
         messages.error(request, "This review is signed off and cannot be changed.")
