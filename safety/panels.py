@@ -13,11 +13,10 @@ def my_panel_context(person: YoungPerson, today: dt.date) -> dict:
 
 
 def profile_panel_context(person: YoungPerson, user: User, today: dt.date) -> dict:
-    latest = selectors.latest(person)
     return {
         "person": person,
-        "latest": latest,
+        "latest": selectors.latest_alone(person),
         "today": today,
-        "open_homes": [h for h in selectors.homes_at_risk(person) if h.is_open],
+        "open_homes": selectors.open_homes_at_risk(person),
         "staying_close_due": selectors.staying_close_due(person, today),
     }

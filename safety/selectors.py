@@ -50,6 +50,11 @@ def latest(person: YoungPerson) -> RiskAssessment | None:
     return _with_parts(person.risk_assessments.order_by("-number")).first()
 
 
+def latest_alone(person: YoungPerson) -> RiskAssessment | None:
+    """The newest version without its entries, steps and contacts (one query)."""
+    return person.risk_assessments.order_by("-number").first()
+
+
 def in_force(person: YoungPerson) -> RiskAssessment | None:
     """The newest version in force: a high level counts only once a manager has agreed it."""
     candidates = person.risk_assessments.exclude(highest_level=Level.HIGH, agreed_by__isnull=True)
@@ -191,14 +196,18 @@ def _joined_on(person: YoungPerson) -> dt.date:
     )
 
 
+def open_homes_at_risk(person: YoungPerson) -> QuerySet[HomeAtRisk]:
+    """Homes at risk not yet closed, without their referrals."""
+    return person.homes_at_risk.filter(closed_on__isnull=True)
+
+
 def staying_close_due(person: YoungPerson, today: dt.date) -> dt.date | None:
     """When this young person's next Staying Close assessment is due (None if not owed)."""
     if person.legal_status not in STAYING_CLOSE_STATUSES:
         return None
-    last = staying_close(person).first()
-    joined = _joined_on(person)
+    last_review_on = person.staying_close_assessments.values_list("review_on", flat=True).first()
     return rules.staying_close_due_on(
-        born=person.date_of_birth, joined_on=joined, last_review_on=last.review_on if last else None
+        born=person.date_of_birth, joined_on=_joined_on(person), last_review_on=last_review_on
     )
 
 
