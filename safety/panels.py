@@ -13,10 +13,11 @@ def my_panel_context(person: YoungPerson, today: dt.date) -> dict:
 
 
 def profile_panel_context(person: YoungPerson, user: User, today: dt.date) -> dict:
+    summary = selectors.profile_summary(person)
     return {
         "person": person,
-        "latest": selectors.latest_alone(person),
+        "latest": summary.latest,
         "today": today,
-        "open_homes": selectors.open_homes_at_risk(person),
-        "staying_close_due": selectors.staying_close_due(person, today),
+        "open_homes_end": summary.open_homes_end,
+        "staying_close_due": summary.staying_close_due,
     }

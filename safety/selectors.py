@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
@@ -48,11 +49,6 @@ def version(person: YoungPerson, number: int) -> RiskAssessment | None:
 
 def latest(person: YoungPerson) -> RiskAssessment | None:
     return _with_parts(person.risk_assessments.order_by("-number")).first()
-
-
-def latest_alone(person: YoungPerson) -> RiskAssessment | None:
-    """The newest version without its entries, steps and contacts (one query)."""
-    return person.risk_assessments.order_by("-number").first()
 
 
 def in_force(person: YoungPerson) -> RiskAssessment | None:
@@ -196,18 +192,71 @@ def _joined_on(person: YoungPerson) -> dt.date:
     )
 
 
-def open_homes_at_risk(person: YoungPerson) -> QuerySet[HomeAtRisk]:
-    """Homes at risk not yet closed, without their referrals."""
-    return person.homes_at_risk.filter(closed_on__isnull=True)
-
-
 def staying_close_due(person: YoungPerson, today: dt.date) -> dt.date | None:
     """When this young person's next Staying Close assessment is due (None if not owed)."""
     if person.legal_status not in STAYING_CLOSE_STATUSES:
         return None
-    last_review_on = person.staying_close_assessments.values_list("review_on", flat=True).first()
+    last = staying_close(person).first()
+    return _staying_close_due_after(person, last.review_on if last else None)
+
+
+def _staying_close_due_after(person: YoungPerson, last_review_on: dt.date | None) -> dt.date | None:
+    if person.legal_status not in STAYING_CLOSE_STATUSES:
+        return None
     return rules.staying_close_due_on(
         born=person.date_of_birth, joined_on=_joined_on(person), last_review_on=last_review_on
+    )
+
+
+@dataclass(frozen=True)
+class ProfileSummary:
+    """What the profile shows: the newest risk assessment version (its number, level, review
+    date and agreement only, not saved), when each open home at risk's 56 days end, and
+    when the next Staying Close assessment is due."""
+
+    latest: RiskAssessment | None
+    open_homes_end: list[dt.date]
+    staying_close_due: dt.date | None
+
+
+def profile_summary(person: YoungPerson) -> ProfileSummary:
+    """The profile's safety summary in one query, whatever the number of versions or homes."""
+    versions = RiskAssessment.objects.filter(young_person=OuterRef("pk")).order_by("-number")
+    open_homes = (
+        HomeAtRisk.objects.filter(young_person=OuterRef("pk"), closed_on__isnull=True)
+        .order_by()
+        .values("young_person")
+        .annotate(ends=ArrayAgg("clock_ends_on", order_by=("-known_on", "-pk")))
+        .values("ends")
+    )
+    last_review = StayingCloseAssessment.objects.filter(young_person=OuterRef("pk")).order_by(
+        "-assessed_on", "-pk"
+    )
+    row = (
+        YoungPerson.objects.filter(pk=person.pk)
+        .values(
+            number=Subquery(versions.values("number")[:1]),
+            highest_level=Subquery(versions.values("highest_level")[:1]),
+            review_due_on=Subquery(versions.values("review_due_on")[:1]),
+            agreed_by_id=Subquery(versions.values("agreed_by")[:1]),
+            open_homes_end=Subquery(open_homes),
+            last_review_on=Subquery(last_review.values("review_on")[:1]),
+        )
+        .get()
+    )
+    latest = None
+    if row["number"] is not None:
+        latest = RiskAssessment(
+            young_person=person,
+            number=row["number"],
+            highest_level=row["highest_level"],
+            review_due_on=row["review_due_on"],
+            agreed_by_id=row["agreed_by_id"],
+        )
+    return ProfileSummary(
+        latest=latest,
+        open_homes_end=row["open_homes_end"] or [],
+        staying_close_due=_staying_close_due_after(person, row["last_review_on"]),
     )
 
 

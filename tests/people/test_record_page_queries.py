@@ -33,7 +33,7 @@ pytestmark = pytest.mark.django_db
 # the session, the user, the young person and their PAs, the read audit's one insert, who
 # is on duty and the notifications badge.
 MOST = {
-    "profile": 16,
+    "profile": 14,
     "plan": 17,
     "contacts": 10,
     "money": 10,
@@ -146,3 +146,5 @@ def test_record_pages_make_as_many_queries_with_twelve_of_each_record_as_with_on
     assert f"Last check-in: {date_format(today, 'j F Y')}, ok" in profile
     assert f"{date_format(today, 'j F Y')} (phone call)" in profile
     assert '<span class="portal-overdue">11</span>' in profile
+    assert "Risk assessment version 5: low at most" in profile
+    assert "Home at risk: the 56 days end" in profile
