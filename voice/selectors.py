@@ -228,7 +228,23 @@ def section_notes(person: YoungPerson, today: dt.date) -> dict[str, list[dict]]:
     in the practical skills section, skills progress. Plain data (pathway.extras)."""
     notes: dict[str, list[dict]] = {}
     link = reverse("voice:person", args=[person.pk])
-    for answer_set in latest_answer_sets(person).values():
+    # The answers of the newest set for each area, with their set and area: one query.
+    newest = (
+        AnswerSet.objects.filter(young_person=person)
+        .order_by("area_id", "-answered_at", "-pk")
+        .distinct("area_id")
+        .values("pk")
+    )
+    answers = (
+        Answer.objects.filter(answer_set__in=newest)
+        .select_related("question", "answer_set__area")
+        .order_by("answer_set__area_id", "question__order", "pk")
+    )
+    by_set: dict[int, list[Answer]] = {}
+    for answer in answers:
+        by_set.setdefault(answer.answer_set_id, []).append(answer)
+    for set_answers in by_set.values():
+        answer_set = set_answers[0].answer_set
         notes.setdefault(answer_set.area.matter, []).append(
             {
                 "heading": (
@@ -239,7 +255,7 @@ def section_notes(person: YoungPerson, today: dt.date) -> dict[str, list[dict]]:
                         answer.question.text,
                         answer.get_reply_display() + (f": {answer.note}" if answer.note else ""),
                     ]
-                    for answer in answer_set.answers.all()
+                    for answer in set_answers
                 ],
                 "link": link,
                 "link_text": "All their checklist answers",
