@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Q
 from django.utils import timezone
 
 from offer import selectors as offer_selectors
 from pathway import due, selectors
-from pathway.models import AccommodationSpell, ActionOwner, ActionStatus, Plan
+from pathway.models import AccommodationSpell, ActionOwner, Plan
 from people.models import User, YoungPerson
 from people.selectors import current_allocation
 
@@ -55,24 +54,10 @@ def profile_panel_context(person: YoungPerson, user: User, today: dt.date) -> di
     """Plan, contact and circumstances at a glance. `person` has its allocations prefetched."""
     current = current_allocation(person)
     since = current.started_on if current else timezone.localdate(person.created_at)
-    # The plan with its overdue actions counted, in one query (actions belong to the plan).
-    plan = (
-        Plan.objects.filter(young_person=person)
-        .annotate(
-            actions_overdue=Count(
-                "actions",
-                filter=Q(actions__status=ActionStatus.OPEN, actions__due_on__lt=today),
-            )
-        )
-        .first()
-    )
     return {
         "person": person,
-        "plan": plan,
         "today": today,
-        "contact": selectors.contact_status(person, since),
-        "situation": selectors.situation_on(person, today),
-        "actions_overdue": plan.actions_overdue if plan else 0,
+        "glance": selectors.at_a_glance(person, since, today),
         "birthday": due.next_birthday_that_matters(person.date_of_birth, today),
         "can_change": user.has_perm("pathway.change_plan", person),
     }

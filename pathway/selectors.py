@@ -36,9 +36,11 @@ from pathway.models import (
     Action,
     ActionStatus,
     ActionUndo,
+    Activity,
     ActivitySpell,
     Contact,
     ContactCorrection,
+    ContactMethod,
     ContactRequest,
     Document,
     DocumentMove,
@@ -256,9 +258,17 @@ class ContactStatus:
         return self.due_on < today
 
 
-def contact_status(person: YoungPerson, since: dt.date) -> ContactStatus:
-    """The last contact and when the next is due (from `since`, if there has been none)."""
-    last = person.contacts.select_related("recorded_by").first()
+def contact_status(
+    person: YoungPerson, since: dt.date, *, newest: list[Contact] | None = None
+) -> ContactStatus:
+    """The last contact and when the next is due (from `since`, if there has been none).
+
+    `newest`: the first page of `contacts_for(person)`, when the caller has it, whose first
+    row is the last contact (no query)."""
+    if newest is not None:
+        last = newest[0] if newest else None
+    else:
+        last = person.contacts.select_related("recorded_by").first()
     weeks = person.authority.contact_interval_weeks
     return ContactStatus(
         last_contact=last,
@@ -272,6 +282,77 @@ def contacts_for(person: YoungPerson) -> QuerySet[Contact]:
     return person.contacts.select_related("recorded_by").prefetch_related(
         Prefetch("corrections", queryset=ContactCorrection.objects.select_related("corrected_by"))
     )
+
+
+@dataclass(frozen=True)
+class AtAGlance:
+    """The profile's summary of plan, contact and circumstances, as words and dates."""
+
+    has_plan: bool
+    review_due_on: dt.date | None
+    last_signed_on: dt.date | None
+    actions_overdue: int
+    last_contact_on: dt.date | None
+    last_contact_how: str
+    contact_due_on: dt.date
+    home: str
+    home_suitable: bool | None
+    activity: str
+
+
+def at_a_glance(person: YoungPerson, since: dt.date, today: dt.date) -> AtAGlance:
+    """Plan, last contact (and when the next is due, from `since` if none), home and
+    activity on `today`, overdue actions: one query, whatever the records' number."""
+    contacts = Contact.objects.filter(young_person=OuterRef("pk")).order_by("-happened_on", "-pk")
+    homes = AccommodationSpell.objects.filter(
+        young_person=OuterRef("pk"), started_on__lte=today
+    ).order_by("-started_on", "-pk")
+    activities = ActivitySpell.objects.filter(
+        young_person=OuterRef("pk"), started_on__lte=today
+    ).order_by("-started_on", "-pk")
+    overdue = (
+        Action.objects.filter(
+            plan__young_person=OuterRef("pk"), status=ActionStatus.OPEN, due_on__lt=today
+        )
+        .order_by()
+        .values("plan")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    row = (
+        YoungPerson.objects.filter(pk=person.pk)
+        .values(
+            plan=F("pathway_plan__pk"),
+            review_due_on=F("pathway_plan__review_due_on"),
+            last_signed_on=F("pathway_plan__last_signed_on"),
+            actions_overdue=Coalesce(Subquery(overdue), 0),
+            last_contact_on=Subquery(contacts.values("happened_on")[:1]),
+            last_contact_method=Subquery(contacts.values("method")[:1]),
+            home_kind=Subquery(homes.values("kind")[:1]),
+            home_suitable=Subquery(homes.values("suitable")[:1]),
+            activity_code=Subquery(activities.values("code")[:1]),
+        )
+        .get()
+    )
+    return AtAGlance(
+        has_plan=row["plan"] is not None,
+        review_due_on=row["review_due_on"],
+        last_signed_on=row["last_signed_on"],
+        actions_overdue=row["actions_overdue"],
+        last_contact_on=row["last_contact_on"],
+        last_contact_how=_label(ContactMethod, row["last_contact_method"]),
+        contact_due_on=due.contact_due_on(
+            row["last_contact_on"], since, person.authority.contact_interval_weeks
+        ),
+        home=_label(AccommodationType, row["home_kind"]),
+        home_suitable=row["home_suitable"],
+        activity=_label(Activity, row["activity_code"]),
+    )
+
+
+def _label(choices, value: str | None) -> str:
+    """As a model's `get_FOO_display()`: the choice's words, or the value if not a choice."""
+    return dict(choices.choices).get(value, value) if value else ""
 
 
 @dataclass(frozen=True)

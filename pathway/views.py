@@ -559,10 +559,12 @@ def contacts(request, pk: int):
     current = people.current_allocation(person)
     since = current.started_on if current else timezone.localdate(person.created_at)
     page = Paginator(selectors.contacts_for(person), PAGE_SIZE).get_page(request.GET.get("page"))
+    # The first page starts with the last contact: the status needs no query of its own.
+    newest = list(page.object_list) if page.number == 1 else None
     context = {
         "person": person,
         "page": page,
-        "status": selectors.contact_status(person, since),
+        "status": selectors.contact_status(person, since, newest=newest),
         "today": _today(),
         "asked": selectors.contact_request_open(person),
     }

@@ -13,11 +13,11 @@ def my_panel_context(person: YoungPerson, today: dt.date) -> dict:
 
 
 def profile_panel_context(person: YoungPerson, user: User, today: dt.date) -> dict:
-    latest = selectors.latest(person)
+    summary = selectors.profile_summary(person)
     return {
         "person": person,
-        "latest": latest,
+        "latest": summary.latest,
         "today": today,
-        "open_homes": [h for h in selectors.homes_at_risk(person) if h.is_open],
-        "staying_close_due": selectors.staying_close_due(person, today),
+        "open_homes_end": summary.open_homes_end,
+        "staying_close_due": summary.staying_close_due,
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
@@ -196,9 +197,66 @@ def staying_close_due(person: YoungPerson, today: dt.date) -> dt.date | None:
     if person.legal_status not in STAYING_CLOSE_STATUSES:
         return None
     last = staying_close(person).first()
-    joined = _joined_on(person)
+    return _staying_close_due_after(person, last.review_on if last else None)
+
+
+def _staying_close_due_after(person: YoungPerson, last_review_on: dt.date | None) -> dt.date | None:
+    if person.legal_status not in STAYING_CLOSE_STATUSES:
+        return None
     return rules.staying_close_due_on(
-        born=person.date_of_birth, joined_on=joined, last_review_on=last.review_on if last else None
+        born=person.date_of_birth, joined_on=_joined_on(person), last_review_on=last_review_on
+    )
+
+
+@dataclass(frozen=True)
+class ProfileSummary:
+    """What the profile shows: the newest risk assessment version (its number, level, review
+    date and agreement only, not saved), when each open home at risk's 56 days end, and
+    when the next Staying Close assessment is due."""
+
+    latest: RiskAssessment | None
+    open_homes_end: list[dt.date]
+    staying_close_due: dt.date | None
+
+
+def profile_summary(person: YoungPerson) -> ProfileSummary:
+    """The profile's safety summary in one query, whatever the number of versions or homes."""
+    versions = RiskAssessment.objects.filter(young_person=OuterRef("pk")).order_by("-number")
+    open_homes = (
+        HomeAtRisk.objects.filter(young_person=OuterRef("pk"), closed_on__isnull=True)
+        .order_by()
+        .values("young_person")
+        .annotate(ends=ArrayAgg("clock_ends_on", order_by=("-known_on", "-pk")))
+        .values("ends")
+    )
+    last_review = StayingCloseAssessment.objects.filter(young_person=OuterRef("pk")).order_by(
+        "-assessed_on", "-pk"
+    )
+    row = (
+        YoungPerson.objects.filter(pk=person.pk)
+        .values(
+            number=Subquery(versions.values("number")[:1]),
+            highest_level=Subquery(versions.values("highest_level")[:1]),
+            review_due_on=Subquery(versions.values("review_due_on")[:1]),
+            agreed_by_id=Subquery(versions.values("agreed_by")[:1]),
+            open_homes_end=Subquery(open_homes),
+            last_review_on=Subquery(last_review.values("review_on")[:1]),
+        )
+        .get()
+    )
+    latest = None
+    if row["number"] is not None:
+        latest = RiskAssessment(
+            young_person=person,
+            number=row["number"],
+            highest_level=row["highest_level"],
+            review_due_on=row["review_due_on"],
+            agreed_by_id=row["agreed_by_id"],
+        )
+    return ProfileSummary(
+        latest=latest,
+        open_homes_end=row["open_homes_end"] or [],
+        staying_close_due=_staying_close_due_after(person, row["last_review_on"]),
     )
 
 

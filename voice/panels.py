@@ -16,17 +16,7 @@ def my_panel_context(person: YoungPerson, today: dt.date) -> dict:
 
 
 def profile_context(person: YoungPerson, user: User, today: dt.date) -> dict:
-    skills = selectors.skills_for(person, today)
-    check_ins = selectors.check_ins_for(person, limit=1)
-    flags = selectors.help_flags_of(person).count()
-    return {
-        "person": person,
-        "skills_total": len(skills),
-        "skills_confirmed": sum(1 for p in skills if p.confirmation),
-        "skills_confident": sum(1 for p in skills if p.confidence == 3),
-        "last_check_in": check_ins[0] if check_ins else None,
-        "flags": flags,
-    }
+    return {"person": person, **selectors.profile_summary(person, today)}
 
 
 def caseload_context(user: User, today: dt.date) -> dict:

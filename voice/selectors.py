@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, F, Func, OuterRef, Prefetch, QuerySet, Subquery
 from django.urls import reverse
 
 from pathway.models import Matter
@@ -17,6 +17,7 @@ from voice.models import (
     CheckIn,
     CheckInRequest,
     Confidence,
+    Mood,
     Question,
     Reply,
     Skill,
@@ -113,6 +114,7 @@ class SkillProgress:
     confidence: int | None
     rated_at: dt.datetime | None
     confirmation: SkillConfirmation | None
+    confirmed_on: dt.date | None = None
 
     @property
     def confidence_words(self) -> str:
@@ -120,8 +122,8 @@ class SkillProgress:
 
     @property
     def status(self) -> str:
-        if self.confirmation:
-            return f"{self.confidence_words}. Confirmed {self.confirmation.confirmed_on:%-d %B %Y}"
+        if self.confirmed_on:
+            return f"{self.confidence_words}. Confirmed {self.confirmed_on:%-d %B %Y}"
         return self.confidence_words
 
 
@@ -148,9 +150,77 @@ def skills_for(person: YoungPerson, today: dt.date) -> list[SkillProgress]:
             confidence=latest[skill.pk].confidence if skill.pk in latest else None,
             rated_at=latest[skill.pk].rated_at if skill.pk in latest else None,
             confirmation=confirmed.get(skill.pk),
+            confirmed_on=confirmed[skill.pk].confirmed_on if skill.pk in confirmed else None,
         )
         for skill in skills
     ]
+
+
+def skills_at_a_glance(person: YoungPerson, today: dt.date) -> list[SkillProgress]:
+    """As `skills_for`, in one query, without the confirmation's row (only its date)."""
+    ratings = SkillRating.objects.filter(young_person=person, skill=OuterRef("pk")).order_by(
+        "-rated_at", "-pk"
+    )
+    confirmed_on = SkillConfirmation.objects.filter(young_person=person, skill=OuterRef("pk"))
+    skills = Skill.objects.filter(is_active=True, from_age__lte=person.age_on(today)).annotate(
+        confidence=Subquery(ratings.values("confidence")[:1]),
+        rated_at=Subquery(ratings.values("rated_at")[:1]),
+        confirmed_on=Subquery(confirmed_on.values("confirmed_on")[:1]),
+    )
+    return [
+        SkillProgress(
+            skill=skill,
+            confidence=skill.confidence,
+            rated_at=skill.rated_at,
+            confirmation=None,
+            confirmed_on=skill.confirmed_on,
+        )
+        for skill in skills
+    ]
+
+
+def _counted(queryset: QuerySet) -> Subquery:
+    """How many rows `queryset` has, as a subquery (COUNT without a GROUP BY)."""
+    return Subquery(queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n"))
+
+
+def profile_summary(person: YoungPerson, today: dt.date) -> dict:
+    """What the profile shows of their voice, in one query: "I need help" answers waiting,
+    the last check-in, and how many skills for their age are confirmed and felt sure of."""
+    skills = Skill.objects.filter(is_active=True, from_age__lte=person.age_on(today))
+    latest_rating = SkillRating.objects.filter(
+        young_person=OuterRef(OuterRef("pk")), skill=OuterRef("pk")
+    ).order_by("-rated_at", "-pk")
+    check_ins = CheckIn.objects.filter(young_person=OuterRef("pk")).order_by("-made_at", "-pk")
+    row = (
+        YoungPerson.objects.filter(pk=person.pk)
+        .values(
+            flags=_counted(
+                Answer.objects.filter(
+                    answer_set__young_person=OuterRef("pk"),
+                    reply=Reply.HELP,
+                    answered_at__isnull=True,
+                )
+            ),
+            check_in_at=Subquery(check_ins.values("made_at")[:1]),
+            check_in_mood=Subquery(check_ins.values("mood")[:1]),
+            skills_total=_counted(skills),
+            skills_confirmed=_counted(
+                SkillConfirmation.objects.filter(
+                    young_person=OuterRef("pk"), skill__in=skills.values("pk")
+                )
+            ),
+            skills_confident=_counted(
+                skills.annotate(confidence=Subquery(latest_rating.values("confidence")[:1])).filter(
+                    confidence=Confidence.CONFIDENT
+                )
+            ),
+        )
+        .get()
+    )
+    mood = row.pop("check_in_mood")
+    row["mood"] = dict(Mood.choices).get(mood, mood) if mood is not None else ""
+    return row
 
 
 def section_notes(person: YoungPerson, today: dt.date) -> dict[str, list[dict]]:
@@ -158,7 +228,23 @@ def section_notes(person: YoungPerson, today: dt.date) -> dict[str, list[dict]]:
     in the practical skills section, skills progress. Plain data (pathway.extras)."""
     notes: dict[str, list[dict]] = {}
     link = reverse("voice:person", args=[person.pk])
-    for answer_set in latest_answer_sets(person).values():
+    # The answers of the newest set for each area, with their set and area: one query.
+    newest = (
+        AnswerSet.objects.filter(young_person=person)
+        .order_by("area_id", "-answered_at", "-pk")
+        .distinct("area_id")
+        .values("pk")
+    )
+    answers = (
+        Answer.objects.filter(answer_set__in=newest)
+        .select_related("question", "answer_set__area")
+        .order_by("answer_set__area_id", "question__order", "pk")
+    )
+    by_set: dict[int, list[Answer]] = {}
+    for answer in answers:
+        by_set.setdefault(answer.answer_set_id, []).append(answer)
+    for set_answers in by_set.values():
+        answer_set = set_answers[0].answer_set
         notes.setdefault(answer_set.area.matter, []).append(
             {
                 "heading": (
@@ -169,15 +255,15 @@ def section_notes(person: YoungPerson, today: dt.date) -> dict[str, list[dict]]:
                         answer.question.text,
                         answer.get_reply_display() + (f": {answer.note}" if answer.note else ""),
                     ]
-                    for answer in answer_set.answers.all()
+                    for answer in set_answers
                 ],
                 "link": link,
                 "link_text": "All their checklist answers",
             }
         )
-    skills = skills_for(person, today)
-    if any(p.confidence or p.confirmation for p in skills):
-        confirmed = sum(1 for p in skills if p.confirmation)
+    skills = skills_at_a_glance(person, today)
+    if any(p.confidence or p.confirmed_on for p in skills):
+        confirmed = sum(1 for p in skills if p.confirmed_on)
         notes.setdefault(Matter.SKILLS.value, []).append(
             {
                 "heading": f"Skills for living on your own: {confirmed} of {len(skills)} confirmed",
