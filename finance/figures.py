@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from common.figures import Figure, Scope, counts, kept_by_day, register_figures
+from common.figures import Figure, Scope, counts, kept_by_month, register_figures
 from finance.selectors import claims_in_teams, claims_made_by_month, paid_by_month
 
 
@@ -15,18 +15,10 @@ def _claims_waiting(team_ids) -> str:
 
 def finance_figures(scope: Scope) -> list[Figure]:
     authority, team_ids, days = scope.authority, scope.team_ids, scope.days
-    paid = kept_by_day(
-        f"paid:{authority.pk}",
-        [],
-        days,
-        lambda missing: paid_by_month(authority.pk, scope.of_month(missing)),
+    paid = kept_by_month(
+        f"paid:{authority.pk}", scope, lambda months: paid_by_month(authority.pk, months), []
     )
-    claims = kept_by_day(
-        "claims",
-        team_ids,
-        days,
-        lambda missing: claims_made_by_month(team_ids, scope.of_month(missing)),
-    )
+    claims = kept_by_month("claims", scope, lambda months: claims_made_by_month(team_ids, months))
     return [
         Figure(
             slug="paid",
