@@ -21,7 +21,6 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
-    Sum,
     Value,
     When,
 )
@@ -491,15 +490,6 @@ def _measures(day: dt.date, interval_weeks: int) -> dict:
                 held_on__lte=day,
             )
         ),
-        # How many of the young person's actions were past their date and not done.
-        "actions_overdue": Subquery(
-            Action.objects.filter(plan__young_person=OuterRef("pk"), due_on__lt=day)
-            .filter(_not_done_by(day))
-            .values("plan")
-            .annotate(n=Count("pk"))
-            .values("n"),
-            output_field=IntegerField(),
-        ),
         "first_plan_not_due": Exists(
             Plan.objects.filter(
                 young_person=OuterRef("pk"), started_on__gte=first_plan_from, started_on__lte=day
@@ -512,6 +502,9 @@ def on_day(people: QuerySet[YoungPerson], day: dt.date, interval_weeks: int):
     """`people` with what the dashboard counts on `day`, for the lists behind its figures:
     activity, suitable, in_touch, on_time (reviewed in the review period, or a first plan not
     yet due) and actions_overdue."""
+    overdue = Action.objects.filter(plan__young_person=OuterRef("pk"), due_on__lt=day).filter(
+        _not_done_by(day)
+    )
     measures = _measures(day, interval_weeks)
     return people.annotate(
         activity=measures["activity"],
@@ -521,12 +514,18 @@ def on_day(people: QuerySet[YoungPerson], day: dt.date, interval_weeks: int):
             Q(measures["reviewed"]) | Q(measures["first_plan_not_due"]),
             output_field=BooleanField(),
         ),
-        actions_overdue=Coalesce(measures["actions_overdue"], 0),
+        actions_overdue=Coalesce(
+            Subquery(
+                overdue.values("plan").annotate(n=Count("pk")).values("n"),
+                output_field=IntegerField(),
+            ),
+            0,
+        ),
     )
 
 
 def dashboard_counts(people: QuerySet[YoungPerson], day: dt.date, interval_weeks: int) -> dict:
-    """The figures for `day` in one aggregate query, however many young people.
+    """The figures for `day` in two aggregate queries, however many young people.
 
     The measures go straight into the aggregate's filters (not through annotations, which
     Django would move into a subquery the filters could no longer see)."""
@@ -535,14 +534,22 @@ def dashboard_counts(people: QuerySet[YoungPerson], day: dt.date, interval_weeks
         date_of_birth__gt=add_months(day, -22 * 12),
     )
     measures = _measures(day, interval_weeks)
-    return people.aggregate(
+    counts = people.aggregate(
         everyone=Count("pk"),
         aged=Count("pk", filter=aged_19_to_21),
         eet=Count("pk", filter=aged_19_to_21 & Q(In(measures["activity"], list(EET_ACTIVITIES)))),
         suitable=Count("pk", filter=Q(Exact(measures["suitable"], True))),
         in_touch=Count("pk", filter=Q(measures["in_touch"])),
         on_time=Count("pk", filter=Q(measures["reviewed"]) | Q(measures["first_plan_not_due"])),
-        actions_overdue=Coalesce(Sum(measures["actions_overdue"]), 0),
+    )
+    counts["actions_overdue"] = overdue_actions_on(people, day).count()
+    return counts
+
+
+def overdue_actions_on(people: QuerySet[YoungPerson], day: dt.date) -> QuerySet[Action]:
+    """Actions of these young people's plans past their date on `day` and not done by then."""
+    return Action.objects.filter(plan__young_person__in=people, due_on__lt=day).filter(
+        _not_done_by(day)
     )
 
 
