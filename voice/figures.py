@@ -41,11 +41,15 @@ def _positive(scope: Scope) -> list[Point]:
     open survey's share would move with each answer, and give that answer away to anyone
     who knew who had just answered."""
     surveys = list(surveys_of(scope.authority.pk).order_by("closes_on"))
-    shares = {survey.pk: positive_share(survey) for survey in surveys}
-    points = []
+    latest = {}  # each day's latest closed survey: only those are counted
     for day in scope.days:
         closed = [s for s in surveys if s.closes_on < day]
-        share = shares[closed[-1].pk] if closed else None
+        latest[day] = closed[-1] if closed else None
+    used = {survey.pk: survey for survey in latest.values() if survey}
+    shares = {pk: positive_share(survey) for pk, survey in used.items()}
+    points = []
+    for day in scope.days:
+        share = shares[latest[day].pk] if latest[day] else None
         points.append(Point(day, share[0], share[1]) if share else Point(day, 0, 0))
     return points
 
