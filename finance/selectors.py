@@ -210,19 +210,22 @@ def _made_in(field: str, months: list[tuple[dt.date, dt.date]]) -> Q:
     return during(field, months[0][0], months[-1][1]) if months else Q()
 
 
-def claims_made_by_month(team_ids, months: list[tuple[dt.date, dt.date]]) -> list[int]:
-    """How many claims were made in each (first day, last day) month, in one query."""
+def claims_by_month(team_ids, months: list[tuple[dt.date, dt.date]]) -> tuple[list[int], int]:
+    """(How many claims were made in each (first day, last day) month, how many wait for a
+    decision now), in one query."""
+    waiting = Q(state=ClaimState.WAITING)
     counts = (
         claims_in_teams(team_ids)
-        .filter(_made_in("created_at", months))
+        .filter(_made_in("created_at", months) | waiting)
         .aggregate(
+            waiting=Count("pk", filter=waiting),
             **{
                 f"m{index}": Count("pk", filter=Q(created_at__date__range=month))
                 for index, month in enumerate(months)
-            }
+            },
         )
     )
-    return [counts[f"m{index}"] for index in range(len(months))]
+    return [counts[f"m{index}"] for index in range(len(months))], counts["waiting"]
 
 
 def paid_by_month(authority_id: int, months: list[tuple[dt.date, dt.date]]) -> list[int]:
