@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.cache import cache
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -195,6 +196,21 @@ def counts(days: list[dt.date], values: list[int]) -> list[Point]:
     return [Point(day, value) for day, value in zip(days, values, strict=True)]
 
 
+def during(field: str, first: dt.date, last: dt.date) -> Q:
+    """`field`, a time, on a day from `first` to `last` in the council's time zone: as
+    `__date__range` says, but a range of times, so an index on the field serves it."""
+
+    def start(day: dt.date) -> dt.datetime:
+        return timezone.make_aware(dt.datetime.combine(day, dt.time()))
+
+    return Q(**{f"{field}__gte": start(first), f"{field}__lt": start(last + dt.timedelta(days=1))})
+
+
+def shares(days: list[dt.date], pairs) -> list[Point]:
+    """A share's points from (counted, out of) for each day."""
+    return [Point(day, done, out_of) for day, (done, out_of) in zip(days, pairs, strict=True)]
+
+
 def kept_by_day(name: str, team_ids, days: list[dt.date], work) -> list:
     """A value for each of `days`; those for days before today are kept until tomorrow.
 
@@ -212,6 +228,15 @@ def kept_by_day(name: str, team_ids, days: list[dt.date], work) -> list:
     if fresh:
         cache.set_many(fresh, timeout=KEPT_SECONDS)
     return [worked[day] if day in worked else kept[keys[day]] for day in days]
+
+
+def kept_by_month(name: str, scope: Scope, work, team_ids=None) -> list:
+    """`kept_by_day` over the scope's month ends, where `work(months)` gives the values of
+    the (first day, last day) months not kept, oldest first: a figure read by month works
+    out only today's month once the earlier ones are kept. `team_ids` (the scope's unless
+    given) names what the values are of, for the keys."""
+    teams = scope.team_ids if team_ids is None else team_ids
+    return kept_by_day(name, teams, scope.days, lambda missing: work(scope.of_month(missing)))
 
 
 def each(work):

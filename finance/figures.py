@@ -4,29 +4,27 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from common.figures import Figure, Scope, counts, kept_by_day, register_figures
-from finance.selectors import claims_in_teams, claims_made_by_month, paid_by_month
+from common.figures import Figure, Scope, counts, kept_by_month, register_figures
+from finance.selectors import claims_by_month, paid_by_month
 
 
-def _claims_waiting(team_ids) -> str:
-    waiting = claims_in_teams(team_ids).filter(state="waiting").count()
+def _claims_waiting(waiting: int) -> str:
     return f"{waiting} claim{'s' if waiting != 1 else ''} waiting for a decision now."
 
 
 def finance_figures(scope: Scope) -> list[Figure]:
     authority, team_ids, days = scope.authority, scope.team_ids, scope.days
-    paid = kept_by_day(
-        f"paid:{authority.pk}",
-        [],
-        days,
-        lambda missing: paid_by_month(authority.pk, scope.of_month(missing)),
+    paid = kept_by_month(
+        f"paid:{authority.pk}", scope, lambda months: paid_by_month(authority.pk, months), []
     )
-    claims = kept_by_day(
-        "claims",
-        team_ids,
-        days,
-        lambda missing: claims_made_by_month(team_ids, scope.of_month(missing)),
-    )
+    counted = {}  # the claims waiting, counted with this month's claims (today is never kept)
+
+    def made(months):
+        by_month, counted["waiting"] = claims_by_month(team_ids, months)
+        return by_month
+
+    claims = kept_by_month("claims", scope, made)
+    waiting = counted["waiting"] if counted else claims_by_month(team_ids, [])[1]
     return [
         Figure(
             slug="paid",
@@ -44,7 +42,7 @@ def finance_figures(scope: Scope) -> list[Figure]:
             points=counts(days, claims),
             is_share=False,
             list_url=reverse("finance:claims-waiting"),
-            now=_claims_waiting(team_ids),
+            now=_claims_waiting(waiting),
         ),
     ]
 

@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from common.confirm import fingerprint
+from common.figures import during
 from finance.models import Award, Claim, ClaimState, EntryKind, LedgerEntry, PaymentBatch, Scheme
 from finance.money import financial_year
 from people.models import Role, User, YoungPerson
@@ -204,21 +205,34 @@ def claims_in_teams(team_ids) -> QuerySet[Claim]:
     )
 
 
-def claims_made_by_month(team_ids, months: list[tuple[dt.date, dt.date]]) -> list[int]:
-    """How many claims were made in each (first day, last day) month, in one query."""
-    counts = claims_in_teams(team_ids).aggregate(
-        **{
-            f"m{index}": Count("pk", filter=Q(created_at__date__range=month))
-            for index, month in enumerate(months)
-        }
+def _made_in(field: str, months: list[tuple[dt.date, dt.date]]) -> Q:
+    """Only the rows of the months asked for (today's alone, once the rest are kept)."""
+    return during(field, months[0][0], months[-1][1]) if months else Q()
+
+
+def claims_by_month(team_ids, months: list[tuple[dt.date, dt.date]]) -> tuple[list[int], int]:
+    """(How many claims were made in each (first day, last day) month, how many wait for a
+    decision now), in one query."""
+    waiting = Q(state=ClaimState.WAITING)
+    counts = (
+        claims_in_teams(team_ids)
+        .filter(_made_in("created_at", months) | waiting)
+        .aggregate(
+            waiting=Count("pk", filter=waiting),
+            **{
+                f"m{index}": Count("pk", filter=Q(created_at__date__range=month))
+                for index, month in enumerate(months)
+            },
+        )
     )
-    return [counts[f"m{index}"] for index in range(len(months))]
+    return [counts[f"m{index}"] for index in range(len(months))], counts["waiting"]
 
 
 def paid_by_month(authority_id: int, months: list[tuple[dt.date, dt.date]]) -> list[int]:
     """Pence paid out (less reversals) in each (first day, last day) month, in one query."""
     totals = LedgerEntry.objects.filter(
         MONEY_OUT,
+        _made_in("created_at", months),
         award__scheme__authority_id=authority_id,
     ).aggregate(
         **{

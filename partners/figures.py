@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from common.figures import Figure, Point, Scope, counts, register_figures
+from common.figures import Figure, Scope, counts, during, kept_by_month, register_figures, shares
 from partners import selectors
 from partners.models import TRANSITION_DUE_AFTER, Booking, Referral
 from people.models import YoungPerson
@@ -30,12 +30,11 @@ def _month_of(day, months):
     return next((last for first, last in months if first <= day <= last), None)
 
 
-def _answered_in_time(scope: Scope) -> list[Point]:
-    months = scope.months
+def _answered_in_time(scope: Scope, months) -> list[tuple[int, int]]:
+    """(answered in time, answered) for each of `months`."""
     answered = Referral.objects.filter(
+        during("answered_at", months[0][0], months[-1][1]),
         young_person__in=YoungPerson.objects.filter(_in_teams(scope)),
-        answered_at__date__gte=months[0][0],
-        answered_at__date__lte=months[-1][1],
     ).select_related("service")
     tally = {last: [0, 0] for _, last in months}
     for referral in answered:
@@ -43,50 +42,62 @@ def _answered_in_time(scope: Scope) -> list[Point]:
         if month is not None:
             tally[month][1] += 1
             tally[month][0] += bool(referral.was_answered_in_time)
-    return [Point(day, *tally[day]) for day in scope.days]
+    return [tuple(tally[last]) for _, last in months]
 
 
-def _transitions_on_time(scope: Scope) -> list[Point]:
-    months = scope.months
+def _transitions_on_time(scope: Scope, months) -> list[tuple[int, int]]:
+    """(referred by the day, due) for each of `months`."""
     tally = {last: [0, 0] for _, last in months}
-    # Only those whose transition could fall due in the twelve months (a few days either
-    # side, as months are uneven): the others count nowhere.
+    # Only those whose transition could fall due in these months (a few days either side,
+    # as months are uneven): the others count nowhere.
     people = YoungPerson.objects.filter(
         _in_teams(scope),
         date_of_birth__gte=months[0][0] - TRANSITION_DUE_AFTER - MONTH_END_SLACK,
-        date_of_birth__lte=scope.as_at - TRANSITION_DUE_AFTER + MONTH_END_SLACK,
+        date_of_birth__lte=months[-1][1] - TRANSITION_DUE_AFTER + MONTH_END_SLACK,
     )
     for due in selectors.transitions_for(people):
         month = _month_of(due.due_on, months)
         if month is not None and due.due_on <= scope.as_at:
             tally[month][1] += 1
             tally[month][0] += due.sent_on_time
-    return [Point(day, *tally[day]) for day in scope.days]
+    return [tuple(tally[last]) for _, last in months]
 
 
-def _sessions_attended(scope: Scope) -> list[int]:
-    months = scope.months
-    tally = dict.fromkeys(scope.days, 0)
+def _sessions_attended(scope: Scope, months) -> list[int]:
+    tally = {last: 0 for _, last in months}
     for starts_at in Booking.objects.filter(
+        during("session__starts_at", months[0][0], months[-1][1]),
         attended=True,
         session__service__organization__authority=scope.authority,
-        session__starts_at__date__gte=months[0][0],
-        session__starts_at__date__lte=months[-1][1],
     ).values_list("session__starts_at", flat=True):
         month = _month_of(timezone.localdate(starts_at), months)
         if month is not None:
             tally[month] += 1
-    return [tally[day] for day in scope.days]
+    return [tally[last] for _, last in months]
 
 
 def partners_figures(scope: Scope) -> list[Figure]:
+    """Kept by month, as the other figures: each month's counts change only when something
+    is recorded late, and then show the next morning."""
+    answered = kept_by_month(
+        "partners:answered", scope, lambda months: _answered_in_time(scope, months)
+    )
+    transitions = kept_by_month(
+        "partners:transitions", scope, lambda months: _transitions_on_time(scope, months)
+    )
+    sessions = kept_by_month(
+        f"partners:sessions:{scope.authority.pk}",
+        scope,
+        lambda months: _sessions_attended(scope, months),
+        [],
+    )
     return [
         Figure(
             slug="referrals-answered",
             title="Referrals answered in time",
             what="Of referrals a service accepted or declined in each month, the share it "
             "answered within its expected days.",
-            points=_answered_in_time(scope),
+            points=shares(scope.days, answered),
             target=90,
             list_url=reverse("partners:transitions"),
         ),
@@ -95,7 +106,7 @@ def partners_figures(scope: Scope) -> list[Figure]:
             title="Transitions to adult services on time",
             what="Of young people due a transition referral (CAMHS, EHC plan, ADHD) by 17 "
             "and a half in each month, the share referred by then.",
-            points=_transitions_on_time(scope),
+            points=shares(scope.days, transitions),
             target=100,
             list_url=reverse("partners:transitions"),
         ),
@@ -103,7 +114,7 @@ def partners_figures(scope: Scope) -> list[Figure]:
             slug="sessions-attended",
             title="Places taken up at sessions",
             what="Young people who came to a workshop or drop-in, in each month.",
-            points=counts(scope.days, _sessions_attended(scope)),
+            points=counts(scope.days, sessions),
             is_share=False,
         ),
     ]

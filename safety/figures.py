@@ -4,28 +4,27 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from common.figures import Figure, Point, Scope, counts, kept_by_day, register_figures
+from common.figures import (
+    Figure,
+    Scope,
+    counts,
+    kept_by_day,
+    kept_by_month,
+    register_figures,
+    shares,
+)
 from safety.selectors import high_risks_reviewed_on_time, referrals_in_time, staying_close_on_time
 from safety.sufficiency import waiting_by_month
 
 EVERY_ONE = 100
 
 
-def _shares(days, pairs) -> list[Point]:
-    return [Point(day, done, out_of) for day, (done, out_of) in zip(days, pairs, strict=True)]
-
-
 def safety_figures(scope: Scope) -> list[Figure]:
     team_ids, days = scope.team_ids, scope.days
-
-    def by_month(work):
-        return lambda missing: work(team_ids, scope.of_month(missing))
-
-    without = kept_by_day(
+    without = kept_by_month(
         "safety:without-home",
-        team_ids,
-        days,
-        by_month(lambda teams, months: [m.without_home for m in waiting_by_month(teams, months)]),
+        scope,
+        lambda months: [m.without_home for m in waiting_by_month(team_ids, months)],
     )
     high = kept_by_day(
         "safety:high-risk",
@@ -39,7 +38,9 @@ def safety_figures(scope: Scope) -> list[Figure]:
         days,
         lambda missing: staying_close_on_time(team_ids, missing),
     )
-    referred = kept_by_day("safety:referred", team_ids, days, by_month(referrals_in_time))
+    referred = kept_by_month(
+        "safety:referred", scope, lambda months: referrals_in_time(team_ids, months)
+    )
     sufficiency = reverse("safety:sufficiency")
     return [
         Figure(
@@ -58,7 +59,7 @@ def safety_figures(scope: Scope) -> list[Figure]:
             title="High risks reviewed on time",
             what="Young people whose risk assessment has a high level agreed, and whose review "
             "date had not passed.",
-            points=_shares(days, high),
+            points=shares(days, high),
             target=EVERY_ONE,
         ),
         Figure(
@@ -66,7 +67,7 @@ def safety_figures(scope: Scope) -> list[Figure]:
             title="Staying Close assessments done on time",
             what="Former relevant young people under 25 whose Staying Close assessment was "
             "done by the day it was due (at 18, or soon after joining) and is not past review.",
-            points=_shares(days, close),
+            points=shares(days, close),
             target=EVERY_ONE,
             list_url=reverse("safety:staying-close"),
         ),
@@ -75,7 +76,7 @@ def safety_figures(scope: Scope) -> list[Figure]:
             title="Homes at risk referred within 56 days",
             what="Homes at risk in the month with a referral to a housing authority made "
             "within the 56 days.",
-            points=_shares(days, referred),
+            points=shares(days, referred),
             target=EVERY_ONE,
         ),
     ]

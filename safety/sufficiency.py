@@ -16,7 +16,7 @@ from common.dates import add_months, birthday
 from common.figures import month_ends
 from pathway.selectors import ACCOMMODATION_TYPES, NO_FIXED_ABODE, Home, home_histories
 from people.models import LegalStatus
-from people.selectors import people_at, people_on_days
+from people.selectors import people_at, people_on_any, people_on_days
 from safety.models import HomeAtRisk
 
 # Supported accommodation whose stays end: semi-independent, supported lodgings, foyers.
@@ -120,12 +120,12 @@ def waiting_by_month(team_ids, months: list[tuple[dt.date, dt.date]]) -> list[Mo
     """For each month: the young people supported at its end who spent a night in it waiting
     for a home (without one, or in emergency accommodation), the nights, and those who spent
     a night without any home. A night belongs to the month it starts in."""
-    on_days = people_on_days([last for _, last in months], team_ids)
-    supported = {last: set(people) for last, people in on_days.items()}
-    everyone = set().union(*supported.values()) if supported else set()
+    days = [last for _, last in months]
+    supported = {last: set(people) for last, people in people_on_days(days, team_ids).items()}
     # Only the homes of those who ever waited for one (few): the others never count, and
-    # reading every supported person's homes was most of the figure's time.
-    histories = home_histories(everyone, until=months[-1][1], ever_in=WAITING) if everyone else {}
+    # reading every supported person's homes was most of the figure's time. Who is asked
+    # about goes as a subquery: a list of thousands of ids cost more to send than to answer.
+    histories = home_histories(people_on_any(days, team_ids), until=days[-1], ever_in=WAITING)
     results = []
     for first, last in months:
         waited, nights, without = set(), 0, set()

@@ -10,15 +10,26 @@ from django.urls import reverse
 from django.utils import timezone
 
 from common.calendar import working_days_after
-from common.dates import add_months, birthday
-from common.figures import Figure, Point, Scope, each, kept_by_day, register_figures
-from people.selectors import people_at, people_on_any, people_on_days
+from common.dates import add_months
+from common.figures import (
+    Figure,
+    Point,
+    Scope,
+    during,
+    each,
+    kept_by_day,
+    kept_by_month,
+    register_figures,
+    shares,
+)
+from people.selectors import birthday_sql, people_at, people_on_any, people_on_days
 from voice.models import Answer, CheckIn, Reply, Skill, SkillConfirmation
 from voice.selectors import surveys_of
 from voice.surveys import positive_share
 
 CHECK_IN_WEEKS = 8
 ANSWER_WITHIN_WORKING_DAYS = 2
+SKILL_AGES = (16, 18)  # the figures' ages: every skill for the age confirmed by then
 
 
 def _day_end(day: dt.date) -> dt.datetime:
@@ -30,11 +41,15 @@ def _positive(scope: Scope) -> list[Point]:
     open survey's share would move with each answer, and give that answer away to anyone
     who knew who had just answered."""
     surveys = list(surveys_of(scope.authority.pk).order_by("closes_on"))
-    shares = {survey.pk: positive_share(survey) for survey in surveys}
-    points = []
+    latest = {}  # each day's latest closed survey: only those are counted
     for day in scope.days:
         closed = [s for s in surveys if s.closes_on < day]
-        share = shares[closed[-1].pk] if closed else None
+        latest[day] = closed[-1] if closed else None
+    used = {survey.pk: survey for survey in latest.values() if survey}
+    shares = {pk: positive_share(survey) for pk, survey in used.items()}
+    points = []
+    for day in scope.days:
+        share = shares[latest[day].pk] if latest[day] else None
         points.append(Point(day, share[0], share[1]) if share else Point(day, 0, 0))
     return points
 
@@ -49,39 +64,64 @@ def _check_ins(day: dt.date, team_ids) -> dict:
     )
 
 
-def _skills_by(age: int, days: list[dt.date], team_ids) -> list[dict]:
-    """For each day: of those supported who had turned `age`, how many had every skill for
-    that age confirmed by their birthday. Whether someone had is the same on every day, so
-    it is worked out once for all the days."""
-    needed = Skill.objects.filter(is_active=True, from_age__lte=age).count()
+def _skills(days: list[dt.date], team_ids, ages=SKILL_AGES) -> list[dict[int, dict]]:
+    """For each day and each of `ages`: of those supported who had turned it, how many had
+    every skill for that age confirmed by their birthday. Whether someone had is the same on
+    every day, so it is counted once, in the database, for all the days and ages."""
+    needed = Skill.objects.filter(is_active=True).aggregate(
+        **{str(age): Count("pk", filter=Q(from_age__lte=age)) for age in ages}
+    )
     supported = people_on_days(days, team_ids)
-    confirmed: dict[int, int] = {}
-    for pk, born, on in SkillConfirmation.objects.filter(
-        young_person__in=people_on_any(days, team_ids),
-        skill__is_active=True,
-        skill__from_age__lte=age,
-    ).values_list("young_person_id", "young_person__date_of_birth", "confirmed_on"):
-        if on <= birthday(born, age):
-            confirmed[pk] = confirmed.get(pk, 0) + 1
+    by_birthday = {
+        str(age): Count(
+            "pk",
+            filter=Q(
+                skill__from_age__lte=age,
+                confirmed_on__lte=birthday_sql(age, "young_person__date_of_birth"),
+            ),
+        )
+        for age in ages
+    }
+    confirmed = {
+        row["young_person_id"]: row
+        for row in SkillConfirmation.objects.filter(
+            young_person__in=people_on_any(days, team_ids),
+            skill__is_active=True,
+            skill__from_age__lte=max(ages),
+        )
+        .order_by()
+        .values("young_person_id")
+        .annotate(**by_birthday)
+    }
     results = []
     for day in days:
-        turned = add_months(day, -12 * age)
-        aged = [pk for pk, born in supported[day].items() if born <= turned]
-        done = sum(1 for pk in aged if needed and confirmed.get(pk, 0) >= needed)
-        results.append({"done": done, "everyone": len(aged)})
+        on_day = {}
+        for age in ages:
+            turned, of_age = add_months(day, -12 * age), needed[str(age)]
+            aged = [pk for pk, born in supported[day].items() if born <= turned]
+            done = sum(
+                1 for pk in aged if of_age and confirmed.get(pk, {}).get(str(age), 0) >= of_age
+            )
+            on_day[age] = {"done": done, "everyone": len(aged)}
+        results.append(on_day)
     return results
 
 
-def _help_answered(scope: Scope) -> list[Point]:
-    """Of the help flags raised in each month, those answered within two working days.
+def _skills_by(age: int, days: list[dt.date], team_ids) -> list[dict]:
+    """`_skills` for one age."""
+    return [on_day[age] for on_day in _skills(days, team_ids, (age,))]
+
+
+def _help_answered(scope: Scope, months) -> list[tuple[int, int]]:
+    """(answered within two working days, raised) for the help flags raised in each of
+    `months`, of those the teams support on the scope's day.
 
     Counted in the database by the day raised and the day answered (a few hundred rows,
     not one per flag)."""
-    start = scope.months[0][0]
-    flags = (
+    rows = list(
         Answer.objects.filter(
+            during("answer_set__answered_at", months[0][0], months[-1][1]),
             reply=Reply.HELP,
-            answer_set__answered_at__date__gte=start,
             answer_set__young_person__in=people_at(scope.as_at, scope.team_ids),
         )
         .annotate(raised=TruncDate("answer_set__answered_at"), answered=TruncDate("answered_at"))
@@ -89,17 +129,16 @@ def _help_answered(scope: Scope) -> list[Point]:
         .values_list("raised", "answered")
         .annotate(flags=Count("pk"))
     )
-    rows = list(flags)
-    points = []
-    for first, last in scope.months:
+    results = []
+    for first, last in months:
         month = [(raised, answered, n) for raised, answered, n in rows if first <= raised <= last]
         in_time = sum(
             n
             for raised, answered, n in month
             if answered and answered <= working_days_after(raised, ANSWER_WITHIN_WORKING_DAYS)
         )
-        points.append(Point(last, in_time, sum(n for _, _, n in month)))
-    return points
+        results.append((in_time, sum(n for _, _, n in month)))
+    return results
 
 
 def voice_figures(scope: Scope) -> list[Figure]:
@@ -107,12 +146,7 @@ def voice_figures(scope: Scope) -> list[Figure]:
     check_ins = kept_by_day(
         "voice-check-ins", team_ids, scope.days, each(lambda d: _check_ins(d, team_ids))
     )
-    by_16 = kept_by_day(
-        "voice-skills-16", team_ids, scope.days, lambda days: _skills_by(16, days, team_ids)
-    )
-    by_18 = kept_by_day(
-        "voice-skills-18", team_ids, scope.days, lambda days: _skills_by(18, days, team_ids)
-    )
+    skills = kept_by_day("voice-skills", team_ids, scope.days, lambda d: _skills(d, team_ids))
     surveys_url = reverse("voice:surveys")
     return [
         Figure(
@@ -128,7 +162,15 @@ def voice_figures(scope: Scope) -> list[Figure]:
             title="Help flags answered within two working days",
             what="“I need help” answers in needs checklists that the PA answered, with a plan "
             "action or otherwise, within two working days.",
-            points=_help_answered(scope),
+            # Of those supported on the scope's day: kept under that day too.
+            points=shares(
+                scope.days,
+                kept_by_month(
+                    f"voice-help-answered:{scope.as_at:%Y%m%d}",
+                    scope,
+                    lambda months: _help_answered(scope, months),
+                ),
+            ),
             target=100,
         ),
         Figure(
@@ -146,7 +188,8 @@ def voice_figures(scope: Scope) -> list[Figure]:
             what="Young people aged 16 or over with every skill for their age confirmed by their "
             "16th birthday.",
             points=[
-                Point(d, c["done"], c["everyone"]) for d, c in zip(scope.days, by_16, strict=True)
+                Point(d, c[16]["done"], c[16]["everyone"])
+                for d, c in zip(scope.days, skills, strict=True)
             ],
         ),
         Figure(
@@ -154,7 +197,8 @@ def voice_figures(scope: Scope) -> list[Figure]:
             title="Skills confirmed by 18",
             what="Young people aged 18 or over with every skill confirmed by their 18th birthday.",
             points=[
-                Point(d, c["done"], c["everyone"]) for d, c in zip(scope.days, by_18, strict=True)
+                Point(d, c[18]["done"], c[18]["everyone"])
+                for d, c in zip(scope.days, skills, strict=True)
             ],
         ),
     ]

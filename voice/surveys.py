@@ -123,8 +123,10 @@ def positive_share(survey: Survey | None) -> tuple[int, int] | None:
     SMALLEST_GROUP answers."""
     if survey is None:
         return None
+    # The question's own survey too, so the planner starts from its few answers rather
+    # than from every survey's support question.
     counts = SurveyAnswer.objects.filter(
-        response__survey=survey, question__is_support_measure=True
+        response__survey=survey, question__survey=survey, question__is_support_measure=True
     ).aggregate(n=Count("pk"), agree=Count("pk", filter=Q(agreement__gte=AGREE)))
     if counts["n"] < SMALLEST_GROUP:
         return None
