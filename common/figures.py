@@ -211,15 +211,19 @@ def shares(days: list[dt.date], pairs) -> list[Point]:
     return [Point(day, done, out_of) for day, (done, out_of) in zip(days, pairs, strict=True)]
 
 
-def kept_by_day(name: str, team_ids, days: list[dt.date], work) -> list:
+def kept_by_day(name: str, team_ids, days: list[dt.date], work, settled=None) -> list:
     """A value for each of `days`; those for days before today are kept until tomorrow.
 
     `work(missing)` gives the values for the days not kept, in one call (one query, for
-    the figures read by month). One cache round trip for all the days."""
+    the figures read by month). One cache round trip for all the days. `settled(day)`, if
+    given, says whether a past day's value can no longer change (a flag raised on a month's
+    last day can still be answered in time days later): one that can is worked out afresh."""
     today = timezone.localdate()
     teams = ",".join(str(pk) for pk in sorted(team_ids))
     keys = {
-        day: f"dashboard:{today:%Y%m%d}:{name}:{teams}:{day:%Y%m%d}" for day in days if day < today
+        day: f"dashboard:{today:%Y%m%d}:{name}:{teams}:{day:%Y%m%d}"
+        for day in days
+        if day < today and (settled is None or settled(day))
     }
     kept = cache.get_many(list(keys.values()))
     missing = [day for day in days if keys.get(day) not in kept]
@@ -230,13 +234,15 @@ def kept_by_day(name: str, team_ids, days: list[dt.date], work) -> list:
     return [worked[day] if day in worked else kept[keys[day]] for day in days]
 
 
-def kept_by_month(name: str, scope: Scope, work, team_ids=None) -> list:
+def kept_by_month(name: str, scope: Scope, work, team_ids=None, settled=None) -> list:
     """`kept_by_day` over the scope's month ends, where `work(months)` gives the values of
     the (first day, last day) months not kept, oldest first: a figure read by month works
     out only today's month once the earlier ones are kept. `team_ids` (the scope's unless
-    given) names what the values are of, for the keys."""
+    given) names what the values are of, for the keys; `settled` is `kept_by_day`'s."""
     teams = scope.team_ids if team_ids is None else team_ids
-    return kept_by_day(name, teams, scope.days, lambda missing: work(scope.of_month(missing)))
+    return kept_by_day(
+        name, teams, scope.days, lambda missing: work(scope.of_month(missing)), settled
+    )
 
 
 def each(work):

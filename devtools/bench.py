@@ -23,7 +23,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 
@@ -255,6 +255,12 @@ def _paths() -> dict[str, str]:
     }
 
 
+def _free_of(award) -> int:
+    """What a new claim can take without leaving a claim already made unpayable."""
+    waiting = award.claims.filter(state=ClaimState.WAITING).aggregate(n=Sum("amount_pence"))
+    return finance_services.available_of(award) - (waiting["n"] or 0)
+
+
 def busy_people() -> dict[str, list[dict]]:
     """The busy day's PAs and managers: the demo council's, each signed in with a session
     of their own, with the young people they may open (who have a plan)."""
@@ -279,12 +285,13 @@ def busy_people() -> dict[str, list[dict]]:
         return {
             "cookie": _session(user),
             "young_people": [person.pk for person in people],
-            # Who has money left to claim from without a receipt: (young person, award).
+            # Who has money to claim from without a receipt: (young person, award, pence
+            # free of what is approved or waiting, which a manager may yet approve).
             "claimable": [
-                [person.pk, award.pk, award.left]
+                [person.pk, award.pk, free]
                 for person in people[:40]
                 for award in finance_selectors.usable_awards(person, today)[:1]
-                if not award.scheme.evidence and award.left >= CLAIM_PENCE
+                if not award.scheme.evidence and (free := _free_of(award)) >= CLAIM_PENCE
             ],
         }
 

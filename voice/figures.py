@@ -169,6 +169,11 @@ def voice_figures(scope: Scope) -> list[Figure]:
                     f"voice-help-answered:{scope.as_at:%Y%m%d}",
                     scope,
                     lambda months: _help_answered(scope, months),
+                    # A month's last flags can be answered in time in the next month's first
+                    # working days: kept only once that time is up.
+                    settled=lambda last: (
+                        working_days_after(last, ANSWER_WITHIN_WORKING_DAYS) < timezone.localdate()
+                    ),
                 ),
             ),
             target=100,

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from common.calendar import working_days_after
-from common.figures import Scope
+from common.figures import Scope, kept_by_day
 from people.models import EndReason
 from people.selectors import people_at
 from tests.factories import AllocationFactory, YoungPersonFactory, voice_catalogue
@@ -91,3 +91,20 @@ def test_help_answered_kept_by_month_counts_flag_by_flag(authority, flags):
     now, then = ({day: counted for day, *counted in points} for points in seen[:2])
     assert any(now[day] != then[day] for day in now.keys() & then.keys())
     assert any(0 < in_time < raised for _, in_time, raised in seen[0])
+
+
+def test_a_month_that_can_still_change_is_worked_out_again():
+    """A month's value is kept only once `settled` says it can no longer change (help flags
+    of its last days can be answered in time in the next month's first working days)."""
+    today = timezone.localdate()
+    days = [today - dt.timedelta(days=40), today - dt.timedelta(days=10), today]
+    settled_before = today - dt.timedelta(days=20)
+    worked: list[list[dt.date]] = []
+
+    def work(missing):
+        worked.append(missing)
+        return [len(worked)] * len(missing)
+
+    for _ in range(2):
+        kept_by_day("test-settled", [1], days, work, settled=lambda day: day < settled_before)
+    assert worked == [days, days[1:]]  # the settled month once; the others each time
