@@ -1,11 +1,11 @@
 """Telling people things once: notifications, their emails, and the daily reminder sweeps.
 
 Each app writes its reminder rules in its own `reminders.py` and registers them here, so
-this app never imports the apps above it. A rule names its candidate rows for a day; the sweep walks
-them in batches of `REMINDER_BATCH_SIZE` by primary key, with a fixed number of queries a
-batch, and records one `Notification` per (recipient, key). The key says what, about whom
-and for which due date, and the database keeps it unique: a sweep run twice, or a task
-delivered twice after a worker died, tells nobody twice.
+this app never imports the apps above it. A rule names its candidate rows for a day; the
+sweep reads them with one query and walks them in batches of `REMINDER_BATCH_SIZE`, with a
+fixed number of queries a batch, and records one `Notification` per (recipient, key). The
+key says what, about whom and for which due date, and the database keeps it unique: a sweep
+run twice, or a task delivered twice after a worker died, tells nobody twice.
 
 Email goes through the outbox (`notifications.outbox`), after commit, and so do texts to
 care leavers who prefer them (`notifications.texts`).

@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+from functools import lru_cache
+from typing import NamedTuple
 
 from django.conf import settings
-from django.db.models import DateField, ExpressionWrapper, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    DateField,
+    ExpressionWrapper,
+    F,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
-from common.dates import birthday
+from common.dates import add_months, birthday
 from notifications.kinds import register_kinds
 from notifications.services import Reminder, links, register_rule
 from pathway import windows
@@ -31,7 +43,9 @@ from people.selectors import birthday_sql, with_current_pa
 BIRTHDAYS = (17, 18, 21)
 
 
+@lru_cache(maxsize=4096)
 def _day(day: dt.date) -> str:
+    """A date in words; kept, as a sweep writes the same few hundred dates thousands of times."""
     return f"{day:%-d %B %Y}"
 
 
@@ -191,12 +205,26 @@ def action_overdue(actions: list[dict], day: dt.date):
             )
 
 
+def _born_near(ages, earliest: dt.date, latest: dt.date) -> Q:
+    """A little more than "turns one of `ages` between `earliest` and `latest`", from the
+    date of birth alone: the birthday sums then run only for those it lets through."""
+    slack = dt.timedelta(days=2)
+    near = Q()
+    for age in ages:
+        near |= Q(
+            date_of_birth__gte=add_months(earliest, -12 * age) - slack,
+            date_of_birth__lte=add_months(latest, -12 * age) + slack,
+        )
+    return near
+
+
 def birthday_rows(day: dt.date) -> QuerySet[YoungPerson]:
     ahead = day + dt.timedelta(days=settings.REMINDER_BIRTHDAY_DAYS_AHEAD)
     coming = Q()
     for age in BIRTHDAYS:
         coming |= Q(**{f"turns_{age}__gte": day, f"turns_{age}__lte": ahead})
-    people = with_current_pa(YoungPerson.objects.all()).annotate(
+    people = with_current_pa(YoungPerson.objects.filter(_born_near(BIRTHDAYS, day, ahead)))
+    people = people.annotate(
         **{f"turns_{age}": birthday_sql(age) for age in BIRTHDAYS},
         plan_signed=F("pathway_plan__last_signed_on"),
     )
@@ -264,7 +292,9 @@ def return_window_rows(day: dt.date) -> QuerySet[YoungPerson]:
         near |= Q(**{f"turns_{age}__gte": earliest, f"turns_{age}__lte": latest})
     people = with_current_pa(
         YoungPerson.objects.exclude(legal_status=LegalStatus.QUALIFYING).filter(
-            died_on__isnull=True, refuses_contact_since__isnull=True
+            _born_near(windows.AGES, earliest, latest),
+            died_on__isnull=True,
+            refuses_contact_since__isnull=True,
         )
     ).annotate(**{f"turns_{age}": birthday_sql(age) for age in windows.AGES})
     # Named rows of what `windows.open_window` and the message read, not whole records.
@@ -281,6 +311,21 @@ def return_window_rows(day: dt.date) -> QuerySet[YoungPerson]:
     )
 
 
+def _first_spells(spells: QuerySet) -> defaultdict[int, list]:
+    """Each young person's earliest spell's start, as a list of one: whether a spell had
+    started by a birthday (`windows.spell_on`) turns on the earliest alone, and a young
+    person's whole history of homes or activities is many rows."""
+    first = spells.order_by().values("young_person_id").annotate(first_on=Min("started_on"))
+    found = defaultdict(list)
+    for person_id, started_on in first.values_list("young_person_id", "first_on"):
+        found[person_id].append(_Started(started_on))
+    return found
+
+
+class _Started(NamedTuple):
+    started_on: dt.date
+
+
 def return_windows(people: list, day: dt.date):
     """The PA once as a window opens, and once in its last week, while the return still
     lacks a contact in it, or the birthday's main activity or home. Three queries a batch."""
@@ -289,8 +334,8 @@ def return_windows(people: list, day: dt.date):
     contacts = by_person(
         Contact.objects.filter(young_person__in=ids, happened_on__gte=since), "happened_on"
     )
-    homes = by_person(AccommodationSpell.objects.filter(young_person__in=ids), "started_on")
-    activities = by_person(ActivitySpell.objects.filter(young_person__in=ids), "started_on")
+    homes = _first_spells(AccommodationSpell.objects.filter(young_person__in=ids))
+    activities = _first_spells(ActivitySpell.objects.filter(young_person__in=ids))
     contact_create, return_fix = links("pathway:contact-create"), links("pathway:return-fix", 2)
     for person in people:
         window = windows.open_window(person, day)
