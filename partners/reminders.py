@@ -9,7 +9,7 @@ from types import SimpleNamespace
 from django.db.models import F
 
 from notifications.kinds import register_kinds
-from notifications.services import Reminder, links, register_rule
+from notifications.services import Reminder, among, links, register_rule
 from partners.models import NotificationKind, Referral, ReferralStatus
 from people.models import Allocation
 
@@ -43,7 +43,8 @@ def _answer_due_on(row) -> dt.date:
 def no_answer(referrals: list, day: dt.date):
     pas = dict(
         Allocation.objects.filter(
-            young_person_id__in={r.young_person_id for r in referrals}, ended_on__isnull=True
+            young_person_id__in=among({r.young_person_id for r in referrals}),
+            ended_on__isnull=True,
         ).values_list("young_person_id", "pa_id")
     )
     referral_link = links("partners:referral", 2)

@@ -23,7 +23,7 @@ from django.urls import reverse
 
 from common.dates import add_months, birthday
 from notifications.kinds import register_kinds
-from notifications.services import Reminder, links, register_rule
+from notifications.services import Reminder, among, links, register_rule
 from pathway import windows
 from pathway.models import (
     AccommodationSpell,
@@ -329,7 +329,7 @@ class _Started(NamedTuple):
 def return_windows(people: list, day: dt.date):
     """The PA once as a window opens, and once in its last week, while the return still
     lacks a contact in it, or the birthday's main activity or home. Three queries a batch."""
-    ids = [person.pk for person in people]
+    ids = among([person.pk for person in people])
     since = day - dt.timedelta(days=130)  # longer than any window
     contacts = by_person(
         Contact.objects.filter(young_person__in=ids, happened_on__gte=since), "happened_on"

@@ -23,7 +23,7 @@ from finance.templatetags.finance_tags import pounds
 from handovers import day as handovers_day
 from notifications.kinds import is_digest
 from notifications.models import EmailState, Notification
-from notifications.services import rule_run, rules
+from notifications.services import among, links, rule_run, rules
 from partners.models import Referral, ReferralStatus
 from pathway import services as pathway_services
 from pathway.models import Action, ActionOwner, ActionStatus, Matter, Plan
@@ -329,3 +329,10 @@ def test_the_sweep_sends_what_each_rule_defines(world):
         assert swept(day) == expected, day
     # The world reaches every changed rule on one day or another.
     assert {row[2] for day in days for row in defined(day)} == CHANGED
+
+
+def test_a_link_reversed_once_is_filled_in_as_reverse_would(pa, manager):
+    return_fix, plan = links("pathway:return-fix", 2), links("pathway:plan")
+    assert return_fix(12, 18) == reverse("pathway:return-fix", args=[12, 18])
+    assert plan(7) == reverse("pathway:plan", args=[7])
+    assert set(User.objects.filter(pk__in=among([pa.pk, 0]))) == {pa}
