@@ -35,7 +35,6 @@ from pathway.models import (
     NotificationKind,
     Plan,
 )
-from pathway.returns import by_person
 from people.models import LegalStatus, YoungPerson
 from people.selectors import birthday_sql, with_current_pa
 
@@ -331,9 +330,11 @@ def return_windows(people: list, day: dt.date):
     lacks a contact in it, or the birthday's main activity or home. Three queries a batch."""
     ids = among([person.pk for person in people])
     since = day - dt.timedelta(days=130)  # longer than any window
-    contacts = by_person(
-        Contact.objects.filter(young_person__in=ids, happened_on__gte=since), "happened_on"
-    )
+    # Only the days (whether one falls in the window), as plain pairs, not a record each.
+    contact_days = defaultdict(list)
+    recent = Contact.objects.filter(young_person__in=ids, happened_on__gte=since).order_by()
+    for person_id, happened_on in recent.values_list("young_person_id", "happened_on"):
+        contact_days[person_id].append(happened_on)
     homes = _first_spells(AccommodationSpell.objects.filter(young_person__in=ids))
     activities = _first_spells(ActivitySpell.objects.filter(young_person__in=ids))
     contact_create, return_fix = links("pathway:contact-create"), links("pathway:return-fix", 2)
@@ -343,7 +344,7 @@ def return_windows(people: list, day: dt.date):
             continue
         missing = windows.facts_missing(
             window,
-            contact_days=[contact.happened_on for contact in contacts[person.pk]],
+            contact_days=contact_days[person.pk],
             homes=homes[person.pk],
             activities=activities[person.pk],
         )
