@@ -186,7 +186,7 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 
 # Reminder sweeps read this many candidate rows at a time, each batch one transaction, and
 # may pause between batches to leave the database room for people using the site.
-REMINDER_BATCH_SIZE = env.int("REMINDER_BATCH_SIZE", default=500)
+REMINDER_BATCH_SIZE = env.int("REMINDER_BATCH_SIZE", default=2000)
 REMINDER_BATCH_PAUSE_SECONDS = env.float("REMINDER_BATCH_PAUSE_SECONDS", default=0.0)
 # How far ahead people hear of what is coming, and when an overdue review goes to the manager.
 REMINDER_REVIEW_DAYS_AHEAD = env.int("REMINDER_REVIEW_DAYS_AHEAD", default=14)

@@ -61,6 +61,7 @@ def _late_check(handover: Handover, recipient_id: int, new_pa: str, started: dt.
 def endings(people: list[YoungPerson], day: dt.date):
     """Tell the PA and the young person that support ends at 25 (the ending itself is
     started by the handovers' own morning, `handovers.day`)."""
+    handovers_list, my_home = reverse("handovers:list"), reverse("portal:my-home")
     for person in people:
         on = birthday(person.date_of_birth, 25)
         key = f"support-ending:{person.pk}:{on}"
@@ -73,7 +74,7 @@ def endings(people: list[YoungPerson], day: dt.date):
                 "good ending with them: a summary, where to go for help, and whether they "
                 "would like us to stay in touch."
             ),
-            link=reverse("handovers:list"),
+            link=handovers_list,
             young_person_id=person.pk,
             due_on=on,
         )
@@ -87,7 +88,7 @@ def endings(people: list[YoungPerson], day: dt.date):
                     f"{on:%-d %B %Y}. Your PA will talk with you about what happens next and "
                     "where you can get help."
                 ),
-                link=reverse("portal:my-home"),
+                link=my_home,
                 young_person_id=person.pk,
                 due_on=on,
             )

@@ -53,8 +53,13 @@ class Notification(models.Model):
     is delivered twice, tells nobody twice.
     """
 
+    # No index of its own: (recipient, key)'s unique index leads with it. The nightly sweep
+    # inserts tens of thousands of rows, each into every index.
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        db_index=False,
     )
     key = models.CharField(max_length=200)
     # One of the kinds the apps register (notifications.kinds).
@@ -76,12 +81,14 @@ class Notification(models.Model):
     )
     emailed_at = models.DateTimeField(null=True, blank=True)
     # For a kind emailed once a day: the day's email it went in (notifications.digest).
+    # Indexed only where it is set (most notifications are in no digest).
     digest = models.ForeignKey(
         NotificationDigest,
         on_delete=models.SET_NULL,
         related_name="notifications",
         null=True,
         blank=True,
+        db_index=False,
     )
 
     class Meta:
@@ -108,6 +115,9 @@ class Notification(models.Model):
                 fields=["recipient", "kind"],
                 condition=Q(email_state="digest", digest__isnull=True),
                 name="notification_digest_waiting",
+            ),
+            models.Index(
+                fields=["digest"], condition=Q(digest__isnull=False), name="notification_in_digest"
             ),
         ]
 

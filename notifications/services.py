@@ -1,11 +1,11 @@
 """Telling people things once: notifications, their emails, and the daily reminder sweeps.
 
 Each app writes its reminder rules in its own `reminders.py` and registers them here, so
-this app never imports the apps above it. A rule names its candidate rows for a day; the sweep walks
-them in batches of `REMINDER_BATCH_SIZE` by primary key, with a fixed number of queries a
-batch, and records one `Notification` per (recipient, key). The key says what, about whom
-and for which due date, and the database keeps it unique: a sweep run twice, or a task
-delivered twice after a worker died, tells nobody twice.
+this app never imports the apps above it. A rule names its candidate rows for a day; the
+sweep reads them with one query and walks them in batches of `REMINDER_BATCH_SIZE`, with a
+fixed number of queries a batch, and records one `Notification` per (recipient, key). The
+key says what, about whom and for which due date, and the database keeps it unique: a sweep
+run twice, or a task delivered twice after a worker died, tells nobody twice.
 
 Email goes through the outbox (`notifications.outbox`), after commit, and so do texts to
 care leavers who prefer them (`notifications.texts`).
@@ -14,15 +14,19 @@ care leavers who prefer them (`notifications.texts`).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from auditlog.context import set_actor
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 
@@ -51,7 +55,7 @@ class Reminder:
 @dataclass(frozen=True)
 class Rule:
     name: str
-    # day -> the candidate rows (any model); the sweep pages them by primary key
+    # day -> the candidate rows (models, or `.values()` rows), read once, in primary key order
     rows: Callable[[dt.date], QuerySet]
     # (a batch of rows, day) -> what to tell whom
     reminders: Callable[[list, dt.date], Iterable[Reminder]]
@@ -78,50 +82,82 @@ def rules() -> dict[str, Rule]:
 def notifications_record(reminders: Sequence[Reminder]) -> list[int]:
     """Record what is new in one statement; return the ids in this batch still waiting for email.
 
-    Three queries whatever the batch size: the recipients' preferences, the insert (which
-    skips any (recipient, key) already there), and the ids to email; and, when care leavers
-    are among the recipients, up to three more to text those who prefer texts.
+    Two queries whatever the batch size: the recipients' preferences, and the insert (which
+    skips any (recipient, key) already there and returns what it made); a third, for the ids
+    still waiting for email, only when some were there before; and, when care leavers are
+    among the recipients, up to three more to text those who prefer texts. The rows go in as
+    one JSON array, without a model object each: a sweep records tens of thousands.
     """
     if not reminders:
         return []
     recipients = list(
         User.objects.filter(
-            pk__in={reminder.recipient_id for reminder in reminders}, is_active=True
+            pk__in=among({reminder.recipient_id for reminder in reminders}), is_active=True
         ).values_list("pk", "wants_email", "role")
     )
     wants_email = {pk: wants for pk, wants, _ in recipients}
     care_leavers = {pk for pk, _, role in recipients if role == Role.CARE_LEAVER}
-    now = timezone.now()
-    rows = [
-        Notification(
-            recipient_id=reminder.recipient_id,
-            key=reminder.key,
-            kind=reminder.kind,
-            young_person_id=reminder.young_person_id,
-            due_on=reminder.due_on,
-            message=reminder.message[:500],
-            link=reminder.link,
-            created_at=now,
-            email_state=_email_state(reminder.kind, wants_email[reminder.recipient_id]),
-        )
-        for reminder in reminders
-        if reminder.recipient_id in wants_email
-    ]
-    if not rows:
+    told = [reminder for reminder in reminders if reminder.recipient_id in wants_email]
+    if not told:
         return []
-    Notification.objects.bulk_create(rows, ignore_conflicts=True)
-    notification_texts_record(
-        recipient_ids=care_leavers,
-        keys=[row.key for row in rows if row.recipient_id in care_leavers],
-        made_at=now,
+    now = timezone.now()
+    states = {
+        (kind, wants): _email_state(kind, wants)
+        for kind in {reminder.kind for reminder in told}
+        for wants in (True, False)
+    }
+    made = json.dumps(
+        [
+            {
+                "r": reminder.recipient_id,
+                "k": reminder.key,
+                "t": reminder.kind,
+                "y": reminder.young_person_id,
+                "d": reminder.due_on,
+                "m": reminder.message[:500],
+                "l": reminder.link,
+                "e": states[reminder.kind, wants_email[reminder.recipient_id]],
+            }
+            for reminder in told
+        ],
+        default=dt.date.isoformat,
     )
+    with connection.cursor() as cursor:
+        cursor.execute(_INSERT, [now, made])
+        inserted = cursor.fetchall()
+    if care_leavers:
+        notification_texts_record(
+            recipient_ids=care_leavers,
+            keys=[reminder.key for reminder in told if reminder.recipient_id in care_leavers],
+            made_at=now,
+        )
+    if len(inserted) == len(told):
+        return [pk for pk, state in inserted if state == EmailState.PENDING]
+    # Some were recorded before: those still waiting for email are emailed (once: the
+    # email's row lock and state see to that), as they were when this was a model insert.
     return list(
         Notification.objects.filter(
-            recipient_id__in={row.recipient_id for row in rows},
-            key__in={row.key for row in rows},
+            recipient_id__in=among({reminder.recipient_id for reminder in told}),
+            key__in={reminder.key for reminder in told},
             email_state=EmailState.PENDING,
         ).values_list("pk", flat=True)
     )
+
+
+# The batch as one JSON array of rows, in the reminders' order (one string to send, which
+# Python's json writes far faster than psycopg adapts thousands of values); what is there
+# already is skipped.
+_INSERT = f"""
+    INSERT INTO {Notification._meta.db_table}
+        (recipient_id, key, kind, young_person_id, due_on, message, link, email_state,
+         created_at, email_attempts)
+    SELECT r, k, t, y, d, m, l, e, %s, 0
+    FROM json_to_recordset(%s::json)
+        AS made (r bigint, k varchar, t varchar, y bigint, d date, m varchar, l varchar,
+                 e varchar)
+    ON CONFLICT DO NOTHING
+    RETURNING id, email_state
+"""  # noqa: S608 (the table's name is the model's)
 
 
 def _email_state(kind: str, wants_email: bool) -> str:
@@ -205,27 +241,50 @@ def notify_young_person(young_person: YoungPerson, **reminder) -> bool:
 def rule_run(*, name: str, day: dt.date) -> int:
     """Walk one rule's rows for `day` in batches, each batch its own transaction.
 
-    Returns how many reminders the rule asked for (already-sent ones included).
+    The rows are read by one query, through a server-side cursor a batch at a time (held
+    across the batches' commits), so each rule's candidates are found once rather than once
+    a batch, and memory stays that of one batch. A rule's rows may be models or `.values()`
+    rows: rows of only the columns a reminder needs are much cheaper when a rule has tens of
+    thousands. Returns how many reminders the rule asked for (already-sent ones included).
     """
     rule = rules().get(name)
     if rule is None:  # queued before a release that removed or renamed it
         logger.warning("No reminder rule is called %s; nothing to run", name)
         return 0
     size = settings.REMINDER_BATCH_SIZE
-    after = 0
+    rows = rule.rows(day).order_by("pk").iterator(chunk_size=size)
     asked = 0
-    while True:
+    while batch := list(islice(rows, size)):
         with transaction.atomic():
-            batch = list(rule.rows(day).filter(pk__gt=after).order_by("pk")[:size])
-            if not batch:
-                return asked
             reminders = list(rule.reminders(batch, day))
             emails_queue_on_commit(notifications_record(reminders))
-        after = batch[-1].pk
         asked += len(reminders)
         if settings.REMINDER_BATCH_PAUSE_SECONDS:
             # A throttle, so a big sweep leaves the database room for people using the site.
             time.sleep(settings.REMINDER_BATCH_PAUSE_SECONDS)
+    return asked
+
+
+def among(ids: Collection[int]) -> RawSQL:
+    """For `field__in=among(ids)`: a batch's ids as one array, where `field__in=ids` makes a
+    placeholder of each, and thousands of them are slow for Django and psycopg to prepare."""
+    return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])
+
+
+def links(viewname: str, arity: int = 1) -> Callable[..., str]:
+    """`reverse(viewname, args=ids)` for a batch of rows: the URL is reversed once, with
+    stand-in ids, and each row's ids are put in their place (a reverse a row is most of a
+    reminder's cost). Only for URLs whose arguments are all ids."""
+    stand_ins = [str(_STAND_IN + place) for place in range(arity)]
+    pattern = reverse(viewname, args=stand_ins).replace("{", "{{").replace("}", "}}")
+    for place, stand_in in enumerate(stand_ins):
+        if pattern.count(stand_in) != 1:
+            raise ValueError(f"{viewname} cannot be filled in from ids")
+        pattern = pattern.replace(stand_in, f"{{{place}}}")
+    return pattern.format
+
+
+_STAND_IN = 7_340_912_650_000
 
 
 def notifications_withdraw(keys: Iterable[str]) -> int:

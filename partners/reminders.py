@@ -4,30 +4,53 @@ its expected days."""
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
-from django.urls import reverse
+from django.db.models import F
 
 from notifications.kinds import register_kinds
-from notifications.services import Reminder, register_rule
+from notifications.services import Reminder, among, links, register_rule
 from partners.models import NotificationKind, Referral, ReferralStatus
 from people.models import Allocation
 
 
 def waiting_rows(day: dt.date):
-    """Referrals with no answer yet (the sweep pages them); which are late is worked out
-    per batch from each service's expected days."""
-    return Referral.objects.filter(status__in=(ReferralStatus.SENT, ReferralStatus.RECEIVED))
+    """Referrals with no answer yet (the sweep pages them), as named rows of what the
+    reminder reads; which are late is worked out per batch from each service's expected days."""
+    waiting = Referral.objects.filter(status__in=(ReferralStatus.SENT, ReferralStatus.RECEIVED))
+    return waiting.annotate(
+        service_name=F("service__name"), expected_days=F("service__expected_days")
+    ).values_list(
+        "pk",
+        "young_person_id",
+        "made_by_id",
+        "sent_at",
+        "urgency",
+        "service_name",
+        "expected_days",
+        named=True,
+    )
 
 
-def no_answer(referrals: list[Referral], day: dt.date):
-    late = Referral.objects.filter(pk__in=[r.pk for r in referrals]).select_related("service")
+def _answer_due_on(row) -> dt.date:
+    """`Referral.answer_due_on`, for a row rather than a record."""
+    service = SimpleNamespace(expected_days=row.expected_days)
+    return Referral.answer_due_on.fget(
+        SimpleNamespace(sent_at=row.sent_at, urgency=row.urgency, service=service)
+    )
+
+
+def no_answer(referrals: list, day: dt.date):
     pas = dict(
         Allocation.objects.filter(
-            young_person_id__in={r.young_person_id for r in referrals}, ended_on__isnull=True
+            young_person_id__in=among({r.young_person_id for r in referrals}),
+            ended_on__isnull=True,
         ).values_list("young_person_id", "pa_id")
     )
-    for referral in late:
-        if referral.answer_due_on >= day:
+    referral_link = links("partners:referral", 2)
+    for referral in referrals:
+        due = _answer_due_on(referral)
+        if due >= day:
             continue
         # Keyed by the referral alone: it reminds once, however long it stays unanswered.
         yield Reminder(
@@ -35,13 +58,12 @@ def no_answer(referrals: list[Referral], day: dt.date):
             key=f"referral-no-answer:{referral.pk}",
             kind=NotificationKind.REFERRAL_NO_ANSWER,
             message=(
-                f"{referral.service.name} has not answered a referral sent on "
-                f"{referral.sent_at:%-d %B %Y}. It was due an answer by "
-                f"{referral.answer_due_on:%-d %B %Y}."
+                f"{referral.service_name} has not answered a referral sent on "
+                f"{referral.sent_at:%-d %B %Y}. It was due an answer by {due:%-d %B %Y}."
             ),
-            link=reverse("partners:referral", args=[referral.young_person_id, referral.pk]),
+            link=referral_link(referral.young_person_id, referral.pk),
             young_person_id=referral.young_person_id,
-            due_on=referral.answer_due_on,
+            due_on=due,
         )
 
 

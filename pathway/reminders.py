@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+from functools import lru_cache
+from typing import NamedTuple
 
 from django.conf import settings
-from django.db.models import DateField, ExpressionWrapper, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    DateField,
+    ExpressionWrapper,
+    F,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
-from common.dates import birthday
+from common.dates import add_months, birthday
 from notifications.kinds import register_kinds
-from notifications.services import Reminder, register_rule
+from notifications.services import Reminder, among, links, register_rule
 from pathway import windows
 from pathway.models import (
     AccommodationSpell,
@@ -23,7 +35,6 @@ from pathway.models import (
     NotificationKind,
     Plan,
 )
-from pathway.returns import by_person
 from people.models import LegalStatus, YoungPerson
 from people.selectors import birthday_sql, with_current_pa
 
@@ -31,66 +42,81 @@ from people.selectors import birthday_sql, with_current_pa
 BIRTHDAYS = (17, 18, 21)
 
 
+@lru_cache(maxsize=4096)
 def _day(day: dt.date) -> str:
+    """A date in words; kept, as a sweep writes the same few hundred dates thousands of times."""
     return f"{day:%-d %B %Y}"
 
 
-def _plan_link(young_person_id: int) -> str:
-    return reverse("pathway:plan", args=[young_person_id])
+def _name(row: dict, via: str = "young_person__") -> str:
+    return f"{row[via + 'first_name']} {row[via + 'last_name']}"
 
 
 def review_soon_rows(day: dt.date) -> QuerySet[Plan]:
     ahead = day + dt.timedelta(days=settings.REMINDER_REVIEW_DAYS_AHEAD)
     plans = Plan.objects.filter(review_due_on__gte=day, review_due_on__lte=ahead)
-    return with_current_pa(plans, "young_person").select_related("young_person")
+    return _plan_values(with_current_pa(plans, "young_person"))
 
 
-def review_soon(plans: list[Plan], day: dt.date):
+def _plan_values(plans: QuerySet[Plan]) -> QuerySet:
+    return plans.values(
+        "pk",
+        "review_due_on",
+        "young_person_id",
+        "young_person__first_name",
+        "young_person__last_name",
+        "current_pa_id",
+        "manager_id",
+    )
+
+
+def review_soon(plans: list[dict], day: dt.date):
+    plan_link = links("pathway:plan")
     for plan in plans:
-        person = plan.young_person
+        person_id, due = plan["young_person_id"], plan["review_due_on"]
         yield Reminder(
-            recipient_id=plan.current_pa_id,
-            key=f"review-due:{plan.pk}:{plan.review_due_on}",
+            recipient_id=plan["current_pa_id"],
+            key=f"review-due:{plan['pk']}:{due}",
             kind=NotificationKind.REVIEW_DUE,
-            message=(
-                f"{person.full_name}'s pathway plan review is due by {_day(plan.review_due_on)}."
-            ),
-            link=_plan_link(person.pk),
-            young_person_id=person.pk,
-            due_on=plan.review_due_on,
+            message=f"{_name(plan)}'s pathway plan review is due by {_day(due)}.",
+            link=plan_link(person_id),
+            young_person_id=person_id,
+            due_on=due,
         )
 
 
 def review_overdue_rows(day: dt.date) -> QuerySet[Plan]:
     plans = Plan.objects.filter(review_due_on__lt=day)
-    return with_current_pa(plans, "young_person").select_related("young_person")
+    return _plan_values(with_current_pa(plans, "young_person"))
 
 
-def review_overdue(plans: list[Plan], day: dt.date):
+def review_overdue(plans: list[dict], day: dt.date):
     """The PA the day after it was due; their manager too once it is a week overdue."""
     escalate = dt.timedelta(days=settings.REMINDER_ESCALATE_AFTER_DAYS)
+    plan_link = links("pathway:plan")
     for plan in plans:
-        person, due = plan.young_person, plan.review_due_on
+        person_id, due, name = plan["young_person_id"], plan["review_due_on"], _name(plan)
+        link = plan_link(person_id)
         yield Reminder(
-            recipient_id=plan.current_pa_id,
-            key=f"review-overdue:{plan.pk}:{due}",
+            recipient_id=plan["current_pa_id"],
+            key=f"review-overdue:{plan['pk']}:{due}",
             kind=NotificationKind.REVIEW_OVERDUE,
-            message=f"{person.full_name}'s pathway plan review was due by {_day(due)}.",
-            link=_plan_link(person.pk),
-            young_person_id=person.pk,
+            message=f"{name}'s pathway plan review was due by {_day(due)}.",
+            link=link,
+            young_person_id=person_id,
             due_on=due,
         )
-        if day >= due + escalate and plan.manager_id is not None:
+        if day >= due + escalate and plan["manager_id"] is not None:
             yield Reminder(
-                recipient_id=plan.manager_id,
-                key=f"review-escalated:{plan.pk}:{due}",
+                recipient_id=plan["manager_id"],
+                key=f"review-escalated:{plan['pk']}:{due}",
                 kind=NotificationKind.REVIEW_ESCALATED,
                 message=(
-                    f"{person.full_name}'s pathway plan review is {(day - due).days} days "
+                    f"{name}'s pathway plan review is {(day - due).days} days "
                     f"overdue (it was due by {_day(due)})."
                 ),
-                link=_plan_link(person.pk),
-                young_person_id=person.pk,
+                link=link,
+                young_person_id=person_id,
                 due_on=due,
             )
 
@@ -108,59 +134,87 @@ def contact_overdue_rows(day: dt.date) -> QuerySet[YoungPerson]:
             output_field=DateField(),
         ),
     )
-    return people.filter(contact_due__lt=day)
+    return people.filter(contact_due__lt=day).values(
+        "pk", "first_name", "last_name", "current_pa_id", "last_contact", "contact_due"
+    )
 
 
-def contact_overdue(people: list[YoungPerson], day: dt.date):
+def contact_overdue(people: list[dict], day: dt.date):
+    contacts_link = links("pathway:contacts")
     for person in people:
-        since = (
-            f"since {_day(person.last_contact)}" if person.last_contact else "since you took over"
-        )
+        last = person["last_contact"]
+        since = f"since {_day(last)}" if last else "since you took over"
         yield Reminder(
-            recipient_id=person.current_pa_id,
-            key=f"contact-overdue:{person.pk}:{person.contact_due}",
+            recipient_id=person["current_pa_id"],
+            key=f"contact-overdue:{person['pk']}:{person['contact_due']}",
             kind=NotificationKind.CONTACT_OVERDUE,
-            message=f"You have not been in touch with {person.full_name} {since}.",
-            link=reverse("pathway:contacts", args=[person.pk]),
-            young_person_id=person.pk,
-            due_on=person.contact_due,
+            message=f"You have not been in touch with {_name(person, '')} {since}.",
+            link=contacts_link(person["pk"]),
+            young_person_id=person["pk"],
+            due_on=person["contact_due"],
         )
 
 
 def action_overdue_rows(day: dt.date) -> QuerySet[Action]:
     actions = Action.objects.filter(status=ActionStatus.OPEN, due_on__lt=day)
-    return with_current_pa(actions, "plan__young_person").select_related("plan__young_person")
+    return with_current_pa(actions, "plan__young_person").values(
+        "pk",
+        "due_on",
+        "what",
+        "owner",
+        "current_pa_id",
+        "plan__young_person_id",
+        "plan__young_person__first_name",
+        "plan__young_person__last_name",
+        "plan__young_person__user_id",
+    )
 
 
-def action_overdue(actions: list[Action], day: dt.date):
+def action_overdue(actions: list[dict], day: dt.date):
     """The PA for every overdue step; the young person too for their own steps."""
+    plan_link, my_plan = links("pathway:plan"), reverse("pathway:my-plan")
     for action in actions:
-        person = action.plan.young_person
+        person_id, due, what = action["plan__young_person_id"], action["due_on"], action["what"]
+        key, when = f"action-overdue:{action['pk']}:{due}", _day(due)
         yield Reminder(
-            recipient_id=action.current_pa_id,
-            key=f"action-overdue:{action.pk}:{action.due_on}",
+            recipient_id=action["current_pa_id"],
+            key=key,
             kind=NotificationKind.ACTION_OVERDUE,
             message=(
-                f"A step in {person.full_name}'s plan was due by {_day(action.due_on)}: "
-                f"{action.what}"
+                f"A step in {_name(action, 'plan__young_person__')}'s plan was due by "
+                f"{when}: {what}"
             ),
-            link=_plan_link(person.pk),
-            young_person_id=person.pk,
-            due_on=action.due_on,
+            link=plan_link(person_id),
+            young_person_id=person_id,
+            due_on=due,
         )
-        if action.owner == ActionOwner.YOUNG_PERSON and person.user_id is not None:
+        user_id = action["plan__young_person__user_id"]
+        if action["owner"] == ActionOwner.YOUNG_PERSON and user_id is not None:
             yield Reminder(
-                recipient_id=person.user_id,
-                key=f"action-overdue:{action.pk}:{action.due_on}",
+                recipient_id=user_id,
+                key=key,
                 kind=NotificationKind.ACTION_OVERDUE,
                 message=(
-                    f"One of your steps was due by {_day(action.due_on)}: {action.what}. "
+                    f"One of your steps was due by {when}: {what}. "
                     "If it is done, mark it done. If you need help, ask your PA."
                 ),
-                link=reverse("pathway:my-plan"),
-                young_person_id=person.pk,
-                due_on=action.due_on,
+                link=my_plan,
+                young_person_id=person_id,
+                due_on=due,
             )
+
+
+def _born_near(ages, earliest: dt.date, latest: dt.date) -> Q:
+    """A little more than "turns one of `ages` between `earliest` and `latest`", from the
+    date of birth alone: the birthday sums then run only for those it lets through."""
+    slack = dt.timedelta(days=2)
+    near = Q()
+    for age in ages:
+        near |= Q(
+            date_of_birth__gte=add_months(earliest, -12 * age) - slack,
+            date_of_birth__lte=add_months(latest, -12 * age) + slack,
+        )
+    return near
 
 
 def birthday_rows(day: dt.date) -> QuerySet[YoungPerson]:
@@ -168,17 +222,20 @@ def birthday_rows(day: dt.date) -> QuerySet[YoungPerson]:
     coming = Q()
     for age in BIRTHDAYS:
         coming |= Q(**{f"turns_{age}__gte": day, f"turns_{age}__lte": ahead})
-    people = with_current_pa(YoungPerson.objects.all()).annotate(
+    people = with_current_pa(YoungPerson.objects.filter(_born_near(BIRTHDAYS, day, ahead)))
+    people = people.annotate(
         **{f"turns_{age}": birthday_sql(age) for age in BIRTHDAYS},
         plan_signed=F("pathway_plan__last_signed_on"),
     )
-    return people.filter(coming).select_related("user")
+    return people.filter(coming).values(
+        "pk", "first_name", "last_name", "date_of_birth", "user_id", "current_pa_id", "plan_signed"
+    )
 
 
-def _birthday_message(person: YoungPerson, age: int, on: dt.date) -> str:
-    name, when = person.full_name, _day(on)
+def _birthday_message(person: dict, age: int, on: dt.date) -> str:
+    name, when = _name(person, ""), _day(on)
     if age == 17:
-        if person.plan_signed is None:
+        if person["plan_signed"] is None:
             return f"{name} turns 17 on {when} and has no signed pathway plan yet."
         return f"{name} turns 17 on {when}. Check their pathway plan is in place and up to date."
     if age == 18:
@@ -192,34 +249,35 @@ def _birthday_message(person: YoungPerson, age: int, on: dt.date) -> str:
     )
 
 
-def birthdays(people: list[YoungPerson], day: dt.date):
+def birthdays(people: list[dict], day: dt.date):
     ahead = day + dt.timedelta(days=settings.REMINDER_BIRTHDAY_DAYS_AHEAD)
+    profile, my_home = links("portal:young-person-detail"), reverse("portal:my-home")
     for person in people:
         for age in BIRTHDAYS:
-            on = birthday(person.date_of_birth, age)
+            on = birthday(person["date_of_birth"], age)
             if not day <= on <= ahead:
                 continue
-            key = f"birthday-{age}:{person.pk}:{on}"
+            key = f"birthday-{age}:{person['pk']}:{on}"
             yield Reminder(
-                recipient_id=person.current_pa_id,
+                recipient_id=person["current_pa_id"],
                 key=key,
                 kind=NotificationKind.BIRTHDAY,
                 message=_birthday_message(person, age, on),
-                link=reverse("portal:young-person-detail", args=[person.pk]),
-                young_person_id=person.pk,
+                link=profile(person["pk"]),
+                young_person_id=person["pk"],
                 due_on=on,
             )
-            if age == 21 and person.user_id is not None:
+            if age == 21 and person["user_id"] is not None:
                 yield Reminder(
-                    recipient_id=person.user_id,
+                    recipient_id=person["user_id"],
                     key=key,
                     kind=NotificationKind.BIRTHDAY,
                     message=(
                         f"You turn 21 on {_day(on)}. You can keep having support from your "
                         "PA until you are 25, if you want it. Your PA will ask you."
                     ),
-                    link=reverse("portal:my-home"),
-                    young_person_id=person.pk,
+                    link=my_home,
+                    young_person_id=person["pk"],
                     due_on=on,
                 )
 
@@ -233,29 +291,60 @@ def return_window_rows(day: dt.date) -> QuerySet[YoungPerson]:
         near |= Q(**{f"turns_{age}__gte": earliest, f"turns_{age}__lte": latest})
     people = with_current_pa(
         YoungPerson.objects.exclude(legal_status=LegalStatus.QUALIFYING).filter(
-            died_on__isnull=True, refuses_contact_since__isnull=True
+            _born_near(windows.AGES, earliest, latest),
+            died_on__isnull=True,
+            refuses_contact_since__isnull=True,
         )
     ).annotate(**{f"turns_{age}": birthday_sql(age) for age in windows.AGES})
-    return people.filter(near)
+    # Named rows of what `windows.open_window` and the message read, not whole records.
+    return people.filter(near).values_list(
+        "pk",
+        "first_name",
+        "last_name",
+        "date_of_birth",
+        "legal_status",
+        "died_on",
+        "date_left_care",
+        "current_pa_id",
+        named=True,
+    )
 
 
-def return_windows(people: list[YoungPerson], day: dt.date):
+def _first_spells(spells: QuerySet) -> defaultdict[int, list]:
+    """Each young person's earliest spell's start, as a list of one: whether a spell had
+    started by a birthday (`windows.spell_on`) turns on the earliest alone, and a young
+    person's whole history of homes or activities is many rows."""
+    first = spells.order_by().values("young_person_id").annotate(first_on=Min("started_on"))
+    found = defaultdict(list)
+    for person_id, started_on in first.values_list("young_person_id", "first_on"):
+        found[person_id].append(_Started(started_on))
+    return found
+
+
+class _Started(NamedTuple):
+    started_on: dt.date
+
+
+def return_windows(people: list, day: dt.date):
     """The PA once as a window opens, and once in its last week, while the return still
     lacks a contact in it, or the birthday's main activity or home. Three queries a batch."""
-    ids = [person.pk for person in people]
+    ids = among([person.pk for person in people])
     since = day - dt.timedelta(days=130)  # longer than any window
-    contacts = by_person(
-        Contact.objects.filter(young_person__in=ids, happened_on__gte=since), "happened_on"
-    )
-    homes = by_person(AccommodationSpell.objects.filter(young_person__in=ids), "started_on")
-    activities = by_person(ActivitySpell.objects.filter(young_person__in=ids), "started_on")
+    # Only the days (whether one falls in the window), as plain pairs, not a record each.
+    contact_days = defaultdict(list)
+    recent = Contact.objects.filter(young_person__in=ids, happened_on__gte=since).order_by()
+    for person_id, happened_on in recent.values_list("young_person_id", "happened_on"):
+        contact_days[person_id].append(happened_on)
+    homes = _first_spells(AccommodationSpell.objects.filter(young_person__in=ids))
+    activities = _first_spells(ActivitySpell.objects.filter(young_person__in=ids))
+    contact_create, return_fix = links("pathway:contact-create"), links("pathway:return-fix", 2)
     for person in people:
         window = windows.open_window(person, day)
         if window is None:
             continue
         missing = windows.facts_missing(
             window,
-            contact_days=[contact.happened_on for contact in contacts[person.pk]],
+            contact_days=contact_days[person.pk],
             homes=homes[person.pk],
             activities=activities[person.pk],
         )
@@ -264,14 +353,15 @@ def return_windows(people: list[YoungPerson], day: dt.date):
         closing = window.is_closing_soon_on(day)
         birthday_words = f"{windows.ordinal(window.age)} birthday on {_day(window.birthday)}"
         still = "; ".join(missing.values())
+        name = f"{person.first_name} {person.last_name}"
         if closing:
             message = (
-                f"A week left: the DfE's return for {person.full_name}'s {birthday_words} "
+                f"A week left: the DfE's return for {name}'s {birthday_words} "
                 f"closes on {_day(window.closes)}. Still to record: {still}."
             )
         else:
             message = (
-                f"{person.full_name}'s {birthday_words} is in the DfE's return. Between "
+                f"{name}'s {birthday_words} is in the DfE's return. Between "
                 f"{_day(window.opens)} and {_day(window.closes)}, record {still}."
             )
         yield Reminder(
@@ -280,9 +370,9 @@ def return_windows(people: list[YoungPerson], day: dt.date):
             kind=NotificationKind.RETURN_WINDOW,
             message=message,
             link=(
-                reverse("pathway:contact-create", args=[person.pk])
+                contact_create(person.pk)
                 if "contact" in missing
-                else reverse("pathway:return-fix", args=[person.pk, window.age])
+                else return_fix(person.pk, window.age)
             ),
             young_person_id=person.pk,
             due_on=window.closes,

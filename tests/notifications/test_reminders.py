@@ -229,7 +229,8 @@ def test_nobody_is_told_twice_however_often_every_rule_runs(plan, pa, manager, y
 
 
 def test_a_sweep_batch_makes_the_same_queries_however_many_rows(settings, authority, manager):
-    """Per batch: the rows, the recipients' preferences, the insert, the ids to email."""
+    """Per batch: the recipients' preferences and the insert (the rows come through one
+    cursor, a batch at a time)."""
     settings.REMINDER_BATCH_SIZE = 5
     team_pa = UserFactory(role=Role.PA, authority=authority)
     day = TODAY + dt.timedelta(days=30)
