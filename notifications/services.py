@@ -17,7 +17,7 @@ import datetime as dt
 import json
 import logging
 import time
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
@@ -25,11 +25,11 @@ from auditlog.context import set_actor
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import QuerySet
-from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 
+from common.lookups import among
 from notifications.kinds import is_digest
 from notifications.models import EmailState, Notification
 from notifications.outbox import emails_queue_on_commit
@@ -263,12 +263,6 @@ def rule_run(*, name: str, day: dt.date) -> int:
             # A throttle, so a big sweep leaves the database room for people using the site.
             time.sleep(settings.REMINDER_BATCH_PAUSE_SECONDS)
     return asked
-
-
-def among(ids: Collection[int]) -> RawSQL:
-    """For `field__in=among(ids)`: a batch's ids as one array, where `field__in=ids` makes a
-    placeholder of each, and thousands of them are slow for Django and psycopg to prepare."""
-    return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])
 
 
 def links(viewname: str, arity: int = 1) -> Callable[..., str]:

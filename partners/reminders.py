@@ -8,8 +8,9 @@ from types import SimpleNamespace
 
 from django.db.models import F
 
+from common.lookups import among
 from notifications.kinds import register_kinds
-from notifications.services import Reminder, among, links, register_rule
+from notifications.services import Reminder, links, register_rule
 from partners.models import NotificationKind, Referral, ReferralStatus
 from people.models import Allocation
 

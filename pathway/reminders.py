@@ -22,8 +22,9 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from common.dates import add_months, birthday
+from common.lookups import among
 from notifications.kinds import register_kinds
-from notifications.services import Reminder, among, links, register_rule
+from notifications.services import Reminder, links, register_rule
 from pathway import windows
 from pathway.models import (
     AccommodationSpell,

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 
 from common.dates import add_months
-from common.lookups import AnyOf
+from common.lookups import among
 from pathway.models import (
     AccommodationSpell,
     ActivitySpell,
@@ -128,7 +128,7 @@ def councils_in(authority_id: int, start: dt.date, end: dt.date) -> Q:
     )
     left_since = CouncilMove.objects.filter(from_authority_id=authority_id, moved_on__gte=start)
     moved_away = list(left_since.values_list("young_person_id", flat=True))
-    return (Q(authority_id=authority_id) & ~came_later) | Q(pk__in=moved_away)
+    return (Q(authority_id=authority_id) & ~came_later) | Q(pk__in=among(moved_away))
 
 
 def people_in_year(authority_id: int, year: int) -> QuerySet[YoungPerson]:
@@ -162,12 +162,12 @@ def care_leavers(
     ids = [person.pk for person in people]
     first, last = around(start)[0], around(end)[1]
     contacts = by_person(
-        Contact.objects.filter(AnyOf("young_person_id", ids), happened_on__range=(first, last)),
+        Contact.objects.filter(young_person__in=among(ids), happened_on__range=(first, last)),
         "happened_on",
     )
-    homes = by_person(AccommodationSpell.objects.filter(AnyOf("young_person_id", ids)), *HOME)
-    activities = by_person(ActivitySpell.objects.filter(AnyOf("young_person_id", ids)), *ACTIVITY)
-    ended = by_person(Allocation.objects.filter(AnyOf("young_person_id", ids)), *ALLOCATION)
+    homes = by_person(AccommodationSpell.objects.filter(young_person__in=among(ids)), *HOME)
+    activities = by_person(ActivitySpell.objects.filter(young_person__in=among(ids)), *ACTIVITY)
+    ended = by_person(Allocation.objects.filter(young_person__in=among(ids)), *ALLOCATION)
     return [
         _row(
             person,
@@ -408,17 +408,17 @@ def annex_a(authority_id: int, as_at: dt.date) -> list[list[str]]:
     )
     ids = [person.pk for person in people]
     contacts = by_person(
-        Contact.objects.filter(AnyOf("young_person_id", ids), happened_on__lte=as_at), "happened_on"
+        Contact.objects.filter(young_person__in=among(ids), happened_on__lte=as_at), "happened_on"
     )
     homes = by_person(
-        AccommodationSpell.objects.filter(AnyOf("young_person_id", ids), started_on__lte=as_at),
+        AccommodationSpell.objects.filter(young_person__in=among(ids), started_on__lte=as_at),
         *HOME,
     )
     activities = by_person(
-        ActivitySpell.objects.filter(AnyOf("young_person_id", ids), started_on__lte=as_at),
+        ActivitySpell.objects.filter(young_person__in=among(ids), started_on__lte=as_at),
         *ACTIVITY,
     )
-    allocations = by_person(Allocation.objects.filter(AnyOf("young_person_id", ids)), *ALLOCATION)
+    allocations = by_person(Allocation.objects.filter(young_person__in=among(ids)), *ALLOCATION)
     since = add_months(as_at, -IN_TOUCH_MONTHS_BEFORE)
     lines = []
     for person in people:

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from common.dates import add_months, birthday
+from common.lookups import among
 from finance import services as finance_services
 from finance.models import Award
 from finance.selectors import awards_for
@@ -23,7 +24,7 @@ from finance.templatetags.finance_tags import pounds
 from handovers import day as handovers_day
 from notifications.kinds import is_digest
 from notifications.models import EmailState, Notification
-from notifications.services import among, links, rule_run, rules
+from notifications.services import links, rule_run, rules
 from partners.models import Referral, ReferralStatus
 from pathway import services as pathway_services
 from pathway.models import Action, ActionOwner, ActionStatus, Matter, Plan
