@@ -19,7 +19,6 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import islice
 
 from auditlog.context import set_actor
 from django.conf import settings
@@ -241,28 +240,32 @@ def notify_young_person(young_person: YoungPerson, **reminder) -> bool:
 def rule_run(*, name: str, day: dt.date) -> int:
     """Walk one rule's rows for `day` in batches, each batch its own transaction.
 
-    The rows are read by one query, through a server-side cursor a batch at a time (held
-    across the batches' commits), so each rule's candidates are found once rather than once
-    a batch, and memory stays that of one batch. A rule's rows may be models or `.values()`
-    rows: rows of only the columns a reminder needs are much cheaper when a rule has tens of
-    thousands. Returns how many reminders the rule asked for (already-sent ones included).
+    Each batch is read afresh by primary key in its own transaction, so it finds the record
+    as it is then: a young person moved to another PA while the sweep runs is the new PA's
+    to be told. A rule's rows may be models or `.values()` rows (with `pk`): rows of only
+    the columns a reminder needs are much cheaper when a rule has tens of thousands.
+    Returns how many reminders the rule asked for (already-sent ones included).
     """
     rule = rules().get(name)
     if rule is None:  # queued before a release that removed or renamed it
         logger.warning("No reminder rule is called %s; nothing to run", name)
         return 0
     size = settings.REMINDER_BATCH_SIZE
-    rows = rule.rows(day).order_by("pk").iterator(chunk_size=size)
+    after = 0
     asked = 0
-    while batch := list(islice(rows, size)):
+    while True:
         with transaction.atomic():
+            batch = list(rule.rows(day).filter(pk__gt=after).order_by("pk")[:size])
+            if not batch:
+                return asked
             reminders = list(rule.reminders(batch, day))
             emails_queue_on_commit(notifications_record(reminders))
+        last = batch[-1]
+        after = last["pk"] if isinstance(last, dict) else last.pk
         asked += len(reminders)
         if settings.REMINDER_BATCH_PAUSE_SECONDS:
             # A throttle, so a big sweep leaves the database room for people using the site.
             time.sleep(settings.REMINDER_BATCH_PAUSE_SECONDS)
-    return asked
 
 
 def links(viewname: str, arity: int = 1) -> Callable[..., str]:

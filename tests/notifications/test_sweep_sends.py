@@ -7,7 +7,9 @@ the sweep makes must be exactly those: recipient, key, kind, message, link, due 
 person and email state.
 """
 
+import dataclasses
 import datetime as dt
+from unittest.mock import patch
 
 import pytest
 from django.conf import settings
@@ -28,7 +30,7 @@ from notifications.services import links, rule_run, rules
 from partners.models import Referral, ReferralStatus
 from pathway import services as pathway_services
 from pathway.models import Action, ActionOwner, ActionStatus, Matter, Plan
-from people.models import Allocation, User, YoungPerson
+from people.models import Allocation, EndReason, User, YoungPerson
 from tests.factories import (
     AllocationFactory,
     YoungPersonFactory,
@@ -337,3 +339,32 @@ def test_a_link_reversed_once_is_filled_in_as_reverse_would(pa, manager):
     assert return_fix(12, 18) == reverse("pathway:return-fix", args=[12, 18])
     assert plan(7) == reverse("pathway:plan", args=[7])
     assert set(User.objects.filter(pk__in=among([pa.pk, 0]))) == {pa}
+
+
+def test_each_batch_is_read_as_the_record_is_then(settings, authority, pa, other_pa, manager):
+    """A young person moved to another PA while the sweep runs is the new PA's to be told:
+    each batch is read afresh, not from the rows as they were when the rule began."""
+    settings.REMINDER_BATCH_SIZE = 1
+    today = timezone.localdate()
+    people = []
+    for _ in range(2):
+        person = YoungPersonFactory(authority=authority)
+        AllocationFactory(young_person=person, pa=pa)
+        plan = signed_plan(person, pa=pa, manager=manager)
+        Plan.objects.filter(pk=plan.pk).update(review_due_on=today - dt.timedelta(days=2))
+        people.append(person)
+    rule = rules()["review_overdue"]
+
+    def reminders_then_move(batch, day):
+        yield from rule.reminders(batch, day)
+        if people[1].allocations.filter(pa=pa, ended_on__isnull=True).exists():
+            Allocation.objects.filter(young_person=people[1], ended_on__isnull=True).update(
+                ended_on=today, end_reason=EndReason.REALLOCATED
+            )
+            AllocationFactory(young_person=people[1], pa=other_pa)
+
+    moving = dataclasses.replace(rule, reminders=reminders_then_move)
+    with patch.dict("notifications.services._rules", {"review_overdue": moving}):
+        rule_run(name="review_overdue", day=today)
+    told = set(Notification.objects.values_list("young_person_id", "recipient_id"))
+    assert told == {(people[0].pk, pa.pk), (people[1].pk, other_pa.pk)}
