@@ -5,6 +5,7 @@ the partner worker works on a 320 px screen."""
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from partners.models import PartnerWorker, Referral
 from tests.browser.conftest import assert_no_axe_violations, sign_in_as, totp_code
@@ -33,12 +34,12 @@ def test_a_referral_to_housing_is_answered_and_both_see_the_outcome(
     form.get_by_label("What you are sharing with the service").fill("Her name and phone number.")
     form.get_by_role("group", name="Has the young person agreed").get_by_label("No").check()
     form.get_by_role("button", name="Send referral").click()
-    assert form.get_by_text("A referral needs the young person's consent").first.is_visible()
+    expect(form.get_by_text("A referral needs the young person's consent").first).to_be_visible()
     form.get_by_role("group", name="Has the young person agreed").get_by_label("Yes").check()
     form.get_by_label("Who agreed").select_option(label="The young person")
     form.get_by_label("What they agreed to share, and why").fill("Her details, for housing.")
     form.get_by_role("button", name="Send referral").click()
-    assert form.get_by_text(f"The referral to {housing.name} is sent.").is_visible()
+    expect(form.get_by_text(f"The referral to {housing.name} is sent.")).to_be_visible()
     referral = Referral.objects.get()
 
     sign_in_as(page, live_server, pa)
@@ -56,31 +57,31 @@ def test_a_referral_to_housing_is_answered_and_both_see_the_outcome(
     phone.get_by_role("button", name="Sign in").click()
     phone.get_by_label("Authenticator code").fill(totp_code())
     phone.get_by_role("button", name="Sign in").click()
-    assert phone.get_by_role("heading", name="Referrals to your service").is_visible()
+    expect(phone.get_by_role("heading", name="Referrals to your service")).to_be_visible()
     assert_no_axe_violations(phone)
     _fits_320(phone)
     phone.get_by_role("link", name=young_person.full_name).click()
-    assert phone.get_by_text("Her tenancy ends next month.").is_visible()
+    expect(phone.get_by_text("Her tenancy ends next month.")).to_be_visible()
     assert_no_axe_violations(phone)
     _fits_320(phone)
     phone.get_by_role("radio", name="Accepted").check()
     phone.get_by_role("button", name="Save answer").click()
-    assert phone.get_by_text("Your answer is saved.").is_visible()
+    expect(phone.get_by_text("Your answer is saved.")).to_be_visible()
     phone.get_by_role("radio", name="Finished").check()
     phone.get_by_label("If finished: the outcome").fill("Moved into supported lodgings.")
     phone.get_by_role("button", name="Save answer").click()
-    assert phone.get_by_text("Moved into supported lodgings.").is_visible()
+    expect(phone.get_by_text("Moved into supported lodgings.")).to_be_visible()
     assert_no_axe_violations(phone)
     _fits_320(phone)
 
     # The PA sees the outcome, and so does the young person, in plain words.
     page.goto(reverse("partners:referral", args=[young_person.pk, referral.pk]))
-    assert page.get_by_text("Moved into supported lodgings.").is_visible()
+    expect(page.get_by_text("Moved into supported lodgings.")).to_be_visible()
     assert_no_axe_violations(page)
     page.context.clear_cookies()
     sign_in_as(page, live_server, care_leaver)
     page.goto(reverse("portal:my-home"))
-    assert page.get_by_text("Their help has finished.").is_visible()
+    expect(page.get_by_text("Their help has finished.")).to_be_visible()
     page.get_by_role("link", name="See all your referrals").click()
-    assert page.get_by_text("What happened: Moved into supported lodgings.").is_visible()
+    expect(page.get_by_text("What happened: Moved into supported lodgings.")).to_be_visible()
     assert_no_axe_violations(page)
