@@ -25,10 +25,16 @@ def signed_in_session(user: User) -> str:
     )
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     if user.is_staff_role:
-        now = time.time()
-        store[AUTHENTICATION_METHODS_SESSION_KEY] = [
-            {"method": "password", "at": now},
-            {"method": "mfa", "at": now, "type": "totp"},
-        ]
+        passed_mfa(store)
     store.create()
     return store.session_key
+
+
+def passed_mfa(session) -> None:
+    """Record in `session` a sign-in by password and authenticator code, just now, as
+    allauth does: staff pages ask for both."""
+    now = time.time()
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {"method": "password", "at": now},
+        {"method": "mfa", "at": now, "type": "totp"},
+    ]

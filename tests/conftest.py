@@ -1,11 +1,10 @@
 """The cast every test can use: two teams, their managers and PAs, two care leavers."""
 
-import time
-
 import pytest
 
 from common.cache import own_keys_delete
 from config.celery import app
+from devtools.sessions import passed_mfa
 from people.models import Role
 from tests.factories import (
     AllocationFactory,
@@ -43,7 +42,6 @@ def _force_login_includes_mfa(monkeypatch):
 
     `Client.force_login_without_mfa` keeps the bare version for tests of the MFA rule.
     """
-    from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
     from django.test import Client
 
     bare = Client.force_login
@@ -52,10 +50,7 @@ def _force_login_includes_mfa(monkeypatch):
         bare(self, user, backend)
         if user.is_staff_role:
             session = self.session
-            session[AUTHENTICATION_METHODS_SESSION_KEY] = [
-                {"method": "password", "at": time.time()},
-                {"method": "mfa", "at": time.time(), "type": "totp"},
-            ]
+            passed_mfa(session)
             session.save()
 
     monkeypatch.setattr(Client, "force_login", force_login)
