@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from common.figures import Scope
 from notifications.models import Notification
@@ -141,7 +142,7 @@ def test_a_staying_close_assessment_is_listed_when_late_out_of_area_too(client, 
     client.force_login(pa)
     page = client.get(reverse("safety:staying-close")).content.decode()
     late_part, soon_part = page.split("Due in the next four weeks")
-    assert late.full_name in late_part and turning.full_name in soon_part
+    assert escape(late.full_name) in late_part and escape(turning.full_name) in soon_part
     assert "(out of area)" in soon_part
 
 
